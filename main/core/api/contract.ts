@@ -1,0 +1,18 @@
+// The one API contract between UI and core: every domain's methods merged, plus the client-side type.
+// The renderer imports only the types from here.
+import type { Services } from '../app';
+import { mergeMethods, type ApiOf } from './define';
+import { inboxMethods } from '../inbox/api';
+import { contactsMethods } from '../contacts/api';
+import { settingsMethods } from '../settings/api';
+import { channelsMethods } from '../channels/api';
+
+export function createMethods(s: Services) {
+  return mergeMethods(inboxMethods(s), contactsMethods(s), settingsMethods(s), channelsMethods(s));
+}
+
+export type Methods = ReturnType<typeof createMethods>;
+export type Api = ApiOf<Methods>;
+export type MethodName = keyof Api & string;
+export type ApiInput<K extends MethodName> = Parameters<Api[K]>[0];
+export type ApiOutput<K extends MethodName> = Awaited<ReturnType<Api[K]>>;

@@ -1,0 +1,135 @@
+// Composition root: builds every service from a config. The Electron shell and the headless server both call
+// createApp(); tests call it with a temp data dir and a fake clock. Nothing here imports Electron or the DOM.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, closeDatabase, type Db } from './db/connection';
+import { migrate } from './db/migrate';
+import { ContactsRepo } from './db/repos/contacts-repo';
+import { ConversationsRepo } from './db/repos/conversations-repo';
+import { MessagesRepo } from './db/repos/messages-repo';
+import { OutboxRepo } from './db/repos/outbox-repo';
+import { SearchRepo } from './db/repos/search-repo';
+import { SettingsRepo } from './db/repos/settings-repo';
+import { EventBus } from './events';
+import { ChannelHub } from './channels/hub';
+import { Outbox, DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './channels/outbox';
+import { SandboxChannel } from './channels/sandbox/sandbox-channel';
+import { InboxService } from './inbox/service';
+import { ContactsService } from './contacts/service';
+import { SettingsService } from './settings/service';
+import { createMethods } from './api/contract';
+import type { MethodMap } from './api/define';
+
+export interface AppConfig {
+  dataDir: string;
+  clock?: Clock;
+  /** Environment for channel/assistant defaults (OLLAMA_HOST, LAVKA_TELEGRAM_BOT_TOKEN…); defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  outbox?: Partial<OutboxOptions>;
+  /** Start channels and background workers (false in unit tests that drive services directly). */
+  startWorkers?: boolean;
+}
+
+export const DB_FILE = 'lavka.sqlite';
+
+export interface Services {
+  config: Required<Pick<AppConfig, 'dataDir'>> & AppConfig;
+  db: Db;
+  clock: Clock;
+  env: Record<string, string | undefined>;
+  events: EventBus;
+  repos: {
+    settings: SettingsRepo;
+    contacts: ContactsRepo;
+    conversations: ConversationsRepo;
+    messages: MessagesRepo;
+    outbox: OutboxRepo;
+    search: SearchRepo;
+  };
+  settings: SettingsService;
+  inbox: InboxService;
+  contacts: ContactsService;
+  hub: ChannelHub;
+  outbox: Outbox;
+  sandbox: SandboxChannel;
+  /** Called in reverse order on close; domains register their own shutdown work here. */
+  onClose: (fn: () => void | Promise<void>) => void;
+}
+
+export interface App {
+  services: Services;
+  methods: MethodMap;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createApp(config: AppConfig): App {
+  mkdirSync(config.dataDir, { recursive: true });
+  const clock = config.clock ?? systemClock;
+  const env = config.env ?? process.env;
+  const db = openDatabase(join(config.dataDir, DB_FILE));
+  migrate(db);
+
+  const events = new EventBus();
+  const repos = {
+    settings: new SettingsRepo(db),
+    contacts: new ContactsRepo(db),
+    conversations: new ConversationsRepo(db),
+    messages: new MessagesRepo(db),
+    outbox: new OutboxRepo(db),
+    search: new SearchRepo(db),
+  };
+  const settings = new SettingsService(repos.settings, events);
+  const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);
+  const contacts = new ContactsService(db, repos.contacts, events, clock);
+  const hub = new ChannelHub(events, {
+    receive: (m) => inbox.receive(m),
+    ack: (ch, id, status, err) => inbox.ack(ch, id, status, err),
+  });
+  const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
+  inbox.onQueued = () => outbox.kick();
+  const sandbox = new SandboxChannel(clock);
+
+  const closers: (() => void | Promise<void>)[] = [];
+  const services: Services = {
+    config: { ...config, dataDir: config.dataDir },
+    db,
+    clock,
+    env,
+    events,
+    repos,
+    settings,
+    inbox,
+    contacts,
+    hub,
+    outbox,
+    sandbox,
+    onClose: (fn) => closers.push(fn),
+  };
+  const methods = createMethods(services);
+  let closed = false;
+
+  return {
+    services,
+    methods,
+    async start() {
+      await hub.add(sandbox);
+      if (config.startWorkers !== false) outbox.start();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const fn of closers.reverse()) {
+        try {
+          await fn();
+        } catch (err) {
+          console.error('[app] close step failed', err);
+        }
+      }
+      await outbox.stop();
+      await hub.stopAll();
+      closeDatabase(db);
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// The contract every messaging channel implements (sandbox, WhatsApp, Telegram). Channels know nothing about SQLite.
+import type { MessageKind } from '../inbox/types';
+
+export type ChannelState =
+  | 'disabled'
+  | 'starting'
+  | 'waiting_for_scan'
+  | 'connected'
+  | 'disconnected'
+  | 'logged_out'
+  | 'error';
+
+export interface ChannelStatus {
+  channel: string;
+  state: ChannelState;
+  /** Human-readable reason or hint, e.g. "Phone logged out" or "Bot token was rejected". */
+  detail?: string;
+  /** Who we are on this channel: "+49 151…", "@shop_bot". */
+  account?: string;
+  /** QR payload to render while state is waiting_for_scan. */
+  qr?: string;
+  /** A link customers can use to reach us, e.g. https://t.me/shop_bot. */
+  link?: string;
+}
+
+export interface InboundMessage {
+  channel: string;
+  /** The channel's own message id: the dedupe key. */
+  externalId: string;
+  from: {
+    /** Stable address on this channel: E.164 phone for WhatsApp, user id for Telegram, customer key for sandbox. */
+    externalId: string;
+    /** Name the messenger shows; untrusted text from the customer. */
+    display: string;
+  };
+  kind: MessageKind;
+  body: string;
+  at: number;
+}
+
+export type AckStatus = 'sent' | 'delivered' | 'read' | 'failed';
+
+/** What a channel may tell Lavka. Implemented by the hub; channels never touch the database. */
+export interface ChannelSink {
+  receive(msg: InboundMessage): { stored: boolean };
+  ack(externalId: string, status: AckStatus, error?: string): void;
+  status(status: Omit<ChannelStatus, 'channel'>): void;
+}
+
+export interface SendRequest {
+  /** Lavka's message id; channels that support it use it to make a retried send idempotent. */
+  messageId: number;
+  address: string;
+  text: string;
+}
+
+export interface Channel {
+  readonly id: string;
+  start(sink: ChannelSink): Promise<void>;
+  stop(): Promise<void>;
+  send(req: SendRequest): Promise<{ externalId: string }>;
+}
+
+/** A failed send. permanent: retrying will not help (blocked, bad address). retryAfterMs: the channel told us when. */
+export class ChannelSendError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'ChannelSendError';
+  }
+}

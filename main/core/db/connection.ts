@@ -1,0 +1,23 @@
+// Opens the one SQLite file with the pragmas Lavka relies on. The only place that constructs a Database.
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Db {
+  const db = new Database(file, { readonly: opts.readonly ?? false });
+  if (!opts.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Clean shutdown: fold the WAL back into the main file so a copy of the folder is a complete backup. */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,49 @@
+// inbox.* and messages.* API methods.
+import { z } from 'zod';
+import type { Services } from '../app';
+import { method } from '../api/define';
+import { MAX_BODY_CHARS } from './service';
+
+const id = z.number().int().positive();
+
+export function inboxMethods(s: Services) {
+  return {
+    'inbox.list': method(
+      z.object({
+        unread: z.boolean().optional(),
+        channel: z.string().max(40).optional(),
+        cursor: z.object({ at: z.number(), id }).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+      (i) => s.inbox.list({ unread: i.unread, channel: i.channel }, i.limit, i.cursor),
+      'Conversations, newest activity first; filter by unread/channel; keyset cursor for the next page.',
+    ),
+    'inbox.get': method(z.object({ conversationId: id }), (i) => s.inbox.get(i.conversationId), 'One conversation row.'),
+    'inbox.forContact': method(
+      z.object({ contactId: id }),
+      (i) => s.inbox.get(s.inbox.ensureConversation(i.contactId)),
+      "A contact's conversation (created if the owner writes first).",
+    ),
+    'inbox.search': method(
+      z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }),
+      (i) => s.inbox.searchAll(i.query, i.limit),
+      'Full-text search across contact names and message text.',
+    ),
+    'inbox.markRead': method(z.object({ conversationId: id }), (i) => s.inbox.markRead(i.conversationId), 'Clears the unread count.'),
+    'messages.list': method(
+      z.object({ conversationId: id, beforeId: id.optional(), limit: z.number().int().min(1).max(500).default(50) }),
+      (i) => s.inbox.page(i.conversationId, i.limit, i.beforeId),
+      'A page of history, newest first, older than beforeId.',
+    ),
+    'messages.send': method(
+      z.object({ conversationId: id, text: z.string().min(1).max(MAX_BODY_CHARS), channel: z.string().max(40).optional() }),
+      (i) => s.inbox.send(i.conversationId, i.text, { channel: i.channel, author: 'owner' }),
+      'Queues a reply; it goes out through the durable outbox on the given or last-used channel.',
+    ),
+    'messages.retry': method(
+      z.object({ messageId: id }),
+      (i) => ({ requeued: s.outbox.retry(i.messageId) }),
+      'Puts a failed outgoing message back in the queue.',
+    ),
+  };
+}

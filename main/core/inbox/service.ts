@@ -1,0 +1,246 @@
+// The inbox: stores inbound messages on the right contact, queues outbound ones, lists and searches conversations.
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { AppError, notFound } from '../errors';
+import type { EventBus } from '../events';
+import type { ContactsRepo } from '../db/repos/contacts-repo';
+import type { ConversationsRepo, ListCursor } from '../db/repos/conversations-repo';
+import type { MessagesRepo } from '../db/repos/messages-repo';
+import type { OutboxRepo } from '../db/repos/outbox-repo';
+import type { SearchRepo } from '../db/repos/search-repo';
+import type { AckStatus, InboundMessage } from '../channels/channel';
+import type { Author, ConversationSummary, InboxFilter, Message, MessageStatus } from './types';
+import { previewOf } from './preview';
+
+/** Largest message body Lavka stores; anything longer is refused with a clear error instead of bloating the DB. */
+export const MAX_BODY_CHARS = 200_000;
+
+export interface InboundEvent {
+  message: Message;
+  contactId: number;
+  conversationId: number;
+  isNewContact: boolean;
+}
+export type InboundListener = (e: InboundEvent) => void | Promise<void>;
+
+export interface SendOptions {
+  channel?: string;
+  author?: Author;
+}
+
+const ACK_RANK: Record<MessageStatus, number> = { received: 0, queued: 1, sending: 2, failed: 2, sent: 3, delivered: 4, read: 5 };
+
+export class InboxService {
+  private readonly inboundListeners = new Set<InboundListener>();
+  /** Called after an outgoing message is committed, so the outbox can wake up. */
+  onQueued: () => void = () => {};
+
+  constructor(
+    private readonly db: Db,
+    private readonly contacts: ContactsRepo,
+    private readonly conversations: ConversationsRepo,
+    private readonly messages: MessagesRepo,
+    private readonly outbox: OutboxRepo,
+    private readonly search: SearchRepo,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Other domains (assistant, opt-out, orders) react to new customer messages here, after the message is committed. */
+  onInbound(listener: InboundListener): () => void {
+    this.inboundListeners.add(listener);
+    return () => this.inboundListeners.delete(listener);
+  }
+
+  /** Stores one inbound message exactly once. Unknown senders become new contacts. */
+  receive(msg: InboundMessage): { stored: boolean; messageId?: number; conversationId?: number } {
+    const now = this.clock.now();
+    const body = msg.body.length > MAX_BODY_CHARS ? msg.body.slice(0, MAX_BODY_CHARS) : msg.body;
+    const result = this.db.transaction(() => {
+      if (this.messages.existsExternal(msg.channel, msg.externalId)) return null;
+      let identity = this.contacts.findIdentity(msg.channel, msg.from.externalId);
+      let isNewContact = false;
+      if (!identity) {
+        const name = msg.from.display.trim() || msg.from.externalId;
+        const contactId = this.contacts.create({ name }, now);
+        const id = this.contacts.addIdentity(contactId, msg.channel, msg.from.externalId, msg.from.display, now);
+        identity = { id, contactId, channel: msg.channel, externalId: msg.from.externalId, display: msg.from.display, lastSeenAt: now };
+        isNewContact = true;
+      } else {
+        this.contacts.touchIdentity(identity.id, now, msg.from.display || undefined);
+      }
+      const conversationId = this.conversationFor(identity.contactId, msg.channel, msg.at);
+      const messageId = this.messages.insert({
+        conversationId,
+        direction: 'in',
+        channel: msg.channel,
+        identityId: identity.id,
+        externalId: msg.externalId,
+        author: 'customer',
+        kind: msg.kind,
+        body,
+        status: 'received',
+        createdAt: msg.at,
+      });
+      if (messageId === undefined) return null;
+      this.conversations.onMessage(conversationId, {
+        id: messageId,
+        at: msg.at,
+        preview: previewOf(msg.kind, body),
+        channel: msg.channel,
+        direction: 'in',
+        countsUnread: true,
+      });
+      return { messageId, conversationId, contactId: identity.contactId, isNewContact };
+    }).immediate();
+    if (!result) return { stored: false };
+    const message = this.messages.get(result.messageId)!;
+    this.publish(result.conversationId, message);
+    for (const l of this.inboundListeners) {
+      Promise.resolve()
+        .then(() => l({ message, contactId: result.contactId, conversationId: result.conversationId, isNewContact: result.isNewContact }))
+        .catch((err) => console.error('[inbox] inbound listener failed', err));
+    }
+    return { stored: true, messageId: result.messageId, conversationId: result.conversationId };
+  }
+
+  /** Delivery receipts from a channel. Status only moves forward (sent → delivered → read), except to failed. */
+  ack(channel: string, externalId: string, status: AckStatus, error?: string): void {
+    const m = this.messages.byExternal(channel, externalId);
+    if (!m || m.direction !== 'out') return;
+    if (status !== 'failed' && ACK_RANK[status] <= ACK_RANK[m.status]) return;
+    this.messages.setStatus(m.id, status, this.clock.now(), error ?? null);
+    this.events.emit('message.updated', { conversationId: m.conversationId, message: this.messages.get(m.id)! });
+  }
+
+  /**
+   * Queues a message to the customer. It goes out on the channel they last wrote from unless one is named.
+   * The message and its outbox row are one transaction; the channel is called later by the outbox.
+   */
+  send(conversationId: number, text: string, opts: SendOptions = {}): Message {
+    const body = text.trim();
+    if (!body) throw new AppError('invalid_input', 'Cannot send an empty message');
+    if (body.length > MAX_BODY_CHARS) throw new AppError('invalid_input', `Message is longer than ${MAX_BODY_CHARS} characters`);
+    const contactId = this.conversations.contactId(conversationId);
+    if (contactId === undefined) throw notFound('Conversation', conversationId);
+    const channel = opts.channel ?? this.defaultChannel(conversationId, contactId);
+    const identity = this.contacts.addressFor(contactId, channel);
+    if (!identity) throw new AppError('channel_unavailable', `This customer has no ${channel} address`);
+    const now = this.clock.now();
+    const id = this.db.transaction(() => {
+      const messageId = this.messages.insert({
+        conversationId,
+        direction: 'out',
+        channel,
+        identityId: identity.id,
+        externalId: null,
+        author: opts.author ?? 'owner',
+        kind: 'text',
+        body,
+        status: 'queued',
+        createdAt: now,
+      })!;
+      this.outbox.enqueue(messageId, channel, identity.external_id, now);
+      this.conversations.onMessage(conversationId, {
+        id: messageId,
+        at: now,
+        preview: previewOf('text', body),
+        channel,
+        direction: 'out',
+        countsUnread: false,
+      });
+      return messageId;
+    }).immediate();
+    const message = this.messages.get(id)!;
+    this.publish(conversationId, message);
+    this.onQueued();
+    return message;
+  }
+
+  /** Records a note only the owner sees (e.g. "escalated: customer asked for a person"). Never sent. */
+  addSystemNote(conversationId: number, text: string): Message {
+    const now = this.clock.now();
+    const id = this.messages.insert({
+      conversationId,
+      direction: 'out',
+      channel: 'system',
+      identityId: null,
+      externalId: null,
+      author: 'system',
+      kind: 'text',
+      body: text,
+      status: 'sent',
+      createdAt: now,
+    })!;
+    const message = this.messages.get(id)!;
+    this.events.emit('message.new', { conversationId, message });
+    return message;
+  }
+
+  defaultChannel(conversationId: number, contactId: number): string {
+    const last = this.conversations.lastInboundChannel(conversationId);
+    if (last) return last;
+    const ids = this.contacts.identities(contactId);
+    const best = ids.sort((a, b) => (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0))[0];
+    if (!best) throw new AppError('channel_unavailable', 'This customer has no channel address to write to');
+    return best.channel;
+  }
+
+  list(filter: InboxFilter, limit: number, cursor?: ListCursor): { items: ConversationSummary[]; next: ListCursor | null } {
+    const items = this.conversations.list(filter, limit, cursor);
+    const last = items.at(-1);
+    return { items, next: items.length === limit && last ? { at: last.lastMessageAt, id: last.id } : null };
+  }
+
+  get(conversationId: number): ConversationSummary {
+    const s = this.conversations.summary(conversationId);
+    if (!s) throw notFound('Conversation', conversationId);
+    return s;
+  }
+
+  conversationOfContact(contactId: number): number | undefined {
+    return this.conversations.idForContact(contactId);
+  }
+
+  /** Conversations whose contact name or message text matches, with the matching messages. */
+  searchAll(text: string, limit = 50): { conversations: ConversationSummary[]; hits: ReturnType<SearchRepo['messages']> } {
+    const hits = this.search.messages(text, limit);
+    const contactIds = this.search.contacts(text, limit);
+    const ids = new Set<number>();
+    for (const cid of contactIds) {
+      const conv = this.conversations.idForContact(cid);
+      if (conv !== undefined) ids.add(conv);
+    }
+    for (const h of hits) ids.add(h.conversationId);
+    return { conversations: this.conversations.byIds([...ids].slice(0, limit)), hits };
+  }
+
+  page(conversationId: number, limit: number, beforeId?: number): Message[] {
+    if (this.conversations.contactId(conversationId) === undefined) throw notFound('Conversation', conversationId);
+    return this.messages.page(conversationId, limit, beforeId);
+  }
+
+  markRead(conversationId: number): void {
+    this.conversations.markRead(conversationId);
+    const s = this.conversations.summary(conversationId);
+    if (s) this.events.emit('conversation.updated', { conversation: s });
+  }
+
+  /** The contact's conversation; a new one starts at `at` so backfilled history sorts where it belongs. */
+  private conversationFor(contactId: number, channel: string, at: number): number {
+    return this.conversations.idForContact(contactId) ?? this.conversations.create(contactId, channel, at);
+  }
+
+  /** Ensures a contact has a conversation (e.g. the owner writes first to an imported contact). */
+  ensureConversation(contactId: number): number {
+    if (!this.contacts.exists(contactId)) throw notFound('Contact', contactId);
+    const ids = this.contacts.identities(contactId);
+    return this.conversationFor(contactId, ids[0]?.channel ?? 'none', this.clock.now());
+  }
+
+  private publish(conversationId: number, message: Message): void {
+    this.events.emit('message.new', { conversationId, message });
+    const s = this.conversations.summary(conversationId);
+    if (s) this.events.emit('conversation.updated', { conversation: s });
+  }
+}

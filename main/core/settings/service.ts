@@ -1,0 +1,64 @@
+// Reads and writes the owner's settings. Other domains keep their own sections through section().
+import type { z } from 'zod';
+import { AppError } from '../errors';
+import type { EventBus } from '../events';
+import type { SettingsRepo } from '../db/repos/settings-repo';
+import {
+  DEFAULT_SETTINGS,
+  businessSchema,
+  preferencesSchema,
+  setupSchema,
+  type AppSettings,
+  type SetupInput,
+} from './schema';
+
+export class SettingsService {
+  constructor(
+    private readonly repo: SettingsRepo,
+    private readonly events: EventBus,
+  ) {}
+
+  get(): AppSettings {
+    return {
+      setupDone: this.repo.get('setupDone') === true,
+      business: this.section('business', businessSchema, DEFAULT_SETTINGS.business),
+      preferences: this.section('preferences', preferencesSchema, DEFAULT_SETTINGS.preferences),
+    };
+  }
+
+  completeSetup(input: SetupInput): AppSettings {
+    const parsed = setupSchema.parse(input);
+    this.repo.set('business', parsed.business);
+    this.repo.set('preferences', parsed.preferences);
+    this.repo.set('setupDone', true);
+    this.events.emit('settings.updated', {});
+    return this.get();
+  }
+
+  update(patch: { business?: Partial<AppSettings['business']>; preferences?: Partial<AppSettings['preferences']> }): AppSettings {
+    const cur = this.get();
+    if (patch.business) this.repo.set('business', businessSchema.parse({ ...cur.business, ...patch.business }));
+    if (patch.preferences) this.repo.set('preferences', preferencesSchema.parse({ ...cur.preferences, ...patch.preferences }));
+    this.events.emit('settings.updated', {});
+    return this.get();
+  }
+
+  requireSetup(): void {
+    if (!this.get().setupDone) throw new AppError('setup_required', 'Finish the first-run setup first');
+  }
+
+  /** A typed settings section with defaults; a stored value that no longer parses falls back to defaults. */
+  section<S extends z.ZodType>(key: string, schema: S, defaults: z.output<S>): z.output<S> {
+    const raw = this.repo.get(key);
+    if (raw === undefined) return defaults;
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : defaults;
+  }
+
+  setSection<S extends z.ZodType>(key: string, schema: S, value: unknown): z.output<S> {
+    const parsed = schema.parse(value);
+    this.repo.set(key, parsed);
+    this.events.emit('settings.updated', {});
+    return parsed;
+  }
+}

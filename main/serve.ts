@@ -1,0 +1,66 @@
+// Headless entry: `npm run serve`. The same core as the desktop app, behind HTTP + WebSocket for a browser.
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApp } from './core/app';
+import { defaultDataDir } from './core/paths';
+import { seedDemo } from './core/demo/seed';
+import { startHttpServer } from './server/http-server';
+
+const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--host ADDR] [--demo]
+  --data-dir DIR  where lavka.sqlite lives (env LAVKA_DATA_DIR; default: the per-user app-data folder)
+  --port N        port to listen on (env LAVKA_PORT; default 5780; 0 picks a free one)
+  --host ADDR     address to bind (env LAVKA_HOST; default 127.0.0.1 — only this computer can connect)
+  --demo          fill an empty data folder with a sample shop`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const env = process.env;
+  const dataDir = values['data-dir'] ?? env.LAVKA_DATA_DIR ?? defaultDataDir(env);
+  const port = Number(values.port ?? env.LAVKA_PORT ?? 5780);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
+  const host = values.host ?? env.LAVKA_HOST ?? '127.0.0.1';
+  // LAVKA_TOKEN lets scripts and tests know the token in advance; otherwise a fresh one each start.
+  const token = env.LAVKA_TOKEN && env.LAVKA_TOKEN.length >= 16 ? env.LAVKA_TOKEN : randomBytes(24).toString('base64url');
+
+  const app = createApp({ dataDir, env });
+  if (values.demo) seedDemo(app.services);
+  await app.start();
+  const server = await startHttpServer(app, {
+    host,
+    port,
+    token,
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+  });
+  console.log(`Lavka is running at ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Lavka is stopping (${signal})…`);
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(`Lavka could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+// Top-level layout: first-run setup, or the navigation rail with the chosen screen.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from './stores/app';
+import { useChannelsStore } from './stores/channels';
+import { Nav } from './components/Nav';
+import { StatusStrip } from './components/StatusStrip';
+import { SCREENS } from './components/screens';
+import { SetupWizard } from './features/setup/SetupWizard';
+
+export function App() {
+  const { t } = useTranslation();
+  const { loaded, loadError, settings, screen } = useAppStore();
+  const load = useAppStore((s) => s.load);
+  const loadChannels = useChannelsStore((s) => s.load);
+
+  useEffect(() => {
+    void load();
+    void loadChannels().catch(() => {});
+  }, [load, loadChannels]);
+
+  if (!loaded) return <div className="boot">{t('common.loading')}</div>;
+  if (loadError || !settings) return <div className="boot error-box">{t('common.loadFailed', { error: loadError ?? '' })}</div>;
+  if (!settings.setupDone) return <SetupWizard />;
+  const Screen = SCREENS.find((s) => s.id === screen)?.component ?? SCREENS[0].component;
+  return (
+    <div className="app">
+      <Nav />
+      <div className="app-main">
+        <StatusStrip />
+        <div className="screen">
+          <Screen />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+// A small coloured badge naming a channel.
+import { useTranslation } from 'react-i18next';
+
+const LETTER: Record<string, string> = { whatsapp: 'WA', telegram: 'TG', sandbox: 'SB', email: '@', phone: '☎' };
+
+export function ChannelBadge({ channel, withLabel = false }: { channel: string; withLabel?: boolean }) {
+  const { t } = useTranslation();
+  const label = t(`common.channel.${channel}`, { defaultValue: channel });
+  return (
+    <span className={`badge badge-${channel}`} title={label} data-channel={channel}>
+      {withLabel ? label : (LETTER[channel] ?? channel.slice(0, 2).toUpperCase())}
+    </span>
+  );
+}

@@ -1,0 +1,69 @@
+// Where the owner writes a reply. Enter sends, Shift+Enter makes a new line. Picks the channel when there are several.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConversationStore } from '../../stores/conversation';
+import type { ConversationSummary } from '../../stores/inbox';
+import { useComposerStore } from '../../stores/composer';
+
+export function Composer({ conversation }: { conversation: ConversationSummary }) {
+  const { t } = useTranslation();
+  const send = useConversationStore((s) => s.send);
+  const sendError = useConversationStore((s) => s.sendError);
+  const draft = useComposerStore((s) => s.drafts[conversation.id] ?? '');
+  const setDraft = useComposerStore((s) => s.setDraft);
+  const [channel, setChannel] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const sendable = conversation.channels.filter((c) => c !== 'email' && c !== 'phone');
+
+  useEffect(() => {
+    ref.current?.focus();
+  }, [conversation.id]);
+
+  async function submit() {
+    const text = draft.trim();
+    if (!text || busy) return;
+    setBusy(true);
+    const ok = await send(conversation.id, text, channel || undefined);
+    setBusy(false);
+    if (ok) setDraft(conversation.id, '');
+  }
+
+  return (
+    <div className="composer">
+      {sendError && <div className="error-box small">{sendError}</div>}
+      <div className="composer-row">
+        <textarea
+          ref={ref}
+          value={draft}
+          placeholder={t('inbox.composerPlaceholder')}
+          onChange={(e) => setDraft(conversation.id, e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              void submit();
+            }
+          }}
+          rows={Math.min(8, Math.max(2, draft.split('\n').length))}
+          data-testid="composer"
+          dir="auto"
+        />
+        <div className="composer-side">
+          {sendable.length > 1 && (
+            <select value={channel} onChange={(e) => setChannel(e.target.value)} title={t('inbox.sendVia')} data-testid="composer-channel">
+              <option value="">{t('inbox.lastUsedChannel')}</option>
+              {sendable.map((c) => (
+                <option key={c} value={c}>
+                  {t(`common.channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+          <button className="btn primary" onClick={() => void submit()} disabled={!draft.trim() || busy} data-testid="send">
+            {t('inbox.send')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

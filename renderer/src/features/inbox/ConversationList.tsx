@@ -1,0 +1,141 @@
+// The left column: search, filters and a virtualized list of conversations (newest activity first).
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useShallow } from 'zustand/react/shallow';
+import { useInboxStore, type ConversationSummary } from '../../stores/inbox';
+import { useAppStore } from '../../stores/app';
+import { useSandboxStore } from '../../stores/sandbox';
+import { Avatar } from '../../components/Avatar';
+import { ChannelBadge } from '../../components/ChannelBadge';
+import { formatListTime } from '../../components/format';
+
+const CHANNEL_FILTERS = ['whatsapp', 'telegram', 'sandbox'];
+
+export function ConversationList() {
+  const { t } = useTranslation();
+  const { items, searchResults, hits, filter, query, loading, next, error } = useInboxStore(
+    useShallow((s) => ({
+      items: s.items,
+      searchResults: s.searchResults,
+      hits: s.hits,
+      filter: s.filter,
+      query: s.query,
+      loading: s.loading,
+      next: s.next,
+      error: s.error,
+    })),
+  );
+  const { setFilter, search, loadMore, select } = useInboxStore.getState();
+  const selectedId = useInboxStore((s) => s.selectedId);
+  const timeZone = useAppStore((s) => s.settings?.business.timeZone);
+  const toggleSandbox = useSandboxStore((s) => s.toggle);
+  const [text, setText] = useState(query);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // Search as the owner types, a little after they pause.
+  useEffect(() => {
+    const h = setTimeout(() => void search(text), 200);
+    return () => clearTimeout(h);
+  }, [text, search]);
+
+  const rows = searchResults ?? items;
+  const snippetFor = (id: number) => hits.find((h) => h.conversationId === id)?.snippet;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 68,
+    overscan: 10,
+    getItemKey: (i) => rows[i].id,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (!searchResults && next && lastIndex >= rows.length - 10) void loadMore();
+  }, [lastIndex, rows.length, next, searchResults, loadMore]);
+
+  return (
+    <aside className="conversation-list">
+      <div className="list-head">
+        <div className="list-title">
+          <h1>{t('common.nav.inbox')}</h1>
+          <button className="btn small" onClick={() => toggleSandbox()} data-testid="try-as-customer" title={t('sandbox.openHint')}>
+            🧪 {t('sandbox.open')}
+          </button>
+        </div>
+        <input
+          type="search"
+          className="search"
+          placeholder={t('inbox.searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="inbox-search"
+          maxLength={200}
+        />
+        <div className="filters" role="group" aria-label={t('inbox.filters')}>
+          <button className={`chip ${!filter.unread && !filter.channel ? 'on' : ''}`} onClick={() => void setFilter({ unread: false, channel: null })}>
+            {t('inbox.all')}
+          </button>
+          <button className={`chip ${filter.unread ? 'on' : ''}`} onClick={() => void setFilter({ unread: !filter.unread })} data-testid="filter-unread">
+            {t('inbox.unread')}
+          </button>
+          {CHANNEL_FILTERS.map((ch) => (
+            <button
+              key={ch}
+              className={`chip ${filter.channel === ch ? 'on' : ''}`}
+              onClick={() => void setFilter({ channel: filter.channel === ch ? null : ch })}
+              data-testid={`filter-${ch}`}
+            >
+              {t(`common.channel.${ch}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {error && <p className="error-box small">{error}</p>}
+      <div className="list-scroll" ref={scrollRef} data-testid="conversation-list">
+        {rows.length === 0 && !loading && (
+          <p className="muted list-empty">{searchResults ? t('inbox.noResults', { query }) : filter.unread || filter.channel ? t('inbox.noneFiltered') : t('inbox.none')}</p>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualItems.map((v) => {
+            const c = rows[v.index];
+            return (
+              <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
+                <Row c={c} selected={c.id === selectedId} onSelect={() => select(c.id)} snippet={searchResults ? snippetFor(c.id) : undefined} timeZone={timeZone} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </aside>
+  );
+}
+
+function Row({ c, selected, onSelect, snippet, timeZone }: { c: ConversationSummary; selected: boolean; onSelect: () => void; snippet?: string; timeZone?: string }) {
+  const { t } = useTranslation();
+  const preview = snippet ?? (c.lastDirection === 'out' ? `${t('inbox.you')}: ${c.lastPreview}` : c.lastPreview);
+  return (
+    <button className={`conv-row ${selected ? 'selected' : ''} ${c.unreadCount > 0 ? 'unread' : ''}`} onClick={onSelect} data-testid="conversation-row" data-conversation-id={c.id}>
+      <Avatar name={c.contactName} id={c.contactId} />
+      <span className="conv-main">
+        <span className="conv-top">
+          <span className="conv-name" dir="auto">
+            {c.contactName}
+          </span>
+          <span className="conv-time">{formatListTime(c.lastMessageAt, timeZone)}</span>
+        </span>
+        <span className="conv-bottom">
+          <ChannelBadge channel={c.lastChannel} />
+          <span className="conv-preview" dir="auto">
+            {preview}
+          </span>
+          {c.unreadCount > 0 && (
+            <span className="unread-badge" data-testid="unread-badge" aria-label={t('inbox.unreadCount', { count: c.unreadCount })}>
+              {c.unreadCount}
+            </span>
+          )}
+        </span>
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,58 @@
+// One message. Customer text is rendered as plain text (never HTML); very long text is folded.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../stores/conversation';
+import { useConversationStore } from '../../stores/conversation';
+import { ChannelBadge } from '../../components/ChannelBadge';
+import { formatTime } from '../../components/format';
+
+const FOLD_AT = 4000;
+const STATUS_ICON: Record<string, string> = { queued: '🕓', sending: '…', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '⚠' };
+
+export function MessageBubble({ m, showChannel, timeZone }: { m: Message; showChannel: boolean; timeZone?: string }) {
+  const { t } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
+  const retry = useConversationStore((s) => s.retry);
+  const long = m.body.length > FOLD_AT;
+  const text = long && !expanded ? m.body.slice(0, FOLD_AT) + '…' : m.body;
+  if (m.author === 'system') {
+    return (
+      <div className="system-note" dir="auto" data-testid="system-note">
+        {m.body}
+      </div>
+    );
+  }
+  return (
+    <div className={`bubble-row ${m.direction}`} data-testid="message" data-direction={m.direction} data-status={m.status}>
+      <div className={`bubble ${m.direction} ${m.status === 'failed' ? 'failed' : ''}`}>
+        {m.kind !== 'text' && <span className="media-tag">[{t(`inbox.kind.${m.kind}`, { defaultValue: m.kind })}]</span>}
+        <span className="bubble-text" dir="auto">
+          {text}
+        </span>
+        {long && (
+          <button className="link" onClick={() => setExpanded(!expanded)}>
+            {expanded ? t('inbox.showLess') : t('inbox.showAll', { count: m.body.length })}
+          </button>
+        )}
+        <span className="bubble-meta">
+          {showChannel && <ChannelBadge channel={m.channel} />}
+          {m.author === 'assistant' && <span className="by-assistant" title={t('inbox.byAssistant')}>🤖</span>}
+          <span>{formatTime(m.createdAt, timeZone)}</span>
+          {m.direction === 'out' && (
+            <span className={`status status-${m.status}`} title={t(`inbox.status.${m.status}`)} data-testid="message-status">
+              {STATUS_ICON[m.status] ?? ''}
+            </span>
+          )}
+        </span>
+      </div>
+      {m.status === 'failed' && (
+        <div className="failed-line">
+          <span>{m.error ?? t('inbox.status.failed')}</span>
+          <button className="btn small" onClick={() => void retry(m.id)} data-testid="retry">
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

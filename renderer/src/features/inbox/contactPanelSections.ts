@@ -1,0 +1,9 @@
+// Extra sections in the contact panel (orders, reminders, consent…). Each domain adds one entry.
+import type { ComponentType } from 'react';
+
+export interface ContactPanelSection {
+  id: string;
+  component: ComponentType<{ contactId: number }>;
+}
+
+export const CONTACT_PANEL_SECTIONS: ContactPanelSection[] = [];

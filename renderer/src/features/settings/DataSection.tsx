@@ -1,0 +1,24 @@
+// Where the data lives. Backups and export join this section as they land.
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../stores/app';
+
+export function DataSection() {
+  const { t } = useTranslation();
+  const dataDir = useAppStore((s) => s.dataDir);
+  const version = useAppStore((s) => s.version);
+  return (
+    <div className="form">
+      <h2>{t('settings.sections.data')}</h2>
+      <p>{t('settings.dataIntro')}</p>
+      <p>
+        <code className="path" data-testid="data-dir">
+          {dataDir}
+        </code>
+      </p>
+      <p className="muted">{t('settings.dataBackupHint')}</p>
+      <p className="muted">
+        Lavka {version}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// Settings is a list of sections; each domain adds its own (Channels, Assistant, Reminders, Data…) with one line.
+import type { ComponentType } from 'react';
+import { BusinessSection } from './BusinessSection';
+import { PreferencesSection } from './PreferencesSection';
+import { DataSection } from './DataSection';
+
+export interface SettingsSectionDef {
+  id: string;
+  label: string;
+  component: ComponentType;
+}
+
+export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
+  { id: 'business', label: 'settings.sections.business', component: BusinessSection },
+  { id: 'preferences', label: 'settings.sections.preferences', component: PreferencesSection },
+  { id: 'data', label: 'settings.sections.data', component: DataSection },
+];

@@ -1,0 +1,145 @@
+// First start: three short steps — the business, languages and money/time, opening hours.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore, type Settings } from '../../stores/app';
+import { setUiLanguage, UI_LANGUAGES } from '../../i18n';
+import { Field, Select } from '../settings/fields';
+import { HoursEditor } from '../settings/HoursEditor';
+import { CURRENCIES, REGIONS, REPLY_LANGUAGES, guessTimeZone, timeZones } from '../settings/options';
+
+const DEFAULT_HOURS: Settings['business']['openingHours'] = {
+  mon: { open: '09:00', close: '18:00' },
+  tue: { open: '09:00', close: '18:00' },
+  wed: { open: '09:00', close: '18:00' },
+  thu: { open: '09:00', close: '18:00' },
+  fri: { open: '09:00', close: '18:00' },
+  sat: { open: '10:00', close: '16:00' },
+  sun: null,
+};
+
+export function SetupWizard() {
+  const { t, i18n } = useTranslation();
+  const completeSetup = useAppStore((s) => s.completeSetup);
+  const [step, setStep] = useState(0);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [uiLanguage, setUi] = useState<'en' | 'ru'>(i18n.language === 'ru' ? 'ru' : 'en');
+  const [replyLanguage, setReply] = useState<string>(uiLanguage);
+  const [currency, setCurrency] = useState('EUR');
+  const [timeZone, setTimeZone] = useState(guessTimeZone());
+  const [region, setRegion] = useState('DE');
+  const [hours, setHours] = useState(DEFAULT_HOURS);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const nameMissing = step === 0 && !name.trim();
+
+  async function finish() {
+    setBusy(true);
+    setError(null);
+    try {
+      await completeSetup({
+        business: { name, description, currency, timeZone, region, openingHours: hours, address: '', phone: '' },
+        preferences: { uiLanguage, replyLanguage },
+      });
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="setup">
+      <div className="setup-card" data-testid="setup">
+        <div className="setup-head">
+          <span className="brand-mark large">Л</span>
+          <div>
+            <h1>{t('setup.welcome')}</h1>
+            <p className="muted">{t('setup.intro')}</p>
+          </div>
+        </div>
+        <ol className="steps">
+          {[t('setup.stepBusiness'), t('setup.stepRegion'), t('setup.stepHours')].map((label, i) => (
+            <li key={label} className={i === step ? 'current' : i < step ? 'done' : ''}>
+              {label}
+            </li>
+          ))}
+        </ol>
+
+        {step === 0 && (
+          <div className="form">
+            <Field label={t('setup.uiLanguage')}>
+              <Select
+                value={uiLanguage}
+                onChange={(v) => {
+                  setUi(v as 'en' | 'ru');
+                  setReply(v);
+                  setUiLanguage(v);
+                }}
+                options={Object.entries(UI_LANGUAGES)}
+                testId="setup-ui-language"
+              />
+            </Field>
+            <Field label={t('setup.businessName')} hint={t('setup.businessNameHint')}>
+              <input autoFocus value={name} onChange={(e) => setName(e.target.value)} maxLength={120} data-testid="setup-name" />
+            </Field>
+            <Field label={t('setup.description')} hint={t('setup.descriptionHint')}>
+              <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={2000} data-testid="setup-description" />
+            </Field>
+          </div>
+        )}
+
+        {step === 1 && (
+          <div className="form grid2">
+            <Field label={t('setup.replyLanguage')} hint={t('setup.replyLanguageHint')}>
+              <Select value={replyLanguage} onChange={setReply} options={Object.entries(REPLY_LANGUAGES)} />
+            </Field>
+            <Field label={t('setup.currency')}>
+              <Select value={currency} onChange={setCurrency} options={CURRENCIES.map((c) => [c, c])} testId="setup-currency" />
+            </Field>
+            <Field label={t('setup.timeZone')}>
+              <Select value={timeZone} onChange={setTimeZone} options={timeZones().map((z) => [z, z.replace(/_/g, ' ')])} />
+            </Field>
+            <Field label={t('setup.region')} hint={t('setup.regionHint')}>
+              <Select value={region} onChange={setRegion} options={REGIONS.map((r) => [r, regionName(r, uiLanguage)])} />
+            </Field>
+          </div>
+        )}
+
+        {step === 2 && (
+          <div className="form">
+            <p className="muted">{t('setup.hoursHint')}</p>
+            <HoursEditor value={hours} onChange={setHours} />
+          </div>
+        )}
+
+        {error && <p className="error-box">{error}</p>}
+        <div className="setup-actions">
+          {step > 0 && (
+            <button className="btn" onClick={() => setStep(step - 1)} disabled={busy}>
+              {t('common.back')}
+            </button>
+          )}
+          <span className="spacer" />
+          {step < 2 ? (
+            <button className="btn primary" onClick={() => setStep(step + 1)} disabled={nameMissing} data-testid="setup-next">
+              {t('common.next')}
+            </button>
+          ) : (
+            <button className="btn primary" onClick={() => void finish()} disabled={busy} data-testid="setup-finish">
+              {t('setup.finish')}
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function regionName(code: string, lang: string): string {
+  try {
+    return `${new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code} (${code})`;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,20 @@
+// Every feature's strings, merged into i18next resources. Add one line per feature.
+import type { StringBundle, Strings } from './types';
+import common from '../components/strings';
+import setup from '../features/setup/strings';
+import inbox from '../features/inbox/strings';
+import settings from '../features/settings/strings';
+import sandbox from '../features/sandbox/strings';
+
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox];
+
+function collect(lang: 'en' | 'ru'): Strings {
+  const out: Strings = {};
+  for (const b of bundles) out[b.ns] = b[lang];
+  return out;
+}
+
+export const resources = {
+  en: { translation: collect('en') },
+  ru: { translation: collect('ru') },
+};

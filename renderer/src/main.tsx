@@ -1,0 +1,16 @@
+// Renderer entry: i18n, live updates, then the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './i18n';
+import './styles.css';
+import { App } from './App';
+import { startLiveUpdates } from './stores/live';
+
+// The token in the address bar was turned into a cookie by the server; keep it out of history and screenshots.
+if (location.search.includes('token=')) history.replaceState(null, '', location.pathname);
+startLiveUpdates();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

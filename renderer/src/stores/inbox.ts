@@ -1,0 +1,116 @@
+// The conversation list: filters, search, selection and live updates.
+import { create } from 'zustand';
+import { call, type ApiOutput } from '../api';
+
+export type ConversationSummary = ApiOutput<'inbox.get'>;
+type SearchHit = ApiOutput<'inbox.search'>['hits'][number];
+export interface InboxFilter {
+  unread: boolean;
+  channel: string | null;
+}
+
+interface InboxState {
+  items: ConversationSummary[];
+  next: { at: number; id: number } | null;
+  loading: boolean;
+  error: string | null;
+  filter: InboxFilter;
+  query: string;
+  searchResults: ConversationSummary[] | null;
+  hits: SearchHit[];
+  selectedId: number | null;
+  load(): Promise<void>;
+  loadMore(): Promise<void>;
+  setFilter(f: Partial<InboxFilter>): Promise<void>;
+  search(q: string): Promise<void>;
+  select(id: number | null): void;
+  upsert(c: ConversationSummary): void;
+}
+
+let searchSeq = 0;
+
+function matchesFilter(c: ConversationSummary, f: InboxFilter): boolean {
+  if (f.unread && c.unreadCount === 0) return false;
+  if (f.channel && !c.channels.includes(f.channel)) return false;
+  return true;
+}
+
+function byActivity(a: ConversationSummary, b: ConversationSummary): number {
+  return b.lastMessageAt - a.lastMessageAt || b.id - a.id;
+}
+
+export const useInboxStore = create<InboxState>((set, get) => ({
+  items: [],
+  next: null,
+  loading: false,
+  error: null,
+  filter: { unread: false, channel: null },
+  query: '',
+  searchResults: null,
+  hits: [],
+  selectedId: null,
+  async load() {
+    const { filter } = get();
+    set({ loading: true });
+    try {
+      const page = await call('inbox.list', { unread: filter.unread || undefined, channel: filter.channel ?? undefined, limit: 50 });
+      set({ items: page.items, next: page.next, loading: false, error: null });
+    } catch (err) {
+      set({ loading: false, error: (err as Error).message });
+    }
+  },
+  async loadMore() {
+    const { next, filter, loading } = get();
+    if (!next || loading) return;
+    set({ loading: true });
+    try {
+      const page = await call('inbox.list', {
+        unread: filter.unread || undefined,
+        channel: filter.channel ?? undefined,
+        cursor: next,
+        limit: 50,
+      });
+      const seen = new Set(get().items.map((c) => c.id));
+      set({ items: [...get().items, ...page.items.filter((c) => !seen.has(c.id))], next: page.next, loading: false });
+    } catch (err) {
+      set({ loading: false, error: (err as Error).message });
+    }
+  },
+  async setFilter(f) {
+    set({ filter: { ...get().filter, ...f } });
+    await get().load();
+  },
+  async search(q) {
+    const seq = ++searchSeq;
+    set({ query: q });
+    if (!q.trim()) {
+      set({ searchResults: null, hits: [] });
+      return;
+    }
+    try {
+      const r = await call('inbox.search', { query: q, limit: 50 });
+      if (seq === searchSeq) set({ searchResults: r.conversations, hits: r.hits, error: null });
+    } catch (err) {
+      if (seq === searchSeq) set({ error: (err as Error).message });
+    }
+  },
+  select(id) {
+    set({ selectedId: id });
+    if (id !== null) {
+      const c = get().items.find((x) => x.id === id);
+      if (c && c.unreadCount > 0) void call('inbox.markRead', { conversationId: id }).catch(() => {});
+    }
+  },
+  /** A conversation changed (new message, read): move it to its place by activity, or drop it if the filter excludes it. */
+  upsert(c) {
+    const { items, filter, selectedId } = get();
+    // The open conversation is being read right now: keep it read.
+    if (c.id === selectedId && c.unreadCount > 0) {
+      void call('inbox.markRead', { conversationId: c.id }).catch(() => {});
+      c = { ...c, unreadCount: 0 };
+    }
+    const rest = items.filter((x) => x.id !== c.id);
+    const list = matchesFilter(c, filter) || c.id === selectedId ? [...rest, c].sort(byActivity) : rest;
+    set({ items: list });
+  },
+}));

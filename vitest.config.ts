@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/core/**/*.test.ts', 'tests/renderer/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/channels/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
