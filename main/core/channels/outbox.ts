@@ -48,7 +48,9 @@ export class Outbox {
     private readonly opts: OutboxOptions = DEFAULT_OUTBOX_OPTIONS,
   ) {
     hub.onStatus((s) => {
-      if (s.state === 'connected') this.kick();
+      if (s.state !== 'connected' || this.stopped) return;
+      this.repo.wakeChannel(s.channel, this.clock.now());
+      this.kick();
     });
   }
 

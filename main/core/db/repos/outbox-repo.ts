@@ -65,6 +65,11 @@ export class OutboxRepo {
     stmt(this.db, `UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE message_id = ?`).run(error, now, messageId);
   }
 
+  /** A channel came (back) up: whatever waits for it is due now. Pacing still applies when it is sent. */
+  wakeChannel(channel: string, now: number): void {
+    stmt(this.db, `UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued' AND channel = ? AND next_attempt_at > ?`).run(now, channel, now);
+  }
+
   requeue(messageId: number, now: number): boolean {
     const r = stmt(
       this.db,

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../../helpers/test-app';
+import { toFtsQuery } from '../../../main/core/db/repos/search-repo';
+
+let t: TestApp;
+afterEach(async () => t?.close());
+
+async function withMessages(bodies: string[]) {
+  t = await makeTestApp();
+  bodies.forEach((body, i) =>
+    t.app.services.inbox.receive({ channel: 'telegram', externalId: `m${i}`, from: { externalId: `u${i}`, display: `Customer ${i}` }, kind: 'text', body, at: 1_700_000_000_000 + i }),
+  );
+}
+
+const bodiesOf = async (q: string) => {
+  const r = await t.call('inbox.search', { query: q });
+  return r.hits.map((h) => h.snippet);
+};
+
+describe('full-text search', () => {
+  it('finds Cyrillic words regardless of case, and by prefix while typing', async () => {
+    await withMessages(['Хочу заказать ТОРТ на субботу', 'Спасибо!', 'Do you have cake?']);
+    expect(await bodiesOf('торт')).toEqual(['Хочу заказать ТОРТ на субботу']);
+    expect(await bodiesOf('Суббот')).toEqual(['Хочу заказать ТОРТ на субботу']);
+    expect(await bodiesOf('cake')).toEqual(['Do you have cake?']);
+  });
+
+  it('finds Vietnamese with or without diacritics', async () => {
+    await withMessages(['Cho tôi hai ly cà phê sữa đá', 'bánh mì không gluten']);
+    expect(await bodiesOf('cà phê')).toEqual(['Cho tôi hai ly cà phê sữa đá']);
+    expect(await bodiesOf('ca phe')).toEqual(['Cho tôi hai ly cà phê sữa đá']);
+    expect(await bodiesOf('BÁNH MÌ')).toEqual(['bánh mì không gluten']);
+  });
+
+  it('finds words glued to emoji, and an emoji on its own', async () => {
+    await withMessages(['пицца🍕 на вечер', 'thanks 🙏', 'nothing here']);
+    expect(await bodiesOf('пицца')).toEqual(['пицца🍕 на вечер']);
+    expect(await bodiesOf('🙏')).toEqual(['thanks 🙏']);
+  });
+
+  it('treats search syntax typed by a user as plain words, never as an error', async () => {
+    await withMessages(['AND OR NOT near "quoted"', 'plain']);
+    for (const q of ['"', 'AND', 'NEAR(', '*', 'a OR', '-', '()', "'; DROP TABLE messages; --", '^x']) {
+      await expect(t.call('inbox.search', { query: q })).resolves.toBeDefined();
+    }
+    expect(await bodiesOf('"quoted"')).toEqual(['AND OR NOT near "quoted"']);
+    expect((await t.call('messages.list', { conversationId: 1 })).length).toBe(1);
+  });
+
+  it('finds conversations by the contact name too', async () => {
+    await withMessages(['hello']);
+    t.app.services.contacts.update(1, { name: 'Ольга Сидорова' });
+    const r = await t.call('inbox.search', { query: 'ольга' });
+    expect(r.conversations.map((c) => c.contactName)).toEqual(['Ольга Сидорова']);
+  });
+
+  it('quotes every word it sends to FTS', () => {
+    expect(toFtsQuery('hello world')).toBe('"hello"* "world"*');
+    expect(toFtsQuery('a"b')).toBe('"a"* "b"*');
+    expect(toFtsQuery('🙂 !!')).toBeNull();
+  });
+});

@@ -1,0 +1,48 @@
+// The process lines from STYLE.md, checked on every file: core never imports Electron; the renderer imports
+// no Node, Electron or core runtime code (types only); only main/index.ts and preload/ import Electron.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return files(p);
+    return /\.(ts|tsx)$/.test(name) ? [p] : [];
+  });
+}
+
+const importsOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({
+    typeOnly: Boolean(m[2]),
+    spec: m[3],
+  }));
+
+describe('process boundaries', () => {
+  it('main/core never imports electron', () => {
+    const offenders = files(join(ROOT, 'main/core')).filter((f) => importsOf(f).some((i) => i.spec === 'electron'));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('only the shell and the preload import electron', () => {
+    const all = [...files(join(ROOT, 'main')), ...files(join(ROOT, 'renderer/src'))];
+    const offenders = all.filter((f) => importsOf(f).some((i) => i.spec === 'electron') && !f.endsWith('main/index.ts'));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('the renderer imports no Node modules and only types from main/', () => {
+    const offenders = files(join(ROOT, 'renderer/src')).flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.spec.startsWith('node:') || ['better-sqlite3', 'ws', 'electron'].includes(i.spec) || (i.spec.includes('/main/') && !i.typeOnly))
+        .map((i) => `${relative(ROOT, f)} → ${i.spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('no test double lives in production code', () => {
+    const offenders = [...files(join(ROOT, 'main')), ...files(join(ROOT, 'renderer/src'))].filter((f) => /fake|double|mock/i.test(relative(ROOT, f)));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});
