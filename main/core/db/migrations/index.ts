@@ -1,6 +1,8 @@
 // The ordered list of schema migrations. Append only; a landed migration is never edited.
 import type { Db } from '../connection';
 import m0001 from './0001-spine';
+import m0002 from './0002-knowledge';
+import m0003 from './0003-assistant';
 
 export interface Migration {
   version: number;
@@ -8,4 +10,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003];
