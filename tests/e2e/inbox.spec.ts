@@ -104,3 +104,23 @@ test('settings change the business name and the UI language', async ({ page, lav
   await page.getByTestId('nav-inbox').click();
   await shot(page, 'inbox-russian');
 });
+
+test('a long history opens at the newest message and loads older pages while scrolling up', async ({ page, lavka }) => {
+  let key: string | undefined;
+  for (let i = 1; i <= 180; i++) {
+    const r = await lavka.api<{ customerKey: string }>('sandbox.say', { customerKey: key, name: 'Long History', text: `history line ${i}` });
+    key = r.value!.customerKey;
+  }
+  await page.goto(lavka.url);
+  await page.getByTestId('conversation-row').filter({ hasText: 'Long History' }).click();
+  const messages = page.getByTestId('messages');
+  await expect(messages).toContainText('history line 180');
+  // Only a window of the history is in the page at once.
+  expect(await page.getByTestId('message').count()).toBeLessThan(60);
+  for (let i = 0; i < 30; i++) {
+    if (await messages.getByText('history line 1', { exact: true }).count()) break;
+    await messages.evaluate((el) => (el.scrollTop = 0));
+    await page.waitForTimeout(150);
+  }
+  await expect(messages.getByText('history line 1', { exact: true })).toBeVisible();
+});
