@@ -1,10 +1,11 @@
-// Shared Playwright fixtures: a fresh `serve` per test on a temp data dir, and screenshots kept as artifacts.
+// Shared Playwright fixtures: a fresh `serve` per test on a temp data dir, and screenshots kept in artifacts/
+// (outside Playwright's outputDir, which every run wipes).
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 
-export const SHOTS_DIR = join(import.meta.dirname, '../../test-results/screenshots');
+export const SHOTS_DIR = join(import.meta.dirname, '../../artifacts/screenshots');
 
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS_DIR, { recursive: true });
