@@ -18,6 +18,7 @@ import { SandboxChannel } from './channels/sandbox/sandbox-channel';
 import { InboxService } from './inbox/service';
 import { ContactsService } from './contacts/service';
 import { SettingsService } from './settings/service';
+import { QuickRepliesService } from './quickreplies/service';
 import { createMethods } from './api/contract';
 import type { MethodMap } from './api/define';
 
@@ -48,6 +49,7 @@ export interface Services {
     search: SearchRepo;
   };
   settings: SettingsService;
+  quickReplies: QuickRepliesService;
   inbox: InboxService;
   contacts: ContactsService;
   hub: ChannelHub;
@@ -100,6 +102,7 @@ export function createApp(config: AppConfig): App {
     events,
     repos,
     settings,
+    quickReplies: new QuickRepliesService(settings),
     inbox,
     contacts,
     hub,

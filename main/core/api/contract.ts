@@ -6,9 +6,10 @@ import { inboxMethods } from '../inbox/api';
 import { contactsMethods } from '../contacts/api';
 import { settingsMethods } from '../settings/api';
 import { channelsMethods } from '../channels/api';
+import { quickRepliesMethods } from '../quickreplies/api';
 
 export function createMethods(s: Services) {
-  return mergeMethods(inboxMethods(s), contactsMethods(s), settingsMethods(s), channelsMethods(s));
+  return mergeMethods(inboxMethods(s), contactsMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s));
 }
 
 export type Methods = ReturnType<typeof createMethods>;

@@ -5,8 +5,9 @@ import setup from '../features/setup/strings';
 import inbox from '../features/inbox/strings';
 import settings from '../features/settings/strings';
 import sandbox from '../features/sandbox/strings';
+import quickReplies from '../features/quickreplies/strings';
 
-export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox];
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies];
 
 function collect(lang: 'en' | 'ru'): Strings {
   const out: Strings = {};

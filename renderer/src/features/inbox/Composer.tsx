@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useConversationStore } from '../../stores/conversation';
 import type { ConversationSummary } from '../../stores/inbox';
 import { useComposerStore } from '../../stores/composer';
+import { QuickRepliesButton } from '../quickreplies/QuickRepliesButton';
 
 export function Composer({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
@@ -49,6 +50,13 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
           dir="auto"
         />
         <div className="composer-side">
+          <QuickRepliesButton
+            contactName={conversation.contactName}
+            onPick={(text) => {
+              setDraft(conversation.id, draft ? `${draft.trimEnd()}\n${text}` : text);
+              ref.current?.focus();
+            }}
+          />
           {sendable.length > 1 && (
             <select value={channel} onChange={(e) => setChannel(e.target.value)} title={t('inbox.sendVia')} data-testid="composer-channel">
               <option value="">{t('inbox.lastUsedChannel')}</option>

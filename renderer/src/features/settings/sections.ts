@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { BusinessSection } from './BusinessSection';
 import { PreferencesSection } from './PreferencesSection';
 import { DataSection } from './DataSection';
+import { QuickRepliesSection } from '../quickreplies/QuickRepliesSection';
 
 export interface SettingsSectionDef {
   id: string;
@@ -13,5 +14,6 @@ export interface SettingsSectionDef {
 export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'business', label: 'settings.sections.business', component: BusinessSection },
   { id: 'preferences', label: 'settings.sections.preferences', component: PreferencesSection },
+  { id: 'quickReplies', label: 'quickReplies.title', component: QuickRepliesSection },
   { id: 'data', label: 'settings.sections.data', component: DataSection },
 ];
