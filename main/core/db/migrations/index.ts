@@ -3,6 +3,9 @@ import type { Db } from '../connection';
 import m0001 from './0001-spine';
 import m0002 from './0002-knowledge';
 import m0003 from './0003-assistant';
+import m0004 from './0004-catalog-orders';
+import m0005 from './0005-reminders';
+import m0006 from './0006-contacts';
 
 export interface Migration {
   version: number;
@@ -10,4 +13,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
