@@ -15,6 +15,7 @@ import { EventBus } from './events';
 import { ChannelHub } from './channels/hub';
 import { Outbox, DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './channels/outbox';
 import { SandboxChannel } from './channels/sandbox/sandbox-channel';
+import { ChannelManager, type ChannelManagerOptions } from './channels/manager';
 import { InboxService } from './inbox/service';
 import { ContactsService } from './contacts/service';
 import { SettingsService } from './settings/service';
@@ -28,6 +29,8 @@ export interface AppConfig {
   /** Environment for channel/assistant defaults (OLLAMA_HOST, LAVKA_TELEGRAM_BOT_TOKEN…); defaults to process.env. */
   env?: Record<string, string | undefined>;
   outbox?: Partial<OutboxOptions>;
+  /** Channel drivers and timings (tests pass the WhatsApp double and short backoffs). */
+  channels?: ChannelManagerOptions;
   /** Start channels and background workers (false in unit tests that drive services directly). */
   startWorkers?: boolean;
 }
@@ -55,6 +58,8 @@ export interface Services {
   hub: ChannelHub;
   outbox: Outbox;
   sandbox: SandboxChannel;
+  /** Telegram and WhatsApp from their settings, pacing, and the sending queue. */
+  channels: ChannelManager;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -92,6 +97,10 @@ export function createApp(config: AppConfig): App {
   const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
   inbox.onQueued = () => outbox.kick();
   const sandbox = new SandboxChannel(clock);
+  const channels = new ChannelManager(
+    { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox },
+    config.channels,
+  );
 
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {
@@ -108,6 +117,7 @@ export function createApp(config: AppConfig): App {
     hub,
     outbox,
     sandbox,
+    channels,
     onClose: (fn) => closers.push(fn),
   };
   const methods = createMethods(services);
@@ -118,6 +128,7 @@ export function createApp(config: AppConfig): App {
     methods,
     async start() {
       await hub.add(sandbox);
+      if (config.startWorkers !== false) await channels.start();
       if (config.startWorkers !== false) outbox.start();
     },
     async close() {

@@ -7,9 +7,11 @@ import { contactsMethods } from '../contacts/api';
 import { settingsMethods } from '../settings/api';
 import { channelsMethods } from '../channels/api';
 import { quickRepliesMethods } from '../quickreplies/api';
+import { assistantMethods } from '../assistant/api';
+import { knowledgeMethods } from '../knowledge/api';
 
 export function createMethods(s: Services) {
-  return mergeMethods(inboxMethods(s), contactsMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s));
+  return mergeMethods(inboxMethods(s), contactsMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), assistantMethods(s), knowledgeMethods(s));
 }
 
 export type Methods = ReturnType<typeof createMethods>;

@@ -15,6 +15,21 @@ export interface ChatRequest {
   onToken?: (text: string) => void;
   signal?: AbortSignal;
   conversationId?: number;
+  /** Ollama tools the model may call instead of answering; calls come back in ChatResult.toolCalls. */
+  tools?: ChatTool[];
+  /** Upper bound on output tokens (Ollama num_predict); the implementation picks a sane default. */
+  maxTokens?: number;
+  temperature?: number;
+}
+
+export interface ChatTool {
+  type: 'function';
+  function: { name: string; description?: string; parameters?: Record<string, unknown> };
+}
+
+export interface ChatToolCall {
+  name: string;
+  arguments: Record<string, unknown>;
 }
 
 export interface ChatResult {
@@ -23,6 +38,11 @@ export interface ChatResult {
   promptTokens: number;
   outputTokens: number;
   durationMs: number;
+  /** Ollama's own timings, when it reported them: reading the prompt, writing the answer, loading the model. */
+  promptEvalMs?: number;
+  evalMs?: number;
+  loadMs?: number;
+  toolCalls?: ChatToolCall[];
 }
 
 export interface ChatModel {

@@ -4,11 +4,61 @@ import type { Services } from '../app';
 import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from '../inbox/service';
 import { SANDBOX, newCustomerKey } from './sandbox/sandbox-channel';
+import { channelPacingSchema } from './pacing';
+import { apiRootSchema } from './settings';
+
+const token = z.string().trim().min(1, 'Paste the bot token from @BotFather').max(200);
 
 export function channelsMethods(s: Services) {
   return {
     'channels.list': method(noInput, () => s.hub.list(), 'Status of every channel.'),
     'outbox.stats': method(noInput, () => s.repos.outbox.counts(), 'Outgoing messages by state.'),
+    'outbox.queue': method(
+      z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional().default({ limit: 100 }),
+      (i) => s.channels.queue(i.limit),
+      'What is waiting to be sent, per channel progress, and why it waits (channel down, pacing, retry).',
+    ),
+    'channels.overview': method(
+      noInput,
+      () => ({ telegram: s.channels.telegramOverview(), whatsapp: s.channels.whatsappOverview(), pacing: s.channels.getPacing() }),
+      'Telegram (token masked), WhatsApp (browser, filters) and pacing settings with live status.',
+    ),
+    'channels.telegram.check': method(
+      z.object({ token, apiRoot: apiRootSchema.nullable().optional() }),
+      (i) => s.channels.checkTelegram(i.token, i.apiRoot),
+      "Asks Telegram whose bot token this is (getMe); returns the bot's @username and t.me link.",
+    ),
+    'channels.telegram.connect': method(
+      z.object({ token: token.optional(), apiRoot: apiRootSchema.nullable().optional() }),
+      (i) => s.channels.connectTelegram(i),
+      'Checks and saves the bot token (and Bot API server), then starts receiving.',
+    ),
+    'channels.telegram.disconnect': method(noInput, () => s.channels.disconnectTelegram(), 'Stops the Telegram bot and forgets its token.'),
+    'channels.whatsapp.connect': method(noInput, () => s.channels.connectWhatsApp(), 'Starts WhatsApp (a QR code appears if not linked yet).'),
+    'channels.whatsapp.disconnect': method(
+      noInput,
+      () => s.channels.disconnectWhatsApp(),
+      'Stops WhatsApp; the link to the phone is kept, so connecting again needs no scan.',
+    ),
+    'channels.whatsapp.reconnect': method(
+      noInput,
+      () => s.channels.reconnectWhatsApp(),
+      'Connect again: forgets the old link (e.g. after a logout on the phone) and shows a new QR code.',
+    ),
+    'channels.whatsapp.update': method(
+      z.object({
+        browserPath: z.string().trim().max(1000).nullable().optional(),
+        ignoreGroups: z.boolean().optional(),
+        ignoreStatus: z.boolean().optional(),
+      }),
+      (i) => s.channels.updateWhatsApp(i),
+      'Changes the browser path and which WhatsApp chats Lavka ignores.',
+    ),
+    'channels.pacing.set': method(
+      z.object({ whatsapp: channelPacingSchema, telegram: channelPacingSchema }),
+      (i) => s.channels.setPacing(i),
+      'Minimum gap and hourly limit per channel, stricter for people who never wrote first.',
+    ),
     'sandbox.say': method(
       z.object({
         customerKey: z.string().regex(/^sb-[\w-]{1,40}$/).optional(),

@@ -19,6 +19,8 @@ export interface ChannelStatus {
   account?: string;
   /** QR payload to render while state is waiting_for_scan. */
   qr?: string;
+  /** The same QR as a PNG data URL, rendered in the core so the UI needs no QR library. */
+  qrImage?: string;
   /** A link customers can use to reach us, e.g. https://t.me/shop_bot. */
   link?: string;
 }
@@ -59,6 +61,12 @@ export interface Channel {
   start(sink: ChannelSink): Promise<void>;
   stop(): Promise<void>;
   send(req: SendRequest): Promise<{ externalId: string }>;
+  /**
+   * After a send whose outcome is unknown (Lavka stopped mid-send, or the channel did not answer in time), a channel
+   * that can look at what it already sent returns the ids of messages matching `req` sent since `since`, oldest first.
+   * The outbox records the first id not already taken instead of sending again. Channels that cannot look omit it.
+   */
+  findSent?(req: SendRequest, since: number): Promise<string[]>;
 }
 
 /** A failed send. permanent: retrying will not help (blocked, bad address). retryAfterMs: the channel told us when. */

@@ -1,20 +1,23 @@
 // Durable sending for every outgoing message (manual, auto-reply, reminder, order status).
-// The message and its outbox row are committed before the channel is called; the worker then moves
-// queued → sending → sent, retries transient errors with backoff, and marks permanent errors failed.
+// The message and its outbox row are committed before the channel is called; a worker per channel then moves
+// queued → sending → sent, retries transient errors with backoff, marks permanent errors failed, and waits for
+// pacing and for channels that are down. One lane per channel: a channel that hangs never holds up another.
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events';
 import type { MessagesRepo } from '../db/repos/messages-repo';
 import type { OutboxRepo, OutboxRow } from '../db/repos/outbox-repo';
-import { ChannelSendError } from './channel';
+import { ChannelSendError, type Channel, type SendRequest } from './channel';
 import type { ChannelHub } from './hub';
 
 export interface OutboxOptions {
   maxAttempts: number;
   baseBackoffMs: number;
   maxBackoffMs: number;
-  /** How long to wait before looking again at a channel that is not connected. */
+  /** Kept for configuration compatibility: a down channel's lane now sleeps until the channel reports connected. */
   channelDownRetryMs: number;
+  /** A channel call that takes longer is treated as "outcome unknown" and checked (or retried) later. */
+  sendTimeoutMs: number;
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
@@ -22,6 +25,7 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
   baseBackoffMs: 2_000,
   maxBackoffMs: 5 * 60_000,
   channelDownRetryMs: 5_000,
+  sendTimeoutMs: 120_000,
 };
 
 /** Decides whether a channel may send right now (pacing). Returns the earliest time it may, or 0 for now. */
@@ -30,13 +34,32 @@ export interface SendGate {
   recordSend(row: OutboxRow, now: number): void;
 }
 
+/**
+ * last_error of a row whose previous channel call may or may not have reached the customer. Such a row is first
+ * looked up with channel.findSent (where the channel can) before it is sent again.
+ */
+export const UNCONFIRMED = 'Unconfirmed:';
+export const INTERRUPTED_NOTE = `${UNCONFIRMED} Lavka stopped while this was being sent; checking before sending again`;
+export const TIMEOUT_NOTE = `${UNCONFIRMED} the channel did not answer in time; checking before sending again`;
+
+const BATCH = 100;
+
+interface Lane {
+  channel: string;
+  running: boolean;
+  rerun: boolean;
+  timer: unknown;
+  idle: Promise<void>;
+  /** Earliest time pacing lets the head of this lane go, when it is waiting for pacing. */
+  gatedUntil: number | null;
+}
+
+class SendTimeout extends Error {}
+
 export class Outbox {
-  private timer: unknown = null;
-  private running = false;
+  private readonly lanes = new Map<string, Lane>();
   private stopped = true;
-  private rerun = false;
   private gate: SendGate | null = null;
-  private idle: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
@@ -48,25 +71,30 @@ export class Outbox {
     private readonly opts: OutboxOptions = DEFAULT_OUTBOX_OPTIONS,
   ) {
     hub.onStatus((s) => {
-      if (s.state !== 'connected' || this.stopped) return;
-      this.repo.wakeChannel(s.channel, this.clock.now());
-      this.kick();
+      if (s.state === 'connected') this.kick(s.channel);
     });
   }
 
   setGate(gate: SendGate | null): void {
     this.gate = gate;
+    this.kick();
   }
 
   /**
-   * Starts the worker. Rows a crash left in 'sending' go back to the queue: the channel call may have happened,
-   * so channels that can dedupe by Lavka's message id do; the rest accept a one-message duplicate window.
+   * Starts the workers. Rows a crash left in 'sending' go back to the queue marked unconfirmed: the channel call may
+   * have happened, so channels that can look up what they sent do so before sending again (WhatsApp), channels that
+   * dedupe by Lavka's message id do (sandbox), and the rest accept a one-message duplicate window (Telegram).
    */
   start(): void {
     const now = this.clock.now();
-    for (const row of this.repo.inFlight()) {
-      this.repo.reschedule(row.message_id, now, 'Interrupted while sending; retrying', now);
-      this.messages.setStatus(row.message_id, 'queued', now);
+    const inFlight = this.repo.inFlight();
+    if (inFlight.length) {
+      this.db.transaction(() => {
+        for (const row of inFlight) {
+          this.repo.reschedule(row.message_id, now, INTERRUPTED_NOTE, now);
+          this.messages.setStatus(row.message_id, 'queued', now);
+        }
+      })();
     }
     this.stopped = false;
     this.kick();
@@ -74,28 +102,27 @@ export class Outbox {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) this.clock.clearTimeout(this.timer);
-    this.timer = null;
-    await this.idle;
-  }
-
-  /** Wake the worker now (a message was queued, a channel came up). */
-  kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.rerun = true;
-      return;
+    for (const lane of this.lanes.values()) {
+      if (lane.timer) this.clock.clearTimeout(lane.timer);
+      lane.timer = null;
     }
-    if (this.timer) this.clock.clearTimeout(this.timer);
-    this.timer = null;
-    this.idle = this.drain();
+    await Promise.all([...this.lanes.values()].map((l) => l.idle));
   }
 
-  /** Resolves when the worker has nothing due right now. For tests and orderly shutdown. */
+  /** Wake the workers now (a message was queued, a channel came up, pacing changed). No channel: every lane. */
+  kick(channel?: string): void {
+    if (this.stopped) return;
+    const channels = channel ? [channel] : new Set([...this.repo.queuedChannels(), ...this.lanes.keys()]);
+    for (const ch of channels) this.kickLane(this.lane(ch));
+  }
+
+  /** Resolves when no lane has anything it can send right now. For tests and orderly shutdown. */
   async settle(): Promise<void> {
-    do {
-      await this.idle;
-    } while (this.running);
+    for (;;) {
+      const busy = [...this.lanes.values()].filter((l) => l.running);
+      if (busy.length === 0) return;
+      await Promise.all(busy.map((l) => l.idle));
+    }
   }
 
   retry(messageId: number): boolean {
@@ -104,76 +131,128 @@ export class Outbox {
     if (ok) {
       this.messages.setStatus(messageId, 'queued', now);
       this.emitMessage(messageId);
-      this.kick();
+      const row = this.repo.get(messageId);
+      this.kick(row?.channel);
     }
     return ok;
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
+  /** Pacing wait of each lane (for the queue view): when its next message may go, if it is waiting for pacing. */
+  gatedUntil(channel: string): number | null {
+    return this.lanes.get(channel)?.gatedUntil ?? null;
+  }
+
+  private lane(channel: string): Lane {
+    let lane = this.lanes.get(channel);
+    if (!lane) {
+      lane = { channel, running: false, rerun: false, timer: null, idle: Promise.resolve(), gatedUntil: null };
+      this.lanes.set(channel, lane);
+    }
+    return lane;
+  }
+
+  private kickLane(lane: Lane): void {
+    if (this.stopped) return;
+    if (lane.running) {
+      lane.rerun = true;
+      return;
+    }
+    if (lane.timer) this.clock.clearTimeout(lane.timer);
+    lane.timer = null;
+    lane.idle = this.drain(lane);
+  }
+
+  private async drain(lane: Lane): Promise<void> {
+    lane.running = true;
     try {
       do {
-        this.rerun = false;
-        while (!this.stopped) {
-          const now = this.clock.now();
-          const due = this.repo.due(now, 50);
-          if (due.length === 0) break;
-          let progressed = false;
-          for (const row of due) {
-            if (this.stopped) break;
-            if (await this.sendOne(row)) progressed = true;
-          }
-          if (!progressed) break;
+        lane.rerun = false;
+        while (!this.stopped && (await this.step(lane))) {
+          // keep sending while something can go now
         }
-      } while (this.rerun && !this.stopped);
+      } while (lane.rerun && !this.stopped);
+    } catch (err) {
+      // A database error here must not become an unhandled rejection; the timer below tries again later.
+      console.error(`[outbox] ${lane.channel} lane failed`, err);
     } finally {
-      this.running = false;
-      this.scheduleNext();
+      lane.running = false;
+      this.scheduleNext(lane);
     }
   }
 
-  /** Returns true when the row left the due set at its current time (sent, failed, or rescheduled). */
-  private async sendOne(row: OutboxRow): Promise<boolean> {
-    const channel = this.hub.get(row.channel);
+  /** Sends the first due row pacing allows. Returns false when nothing more can go right now. */
+  private async step(lane: Lane): Promise<boolean> {
+    lane.gatedUntil = null;
+    const channel = this.hub.get(lane.channel);
+    // A channel that is down is not an attempt: rows stay queued, and its 'connected' status wakes the lane.
+    if (!channel || !this.hub.isConnected(lane.channel)) return false;
     const now = this.clock.now();
-    if (!channel || !this.hub.isConnected(row.channel)) {
-      // Waiting for a channel is not an attempt: the message stays queued and the owner sees the channel is down.
-      this.repo.reschedule(row.message_id, now + this.opts.channelDownRetryMs, `${row.channel} is not connected`, now);
+    const due = this.repo.dueFor(lane.channel, now, BATCH);
+    for (const row of due) {
+      const allowedAt = this.gate?.nextAllowedAt(row, now) ?? 0;
+      if (allowedAt > now) {
+        lane.gatedUntil = Math.min(lane.gatedUntil ?? Infinity, allowedAt);
+        continue;
+      }
+      lane.gatedUntil = null;
+      await this.sendOne(channel, row);
       return true;
     }
-    const allowedAt = this.gate?.nextAllowedAt(row, now) ?? 0;
-    if (allowedAt > now) {
-      this.repo.reschedule(row.message_id, allowedAt, row.last_error ?? '', now);
-      return true;
-    }
+    return false;
+  }
+
+  private async sendOne(channel: Channel, row: OutboxRow): Promise<void> {
     const msg = this.messages.get(row.message_id);
-    if (!msg) return true;
+    if (!msg) return;
+    const now = this.clock.now();
     this.db.transaction(() => {
       this.repo.markSending(row.message_id, now);
       this.messages.setStatus(row.message_id, 'sending', now);
     })();
     this.emitMessage(row.message_id);
     this.gate?.recordSend(row, now);
+    const req: SendRequest = { messageId: row.message_id, address: row.address, text: msg.body };
+    let externalId: string;
     try {
-      const { externalId } = await channel.send({ messageId: row.message_id, address: row.address, text: msg.body });
-      const done = this.clock.now();
+      externalId = (await this.alreadySent(channel, row, req, msg.createdAt)) ?? (await this.withTimeout(channel.send(req))).externalId;
+    } catch (err) {
+      this.onSendError(row, err);
+      this.emitMessage(row.message_id);
+      return;
+    }
+    // The channel has the message now. Recording that must not fail into the retry path (that would send it twice).
+    this.recordSent(row, externalId);
+    this.emitMessage(row.message_id);
+  }
+
+  /** For an unconfirmed row: the id of the copy the channel already has, if it can tell. */
+  private async alreadySent(channel: Channel, row: OutboxRow, req: SendRequest, since: number): Promise<string | null> {
+    if (!row.last_error?.startsWith(UNCONFIRMED) || !channel.findSent) return null;
+    const ids = await this.withTimeout(channel.findSent(req, since));
+    return ids.find((id) => !this.messages.existsExternal(row.channel, id)) ?? null;
+  }
+
+  private recordSent(row: OutboxRow, externalId: string): void {
+    const done = this.clock.now();
+    try {
       this.db.transaction(() => {
         this.repo.markSent(row.message_id, done);
-        this.messages.setExternalId(row.message_id, externalId, done);
+        if (!this.messages.existsExternal(row.channel, externalId)) this.messages.setExternalId(row.message_id, externalId, done);
         // An ack can race ahead of the send's own reply; never move a delivered/read message back to "sent".
         const cur = this.messages.get(row.message_id);
         if (cur && (cur.status === 'sending' || cur.status === 'queued')) this.messages.setStatus(row.message_id, 'sent', done);
       })();
     } catch (err) {
-      this.onSendError(row, err);
+      console.error(`[outbox] message ${row.message_id} was sent but could not be recorded`, err);
+      this.repo.markSent(row.message_id, done);
+      this.messages.setStatus(row.message_id, 'sent', done);
     }
-    this.emitMessage(row.message_id);
-    return true;
   }
 
   private onSendError(row: OutboxRow, err: unknown): void {
     const now = this.clock.now();
-    const message = err instanceof Error ? err.message : String(err);
+    const timedOut = err instanceof SendTimeout;
+    const message = timedOut ? TIMEOUT_NOTE : err instanceof Error ? err.message : String(err);
     const permanent = err instanceof ChannelSendError && err.permanent;
     const attempts = row.attempts + 1;
     if (permanent || attempts >= this.opts.maxAttempts) {
@@ -185,20 +264,39 @@ export class Outbox {
     }
     const retryAfter = err instanceof ChannelSendError ? err.retryAfterMs : undefined;
     const backoff = retryAfter ?? Math.min(this.opts.maxBackoffMs, this.opts.baseBackoffMs * 2 ** (attempts - 1));
+    // An unconfirmed row stays unconfirmed until a later attempt settles it, whatever that attempt's error was.
+    const note = !timedOut && row.last_error?.startsWith(UNCONFIRMED) ? row.last_error : message;
     this.db.transaction(() => {
-      this.repo.reschedule(row.message_id, now + backoff, message, now);
+      this.repo.reschedule(row.message_id, now + backoff, note, now);
       this.messages.setStatus(row.message_id, 'queued', now, message);
     })();
   }
 
-  private scheduleNext(): void {
-    if (this.stopped) return;
-    const next = this.repo.nextDueAt();
-    if (next === undefined) return;
-    const delay = Math.max(0, next - this.clock.now());
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      this.kick();
+  private withTimeout<T>(p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = this.clock.setTimeout(() => reject(new SendTimeout('send timed out')), this.opts.sendTimeoutMs);
+      p.then(
+        (v) => {
+          this.clock.clearTimeout(timer);
+          resolve(v);
+        },
+        (e: unknown) => {
+          this.clock.clearTimeout(timer);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  private scheduleNext(lane: Lane): void {
+    if (this.stopped || !this.hub.isConnected(lane.channel)) return;
+    const now = this.clock.now();
+    const candidates = [this.repo.nextDueAfter(lane.channel, now), lane.gatedUntil ?? undefined].filter((t): t is number => t !== undefined);
+    if (candidates.length === 0) return;
+    const delay = Math.max(0, Math.min(...candidates) - now);
+    lane.timer = this.clock.setTimeout(() => {
+      lane.timer = null;
+      this.kickLane(lane);
     }, delay);
   }
 

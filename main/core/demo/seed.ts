@@ -3,6 +3,8 @@
 import type { Services } from '../app';
 import { DEFAULT_HOURS } from '../settings/schema';
 import { SANDBOX } from '../channels/sandbox/sandbox-channel';
+import { seedDemoOrders } from '../orders/demo';
+import { seedKnowledgeDemo } from '../knowledge/demo';
 
 interface DemoTurn {
   from: 'customer' | 'owner';
@@ -101,6 +103,7 @@ export function seedDemo(s: Services): boolean {
       },
       preferences: { uiLanguage: 'en', replyLanguage: 'en' },
     });
+    seedKnowledgeDemo(s);
     DEMO_CUSTOMERS.forEach((c, ci) => {
       let conversationId: number | undefined;
       c.turns.forEach((t, ti) => {
@@ -147,6 +150,7 @@ export function seedDemo(s: Services): boolean {
         s.repos.contacts.setTags(identity.contactId, c.tags);
       }
     });
+    seedDemoOrders(s);
   })();
   return true;
 }

@@ -6,8 +6,9 @@ import inbox from '../features/inbox/strings';
 import settings from '../features/settings/strings';
 import sandbox from '../features/sandbox/strings';
 import quickReplies from '../features/quickreplies/strings';
+import channels from '../features/channels/strings';
 
-export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies];
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels];
 
 function collect(lang: 'en' | 'ru'): Strings {
   const out: Strings = {};

@@ -14,6 +14,20 @@ export interface OutboxRow {
   last_error: string | null;
 }
 
+export interface PendingRow {
+  messageId: number;
+  channel: string;
+  address: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  conversationId: number;
+  preview: string;
+  contactName: string;
+}
+
 export class OutboxRepo {
   constructor(private readonly db: Db) {}
 
@@ -76,6 +90,78 @@ export class OutboxRepo {
       `UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE message_id = ? AND state = 'failed'`,
     ).run(now, now, messageId);
     return r.changes > 0;
+  }
+
+  /** Due rows of one channel, oldest first. Each channel has its own sending lane, so one stuck channel never blocks another. */
+  dueFor(channel: string, now: number, limit: number): OutboxRow[] {
+    return stmt<[string, number, number], OutboxRow>(
+      this.db,
+      `SELECT * FROM outbox WHERE state = 'queued' AND channel = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, message_id LIMIT ?`,
+    ).all(channel, now, limit);
+  }
+
+  /** When the next row of this channel that is waiting for a retry time becomes due. */
+  nextDueAfter(channel: string, now: number): number | undefined {
+    return (
+      stmt<[string, number], { t: number | null }>(
+        this.db,
+        `SELECT min(next_attempt_at) AS t FROM outbox WHERE state = 'queued' AND channel = ? AND next_attempt_at > ?`,
+      ).get(channel, now)?.t ?? undefined
+    );
+  }
+
+  queuedChannels(): string[] {
+    return stmt<[], { channel: string }>(this.db, `SELECT DISTINCT channel FROM outbox WHERE state = 'queued'`)
+      .all()
+      .map((r) => r.channel);
+  }
+
+  /** Channel calls made since `since` (sent, failed or cut off), for pacing after a restart. */
+  attemptsSince(since: number): { channel: string; address: string; at: number }[] {
+    return stmt<[number], { channel: string; address: string; at: number }>(
+      this.db,
+      `SELECT channel, address, updated_at AS at FROM outbox WHERE state IN ('sent', 'failed', 'sending') AND updated_at >= ? ORDER BY updated_at`,
+    ).all(since);
+  }
+
+  /** Whether this address ever wrote to us on this channel (messaging people who never wrote first is what gets numbers banned). */
+  addressHasWritten(channel: string, address: string): boolean {
+    return (
+      stmt<[string, string], { x: number }>(
+        this.db,
+        `SELECT 1 AS x FROM identities i
+         JOIN conversations c ON c.contact_id = i.contact_id
+         JOIN messages m ON m.conversation_id = c.id AND m.identity_id = i.id AND m.direction = 'in'
+         WHERE i.channel = ? AND i.external_id = ? LIMIT 1`,
+      ).get(channel, address) !== undefined
+    );
+  }
+
+  /** What is waiting to go out, oldest first, with who it is for and the start of the text. */
+  pending(limit: number): PendingRow[] {
+    return stmt<[number], PendingRow>(
+      this.db,
+      `SELECT o.message_id AS messageId, o.channel, o.address, o.state, o.attempts, o.next_attempt_at AS nextAttemptAt,
+              o.last_error AS lastError, o.created_at AS createdAt, m.conversation_id AS conversationId,
+              substr(m.body, 1, 120) AS preview, coalesce(ct.name, o.address) AS contactName
+       FROM outbox o JOIN messages m ON m.id = o.message_id
+       JOIN conversations cv ON cv.id = m.conversation_id JOIN contacts ct ON ct.id = cv.contact_id
+       WHERE o.state IN ('queued', 'sending') ORDER BY o.message_id LIMIT ?`,
+    ).all(limit);
+  }
+
+  /**
+   * Progress of the current batch per channel: everything queued since the oldest message still waiting.
+   * Outbox ids grow with time, so the batch is a primary-key range, not a scan of the whole history.
+   */
+  batchProgress(): { channel: string; done: number; failed: number; pending: number }[] {
+    return stmt<[], { channel: string; done: number; failed: number; pending: number }>(
+      this.db,
+      `WITH head AS (SELECT channel, min(message_id) AS first FROM outbox WHERE state IN ('queued', 'sending') GROUP BY channel)
+       SELECT o.channel, sum(o.state = 'sent') AS done, sum(o.state = 'failed') AS failed, sum(o.state IN ('queued', 'sending')) AS pending
+       FROM head h JOIN outbox o ON o.channel = h.channel AND o.message_id >= h.first
+       GROUP BY o.channel ORDER BY o.channel`,
+    ).all();
   }
 
   counts(): Record<OutboxState, number> {

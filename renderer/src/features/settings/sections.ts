@@ -4,6 +4,7 @@ import { BusinessSection } from './BusinessSection';
 import { PreferencesSection } from './PreferencesSection';
 import { DataSection } from './DataSection';
 import { QuickRepliesSection } from '../quickreplies/QuickRepliesSection';
+import { ChannelsSection } from '../channels/ChannelsSection';
 
 export interface SettingsSectionDef {
   id: string;
@@ -14,6 +15,7 @@ export interface SettingsSectionDef {
 export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'business', label: 'settings.sections.business', component: BusinessSection },
   { id: 'preferences', label: 'settings.sections.preferences', component: PreferencesSection },
+  { id: 'channels', label: 'channels.title', component: ChannelsSection },
   { id: 'quickReplies', label: 'quickReplies.title', component: QuickRepliesSection },
   { id: 'data', label: 'settings.sections.data', component: DataSection },
 ];

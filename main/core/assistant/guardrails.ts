@@ -1,0 +1,487 @@
+// Deterministic checks between the model and the customer. The model's output is untrusted text: these rules decide,
+// and nothing the model writes (needs_human=false, "facts_used", flattering JSON) can turn a finding off.
+// Pure functions: no I/O, no clock, so every rule is unit-tested with adversarial strings.
+import { z } from 'zod';
+import { CYRILLIC_LANGS, detectLanguage, scriptOf } from './language';
+import type { EscalationReason, Finding } from './types';
+import { MAX_AUTO_REPLY_CHARS } from './settings';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Customer side: when a person must take over, whatever the model thinks.
+
+const NB = '(?<![\\p{L}\\p{N}])'; // start of a word, for any script (\b is ASCII-only in JS)
+const NA = '(?![\\p{L}\\p{N}])'; // end of a word
+const rx = (body: string) => new RegExp(body, 'iu');
+
+const ESCALATIONS: [EscalationReason, RegExp][] = [
+  [
+    'legal',
+    rx(
+      `lawyer|attorney|${NB}sue${NA}|${NB}suing|court|legal action|police|consumer protection|юрист|адвокат|${NB}(суд|суда|суде|судом|судебн\\p{L}*)(?!\\p{L})|полици|роспотребнадзор|прав\\p{L}* потребител|поліці|захист\\p{L}* прав спож|luật sư|${NB}kiện|công an|anwalt|gericht|verklag|polizei|verbraucherschutz`,
+    ),
+  ],
+  [
+    'payment_dispute',
+    rx(
+      `charged (me )?twice|double[- ]?charg|chargeback|overcharg|wrong amount|paid twice|списал\\p{L}* (дважды|два раза|лишн|двічі)|двойн\\p{L}* списан|оплатил\\p{L}* дважды|заплатил\\p{L}* дважды|двічі списал|bị trừ tiền|trừ tiền hai lần|doppelt (abgebucht|bezahlt|berechnet)|zu viel (abgebucht|berechnet)`,
+    ),
+  ],
+  [
+    'refund',
+    rx(
+      `refund|money back|(return|give) (me )?(back )?my money|верн\\p{L}* (мне |нам )?(мои )?деньги|возврат\\p{L}* (денег|средств)|вернуть деньги|поверн\\p{L}* (мені |нам )?(мої )?(гроші|кошти)|повернення (коштів|грошей)|hoàn tiền|trả lại tiền|geld zurück|erstattung|rückerstatt`,
+    ),
+  ],
+  [
+    'complaint',
+    rx(
+      `complain|complaint|terrible|awful|disgusting|unacceptable|${NB}worst|${NB}rude|mou?ldy|food poisoning|spoiled|жалоб|ужасн|отвратительн|безобраз|недовол|возмутительн|испорчен|плесен|отравил|скарг|жахлив|огидн|неприйнятн|зіпсован|пліснява|отруїв|khiếu nại|tệ quá|thất vọng|beschwer|unverschämt|schrecklich|verdorben|schimmel`,
+    ),
+  ],
+  [
+    'asks_for_person',
+    rx(
+      `(talk|speak|chat|write) (to|with) (a |the |an |some )?(real |actual |live )?(human|person|manager|owner|someone|somebody|staff|operator|agent)|${NB}(real|live|actual) (human|person)|human,? please|are you (a )?(bot|robot|human|real)|${NB}operator|${NB}manager|позов\\p{L}*|жив\\p{L}* (человек|оператор|людин)|с человеком|с оператором|${NB}оператор|менеджер|владельц|хозяин|хозяйк|${NB}ты бот|вы бот|з людиною|з оператором|власник|ти бот|ви бот|gặp (người|nhân viên|quản lý|chủ)|nói chuyện với (người|nhân viên|chủ)|mit (einem|einer) (menschen|mitarbeiter\\p{L}*)|menschen sprechen|sind sie ein bot`,
+    ),
+  ],
+];
+
+/** The first escalation the customer's words call for, or null. Order matters: legal beats a plain complaint. */
+export function customerEscalation(text: string): { reason: EscalationReason; match: string } | null {
+  for (const [reason, re] of ESCALATIONS) {
+    const m = re.exec(text);
+    if (m) return { reason, match: m[0] };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Structured output from Auto mode.
+
+export const INTENTS = ['question', 'order', 'greeting', 'thanks', 'complaint', 'refund', 'payment_dispute', 'human', 'legal', 'other'] as const;
+
+export const modelReplySchema = z.object({
+  reply: z.string().describe("The message to send to the customer, in the customer's language"),
+  intent: z.enum(INTENTS).describe('What the customer wants'),
+  needs_human: z.boolean().describe('true if the facts do not answer the question or a person should decide'),
+  facts_used: z.array(z.string()).describe('Ids of the facts the reply relies on, e.g. "K3", "hours"'),
+});
+export type ModelReply = z.infer<typeof modelReplySchema>;
+
+/** The JSON schema given to Ollama as `format`. */
+export const MODEL_REPLY_JSON_SCHEMA = z.toJSONSchema(modelReplySchema) as Record<string, unknown>;
+
+const INTENT_ESCALATION: Partial<Record<(typeof INTENTS)[number], EscalationReason>> = {
+  complaint: 'complaint',
+  refund: 'refund',
+  payment_dispute: 'payment_dispute',
+  human: 'asks_for_person',
+  legal: 'legal',
+};
+
+/** Raw output larger than this is not a chat reply (runaway generation, a dumped prompt). */
+const MAX_RAW_CHARS = 8_000;
+
+export type ParsedReply =
+  | { ok: true; value: ModelReply; escalation: EscalationReason | null }
+  | { ok: false; finding: Finding; draft: string };
+
+/** Validates Auto-mode JSON. The model may make things safer (needs_human, a worrying intent) but never less safe. */
+export function parseModelReply(raw: string): ParsedReply {
+  if (raw.length > MAX_RAW_CHARS) return { ok: false, finding: { reason: 'too_long', detail: `The model wrote ${raw.length} characters` }, draft: '' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, finding: { reason: 'invalid_output', detail: 'The model did not return valid JSON' }, draft: '' };
+  }
+  const parsed = modelReplySchema.safeParse(json);
+  if (!parsed.success) {
+    const draft = typeof (json as { reply?: unknown })?.reply === 'string' ? ((json as { reply: string }).reply ?? '') : '';
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      finding: { reason: 'invalid_output', detail: `The model's answer broke the format (${issue.path.join('.') || 'root'}: ${issue.message})` },
+      draft: draft.slice(0, MAX_AUTO_REPLY_CHARS * 2),
+    };
+  }
+  return { ok: true, value: parsed.data, escalation: INTENT_ESCALATION[parsed.data.intent] ?? null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Facts in a reply: every price, discount, date, time, phone, email, link and number must be grounded.
+
+export interface Grounding {
+  /** Everything Lavka vouches for: profile, policies, knowledge given to the model, trusted catalog blocks, the
+   * owner's own earlier messages, the current date. Never customer text, never earlier assistant output. */
+  trusted: string;
+  /** Where commitments must be backed: profile, policies, knowledge, trusted catalog blocks. */
+  policies: string;
+  /** The customer's recent words: small quantities they asked for may be repeated back, nothing else. */
+  customer: string;
+  /** The language the reply must be in, or null when unknown. */
+  language: string | null;
+}
+
+type FactKind = 'link' | 'email' | 'phone' | 'date' | 'time' | 'money' | 'percent' | 'number';
+interface Fact {
+  kind: FactKind;
+  text: string;
+  /** Normalised keys; a fact is grounded when any key is in the trusted set of its kind. */
+  keys: string[];
+}
+
+const CUR = `[€$£₽₴₫¥]|eur|euro|euros|евро|usd|dollars?|gbp|rub|руб\\p{L}*|р\\.|uah|грн|гривень|гривні|гривня|vnd|đồng|chf|pln|zł|k(?![\\p{L}])`;
+const NUM = `(?:\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?`;
+const MONTHS: [RegExp, number][] = [
+  [/^(jan|январ|січ|janu|jän)/u, 1], [/^(feb|феврал|лют)/u, 2], [/^(mar|мар|берез|märz|maerz)/u, 3], [/^(apr|апрел|квіт)/u, 4],
+  [/^(may|mai|ма[яй]|трав)/u, 5], [/^(jun|июн|черв)/u, 6], [/^(jul|июл|лип)/u, 7], [/^(aug|авг|серп)/u, 8],
+  [/^(sep|сентябр|верес)/u, 9], [/^(oct|okt|октябр|жовт)/u, 10], [/^(nov|ноябр|листоп)/u, 11], [/^(dec|dez|декабр|груд)/u, 12],
+];
+const MONTH_WORD = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|январ\\p{L}*|феврал\\p{L}*|март\\p{L}*|апрел\\p{L}*|ма[яй]|июн\\p{L}*|июл\\p{L}*|август\\p{L}*|сентябр\\p{L}*|октябр\\p{L}*|ноябр\\p{L}*|декабр\\p{L}*|січ\\p{L}*|лют\\p{L}*|берез\\p{L}*|квіт\\p{L}*|трав\\p{L}*|черв\\p{L}*|лип\\p{L}*|серп\\p{L}*|верес\\p{L}*|жовт\\p{L}*|листопад\\p{L}*|груд\\p{L}*)`;
+
+function monthOf(word: string): number | null {
+  const w = word.toLowerCase();
+  for (const [re, n] of MONTHS) if (re.test(w)) return n;
+  return null;
+}
+
+/** Numeric readings of "3,50" / "3.50" / "1 200" / "1.500" (ambiguous thousands: both readings). */
+function numberKeys(raw: string): string[] {
+  const s = raw.replace(/[\u00a0\u202f ]/g, '');
+  const keys = new Set<string>();
+  const asNum = (x: string) => {
+    const n = Number(x);
+    if (Number.isFinite(n)) keys.add(String(n));
+  };
+  if (/^\d+[.,]\d{3}$/.test(s)) {
+    asNum(s.replace(/[.,]/, ''));
+    asNum(s.replace(',', '.'));
+  } else {
+    asNum(s.replace(',', '.'));
+  }
+  return [...keys];
+}
+
+function normLink(u: string): string {
+  return u
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[).,;:!?'"»]+$/, '')
+    .replace(/\/+$/, '');
+}
+
+function timeKey(h: number, m: number): string {
+  return `${h}:${String(m).padStart(2, '0')}`;
+}
+
+/** Finds the checkable facts in a text. Each match is blanked so one span is never counted twice. */
+export function extractFacts(input: string): Fact[] {
+  let text = input.normalize('NFC');
+  const facts: Fact[] = [];
+  /** m[0] is the match, m[1…] the groups (undefined when a group did not take part). */
+  const take = (re: RegExp, fn: (m: string[]) => Fact | null) => {
+    text = text.replace(re, (...args: unknown[]) => {
+      const m = args.slice(0, -2) as string[];
+      const fact = fn(m);
+      if (!fact) return m[0];
+      facts.push(fact);
+      return ' '.repeat(m[0].length);
+    });
+  };
+  take(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, (m) => ({ kind: 'email', text: m[0], keys: [m[0].toLowerCase()] }));
+  take(/(?:https?:\/\/|www\.)[^\s<>"'«»]+|(?<![\p{L}\p{N}@.\-])(?:[a-z0-9-]+\.)+(?:com|net|org|de|ru|ua|vn|io|shop|store|info|biz|me|app|co|uk|eu|рф|ly|gl|link|site|online)(?:\/[^\s<>"'«»]*)?(?![\p{L}\p{N}])/giu, (m) => ({
+    kind: 'link',
+    text: m[0],
+    keys: [normLink(m[0])],
+  }));
+  // ISO and d.m.y dates before phones (their digits would look like a phone number).
+  take(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m) => ({ kind: 'date', text: m[0], keys: [`${Number(m[3])}-${Number(m[2])}`] }));
+  take(new RegExp(`(?<![\\p{L}\\d.,])(?:${CUR})\\s?(${NUM})|(${NUM})\\s?(?:${CUR})(?![\\p{L}])`, 'giu'), (m) => ({
+    kind: 'money',
+    text: m[0],
+    keys: numberKeys(m[1] ?? m[2]),
+  }));
+  take(new RegExp(`(?:price|prices|cost|costs|total|sum|итого|всего|сумма|стоит|стоимость|цена|ціна|коштує|вартість|разом|giá|tổng|preis|kostet|gesamt|summe)[^\\d\\n]{0,12}?(${NUM})`, 'giu'), (m) => ({
+    kind: 'money',
+    text: m[0],
+    keys: numberKeys(m[1]),
+  }));
+  take(new RegExp(`(${NUM})\\s?(?:%|percent|per cent|процент\\p{L}*|відсот\\p{L}*|phần trăm|prozent)`, 'giu'), (m) => ({
+    kind: 'percent',
+    text: m[0],
+    keys: numberKeys(m[1]),
+  }));
+  take(/(?<![\d.,])(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?(?![\d])/g, (m) => {
+    const d = Number(m[1]);
+    const mo = Number(m[2]);
+    if (d < 1 || d > 31 || mo < 1 || mo > 12) return null;
+    // "2.5" is a number; "02.03", "12.10", "5/3" or "5.3.2026" are dates. (A number is checked as strictly anyway.)
+    if (!m[3] && !m[0].includes('/') && (m[1].length < 2 || m[2].length < 2)) return null;
+    return { kind: 'date', text: m[0], keys: [`${d}-${mo}`] };
+  });
+  take(new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s(?:of\\s)?(${MONTH_WORD})(?!\\p{L})|(${MONTH_WORD})\\s(?:the\\s)?(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`, 'giu'), (m) => {
+    const day = Number(m[1] ?? m[4]);
+    const month = monthOf(m[2] ?? m[3]);
+    if (!month || day < 1 || day > 31) return null;
+    return { kind: 'date', text: m[0], keys: [`${day}-${month}`] };
+  });
+  take(/ngày\s(\d{1,2})(?:\s?\/\s?|\stháng\s)(\d{1,2})/giu, (m) => ({ kind: 'date', text: m[0], keys: [`${Number(m[1])}-${Number(m[2])}`] }));
+  take(/(?<![\d:])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\d])/g, (m) => ({ kind: 'time', text: m[0], keys: [timeKey(Number(m[1]), Number(m[2]))] }));
+  take(/(?<![\d:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([ap])\.?m\.?(?![\p{L}])/giu, (m) => {
+    let h = Number(m[1]) % 12;
+    if (m[3].toLowerCase() === 'p') h += 12;
+    return { kind: 'time', text: m[0], keys: [timeKey(h, Number(m[2] ?? 0))] };
+  });
+  take(/(?<![\p{L}\p{N}])\+?\d[\d\s().\-/]{5,}\d(?!\d)/gu, (m) => {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 7) return null;
+    return { kind: 'phone', text: m[0].trim(), keys: [digits] };
+  });
+  take(/\d+(?:[.,]\d+)?/g, (m) => ({ kind: 'number', text: m[0], keys: numberKeys(m[0]) }));
+  return facts;
+}
+
+interface TrustedSets {
+  link: Set<string>;
+  email: Set<string>;
+  phone: string[];
+  date: Set<string>;
+  time: Set<string>;
+  numbers: Set<string>;
+}
+
+function trustedSets(text: string): TrustedSets {
+  const sets: TrustedSets = { link: new Set(), email: new Set(), phone: [], date: new Set(), time: new Set(), numbers: new Set() };
+  for (const f of extractFacts(text)) {
+    if (f.kind === 'link') f.keys.forEach((k) => sets.link.add(k));
+    else if (f.kind === 'email') f.keys.forEach((k) => sets.email.add(k));
+    else if (f.kind === 'phone') sets.phone.push(...f.keys);
+    else if (f.kind === 'date') f.keys.forEach((k) => sets.date.add(k));
+    else if (f.kind === 'time') {
+      for (const k of f.keys) {
+        sets.time.add(k);
+        const h = Number(k.split(':')[0]);
+        // "we close at 6" is the same fact as 18:00.
+        sets.numbers.add(String(h));
+        sets.numbers.add(String(h % 12 === 0 ? 12 : h % 12));
+      }
+    } else f.keys.forEach((k) => sets.numbers.add(k));
+  }
+  return sets;
+}
+
+/** Phone numbers match on their last 7+ digits, so "030 1234567" equals "+49 30 1234567". */
+function phoneGrounded(digits: string, trusted: string[]): boolean {
+  return trusted.some((t) => {
+    const n = Math.min(t.length, digits.length);
+    return n >= 7 && t.slice(-n) === digits.slice(-n) && Math.abs(t.length - digits.length) <= 3;
+  });
+}
+
+const FACT_REASON: Record<FactKind, Finding['reason']> = {
+  link: 'unverified_link',
+  email: 'unverified_email',
+  phone: 'unverified_phone',
+  date: 'unverified_date',
+  time: 'unverified_date',
+  money: 'unverified_price',
+  percent: 'unverified_discount',
+  number: 'unverified_number',
+};
+
+const FACT_LABEL: Record<FactKind, string> = {
+  link: 'The link',
+  email: 'The email address',
+  phone: 'The phone number',
+  date: 'The date',
+  time: 'The time',
+  money: 'The price',
+  percent: 'The percentage',
+  number: 'The number',
+};
+
+export function checkFacts(reply: string, g: Grounding): Finding[] {
+  const trusted = trustedSets(g.trusted);
+  const customerNumbers = new Set(extractFacts(g.customer).flatMap((f) => (f.kind === 'number' ? f.keys : [])));
+  const findings: Finding[] = [];
+  for (const f of extractFacts(reply)) {
+    let ok: boolean;
+    switch (f.kind) {
+      case 'link':
+        ok = f.keys.some((k) => trusted.link.has(k));
+        break;
+      case 'email':
+        ok = f.keys.some((k) => trusted.email.has(k));
+        break;
+      case 'phone':
+        ok = f.keys.some((k) => phoneGrounded(k, trusted.phone));
+        break;
+      case 'date':
+        ok = f.keys.some((k) => trusted.date.has(k));
+        break;
+      case 'time':
+        ok = f.keys.some((k) => trusted.time.has(k));
+        break;
+      case 'money':
+      case 'percent':
+        ok = f.keys.some((k) => trusted.numbers.has(k));
+        break;
+      case 'number':
+        // A small quantity the customer asked for ("2 loaves") may be repeated back.
+        ok = f.keys.some((k) => trusted.numbers.has(k) || (customerNumbers.has(k) && Number(k) <= 100 && Number.isInteger(Number(k))));
+        break;
+    }
+    if (!ok) findings.push({ reason: FACT_REASON[f.kind], detail: `${FACT_LABEL[f.kind]} “${f.text}” is not in your shop profile, policies or knowledge` });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Commitments: promises only a policy can back.
+
+const DELIVERY_WORD = rx(`deliver|shipping|courier|доставк|доставл|доставим|курьер|кур'єр|giao hàng|vận chuyển|${NB}ship|liefer|versand`);
+const FREE_WORD = rx(
+  `${NB}free${NA}(?! of (nuts|gluten|sugar|lactose|dairy|charge for you))|for nothing|бесплатн|даром|безкоштовн|miễn phí|kostenlos|gratis|umsonst`,
+);
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?…])\s+|\n+/u).filter((x) => x.trim());
+}
+
+/** "Free" near a delivery word is a delivery promise; anywhere else it gives something away. Checked per sentence. */
+function freeIn(text: string, delivery: boolean): string | null {
+  for (const sentence of sentences(text)) {
+    if (DELIVERY_WORD.test(sentence) !== delivery) continue;
+    const m = FREE_WORD.exec(sentence);
+    if (m) return m[0];
+  }
+  return null;
+}
+
+const fromRx = (re: RegExp) => (text: string) => re.exec(text)?.[0] ?? null;
+
+const COMMITMENTS: { label: string; reason: Finding['reason']; find: (text: string) => string | null }[] = [
+  {
+    label: 'a refund',
+    reason: 'unsupported_commitment',
+    find: fromRx(
+      rx(
+        `refund|money back|reimburs|верн\\p{L}* (вам |тебе )?(ваши |все )?(деньги|средства|оплату)|возврат\\p{L}* (денег|средств|оплаты)|возмест|поверн\\p{L}* (вам |тобі )?(гроші|кошти)|повернення (коштів|грошей)|hoàn tiền|trả lại tiền|erstatt|geld zurück`,
+      ),
+    ),
+  },
+  {
+    label: 'compensation',
+    reason: 'unsupported_commitment',
+    find: fromRx(rx(`compensat|voucher|coupon|gift card|store credit|компенсац|купон|сертификат|ваучер|компенсаці|bồi thường|phiếu quà|entschädig|gutschein`)),
+  },
+  { label: 'free delivery', reason: 'unsupported_commitment', find: (t) => freeIn(t, true) },
+  { label: 'a discount', reason: 'unverified_discount', find: fromRx(rx(`discount|% off|${NB}sale price|скидк|знижк|giảm giá|rabatt|nachlass`)) },
+  { label: 'something for free', reason: 'unsupported_commitment', find: (t) => freeIn(t, false) },
+  { label: 'a guarantee', reason: 'unsupported_commitment', find: fromRx(rx(`guarantee|we promise|гарантир|гарантуєм|обещаем|обіцяєм|đảm bảo|garantier|versprechen`)) },
+];
+
+export function checkCommitments(reply: string, g: Grounding): Finding[] {
+  const findings: Finding[] = [];
+  for (const c of COMMITMENTS) {
+    const hit = c.find(reply);
+    if (hit === null || c.find(g.policies) !== null) continue;
+    findings.push({ reason: c.reason, detail: `The reply promises ${c.label} (“${hit}”), which your policies do not offer` });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Identity and language.
+
+const CLAIMS_HUMAN = rx(
+  `${NB}(i am|i'm|im) (a |an )?(real |actual |living )?(human|person|not a (bot|robot|machine|program|ai))|${NB}not an? (bot|robot|ai|machine)(?!\\p{L})|${NB}real (human|person) here|я (живой |настоящий |реальный )?(человек|не бот|не робот)|я (жива |справжня |справжній )?людина|я не бот|tôi là người( thật)?|mình là người thật|ich bin (ein )?(echter )?(mensch|kein bot|kein roboter)`,
+);
+
+export function checkIdentity(reply: string): Finding[] {
+  const m = CLAIMS_HUMAN.exec(reply);
+  return m ? [{ reason: 'claims_human', detail: `The reply claims to be a person (“${m[0]}”)` }] : [];
+}
+
+export function checkLanguage(reply: string, expected: string | null): Finding[] {
+  if (!expected) return [];
+  const script = scriptOf(reply);
+  const wantCyrillic = CYRILLIC_LANGS.has(expected);
+  if (script === 'latin' && wantCyrillic) return [{ reason: 'wrong_language', detail: `The reply is not in the customer's language (${expected})` }];
+  if (script === 'cyrillic' && !wantCyrillic) return [{ reason: 'wrong_language', detail: `The reply is not in the customer's language (${expected})` }];
+  const guess = detectLanguage(reply);
+  if (guess?.confident && guess.lang !== expected) {
+    return [{ reason: 'wrong_language', detail: `The reply looks like ${guess.lang}, the customer writes ${expected}` }];
+  }
+  return [];
+}
+
+/** Every check on a reply the assistant wants to send. Empty = safe to send. Order: most serious first. */
+export function checkReply(reply: string, g: Grounding): Finding[] {
+  const text = reply.trim();
+  if (!text) return [{ reason: 'empty_reply', detail: 'The model returned an empty reply' }];
+  if (text.length > MAX_AUTO_REPLY_CHARS) return [{ reason: 'too_long', detail: `The reply has ${text.length} characters (limit ${MAX_AUTO_REPLY_CHARS})` }];
+  return [...checkIdentity(text), ...checkCommitments(text, g), ...checkFacts(text, g), ...checkLanguage(text, g.language)];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loops: another bot on the other side, or the assistant talking to itself.
+
+export interface Turn {
+  direction: 'in' | 'out';
+  author: string;
+  body: string;
+  createdAt: number;
+}
+
+const AUTO_RESPONDER = rx(
+  `auto[- ]?reply|automatic reply|automated (message|response)|out of (the )?office|this is an automated|do not reply|автоответ|автоматическ\\p{L}* (ответ|сообщени)|автовідповід|автоматичн\\p{L}* (відповідь|повідомлен)|trả lời tự động|abwesenheitsnotiz|automatische antwort`,
+);
+
+const norm = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+
+/**
+ * A loop finding for the newest customer message, given the conversation's recent turns (oldest first): too many
+ * auto-replies since the customer last said something new, or signs of another bot on the other side.
+ */
+export function checkLoop(turns: Turn[], maxAutoInRow: number): Finding | null {
+  const lastIn = [...turns].reverse().find((t) => t.direction === 'in');
+  if (!lastIn) return null;
+  if (AUTO_RESPONDER.test(lastIn.body)) return { reason: 'loop', detail: 'The customer’s message looks like an automatic reply from another bot' };
+
+  // Only what happened since the owner last wrote counts: the owner's reply resets everything.
+  let lastOwner = -1;
+  turns.forEach((t, i) => {
+    if (t.direction === 'out' && t.author === 'owner') lastOwner = i;
+  });
+  const since = turns.slice(lastOwner + 1);
+  const seen = new Set<string>();
+  let run = 0;
+  let lastAuto: Turn | null = null;
+  let quick = 0;
+  for (let i = 0; i < since.length; i++) {
+    const t = since[i];
+    if (t.direction === 'out') {
+      if (t.author === 'assistant') {
+        run++;
+        lastAuto = t;
+      }
+      continue;
+    }
+    const b = norm(t.body);
+    const echo = lastAuto !== null && b.length > 20 && (norm(lastAuto.body).includes(b) || b.includes(norm(lastAuto.body)));
+    if (echo && t === lastIn) return { reason: 'loop', detail: 'The customer echoed the assistant’s reply back: probably another bot' };
+    // Answers arriving within two seconds of ours, again and again, are not typed by a person.
+    if (i > 0 && since[i - 1].author === 'assistant' && t.createdAt - since[i - 1].createdAt < 2_000) quick++;
+    const isNew = b.length > 0 && !seen.has(b) && !echo;
+    seen.add(b);
+    if (isNew) run = 0;
+  }
+  if (quick >= 2) return { reason: 'loop', detail: 'Answers arrive faster than a person types: probably another bot' };
+  if (run >= maxAutoInRow) {
+    return { reason: 'loop', detail: `Lavka already answered ${run} times without the customer adding anything new; take over for a moment` };
+  }
+  return null;
+}

@@ -1,0 +1,316 @@
+// Runs the real messaging channels from their settings: starts, restarts and stops Telegram and WhatsApp, applies
+// pacing to the outbox, and answers what Settings → Channels shows (status, masked token, browser, queue).
+import { join } from 'node:path';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import type { OutboxRepo, PendingRow } from '../db/repos/outbox-repo';
+import type { SettingsRepo } from '../db/repos/settings-repo';
+import type { SettingsService } from '../settings/service';
+import type { ChannelState, ChannelStatus } from './channel';
+import type { ChannelHub } from './hub';
+import type { Outbox } from './outbox';
+import { DEFAULT_PACING, PacingGate, pacingSchema, type PacingSettings } from './pacing';
+import {
+  DEFAULT_TELEGRAM_SETTINGS,
+  DEFAULT_WHATSAPP_SETTINGS,
+  PACING_SETTINGS_KEY,
+  TELEGRAM_SETTINGS_KEY,
+  WHATSAPP_RUNTIME_KEY,
+  WHATSAPP_SETTINGS_KEY,
+  apiRootSchema,
+  telegramSettingsSchema,
+  whatsappRuntimeSchema,
+  whatsappSettingsSchema,
+  type WhatsAppSettings,
+} from './settings';
+import {
+  DEFAULT_TELEGRAM_API_ROOT,
+  TelegramChannel,
+  TelegramCheckError,
+  checkTelegramToken,
+  maskToken,
+  type TelegramBotInfo,
+  type TelegramOptions,
+} from './telegram/telegram-channel';
+import { TELEGRAM } from './telegram/inbound';
+import { WhatsAppChannel, type WhatsAppOptions } from './whatsapp/whatsapp-channel';
+import { createRealWhatsAppClient, type WaClientFactory } from './whatsapp/client';
+import { findBrowser, type BrowserLookup } from './whatsapp/browser';
+import { WHATSAPP } from './whatsapp/inbound';
+
+export interface ChannelManagerOptions {
+  /** Makes WhatsApp clients; tests pass the double from tests/helpers. Default: the real whatsapp-web.js Client. */
+  whatsappClient?: WaClientFactory;
+  /** Finds Chrome; tests pass a fixed answer. */
+  findBrowser?: (configured: string | null) => BrowserLookup;
+  telegram?: Partial<Pick<TelegramOptions, 'pollTimeoutSeconds' | 'retryBaseMs' | 'retryMaxMs'>>;
+  whatsapp?: Partial<Pick<WhatsAppOptions, 'reconnectBaseMs' | 'reconnectMaxMs' | 'firstBackfillDays' | 'backfillMaxChats' | 'backfillPerChat'>>;
+}
+
+export interface ChannelManagerDeps {
+  dataDir: string;
+  env: Record<string, string | undefined>;
+  clock: Clock;
+  settings: SettingsService;
+  settingsRepo: SettingsRepo;
+  outboxRepo: OutboxRepo;
+  hub: ChannelHub;
+  outbox: Outbox;
+}
+
+export interface TelegramOverview {
+  configured: boolean;
+  /** Where the token comes from: the environment (LAVKA_TELEGRAM_BOT_TOKEN) wins over Settings. */
+  source: 'env' | 'settings' | null;
+  tokenMasked: string | null;
+  apiRoot: string;
+  apiRootSource: 'env' | 'settings' | 'default';
+  status: ChannelStatus;
+}
+
+export interface WhatsAppOverview extends WhatsAppSettings {
+  browser: BrowserLookup;
+  status: ChannelStatus;
+}
+
+export interface QueueChannel {
+  channel: string;
+  state: ChannelState;
+  pending: number;
+  done: number;
+  failed: number;
+  sentLastHour: number;
+  hourlyCap: number | null;
+  /** When the next message of this channel may go (pacing or retry), or null when it goes as soon as it can. */
+  nextSendAt: number | null;
+  waitingFor: 'channel' | 'pacing' | 'retry' | null;
+}
+
+export interface QueueView {
+  now: number;
+  channels: QueueChannel[];
+  items: PendingRow[];
+}
+
+const WHATSAPP_DIR = 'whatsapp';
+
+export class ChannelManager {
+  readonly pacing: PacingGate;
+  private readonly createWhatsAppClient: WaClientFactory;
+
+  constructor(
+    private readonly d: ChannelManagerDeps,
+    private readonly opts: ChannelManagerOptions = {},
+  ) {
+    this.createWhatsAppClient = opts.whatsappClient ?? createRealWhatsAppClient;
+    this.pacing = new PacingGate({
+      rules: () => this.getPacing(),
+      isCold: (channel, address) => !d.outboxRepo.addressHasWritten(channel, address),
+    });
+    d.outbox.setGate(this.pacing);
+  }
+
+  /** Starts the channels that are configured. Never throws: a channel that cannot start shows it in its status. */
+  async start(): Promise<void> {
+    const now = this.d.clock.now();
+    this.pacing.seed(this.d.outboxRepo.attemptsSince(now - 60 * 60_000));
+    await Promise.all([this.startTelegram(), this.startWhatsApp()]);
+  }
+
+  // ---- Telegram ----
+
+  telegramConfig(): { token: string | null; apiRoot: string; source: TelegramOverview['source']; apiRootSource: TelegramOverview['apiRootSource'] } {
+    const stored = this.d.settings.section(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, DEFAULT_TELEGRAM_SETTINGS);
+    const envToken = this.d.env.LAVKA_TELEGRAM_BOT_TOKEN?.trim();
+    const envRoot = this.d.env.LAVKA_TELEGRAM_API_ROOT?.trim();
+    const parsedEnvRoot = envRoot ? apiRootSchema.safeParse(envRoot) : null;
+    if (parsedEnvRoot && !parsedEnvRoot.success) console.error('[telegram] LAVKA_TELEGRAM_API_ROOT is not a web address; using the Settings value');
+    const token = envToken || stored.token;
+    const apiRoot = parsedEnvRoot?.success ? parsedEnvRoot.data : (stored.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT);
+    return {
+      token: token || null,
+      apiRoot,
+      source: envToken ? 'env' : stored.token ? 'settings' : null,
+      apiRootSource: parsedEnvRoot?.success ? 'env' : stored.apiRoot ? 'settings' : 'default',
+    };
+  }
+
+  telegramOverview(): TelegramOverview {
+    const c = this.telegramConfig();
+    return {
+      configured: !!c.token,
+      source: c.source,
+      tokenMasked: c.token ? maskToken(c.token) : null,
+      apiRoot: c.apiRoot,
+      apiRootSource: c.apiRootSource,
+      status: this.d.hub.status(TELEGRAM),
+    };
+  }
+
+  async checkTelegram(token: string, apiRoot?: string | null): Promise<TelegramBotInfo> {
+    try {
+      return await checkTelegramToken(token.trim(), apiRoot ?? this.telegramConfig().apiRoot);
+    } catch (err) {
+      if (err instanceof TelegramCheckError) throw new AppError(err.reason === 'bad_token' ? 'invalid_input' : 'channel_unavailable', err.message);
+      throw err;
+    }
+  }
+
+  /** Checks the token with Telegram first; only a token Telegram accepts is saved and started. */
+  async connectTelegram(input: { token?: string; apiRoot?: string | null }): Promise<TelegramOverview> {
+    this.refuseIfEnv();
+    const stored = this.d.settings.section(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, DEFAULT_TELEGRAM_SETTINGS);
+    const token = input.token?.trim() || stored.token;
+    if (!token) throw new AppError('invalid_input', 'Paste the bot token from @BotFather first');
+    const apiRoot = input.apiRoot === undefined ? stored.apiRoot : input.apiRoot;
+    await this.checkTelegram(token, apiRoot ?? DEFAULT_TELEGRAM_API_ROOT);
+    this.d.settings.setSection(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, { token, apiRoot });
+    await this.startTelegram();
+    return this.telegramOverview();
+  }
+
+  async disconnectTelegram(): Promise<TelegramOverview> {
+    this.refuseIfEnv();
+    const stored = this.d.settings.section(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, DEFAULT_TELEGRAM_SETTINGS);
+    this.d.settings.setSection(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, { ...stored, token: null });
+    await this.d.hub.remove(TELEGRAM);
+    return this.telegramOverview();
+  }
+
+  private refuseIfEnv(): void {
+    if (this.d.env.LAVKA_TELEGRAM_BOT_TOKEN?.trim()) {
+      throw new AppError('conflict', 'This Lavka gets its Telegram bot token from LAVKA_TELEGRAM_BOT_TOKEN; change it there and restart.');
+    }
+  }
+
+  private async startTelegram(): Promise<void> {
+    const c = this.telegramConfig();
+    if (!c.token) {
+      await this.d.hub.remove(TELEGRAM);
+      return;
+    }
+    await this.d.hub.add(new TelegramChannel({ token: c.token, apiRoot: c.apiRoot, clock: this.d.clock, ...this.opts.telegram }));
+  }
+
+  // ---- WhatsApp ----
+
+  whatsappSettings(): WhatsAppSettings {
+    return this.d.settings.section(WHATSAPP_SETTINGS_KEY, whatsappSettingsSchema, DEFAULT_WHATSAPP_SETTINGS);
+  }
+
+  whatsappOverview(): WhatsAppOverview {
+    const s = this.whatsappSettings();
+    return { ...s, browser: this.lookupBrowser(s.browserPath), status: this.d.hub.status(WHATSAPP) };
+  }
+
+  async connectWhatsApp(): Promise<WhatsAppOverview> {
+    this.saveWhatsApp({ ...this.whatsappSettings(), enabled: true });
+    await this.startWhatsApp();
+    return this.whatsappOverview();
+  }
+
+  /** Stops WhatsApp but keeps the linked session, so connecting later needs no new scan. */
+  async disconnectWhatsApp(): Promise<WhatsAppOverview> {
+    this.saveWhatsApp({ ...this.whatsappSettings(), enabled: false });
+    await this.d.hub.remove(WHATSAPP);
+    return this.whatsappOverview();
+  }
+
+  /** "Connect again": drops the stale session (after a logout from the phone) and starts over with a new QR code. */
+  async reconnectWhatsApp(): Promise<WhatsAppOverview> {
+    const running = this.d.hub.get(WHATSAPP);
+    await this.d.hub.remove(WHATSAPP);
+    (running instanceof WhatsAppChannel ? running : this.newWhatsApp()).clearSession();
+    this.saveWhatsApp({ ...this.whatsappSettings(), enabled: true });
+    await this.startWhatsApp();
+    return this.whatsappOverview();
+  }
+
+  async updateWhatsApp(patch: Partial<Omit<WhatsAppSettings, 'enabled'>>): Promise<WhatsAppOverview> {
+    const cur = this.whatsappSettings();
+    const next = { ...cur, ...patch, browserPath: patch.browserPath === undefined ? cur.browserPath : patch.browserPath?.trim() || null };
+    this.saveWhatsApp(next);
+    // The group/status filters are read per message; only a new browser needs a restart.
+    if (next.enabled && next.browserPath !== cur.browserPath) await this.startWhatsApp();
+    return this.whatsappOverview();
+  }
+
+  private saveWhatsApp(s: WhatsAppSettings): void {
+    this.d.settings.setSection(WHATSAPP_SETTINGS_KEY, whatsappSettingsSchema, s);
+  }
+
+  private lookupBrowser(configured: string | null): BrowserLookup {
+    return this.opts.findBrowser ? this.opts.findBrowser(configured) : findBrowser({ configured, env: this.d.env });
+  }
+
+  private newWhatsApp(): WhatsAppChannel {
+    const base = join(this.d.dataDir, WHATSAPP_DIR);
+    return new WhatsAppChannel({
+      clock: this.d.clock,
+      sessionDir: join(base, 'session'),
+      cacheDir: join(base, 'web-cache'),
+      createClient: this.createWhatsAppClient,
+      findBrowser: () => this.lookupBrowser(this.whatsappSettings().browserPath),
+      filter: () => this.whatsappSettings(),
+      store: {
+        lastSeenAt: () => {
+          const raw = this.d.settingsRepo.get(WHATSAPP_RUNTIME_KEY);
+          const parsed = whatsappRuntimeSchema.safeParse(raw);
+          return parsed.success ? parsed.data.lastSeenAt : null;
+        },
+        // Bookkeeping, not a setting the owner changed: written without a settings.updated event.
+        setLastSeenAt: (at) => this.d.settingsRepo.set(WHATSAPP_RUNTIME_KEY, { lastSeenAt: at }),
+      },
+      ...this.opts.whatsapp,
+    });
+  }
+
+  private async startWhatsApp(): Promise<void> {
+    if (!this.whatsappSettings().enabled) {
+      await this.d.hub.remove(WHATSAPP);
+      return;
+    }
+    await this.d.hub.add(this.newWhatsApp());
+  }
+
+  // ---- Pacing and the queue ----
+
+  getPacing(): PacingSettings {
+    return this.d.settings.section(PACING_SETTINGS_KEY, pacingSchema, DEFAULT_PACING);
+  }
+
+  setPacing(value: PacingSettings): PacingSettings {
+    const saved = this.d.settings.setSection(PACING_SETTINGS_KEY, pacingSchema, value);
+    // Looser limits may let waiting messages go now.
+    this.d.outbox.kick();
+    return saved;
+  }
+
+  queue(limit = 100): QueueView {
+    const now = this.d.clock.now();
+    const items = this.d.outboxRepo.pending(limit);
+    const pacing = this.getPacing() as Partial<Record<string, PacingSettings['whatsapp']>>;
+    const channels = this.d.outboxRepo.batchProgress().map((p): QueueChannel => {
+      const state = this.d.hub.status(p.channel).state;
+      const gated = this.d.outbox.gatedUntil(p.channel);
+      const nextRetry = this.d.outboxRepo.nextDueAfter(p.channel, now) ?? null;
+      const waitingFor = state !== 'connected' ? 'channel' : gated ? 'pacing' : nextRetry && !this.hasDue(items, p.channel, now) ? 'retry' : null;
+      return {
+        channel: p.channel,
+        state,
+        pending: p.pending,
+        done: p.done,
+        failed: p.failed,
+        sentLastHour: this.pacing.sentLastHour(p.channel, now),
+        hourlyCap: pacing[p.channel]?.hourlyCap ?? null,
+        nextSendAt: waitingFor === 'pacing' ? gated : waitingFor === 'retry' ? nextRetry : null,
+        waitingFor,
+      };
+    });
+    return { now, channels, items };
+  }
+
+  private hasDue(items: PendingRow[], channel: string, now: number): boolean {
+    return items.some((i) => i.channel === channel && (i.state === 'sending' || i.nextAttemptAt <= now));
+  }
+}

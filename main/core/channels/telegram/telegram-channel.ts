@@ -1,0 +1,324 @@
+// The Telegram channel: a bot (token from @BotFather) driven by grammY. Receives by long polling getUpdates,
+// sends with sendMessage, honours 429 retry_after, and keeps trying through 5xx answers and network drops.
+// The bot token is a secret: it never appears in a status, an error message or a log line.
+import { Api, Bot, GrammyError, HttpError } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Clock } from '../../clock';
+import { ChannelSendError, type Channel, type ChannelSink, type SendRequest } from '../channel';
+import { TELEGRAM, telegramInbound, telegramMessageId } from './inbound';
+
+export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
+/** Telegram refuses longer texts; Lavka splits a long reply into several messages. */
+export const TELEGRAM_MAX_TEXT = 4096;
+const TOKEN_RE = /^\d{3,20}:[A-Za-z0-9_-]{20,100}$/;
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot?: string;
+  clock: Clock;
+  /** Seconds one getUpdates waits for news (long polling). */
+  pollTimeoutSeconds?: number;
+  /** Reconnect backoff after a failed call: doubles from baseMs up to maxMs. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+}
+
+export interface TelegramBotInfo {
+  id: number;
+  username: string;
+  name: string;
+  link: string;
+}
+
+export function isPlausibleToken(token: string): boolean {
+  return TOKEN_RE.test(token);
+}
+
+/** "123456789:••••••": enough to tell bots apart, useless to anyone who sees it. */
+export function maskToken(token: string): string {
+  const id = token.split(':')[0];
+  return `${/^\d+$/.test(id) ? id : '…'}:••••••`;
+}
+
+/** Error text with the token (which grammY and fetch put into URLs) cut out. */
+export function redact(text: string, token: string): string {
+  if (!token) return text;
+  return text.split(token).join('<token>').split(encodeURIComponent(token)).join('<token>');
+}
+
+export function botInfoOf(me: UserFromGetMe): TelegramBotInfo {
+  return { id: me.id, username: me.username, name: me.first_name, link: `https://t.me/${me.username}` };
+}
+
+/** Asks Telegram who the token belongs to (getMe). Throws TelegramCheckError with a message for the owner. */
+export async function checkTelegramToken(token: string, apiRoot = DEFAULT_TELEGRAM_API_ROOT): Promise<TelegramBotInfo> {
+  if (!isPlausibleToken(token)) {
+    throw new TelegramCheckError('bad_token', 'This does not look like a bot token. It looks like 123456789:AAH… — copy it again from @BotFather.');
+  }
+  const api = new Api(token, { apiRoot, timeoutSeconds: 15 });
+  try {
+    return botInfoOf(await api.getMe());
+  } catch (err) {
+    if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+      throw new TelegramCheckError('bad_token', 'Telegram did not accept this token. Copy it again from @BotFather (or ask it for a new one with /token).');
+    }
+    throw new TelegramCheckError('unreachable', `Could not check the token: ${describeError(err, token)}`);
+  }
+}
+
+export class TelegramCheckError extends Error {
+  constructor(
+    readonly reason: 'bad_token' | 'unreachable',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function describeError(err: unknown, token: string): string {
+  let text: string;
+  if (err instanceof GrammyError) text = `Telegram answered ${err.error_code}: ${err.description}`;
+  else if (err instanceof HttpError) {
+    const cause = err.error instanceof Error ? err.error.message : String(err.error);
+    text = `cannot reach Telegram (${cause})`;
+  } else text = err instanceof Error ? err.message : String(err);
+  return redact(text, token);
+}
+
+export class TelegramChannel implements Channel {
+  readonly id = TELEGRAM;
+  private readonly bot: Bot;
+  private sink: ChannelSink | null = null;
+  private stopped = true;
+  private abort: AbortController | null = null;
+  private loop: Promise<void> | null = null;
+  private offset = 0;
+  private failures = 0;
+  private up = false;
+  private info: TelegramBotInfo | null = null;
+  private wake: (() => void) | null = null;
+  /** Parts of a long reply already sent, by Lavka message id, so a retry continues where it stopped. */
+  private readonly partial = new Map<number, { next: number; first: number | null }>();
+  private readonly pollTimeout: number;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
+
+  constructor(private readonly opts: TelegramOptions) {
+    this.pollTimeout = opts.pollTimeoutSeconds ?? 25;
+    this.retryBaseMs = opts.retryBaseMs ?? 1_000;
+    this.retryMaxMs = opts.retryMaxMs ?? 60_000;
+    this.bot = new Bot(opts.token, {
+      // A long poll must outlive its own timeout; other calls rarely take more than a few seconds.
+      client: { apiRoot: opts.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT, timeoutSeconds: this.pollTimeout + 15 },
+    });
+    this.bot.on('message', (ctx) => this.onMessage(ctx.message));
+  }
+
+  get botInfo(): TelegramBotInfo | null {
+    return this.info;
+  }
+
+  async start(sink: ChannelSink): Promise<void> {
+    this.sink = sink;
+    this.stopped = false;
+    this.abort = new AbortController();
+    sink.status({ state: 'starting', detail: 'Connecting to Telegram…' });
+    // Connecting may take long (Telegram unreachable); the hub must not wait for it.
+    this.loop = this.run().catch((err) => {
+      console.error('[telegram] polling stopped unexpectedly', redact(String(err), this.opts.token));
+      this.status('error', `Telegram stopped: ${describeError(err, this.opts.token)}`);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort?.abort();
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+    this.sink = null;
+  }
+
+  async send(req: SendRequest): Promise<{ externalId: string }> {
+    if (!/^-?\d{1,20}$/.test(req.address) || !Number.isSafeInteger(Number(req.address))) {
+      throw new ChannelSendError(`"${req.address}" is not a Telegram chat`, true);
+    }
+    const chatId = Number(req.address);
+    const parts = splitText(req.text, TELEGRAM_MAX_TEXT);
+    const progress = this.partial.get(req.messageId) ?? { next: 0, first: null };
+    try {
+      for (let i = progress.next; i < parts.length; i++) {
+        const sent = await this.bot.api.sendMessage(chatId, parts[i]);
+        progress.first ??= sent.message_id;
+        progress.next = i + 1;
+        this.partial.set(req.messageId, progress);
+      }
+    } catch (err) {
+      throw this.sendError(err);
+    }
+    this.partial.delete(req.messageId);
+    if (!this.up && this.info) this.connected();
+    return { externalId: telegramMessageId(chatId, progress.first!) };
+  }
+
+  private async run(): Promise<void> {
+    // 1. Who are we? (getMe; a wrong token ends here.)
+    while (!this.stopped && !this.info) {
+      try {
+        await this.bot.init(this.signal());
+        this.info = botInfoOf(this.bot.botInfo);
+      } catch (err) {
+        if (this.stopped) return;
+        if (isAuthError(err)) {
+          this.status('error', 'Telegram did not accept the bot token. Paste it again from @BotFather in Settings → Channels.');
+          return;
+        }
+        await this.backoff(err);
+      }
+    }
+    // 2. A webhook set by another program makes getUpdates fail; long polling needs it gone.
+    let webhookCleared = false;
+    while (!this.stopped && !webhookCleared) {
+      try {
+        await this.bot.api.deleteWebhook({ drop_pending_updates: false }, this.signal());
+        webhookCleared = true;
+      } catch (err) {
+        if (this.stopped) return;
+        if (isAuthError(err)) return this.status('error', 'Telegram no longer accepts the bot token. Paste a new one in Settings → Channels.');
+        await this.backoff(err);
+      }
+    }
+    if (!this.stopped) this.connected();
+    // 3. Long polling. An update is confirmed (offset moves past it) only after it is stored, so a crash between
+    //    the two makes Telegram deliver it again, and the inbox's (channel, message id) key drops the repeat.
+    while (!this.stopped) {
+      let updates: Update[];
+      try {
+        updates = await this.bot.api.getUpdates(
+          { offset: this.offset, timeout: this.pollTimeout, allowed_updates: ['message'] },
+          this.signal(),
+        );
+      } catch (err) {
+        if (this.stopped) return;
+        if (isAuthError(err)) return this.status('error', 'Telegram no longer accepts the bot token. Paste a new one in Settings → Channels.');
+        if (err instanceof GrammyError && err.error_code === 409) {
+          this.status('disconnected', 'Another program is reading this bot’s messages (a webhook or a second Lavka). Lavka keeps trying.');
+          await this.sleep(this.delay());
+          continue;
+        }
+        await this.backoff(err);
+        continue;
+      }
+      this.failures = 0;
+      if (!this.up) this.connected();
+      for (const u of Array.isArray(updates) ? updates : []) {
+        if (this.stopped) return;
+        if (!u || typeof u.update_id !== 'number') continue;
+        await this.handle(u);
+        this.offset = Math.max(this.offset, u.update_id + 1);
+      }
+    }
+  }
+
+  private async handle(u: Update): Promise<void> {
+    try {
+      await this.bot.handleUpdate(u);
+    } catch (err) {
+      // One malformed update must not stop the bot; it is skipped (and logged without its content).
+      console.error(`[telegram] update ${u.update_id} could not be handled`, redact(err instanceof Error ? err.message : String(err), this.opts.token));
+    }
+  }
+
+  private onMessage(raw: Parameters<typeof telegramInbound>[0]): void {
+    const msg = telegramInbound(raw, this.opts.clock.now());
+    if (msg) this.sink?.receive(msg);
+  }
+
+  private connected(): void {
+    this.up = true;
+    const info = this.info!;
+    this.sink?.status({ state: 'connected', account: `@${info.username}`, link: info.link, detail: info.name });
+  }
+
+  private status(state: 'disconnected' | 'error', detail: string): void {
+    this.up = false;
+    this.sink?.status({ state, detail, ...(this.info ? { account: `@${this.info.username}`, link: this.info.link } : {}) });
+  }
+
+  private sendError(err: unknown): ChannelSendError {
+    const text = describeError(err, this.opts.token);
+    if (err instanceof GrammyError) {
+      if (err.error_code === 429) {
+        const seconds = err.parameters?.retry_after ?? 5;
+        return new ChannelSendError(`Telegram asked to slow down; retrying in ${seconds} s`, false, seconds * 1000);
+      }
+      // 403: the customer blocked the bot; 400: chat not found, text refused — sending again will not help.
+      if (err.error_code === 403 || err.error_code === 400) return new ChannelSendError(text, true);
+      if (isAuthError(err)) this.status('error', 'Telegram no longer accepts the bot token. Paste a new one in Settings → Channels.');
+      return new ChannelSendError(text, false);
+    }
+    if (err instanceof HttpError) this.status('disconnected', `Lost connection: ${text}`);
+    return new ChannelSendError(text, false);
+  }
+
+  /** grammY's Node build types its signal with the abort-controller polyfill; Node's own AbortSignal is what it gets. */
+  private signal(): GrammySignal {
+    return this.abort?.signal as GrammySignal;
+  }
+
+  private delay(): number {
+    return Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** Math.min(this.failures, 20));
+  }
+
+  /** Waits before the next try: Telegram's retry_after when it gave one, else exponential backoff. */
+  private async backoff(err: unknown): Promise<void> {
+    let wait = this.delay();
+    if (err instanceof GrammyError && err.error_code === 429 && typeof err.parameters?.retry_after === 'number') {
+      wait = err.parameters.retry_after * 1000;
+    }
+    this.failures++;
+    this.status('disconnected', `${capitalize(describeError(err, this.opts.token))}. Retrying in ${Math.ceil(wait / 1000)} s.`);
+    await this.sleep(wait);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = this.opts.clock.setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        this.opts.clock.clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+}
+
+type GrammySignal = Parameters<Api['getUpdates']>[1];
+
+function isAuthError(err: unknown): boolean {
+  return err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Splits text into parts Telegram accepts, preferring line breaks and spaces, never splitting a surrogate pair. */
+export function splitText(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^[\n ]/, '');
+  }
+  parts.push(rest);
+  return parts;
+}

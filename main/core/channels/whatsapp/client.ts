@@ -1,0 +1,76 @@
+// The part of whatsapp-web.js's Client that Lavka uses, as an interface built from the library's shipped types,
+// plus the real factory. Tests pass a double implementing WaClient; `fitsShippedClient` below makes the compiler
+// prove that the real Client satisfies the same interface, so the double and the library cannot drift apart.
+import type { Chat, Client, ClientInfo, Contact, Message, MessageAck, MessageSearchOptions, WAState } from 'whatsapp-web.js';
+
+export type WaContact = Pick<Contact, 'id' | 'number' | 'pushname' | 'name' | 'isMe'>;
+
+export type WaMessage = Pick<
+  Message,
+  'id' | 'from' | 'to' | 'author' | 'fromMe' | 'type' | 'body' | 'timestamp' | 'isStatus' | 'broadcast' | 'hasMedia' | 'ack' | 'location' | 'vCards'
+> & { getContact(): Promise<WaContact> };
+
+export type WaChat = Pick<Chat, 'id' | 'isGroup' | 'name' | 'timestamp'> & {
+  fetchMessages(options: MessageSearchOptions): Promise<WaMessage[]>;
+};
+
+/** Payloads of the events Lavka listens to, as the library documents them. */
+export interface WaEvents {
+  qr: [qr: string];
+  authenticated: [];
+  auth_failure: [message: string];
+  ready: [];
+  message: [message: WaMessage];
+  message_create: [message: WaMessage];
+  message_ack: [message: WaMessage, ack: MessageAck];
+  /** 'LOGOUT' when the phone unlinked Lavka; a WAState or a text otherwise. */
+  disconnected: [reason: WAState | 'LOGOUT' | string];
+}
+
+export interface WaClient {
+  /** Set once the client is ready: who we are. */
+  info: Pick<ClientInfo, 'wid' | 'pushname'> | undefined;
+  on<E extends keyof WaEvents>(event: E, listener: (...args: WaEvents[E]) => void): unknown;
+  removeAllListeners(): unknown;
+  initialize(): Promise<void>;
+  destroy(): Promise<void>;
+  logout(): Promise<void>;
+  sendMessage(chatId: string, content: string): Promise<WaMessage | null>;
+  getChats(): Promise<WaChat[]>;
+  getChatById(chatId: string): Promise<WaChat>;
+  /** Resolves linked ids (…@lid, which hide the number) to phone ids (…@c.us). */
+  getContactLidAndPhone(userIds: string[]): Promise<{ lid: string; pn: string }[]>;
+}
+
+/** Compile-time check only: the library's Client must be usable wherever Lavka expects a WaClient. */
+export const fitsShippedClient = (c: Client): WaClient => c;
+
+export interface WaClientOptions {
+  browserPath: string;
+  /** LocalAuth's dataPath: the linked session lives here, inside Lavka's data folder. */
+  sessionDir: string;
+  /** Where WhatsApp Web's page version is cached (the library defaults to the working directory). */
+  cacheDir: string;
+}
+
+export type WaClientFactory = (o: WaClientOptions) => Promise<WaClient>;
+
+export const SESSION_CLIENT_ID = 'lavka';
+
+/** The real client: Chrome/Chromium driven by puppeteer, session kept with LocalAuth. Loaded only when used. */
+export const createRealWhatsAppClient: WaClientFactory = async (o) => {
+  // Only Client is a real ESM named export of this CommonJS package; everything else comes from the default export.
+  const mod = await import('whatsapp-web.js');
+  const { LocalAuth } = mod.default;
+  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return new mod.Client({
+    authStrategy: new LocalAuth({ clientId: SESSION_CLIENT_ID, dataPath: o.sessionDir }),
+    webVersionCache: { type: 'local', path: o.cacheDir },
+    puppeteer: {
+      executablePath: o.browserPath,
+      headless: true,
+      // Chrome refuses to start as root without this; a desktop user is never root.
+      args: ['--no-first-run', '--disable-gpu', ...(runningAsRoot ? ['--no-sandbox'] : [])],
+    },
+  });
+};

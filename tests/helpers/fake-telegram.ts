@@ -1,0 +1,288 @@
+// A local fake of the Telegram Bot API server that real grammY (and the real `serve`) talk to over HTTP.
+// Speaks the real protocol: POST /bot<token>/<method> with JSON/form/query parameters, {ok, result} or
+// {ok:false, error_code, description, parameters:{retry_after}} with the matching HTTP status, getUpdates with
+// offset confirmation and long polling (timeout), 409 when two pollers compete. Tests script faults per method.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const FAKE_TOKEN = '123456789:AAFakeTokenForLavkaTests_abcdefghijk';
+
+export interface FakeUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+}
+
+export interface SentMessage {
+  chatId: number;
+  text: string;
+  messageId: number;
+  /** Wall-clock ms when the server accepted it (the customer "has" it from here on). */
+  at: number;
+}
+
+export type Fault =
+  | { kind: 'status'; status: number; description?: string; retryAfter?: number }
+  /** Closes the connection without an answer (a network drop). */
+  | { kind: 'drop' };
+
+type Params = Record<string, unknown>;
+
+interface Waiter {
+  offset: number;
+  limit: number;
+  res: ServerResponse;
+  timer: NodeJS.Timeout;
+}
+
+export class FakeTelegram {
+  readonly token: string;
+  readonly bot = { id: 123456789, is_bot: true, first_name: 'Lavka Test Shop', username: 'lavka_test_bot' };
+  readonly sent: SentMessage[] = [];
+  readonly calls: { method: string; at: number; params: Params }[] = [];
+  /** Chats (user ids) that blocked the bot: sendMessage answers 403. */
+  readonly blocked = new Set<number>();
+  /** Delay before a sendMessage is accepted and again before it is answered, in ms (both halves). */
+  sendLatencyMs: number | (() => number) = 0;
+  webhookUrl = '';
+  private server!: Server;
+  private port = 0;
+  private updates: Record<string, unknown>[] = [];
+  private nextUpdateId = 1000;
+  private readonly chatMessageIds = new Map<number, number>();
+  private readonly faults = new Map<string, Fault[]>();
+  private waiter: Waiter | null = null;
+  private readonly knownChats = new Set<number>();
+
+  private constructor(token: string) {
+    this.token = token;
+  }
+
+  static async start(opts: { token?: string; port?: number } = {}): Promise<FakeTelegram> {
+    const f = new FakeTelegram(opts.token ?? FAKE_TOKEN);
+    f.server = createServer((req, res) => {
+      f.handle(req, res).catch((err) => {
+        if (!res.headersSent) f.reply(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(err)}` });
+      });
+    });
+    await new Promise<void>((resolve) => f.server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+    f.port = (f.server.address() as AddressInfo).port;
+    return f;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The next `times` calls of `method` get this fault instead of an answer. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    const list = this.faults.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.faults.set(method, list);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /** A customer writes to the bot in a private chat. Extra fields are merged into the message (media, unknown fields). */
+  customerWrites(user: FakeUser, text: string | null, extra: Params = {}): Record<string, unknown> {
+    this.knownChats.add(user.id);
+    const message: Params = {
+      message_id: this.nextMessageId(user.id),
+      from: { is_bot: false, language_code: 'en', ...user },
+      chat: { id: user.id, type: 'private', first_name: user.first_name, ...(user.username ? { username: user.username } : {}) },
+      date: Math.floor(Date.now() / 1000),
+      ...(text === null ? {} : { text }),
+      ...extra,
+    };
+    return this.pushUpdate({ message });
+  }
+
+  /** Queues any update object (the update_id is added). */
+  pushUpdate(update: Params): Record<string, unknown> {
+    const u = { update_id: this.nextUpdateId++, ...update };
+    this.updates.push(u);
+    this.flushWaiter();
+    return u;
+  }
+
+  /** Updates not yet confirmed by an offset. */
+  pendingUpdates(): number {
+    return this.updates.length;
+  }
+
+  callsOf(method: string): number {
+    return this.calls.filter((c) => c.method === method).length;
+  }
+
+  async waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > end) throw new Error(`fake Telegram: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.waiter) {
+      clearTimeout(this.waiter.timer);
+      this.waiter.res.destroy();
+      this.waiter = null;
+    }
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private nextMessageId(chatId: number): number {
+    const n = (this.chatMessageIds.get(chatId) ?? 0) + 1;
+    this.chatMessageIds.set(chatId, n);
+    return n;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const m = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
+    if (!m) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    const [, token, method] = m;
+    const params = { ...Object.fromEntries(url.searchParams), ...(await readParams(req)) };
+    this.calls.push({ method, at: Date.now(), params });
+    if (decodeURIComponent(token) !== this.token) return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const fault = this.faults.get(method)?.shift();
+    if (fault?.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault) {
+      return this.reply(res, fault.status, {
+        ok: false,
+        error_code: fault.status,
+        description: fault.description ?? (fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : 'Internal Server Error'),
+        ...(fault.retryAfter !== undefined ? { parameters: { retry_after: fault.retryAfter } } : {}),
+      });
+    }
+    switch (method) {
+      case 'getMe':
+        return this.ok(res, { ...this.bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false });
+      case 'deleteWebhook':
+        this.webhookUrl = '';
+        if (params.drop_pending_updates === true || params.drop_pending_updates === 'true') this.updates = [];
+        return this.ok(res, true);
+      case 'getWebhookInfo':
+        return this.ok(res, { url: this.webhookUrl, has_custom_certificate: false, pending_update_count: this.updates.length });
+      case 'getUpdates':
+        return this.getUpdates(params, res);
+      case 'sendMessage':
+        return this.sendMessage(params, res);
+      default:
+        return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
+    }
+  }
+
+  private getUpdates(params: Params, res: ServerResponse): void {
+    if (this.webhookUrl) {
+      return this.reply(res, 409, { ok: false, error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first" });
+    }
+    const offset = Number(params.offset ?? 0);
+    const limit = Math.min(100, Math.max(1, Number(params.limit ?? 100)));
+    const timeout = Math.max(0, Number(params.timeout ?? 0));
+    // Calling with an offset confirms every update below it: they are forgotten.
+    if (offset > 0) this.updates = this.updates.filter((u) => (u.update_id as number) >= offset);
+    // A second poller ends the first one, as the real server does.
+    if (this.waiter) {
+      const old = this.waiter;
+      this.waiter = null;
+      clearTimeout(old.timer);
+      this.reply(old.res, 409, { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' });
+    }
+    const ready = this.updates.slice(0, limit);
+    if (ready.length > 0 || timeout === 0) return this.ok(res, ready);
+    const waiter: Waiter = {
+      offset,
+      limit,
+      res,
+      timer: setTimeout(() => {
+        if (this.waiter === waiter) this.waiter = null;
+        this.ok(res, []);
+      }, timeout * 1000),
+    };
+    this.waiter = waiter;
+    res.on('close', () => {
+      if (this.waiter === waiter) {
+        clearTimeout(waiter.timer);
+        this.waiter = null;
+      }
+    });
+  }
+
+  private flushWaiter(): void {
+    const w = this.waiter;
+    if (!w) return;
+    this.waiter = null;
+    clearTimeout(w.timer);
+    this.ok(w.res, this.updates.slice(0, w.limit));
+  }
+
+  private async sendMessage(params: Params, res: ServerResponse): Promise<void> {
+    const chatId = Number(params.chat_id);
+    const text = typeof params.text === 'string' ? params.text : '';
+    if (!Number.isFinite(chatId) || !this.knownChats.has(chatId)) {
+      return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+    }
+    if (this.blocked.has(chatId)) return this.reply(res, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    if (!text.trim()) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
+    if (text.length > 4096) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
+    const latency = typeof this.sendLatencyMs === 'function' ? this.sendLatencyMs() : this.sendLatencyMs;
+    if (latency > 0) await sleep(latency);
+    // From here the customer has the message, whether or not the sender lives to read the answer.
+    const messageId = this.nextMessageId(chatId);
+    this.sent.push({ chatId, text, messageId, at: Date.now() });
+    if (latency > 0) await sleep(latency);
+    return this.ok(res, {
+      message_id: messageId,
+      from: this.bot,
+      chat: { id: chatId, type: 'private' },
+      date: Math.floor(Date.now() / 1000),
+      text,
+    });
+  }
+
+  private ok(res: ServerResponse, result: unknown): void {
+    this.reply(res, 200, { ok: true, result });
+  }
+
+  private reply(res: ServerResponse, status: number, body: unknown): void {
+    if (res.writableEnded || res.destroyed) return;
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  }
+}
+
+async function readParams(req: IncomingMessage): Promise<Params> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if (!raw) return {};
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) return JSON.parse(raw) as Params;
+  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+  if (type.includes('multipart/form-data')) return parseMultipart(raw, type);
+  return {};
+}
+
+/** Enough multipart parsing for text fields (grammY uses multipart only when a file is attached). */
+function parseMultipart(raw: string, type: string): Params {
+  const boundary = /boundary=([^;]+)/.exec(type)?.[1];
+  if (!boundary) return {};
+  const out: Params = {};
+  for (const part of raw.split(`--${boundary}`)) {
+    const m = /name="([^"]+)"\r\n\r\n([\s\S]*)\r\n$/.exec(part);
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

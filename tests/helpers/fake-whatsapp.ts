@@ -1,0 +1,224 @@
+// A test double of whatsapp-web.js's Client: the subset Lavka uses (WaClient, derived from the library's shipped
+// types), with a phone the test controls — show a QR, scan it, receive messages (also "while offline", for the
+// catch-up), send receipts, drop the connection or log out from the phone.
+import { EventEmitter } from 'node:events';
+import type { MessageAck, MessageTypes } from 'whatsapp-web.js';
+import type { WaChat, WaClient, WaClientFactory, WaClientOptions, WaContact, WaEvents, WaMessage } from '../../main/core/channels/whatsapp/client';
+
+export const OWN_NUMBER = '4915200000001';
+
+export interface FakeMessageInput {
+  /** Sender's chat id, e.g. "4915112345678@c.us", "123@g.us", "status@broadcast", "98765@lid". */
+  from: string;
+  body?: string;
+  type?: string;
+  id?: string;
+  timestamp?: number;
+  pushname?: string;
+  /** In a group: the member who wrote. */
+  author?: string;
+  location?: { latitude: string; longitude: string; name?: string; address?: string; description?: string };
+  vCards?: string[];
+}
+
+let seq = 0;
+
+/** Builds a message shaped like the library's (the fields WaMessage picks). */
+export function fakeMessage(input: FakeMessageInput & { fromMe?: boolean; to?: string; ack?: MessageAck }): WaMessage {
+  const fromMe = input.fromMe ?? false;
+  const remote = fromMe ? (input.to ?? input.from) : input.from;
+  const id = input.id ?? `3EB0${(++seq).toString(16).toUpperCase().padStart(12, '0')}`;
+  const contact: WaContact = {
+    id: { server: remote.split('@')[1] ?? 'c.us', user: remote.split('@')[0], _serialized: remote },
+    number: remote.split('@')[0],
+    pushname: input.pushname ?? '',
+    name: undefined,
+    isMe: fromMe,
+  };
+  return {
+    id: { fromMe, remote, id, _serialized: `${fromMe}_${remote}_${id}` },
+    from: fromMe ? `${OWN_NUMBER}@c.us` : input.from,
+    to: fromMe ? remote : `${OWN_NUMBER}@c.us`,
+    author: input.author,
+    fromMe,
+    type: (input.type ?? 'chat') as MessageTypes,
+    body: input.body ?? '',
+    timestamp: input.timestamp ?? Math.floor(Date.now() / 1000),
+    isStatus: input.from === 'status@broadcast',
+    broadcast: input.from.endsWith('@broadcast'),
+    hasMedia: !['chat', 'location', 'vcard', 'multi_vcard'].includes(input.type ?? 'chat'),
+    ack: input.ack ?? (0 as MessageAck),
+    location: input.location as WaMessage['location'],
+    vCards: input.vCards ?? [],
+    getContact: async () => contact,
+  };
+}
+
+class FakeChat implements WaChat {
+  readonly messages: WaMessage[] = [];
+  constructor(
+    readonly id: WaChat['id'],
+    readonly isGroup: boolean,
+    readonly name: string,
+  ) {}
+
+  get timestamp(): number {
+    return this.messages.reduce((t, m) => Math.max(t, m.timestamp), 0);
+  }
+
+  async fetchMessages(options: { limit?: number; fromMe?: boolean }): Promise<WaMessage[]> {
+    const list = this.messages.filter((m) => options.fromMe === undefined || m.fromMe === options.fromMe).sort((a, b) => a.timestamp - b.timestamp);
+    return options.limit ? list.slice(-options.limit) : list;
+  }
+}
+
+/** The phone-side world shared by every client the factory makes (chats persist across reconnects). */
+export class FakePhone {
+  readonly chats = new Map<string, FakeChat>();
+  readonly lids = new Map<string, string>();
+  /** Whether a linked session exists in this data folder (LocalAuth): then initialize() skips the QR. */
+  linked = false;
+
+  chat(jid: string, name = jid): FakeChat {
+    let c = this.chats.get(jid);
+    if (!c) {
+      const [user, server] = jid.split('@');
+      c = new FakeChat({ server: server ?? 'c.us', user, _serialized: jid }, jid.endsWith('@g.us'), name);
+      this.chats.set(jid, c);
+    }
+    return c;
+  }
+
+  record(m: WaMessage): void {
+    this.chat(m.id.remote).messages.push(m);
+  }
+}
+
+export class FakeWhatsAppClient extends EventEmitter implements WaClient {
+  info: WaClient['info'] = undefined;
+  readonly sent: { chatId: string; text: string; message: WaMessage }[] = [];
+  initialized = false;
+  destroyed = false;
+  /** Scripted send behaviour: fail with this error, or hang until released. */
+  sendFailure: Error | null = null;
+  hangSends = false;
+
+  constructor(
+    readonly phone: FakePhone,
+    readonly options: WaClientOptions,
+  ) {
+    super();
+  }
+
+  /** Type-checked emit: the payloads Lavka's listeners receive. */
+  emitEvent<E extends keyof WaEvents>(event: E, ...args: WaEvents[E]): void {
+    this.emit(event, ...args);
+  }
+
+  async initialize(): Promise<void> {
+    this.initialized = true;
+    // As the library does: a saved session goes straight to authenticated/ready; otherwise a QR is shown.
+    queueMicrotask(() => {
+      if (this.destroyed) return;
+      if (this.phone.linked) this.becomeReady();
+      else this.emitEvent('qr', `2@fake-qr-${++seq},abc=,def=`);
+    });
+  }
+
+  /** The owner scans the QR with the phone. */
+  scan(): void {
+    this.phone.linked = true;
+    this.becomeReady();
+  }
+
+  becomeReady(): void {
+    this.info = { wid: { server: 'c.us', user: OWN_NUMBER, _serialized: `${OWN_NUMBER}@c.us` }, pushname: 'Test Bakery' };
+    this.emitEvent('authenticated');
+    this.emitEvent('ready');
+  }
+
+  /** A customer writes while Lavka is listening. */
+  receive(input: FakeMessageInput): WaMessage {
+    const m = fakeMessage(input);
+    this.phone.record(m);
+    this.emitEvent('message_create', m);
+    this.emitEvent('message', m);
+    return m;
+  }
+
+  /** A receipt for one of our messages. */
+  ack(externalId: string, ack: MessageAck): void {
+    const m = this.sent.find((s) => s.message.id._serialized === externalId)?.message;
+    if (!m) throw new Error(`no sent message ${externalId}`);
+    this.emitEvent('message_ack', { ...m, ack }, ack);
+  }
+
+  disconnect(reason: string): void {
+    this.emitEvent('disconnected', reason);
+  }
+
+  logoutFromPhone(): void {
+    this.phone.linked = false;
+    this.emitEvent('disconnected', 'LOGOUT');
+  }
+
+  async destroy(): Promise<void> {
+    this.destroyed = true;
+  }
+
+  async logout(): Promise<void> {
+    this.phone.linked = false;
+    this.destroyed = true;
+  }
+
+  async sendMessage(chatId: string, content: string): Promise<WaMessage | null> {
+    if (this.destroyed) throw new Error('Protocol error (Runtime.callFunctionOn): Session closed.');
+    if (this.hangSends) return new Promise(() => {});
+    if (this.sendFailure) throw this.sendFailure;
+    const m = fakeMessage({ from: chatId, fromMe: true, to: chatId, body: content, ack: 0 as MessageAck });
+    this.phone.record(m);
+    this.sent.push({ chatId, text: content, message: m });
+    this.emitEvent('message_create', m);
+    return m;
+  }
+
+  async getChats(): Promise<WaChat[]> {
+    return [...this.phone.chats.values()];
+  }
+
+  async getChatById(chatId: string): Promise<WaChat> {
+    return this.phone.chat(chatId);
+  }
+
+  async getContactLidAndPhone(userIds: string[]): Promise<{ lid: string; pn: string }[]> {
+    return userIds.map((lid) => ({ lid, pn: this.phone.lids.get(lid) ?? '' }));
+  }
+}
+
+/** A factory for the app: every (re)connect makes a new client on the same phone; `latest` is the current one. */
+export class FakeWhatsApp {
+  readonly phone = new FakePhone();
+  readonly clients: FakeWhatsAppClient[] = [];
+  /** Set to make creating a client fail (e.g. the browser cannot start). */
+  createFailure: Error | null = null;
+
+  readonly factory: WaClientFactory = async (options) => {
+    if (this.createFailure) throw this.createFailure;
+    const c = new FakeWhatsAppClient(this.phone, options);
+    this.clients.push(c);
+    return c;
+  };
+
+  get latest(): FakeWhatsAppClient {
+    const c = this.clients.at(-1);
+    if (!c) throw new Error('no WhatsApp client was created yet');
+    return c;
+  }
+
+  /** A customer's message that arrived while Lavka was closed: it is on the phone, no event is emitted. */
+  offlineMessage(input: FakeMessageInput): WaMessage {
+    const m = fakeMessage(input);
+    this.phone.record(m);
+    return m;
+  }
+}
