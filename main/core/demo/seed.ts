@@ -3,7 +3,6 @@
 import type { Services } from '../app';
 import { DEFAULT_HOURS } from '../settings/schema';
 import { SANDBOX } from '../channels/sandbox/sandbox-channel';
-import { seedDemoOrders } from '../orders/demo';
 import { seedKnowledgeDemo } from '../knowledge/demo';
 
 interface DemoTurn {
@@ -150,7 +149,6 @@ export function seedDemo(s: Services): boolean {
         s.repos.contacts.setTags(identity.contactId, c.tags);
       }
     });
-    seedDemoOrders(s);
   })();
   return true;
 }
