@@ -9,6 +9,8 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros, so "Delete this customer" and retention really remove the text from the file.
+  db.pragma('secure_delete = ON');
   return db;
 }
 

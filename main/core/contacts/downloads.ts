@@ -1,0 +1,74 @@
+// Files Lavka made for the owner to take away (exports, a customer's data): kept in <data>/exports under a random id
+// until downloaded or an hour passes. The browser fetches GET /download/<id>; the desktop shell copies to a chosen path.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../clock';
+
+export interface DownloadFile {
+  id: string;
+  fileName: string;
+  mime: string;
+  path: string;
+  size: number;
+  createdAt: number;
+}
+
+const KEEP_MS = 60 * 60_000;
+
+export class Downloads {
+  private readonly files = new Map<string, DownloadFile>();
+
+  constructor(
+    readonly dir: string,
+    private readonly clock: Clock,
+  ) {
+    // Whatever a previous run left here was never meant to outlive it.
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** A fresh path inside the exports folder for a file that will be registered with add(). */
+  newPath(fileName: string): { id: string; path: string } {
+    const id = randomBytes(12).toString('base64url');
+    return { id, path: join(this.dir, `${id}-${safeFileName(fileName)}`) };
+  }
+
+  add(id: string, path: string, fileName: string, mime: string): DownloadFile {
+    this.prune();
+    const f: DownloadFile = { id, fileName, mime, path, size: statSync(path).size, createdAt: this.clock.now() };
+    this.files.set(id, f);
+    return f;
+  }
+
+  get(id: string): DownloadFile | undefined {
+    this.prune();
+    return this.files.get(id);
+  }
+
+  private prune(): void {
+    const now = this.clock.now();
+    for (const [id, f] of this.files) {
+      if (now - f.createdAt > KEEP_MS) {
+        rmSync(f.path, { force: true });
+        this.files.delete(id);
+      }
+    }
+  }
+
+  clear(): void {
+    for (const name of readdirSync(this.dir)) rmSync(join(this.dir, name), { force: true, recursive: true });
+    this.files.clear();
+  }
+}
+
+/** A name safe on Windows, macOS and Linux and in a Content-Disposition header's ASCII fallback. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
+  return cleaned.replace(/^\.+/, '') || 'file';
+}
