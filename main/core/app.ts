@@ -18,6 +18,10 @@ import { SandboxChannel } from './channels/sandbox/sandbox-channel';
 import { ChannelManager, type ChannelManagerOptions } from './channels/manager';
 import { InboxService } from './inbox/service';
 import { ContactsService } from './contacts/service';
+import { Jobs } from './contacts/jobs';
+import { Downloads } from './contacts/downloads';
+import { BackupService } from './backup/service';
+import { checkDatabaseFile, quarantine, type RecoveryInfo } from './backup/integrity';
 import { SettingsService } from './settings/service';
 import { QuickRepliesService } from './quickreplies/service';
 import { createMethods } from './api/contract';
@@ -55,6 +59,12 @@ export interface Services {
   quickReplies: QuickRepliesService;
   inbox: InboxService;
   contacts: ContactsService;
+  /** Long work with progress and Cancel (exports, imports, backups, restores). */
+  jobs: Jobs;
+  /** Files made for the owner to take away (exports, a customer's data). */
+  downloads: Downloads;
+  /** Daily backups, restore, and the damaged-database recovery state. */
+  backup: BackupService;
   hub: ChannelHub;
   outbox: Outbox;
   sandbox: SandboxChannel;
@@ -75,7 +85,11 @@ export function createApp(config: AppConfig): App {
   mkdirSync(config.dataDir, { recursive: true });
   const clock = config.clock ?? systemClock;
   const env = config.env ?? process.env;
-  const db = openDatabase(join(config.dataDir, DB_FILE));
+  const dbPath = join(config.dataDir, DB_FILE);
+  // A damaged file is moved aside before anything opens it; Lavka starts on an empty one and the UI offers a backup.
+  const health = checkDatabaseFile(dbPath);
+  const recovery: RecoveryInfo | null = health.state === 'damaged' ? quarantine(dbPath, config.dataDir, health.detail, clock.now()) : null;
+  const db = openDatabase(dbPath);
   migrate(db);
 
   const events = new EventBus();
@@ -89,13 +103,29 @@ export function createApp(config: AppConfig): App {
   };
   const settings = new SettingsService(repos.settings, events);
   const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);
-  const contacts = new ContactsService(db, repos.contacts, events, clock);
+  const jobs = new Jobs(events, clock);
+  const downloads = new Downloads(join(config.dataDir, 'exports'), clock);
+  const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery });
+  const contacts = new ContactsService({
+    db,
+    repo: repos.contacts,
+    conversations: repos.conversations,
+    events,
+    clock,
+    settings,
+    jobs,
+    downloads,
+    dataDir: config.dataDir,
+    quiesce: () => backup.whenIdle(),
+  });
+  backup.addDailyTask(() => contacts.privacy.applyRetention());
   const hub = new ChannelHub(events, {
     receive: (m) => inbox.receive(m),
     ack: (ch, id, status, err) => inbox.ack(ch, id, status, err),
   });
   const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
   inbox.onQueued = () => outbox.kick();
+  backup.onRestored(() => outbox.kick());
   const sandbox = new SandboxChannel(clock);
   const channels = new ChannelManager(
     { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox },
@@ -114,6 +144,9 @@ export function createApp(config: AppConfig): App {
     quickReplies: new QuickRepliesService(settings),
     inbox,
     contacts,
+    jobs,
+    downloads,
+    backup,
     hub,
     outbox,
     sandbox,
@@ -121,15 +154,19 @@ export function createApp(config: AppConfig): App {
     onClose: (fn) => closers.push(fn),
   };
   const methods = createMethods(services);
+  closers.push(() => backup.stop(), () => jobs.stopAll());
   let closed = false;
 
   return {
     services,
     methods,
     async start() {
+      // Recovering from a damaged database: channels wait until the owner restored a backup or chose to start fresh.
+      if (backup.holdStart(() => void this.start())) return;
       await hub.add(sandbox);
       if (config.startWorkers !== false) await channels.start();
       if (config.startWorkers !== false) outbox.start();
+      if (config.startWorkers !== false) backup.start();
     },
     async close() {
       if (closed) return;

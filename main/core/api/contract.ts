@@ -4,6 +4,7 @@ import type { Services } from '../app';
 import { mergeMethods, type ApiOf } from './define';
 import { inboxMethods } from '../inbox/api';
 import { contactsMethods } from '../contacts/api';
+import { backupMethods } from '../backup/api';
 import { settingsMethods } from '../settings/api';
 import { channelsMethods } from '../channels/api';
 import { quickRepliesMethods } from '../quickreplies/api';
@@ -11,7 +12,7 @@ import { assistantMethods } from '../assistant/api';
 import { knowledgeMethods } from '../knowledge/api';
 
 export function createMethods(s: Services) {
-  return mergeMethods(inboxMethods(s), contactsMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), assistantMethods(s), knowledgeMethods(s));
+  return mergeMethods(inboxMethods(s), contactsMethods(s), backupMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), assistantMethods(s), knowledgeMethods(s));
 }
 
 export type Methods = ReturnType<typeof createMethods>;
