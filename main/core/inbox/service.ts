@@ -118,6 +118,17 @@ export class InboxService {
    * The message and its outbox row are one transaction; the channel is called later by the outbox.
    */
   send(conversationId: number, text: string, opts: SendOptions = {}): Message {
+    const queued = this.db.transaction(() => this.queueInTransaction(conversationId, text, opts)).immediate();
+    queued.afterCommit();
+    return queued.message;
+  }
+
+  /**
+   * The write half of send(), for callers that must queue a message atomically with their own rows (a reminder is
+   * queued and marked sent in one transaction). Call inside db.transaction(); call afterCommit() once it committed,
+   * so the UI and the outbox never see a message that a rollback took back.
+   */
+  queueInTransaction(conversationId: number, text: string, opts: SendOptions = {}): { message: Message; afterCommit(): void } {
     const body = text.trim();
     if (!body) throw new AppError('invalid_input', 'Cannot send an empty message');
     if (body.length > MAX_BODY_CHARS) throw new AppError('invalid_input', `Message is longer than ${MAX_BODY_CHARS} characters`);
@@ -127,34 +138,35 @@ export class InboxService {
     const identity = this.contacts.addressFor(contactId, channel);
     if (!identity) throw new AppError('channel_unavailable', `This customer has no ${channel} address`);
     const now = this.clock.now();
-    const id = this.db.transaction(() => {
-      const messageId = this.messages.insert({
-        conversationId,
-        direction: 'out',
-        channel,
-        identityId: identity.id,
-        externalId: null,
-        author: opts.author ?? 'owner',
-        kind: 'text',
-        body,
-        status: 'queued',
-        createdAt: now,
-      })!;
-      this.outbox.enqueue(messageId, channel, identity.external_id, now);
-      this.conversations.onMessage(conversationId, {
-        id: messageId,
-        at: now,
-        preview: previewOf('text', body),
-        channel,
-        direction: 'out',
-        countsUnread: false,
-      });
-      return messageId;
-    }).immediate();
-    const message = this.messages.get(id)!;
-    this.publish(conversationId, message);
-    this.onQueued();
-    return message;
+    const messageId = this.messages.insert({
+      conversationId,
+      direction: 'out',
+      channel,
+      identityId: identity.id,
+      externalId: null,
+      author: opts.author ?? 'owner',
+      kind: 'text',
+      body,
+      status: 'queued',
+      createdAt: now,
+    })!;
+    this.outbox.enqueue(messageId, channel, identity.external_id, now);
+    this.conversations.onMessage(conversationId, {
+      id: messageId,
+      at: now,
+      preview: previewOf('text', body),
+      channel,
+      direction: 'out',
+      countsUnread: false,
+    });
+    const message = this.messages.get(messageId)!;
+    return {
+      message,
+      afterCommit: () => {
+        this.publish(conversationId, message);
+        this.onQueued();
+      },
+    };
   }
 
   /** Records a note only the owner sees (e.g. "escalated: customer asked for a person"). Never sent. */

@@ -60,7 +60,7 @@ describe('0005 reminders', () => {
     expect(db.prepare('SELECT count(*) AS n FROM consumable_products').get()).toEqual({ n: 0 });
   });
 
-  it('finds due reminders through the partial index', () => {
+  it('finds due reminders and history pages through their indexes, without sorting', () => {
     dir = tempDir();
     db = openDatabase(join(dir, 'm.sqlite'));
     migrate(db, { to: 5 });
@@ -68,5 +68,11 @@ describe('0005 reminders', () => {
       .prepare(`EXPLAIN QUERY PLAN SELECT id FROM reminders WHERE status = 'scheduled' AND fire_at <= ? ORDER BY fire_at, id LIMIT 50`)
       .all(1) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX reminders_due/);
+    expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
+    const history = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM reminders WHERE status = 'sent' AND done_at IS NOT NULL ORDER BY done_at DESC, id DESC LIMIT 50`)
+      .all() as { detail: string }[];
+    expect(history.map((p) => p.detail).join(' ')).toMatch(/INDEX reminders_done/);
+    expect(history.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
   });
 });

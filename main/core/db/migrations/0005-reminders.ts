@@ -47,8 +47,10 @@ const migration: Migration = {
       ) STRICT;
       CREATE INDEX reminders_due ON reminders(fire_at, id) WHERE status = 'scheduled';
       CREATE INDEX reminders_contact ON reminders(contact_id, status, fire_at);
-      CREATE INDEX reminders_done ON reminders(status, done_at DESC, id DESC) WHERE status <> 'scheduled';
+      -- History tabs (sent, missed, cancelled), newest first. Partial so the scheduler's query never picks it.
+      CREATE INDEX reminders_done ON reminders(status, done_at DESC, id DESC) WHERE done_at IS NOT NULL;
       CREATE INDEX reminders_order ON reminders(order_id) WHERE order_id IS NOT NULL;
+      CREATE INDEX reminders_message ON reminders(message_id) WHERE message_id IS NOT NULL;
       CREATE UNIQUE INDEX reminders_rule_key ON reminders(rule_key) WHERE rule_key IS NOT NULL;
       -- A series gets each occurrence once, even if two schedulers step it forward.
       CREATE UNIQUE INDEX reminders_series_step ON reminders(series_id, local_due) WHERE series_id IS NOT NULL;

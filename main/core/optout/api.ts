@@ -1,0 +1,20 @@
+// optout.* API methods: a contact's opt-out state, recording consent back, and the editable stop words.
+import { z } from 'zod';
+import type { Services } from '../app';
+import { method, noInput } from '../api/define';
+import { optOutSettingsSchema } from './service';
+
+const id = z.number().int().positive();
+
+export function optoutMethods(s: Services) {
+  return {
+    'optout.status': method(z.object({ contactId: id }), (i) => s.optout.status(i.contactId), "A contact's opt-out state and consent history."),
+    'optout.recordConsent': method(
+      z.object({ contactId: id, note: z.string().max(500).optional() }),
+      (i) => s.optout.recordConsent(i.contactId, i.note),
+      'Records that a customer who opted out agreed to reminders again (e.g. they asked for them).',
+    ),
+    'optout.settings.get': method(noInput, () => s.optout.getSettings(), 'The stop words customers can write to opt out.'),
+    'optout.settings.update': method(optOutSettingsSchema, (i) => s.optout.updateSettings(i), 'Saves the stop words.'),
+  };
+}

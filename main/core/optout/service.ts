@@ -1,0 +1,236 @@
+// Customers' opt-out: a whole-message STOP word on any channel stops reminders and promotions, the customer gets
+// one confirmation in their language, and the owner can record consent back. Other domains ask isOptedOut().
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import type { ContactsRepo } from '../db/repos/contacts-repo';
+import type { OptOutRepo, ConsentEntry } from '../db/repos/optout-repo';
+import type { SettingsRepo } from '../db/repos/settings-repo';
+import { AppError, notFound } from '../errors';
+import type { EventBus } from '../events';
+import type { InboxService } from '../inbox/service';
+import type { Message } from '../inbox/types';
+import type { SettingsService } from '../settings/service';
+import { render } from '../reminders/templates';
+import { CONFIRMATIONS, DEFAULT_KEYWORDS, confirmationLanguage, matchOptOut, type OptOutKeyword } from './keywords';
+
+declare module '../events' {
+  interface EventMap {
+    'optout.changed': { contactId: number; optedOut: boolean };
+  }
+}
+
+export const optOutSettingsSchema = z.object({
+  keywords: z
+    .array(
+      z.object({
+        word: z.string().trim().min(1, 'A stop word cannot be empty').max(40),
+        lang: z.string().regex(/^[a-z]{2}$/, 'Use a 2-letter language code, e.g. en'),
+      }),
+    )
+    .max(200),
+});
+export type OptOutSettings = z.infer<typeof optOutSettingsSchema>;
+const SETTINGS_KEY = 'optout';
+/** Last inbound message id looked at, so opt-outs that arrived just before a crash are still acted on. */
+const WATERMARK_KEY = 'optout.scannedMessageId';
+
+export interface OptOutStatus {
+  contactId: number;
+  optedOut: boolean;
+  at: number | null;
+  channel: string | null;
+  /** What the customer wrote, as untrusted text. */
+  said: string | null;
+  language: string | null;
+  confirmationMessageId: number | null;
+  history: ConsentEntry[];
+}
+
+const NOTES = {
+  en: {
+    out: (said: string) => `The customer wrote “${said}”: no more reminders or promotions. A confirmation was sent.`,
+    in: (note: string) => `Consent recorded by the owner: reminders are allowed again.${note ? ` (${note})` : ''}`,
+  },
+  ru: {
+    out: (said: string) => `Клиент написал «${said}»: больше никаких напоминаний и рекламы. Подтверждение отправлено.`,
+    in: (note: string) => `Владелец отметил согласие клиента: напоминания снова разрешены.${note ? ` (${note})` : ''}`,
+  },
+};
+
+export class OptOutService {
+  private readonly listeners = new Set<(contactId: number) => void>();
+  private unsubscribe: (() => void) | null = null;
+  private scanned = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly repo: OptOutRepo,
+    private readonly contacts: ContactsRepo,
+    private readonly settingsRepo: SettingsRepo,
+    private readonly settings: SettingsService,
+    private readonly inbox: InboxService,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Listens for STOP words; first catches up on messages that arrived while the last run was ending. */
+  start(): void {
+    if (this.unsubscribe) return;
+    const stored = this.settingsRepo.get(WATERMARK_KEY);
+    this.scanned = typeof stored === 'number' ? stored : this.repo.maxMessageId();
+    for (;;) {
+      const batch = this.repo.shortInboundSince(this.scanned, 80, 500);
+      if (batch.length === 0) break;
+      for (const m of batch) {
+        const contactId = this.inboxContact(m.conversationId);
+        if (contactId !== undefined) this.handle({ id: m.id, conversationId: m.conversationId, channel: m.channel, body: m.body, createdAt: m.createdAt }, contactId);
+        this.scanned = m.id;
+      }
+    }
+    this.scanned = Math.max(this.scanned, this.repo.maxMessageId());
+    this.settingsRepo.set(WATERMARK_KEY, this.scanned);
+    this.unsubscribe = this.inbox.onInbound((e) => {
+      this.handleInbound(e.message, e.contactId);
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.settingsRepo.set(WATERMARK_KEY, this.scanned);
+  }
+
+  /** Called after a contact opts out (reminders cancels what was scheduled). */
+  onOptOut(fn: (contactId: number) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  isOptedOut(contactId: number): boolean {
+    return this.repo.isOptedOut(contactId);
+  }
+
+  /** Whether a message is an opt-out word (the assistant should not answer it with a chatty reply). */
+  isOptOutMessage(body: string): boolean {
+    return matchOptOut(body, this.keywords()) !== null;
+  }
+
+  keywords(): OptOutKeyword[] {
+    return this.getSettings().keywords;
+  }
+
+  getSettings(): OptOutSettings {
+    return this.settings.section(SETTINGS_KEY, optOutSettingsSchema, { keywords: DEFAULT_KEYWORDS });
+  }
+
+  updateSettings(value: unknown): OptOutSettings {
+    const parsed = optOutSettingsSchema.parse(value);
+    if (parsed.keywords.length === 0) {
+      throw new AppError('invalid_input', 'Keep at least one stop word: customers must always have a way to opt out.');
+    }
+    return this.settings.setSection(SETTINGS_KEY, optOutSettingsSchema, parsed);
+  }
+
+  status(contactId: number): OptOutStatus {
+    if (!this.contacts.exists(contactId)) throw notFound('Contact', contactId);
+    const row = this.repo.get(contactId);
+    return {
+      contactId,
+      optedOut: row !== undefined,
+      at: row?.at ?? null,
+      channel: row?.channel ?? null,
+      said: row?.said ?? null,
+      language: row?.language ?? null,
+      confirmationMessageId: row?.confirmationMessageId ?? null,
+      history: this.repo.history(contactId),
+    };
+  }
+
+  /** A customer message arrived (any channel). Returns true when it was an opt-out that changed something. */
+  handleInbound(message: Message, contactId: number): boolean {
+    if (message.direction !== 'in' || message.kind !== 'text') return false;
+    if (message.id > this.scanned) this.scanned = message.id;
+    return this.handle(message, contactId);
+  }
+
+  private handle(m: Pick<Message, 'id' | 'conversationId' | 'channel' | 'body' | 'createdAt'>, contactId: number): boolean {
+    const match = matchOptOut(m.body, this.keywords());
+    if (!match) return false;
+    // The owner recorded consent after this message: the customer changed their mind since.
+    const optedInAt = this.repo.lastOptInAt(contactId);
+    if (optedInAt !== undefined && optedInAt >= m.createdAt) return false;
+    const contact = this.contacts.get(contactId);
+    if (!contact) return false;
+    const app = this.settings.get();
+    const lang = confirmationLanguage(match, contact.language, app.preferences.replyLanguage);
+    const text = render(CONFIRMATIONS[lang], { business: app.business.name || 'us' });
+    const now = this.clock.now();
+    let afterCommit: (() => void) | null = null;
+    const changed = this.db
+      .transaction(() => {
+        if (!this.repo.add({ contactId, at: now, channel: m.channel, said: m.body.trim().slice(0, 80), messageId: m.id, language: lang })) return false;
+        this.repo.log(contactId, { at: now, change: 'opt_out', by: 'customer', channel: m.channel, detail: m.body.trim().slice(0, 80) });
+        try {
+          // Answer on the channel they wrote from; a savepoint so a failed confirmation never undoes the opt-out.
+          const queued = this.db.transaction(() => this.inbox.queueInTransaction(m.conversationId, text, { channel: m.channel, author: 'owner' }))();
+          this.repo.setConfirmation(contactId, queued.message.id);
+          afterCommit = queued.afterCommit;
+        } catch (err) {
+          console.error('[optout] could not queue the confirmation', err);
+        }
+        return true;
+      })
+      .immediate();
+    if (!changed) return false;
+    (afterCommit as (() => void) | null)?.();
+    const notes = NOTES[app.preferences.uiLanguage] ?? NOTES.en;
+    this.inbox.addSystemNote(m.conversationId, notes.out(m.body.trim().slice(0, 80)));
+    this.notify(contactId, true);
+    return true;
+  }
+
+  /** The owner records that the customer agreed to reminders again (e.g. they asked for them). */
+  recordConsent(contactId: number, note = ''): OptOutStatus {
+    if (!this.contacts.exists(contactId)) throw notFound('Contact', contactId);
+    const now = this.clock.now();
+    const detail = note.trim().slice(0, 500);
+    const changed = this.db
+      .transaction(() => {
+        if (!this.repo.remove(contactId)) return false;
+        this.repo.log(contactId, { at: now, change: 'opt_in', by: 'owner', channel: null, detail });
+        return true;
+      })
+      .immediate();
+    if (!changed) throw new AppError('conflict', 'This customer has not opted out; there is no consent to record.');
+    const conversationId = this.inbox.conversationOfContact(contactId);
+    if (conversationId !== undefined) {
+      const notes = NOTES[this.settings.get().preferences.uiLanguage] ?? NOTES.en;
+      this.inbox.addSystemNote(conversationId, notes.in(detail));
+    }
+    this.notify(contactId, false);
+    return this.status(contactId);
+  }
+
+  private notify(contactId: number, optedOut: boolean): void {
+    if (optedOut) {
+      for (const l of this.listeners) {
+        try {
+          l(contactId);
+        } catch (err) {
+          console.error('[optout] listener failed', err);
+        }
+      }
+    }
+    this.events.emit('optout.changed', { contactId, optedOut });
+    this.events.emit('contact.updated', { contactId });
+  }
+
+  private inboxContact(conversationId: number): number | undefined {
+    try {
+      return this.inbox.get(conversationId).contactId;
+    } catch {
+      return undefined;
+    }
+  }
+}
