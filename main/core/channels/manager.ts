@@ -113,7 +113,7 @@ export class ChannelManager {
   /** Starts the channels that are configured. Never throws: a channel that cannot start shows it in its status. */
   async start(): Promise<void> {
     const now = this.d.clock.now();
-    this.pacing.seed(this.d.outboxRepo.attemptsSince(now - 60 * 60_000));
+    for (const ch of [WHATSAPP, TELEGRAM]) this.pacing.seed(this.d.outboxRepo.attemptsSince(ch, now - 60 * 60_000));
     await Promise.all([this.startTelegram(), this.startWhatsApp()]);
   }
 

@@ -210,11 +210,14 @@ export class Outbox {
       this.messages.setStatus(row.message_id, 'sending', now);
     })();
     this.emitMessage(row.message_id);
-    this.gate?.recordSend(row, now);
     const req: SendRequest = { messageId: row.message_id, address: row.address, text: msg.body };
-    let externalId: string;
+    let externalId: string | null;
     try {
-      externalId = (await this.alreadySent(channel, row, req, msg.createdAt)) ?? (await this.withTimeout(channel.send(req))).externalId;
+      externalId = await this.alreadySent(channel, row, req, msg.createdAt);
+      if (externalId === null) {
+        this.gate?.recordSend(row, now);
+        externalId = (await this.withTimeout(channel.send(req))).externalId;
+      }
     } catch (err) {
       this.onSendError(row, err);
       this.emitMessage(row.message_id);

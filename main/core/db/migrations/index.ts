@@ -6,6 +6,7 @@ import m0003 from './0003-assistant';
 import m0004 from './0004-catalog-orders';
 import m0005 from './0005-reminders';
 import m0006 from './0006-contacts';
+import m0007 from './0007-outbox-progress';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];

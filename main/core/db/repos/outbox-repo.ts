@@ -116,12 +116,13 @@ export class OutboxRepo {
       .map((r) => r.channel);
   }
 
-  /** Channel calls made since `since` (sent, failed or cut off), for pacing after a restart. */
-  attemptsSince(since: number): { channel: string; address: string; at: number }[] {
-    return stmt<[number], { channel: string; address: string; at: number }>(
+  /** Channel calls made on a channel since `since` (sent, failed or cut off), for pacing after a restart. */
+  attemptsSince(channel: string, since: number): { channel: string; address: string; at: number }[] {
+    return stmt<[string, number], { channel: string; address: string; at: number }>(
       this.db,
-      `SELECT channel, address, updated_at AS at FROM outbox WHERE state IN ('sent', 'failed', 'sending') AND updated_at >= ? ORDER BY updated_at`,
-    ).all(since);
+      `SELECT channel, address, updated_at AS at FROM outbox
+       WHERE channel = ? AND updated_at >= ? AND state IN ('sent', 'failed', 'sending') ORDER BY updated_at`,
+    ).all(channel, since);
   }
 
   /** Whether this address ever wrote to us on this channel (messaging people who never wrote first is what gets numbers banned). */
@@ -151,16 +152,17 @@ export class OutboxRepo {
   }
 
   /**
-   * Progress of the current batch per channel: everything queued since the oldest message still waiting.
-   * Outbox ids grow with time, so the batch is a primary-key range, not a scan of the whole history.
+   * Progress of the current batch per channel: what is waiting, and what was sent or failed since the oldest waiting
+   * message was queued ("12 of 40 sent" while a bulk send drains). Index outbox_channel_updated makes it a range read.
    */
   batchProgress(): { channel: string; done: number; failed: number; pending: number }[] {
     return stmt<[], { channel: string; done: number; failed: number; pending: number }>(
       this.db,
-      `WITH head AS (SELECT channel, min(message_id) AS first FROM outbox WHERE state IN ('queued', 'sending') GROUP BY channel)
-       SELECT o.channel, sum(o.state = 'sent') AS done, sum(o.state = 'failed') AS failed, sum(o.state IN ('queued', 'sending')) AS pending
-       FROM head h JOIN outbox o ON o.channel = h.channel AND o.message_id >= h.first
-       GROUP BY o.channel ORDER BY o.channel`,
+      `WITH head AS (SELECT channel, min(created_at) AS since, count(*) AS pending FROM outbox WHERE state IN ('queued', 'sending') GROUP BY channel)
+       SELECT h.channel, h.pending,
+         (SELECT count(*) FROM outbox o WHERE o.channel = h.channel AND o.updated_at >= h.since AND o.state = 'sent') AS done,
+         (SELECT count(*) FROM outbox o WHERE o.channel = h.channel AND o.updated_at >= h.since AND o.state = 'failed') AS failed
+       FROM head h ORDER BY h.channel`,
     ).all();
   }
 
