@@ -25,7 +25,24 @@ import { checkDatabaseFile, quarantine, type RecoveryInfo } from './backup/integ
 import { SettingsService } from './settings/service';
 import { QuickRepliesService } from './quickreplies/service';
 import { createMethods } from './api/contract';
-import type { MethodMap } from './api/define';
+import { mergeMethods, type MethodMap } from './api/define';
+import { OptOutRepo } from './db/repos/optout-repo';
+import { RemindersRepo } from './db/repos/reminders-repo';
+import { ReminderOrdersRepo } from './db/repos/reminder-orders-repo';
+import { OptOutService } from './optout/service';
+import { RemindersService } from './reminders/service';
+import { RuleEngine } from './reminders/rules';
+import { ReminderScheduler } from './reminders/scheduler';
+import { devClockMethods, type AdjustableClock } from './dev-clock';
+import { KnowledgeRepo } from './db/repos/knowledge-repo';
+import { AssistantRepo } from './db/repos/assistant-repo';
+import { KnowledgeService } from './knowledge/service';
+import { AssistantService } from './assistant/service';
+import type { ChatModel } from './assistant/chat-model';
+import { createOrdersDomain } from './orders/domain';
+import type { CatalogService } from './catalog/service';
+import type { OrdersService } from './orders/service';
+import type { OrderCapture } from './orders/capture';
 
 export interface AppConfig {
   dataDir: string;
@@ -37,6 +54,10 @@ export interface AppConfig {
   channels?: ChannelManagerOptions;
   /** Start channels and background workers (false in unit tests that drive services directly). */
   startWorkers?: boolean;
+  /** DEV/TEST ONLY (serve --fake-clock): a clock tests can move forward through dev.clock.*; never set by default. */
+  devClock?: AdjustableClock;
+  /** Replaces the Ollama-backed model (other domains' tests use a scripted one). */
+  chatModel?: ChatModel;
 }
 
 export const DB_FILE = 'lavka.sqlite';
@@ -54,6 +75,8 @@ export interface Services {
     messages: MessagesRepo;
     outbox: OutboxRepo;
     search: SearchRepo;
+    knowledge: KnowledgeRepo;
+    assistant: AssistantRepo;
   };
   settings: SettingsService;
   quickReplies: QuickRepliesService;
@@ -70,6 +93,15 @@ export interface Services {
   sandbox: SandboxChannel;
   /** Telegram and WhatsApp from their settings, pacing, and the sending queue. */
   channels: ChannelManager;
+  optout: OptOutService;
+  reminders: RemindersService;
+  knowledge: KnowledgeService;
+  /** Ollama connection, modes, suggestions, Auto replies, Needs you; `assistant.model` is the ChatModel for everyone. */
+  assistant: AssistantService;
+  catalog: CatalogService;
+  orders: OrdersService;
+  /** Reads order requests in chat; the assistant's Auto turn asks it first. */
+  orderCapture: OrderCapture;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -83,7 +115,7 @@ export interface App {
 
 export function createApp(config: AppConfig): App {
   mkdirSync(config.dataDir, { recursive: true });
-  const clock = config.clock ?? systemClock;
+  const clock = config.devClock ?? config.clock ?? systemClock;
   const env = config.env ?? process.env;
   const dbPath = join(config.dataDir, DB_FILE);
   // A damaged file is moved aside before anything opens it; Lavka starts on an empty one and the UI offers a backup.
@@ -100,6 +132,8 @@ export function createApp(config: AppConfig): App {
     messages: new MessagesRepo(db),
     outbox: new OutboxRepo(db),
     search: new SearchRepo(db),
+    knowledge: new KnowledgeRepo(db),
+    assistant: new AssistantRepo(db),
   };
   const settings = new SettingsService(repos.settings, events);
   const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);
@@ -131,6 +165,17 @@ export function createApp(config: AppConfig): App {
     { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox },
     config.channels,
   );
+  const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock);
+  const reminderOrders = new ReminderOrdersRepo(db);
+  const remindersRepo = new RemindersRepo(db);
+  const reminders = new RemindersService(db, remindersRepo, reminderOrders, repos.contacts, inbox, optout, settings, events, clock);
+  const reminderRules = new RuleEngine(db, reminders, remindersRepo, reminderOrders, events, clock);
+  reminders.ruleCheck = reminderRules;
+  optout.onOptOut((contactId) => reminders.cancelForOptOut(contactId));
+  const reminderScheduler = new ReminderScheduler(clock, reminders, reminderRules);
+  const knowledge = new KnowledgeService(repos.knowledge, settings, events, clock);
+  const assistant = new AssistantService({ clock, events, env, settings, inbox, knowledge, repos, model: config.chatModel });
+  const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
 
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {
@@ -151,9 +196,18 @@ export function createApp(config: AppConfig): App {
     outbox,
     sandbox,
     channels,
+    optout,
+    reminders,
+    knowledge,
+    assistant,
+    catalog: ordersDomain.catalog,
+    orders: ordersDomain.orders,
+    orderCapture: ordersDomain.orderCapture,
     onClose: (fn) => closers.push(fn),
   };
-  const methods = createMethods(services);
+  // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
+  const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
+  closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop());
   closers.push(() => backup.stop(), () => jobs.stopAll());
   let closed = false;
 
@@ -167,6 +221,8 @@ export function createApp(config: AppConfig): App {
       if (config.startWorkers !== false) await channels.start();
       if (config.startWorkers !== false) outbox.start();
       if (config.startWorkers !== false) backup.start();
+      optout.start();
+      if (config.startWorkers !== false) reminderScheduler.start();
     },
     async close() {
       if (closed) return;

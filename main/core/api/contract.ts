@@ -8,11 +8,15 @@ import { backupMethods } from '../backup/api';
 import { settingsMethods } from '../settings/api';
 import { channelsMethods } from '../channels/api';
 import { quickRepliesMethods } from '../quickreplies/api';
+import { remindersMethods } from '../reminders/api';
+import { optoutMethods } from '../optout/api';
 import { assistantMethods } from '../assistant/api';
 import { knowledgeMethods } from '../knowledge/api';
+import { catalogMethods } from '../catalog/api';
+import { ordersMethods } from '../orders/api';
 
 export function createMethods(s: Services) {
-  return mergeMethods(inboxMethods(s), contactsMethods(s), backupMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), assistantMethods(s), knowledgeMethods(s));
+  return mergeMethods(inboxMethods(s), contactsMethods(s), backupMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), remindersMethods(s), optoutMethods(s), assistantMethods(s), knowledgeMethods(s), catalogMethods(s), ordersMethods(s));
 }
 
 export type Methods = ReturnType<typeof createMethods>;

@@ -3,6 +3,7 @@
 import type { Services } from '../app';
 import { DEFAULT_HOURS } from '../settings/schema';
 import { SANDBOX } from '../channels/sandbox/sandbox-channel';
+import { seedDemoOrders } from '../orders/demo';
 import { seedKnowledgeDemo } from '../knowledge/demo';
 
 interface DemoTurn {
@@ -149,6 +150,7 @@ export function seedDemo(s: Services): boolean {
         s.repos.contacts.setTags(identity.contactId, c.tags);
       }
     });
+    seedDemoOrders(s);
   })();
   return true;
 }

@@ -1,0 +1,70 @@
+// What the assistant may read about the catalog and this customer's orders when it writes an ordinary reply
+// ("how much is a croissant?", "is my order ready?"). Built from the database only, so its prices may be quoted.
+import type { ContextBlock, ContextProvider, ContextRequest } from '../assistant/context';
+import type { CatalogService } from '../catalog/service';
+import { productScore } from '../catalog/match';
+import { formatMoney } from '../catalog/money';
+import type { Product } from '../catalog/types';
+import type { OrdersService } from './service';
+import { lineTitle } from './texts';
+
+const MAX_PRODUCTS = 8;
+
+function productLine(p: Product, currency: string): string {
+  const stock = !p.available || p.stock === 0 ? ' — sold out' : p.stock !== null ? ` — ${p.stock} left` : '';
+  const options = p.options.length
+    ? `; ${p.options
+        .map((g) => `${g.name}: ${g.values.map((v) => (v.priceDeltaMinor ? `${v.value} (${v.priceDeltaMinor > 0 ? '+' : '-'}${formatMoney(Math.abs(v.priceDeltaMinor), currency)})` : v.value)).join(', ')}`)
+        .join('; ')}`
+    : '';
+  const also = p.synonyms.length ? ` (also: ${p.synonyms.slice(0, 3).join(', ')})` : '';
+  return `- ${p.name}${also}: ${formatMoney(p.priceMinor, currency)} per ${p.unit}${options}${stock}`;
+}
+
+export function catalogContext(catalog: CatalogService, currency: () => string): ContextProvider {
+  return {
+    id: 'catalog',
+    maxTokens: 350,
+    provide(req: ContextRequest): ContextBlock | null {
+      const products = catalog.repo.active();
+      if (!products.length) return null;
+      const relevant = products
+        .map((p) => ({ p, s: productScore(req.customerText, p) }))
+        .filter((x) => x.s >= 0.3)
+        .sort((a, b) => b.s - a.s)
+        .slice(0, MAX_PRODUCTS)
+        .map((x) => x.p);
+      // Nothing named: give the shape of the catalog (categories with a few items) instead of guessing.
+      const shown = relevant.length ? relevant : products.slice(0, MAX_PRODUCTS);
+      const categories = [...new Set(products.map((p) => p.category).filter(Boolean))];
+      const text = [
+        ...shown.map((p) => productLine(p, currency())),
+        categories.length ? `Categories: ${categories.join(', ')} (${products.length} products in all).` : `${products.length} products in all.`,
+        'Orders are taken by Lavka itself: the customer names items and quantities; do not total prices yourself.',
+      ].join('\n');
+      return { heading: 'CATALOG (prices from the shop database)', text, trusted: true, sources: shown.slice(0, 3).map((p) => ({ kind: 'catalog', id: `product:${p.id}`, title: p.name })) };
+    },
+  };
+}
+
+export function ordersContext(orders: OrdersService): ContextProvider {
+  return {
+    id: 'orders',
+    maxTokens: 200,
+    provide(req: ContextRequest): ContextBlock | null {
+      const list = orders.forContact(req.contactId, 3);
+      const draft = orders.repo.draftFor(req.conversationId);
+      if (!list.length && !draft) return null;
+      const lines = list.map(
+        (o) => `- #${o.number} (${new Date(o.placedAt ?? o.createdAt).toISOString().slice(0, 10)}): ${o.itemsText}; total ${formatMoney(o.totalMinor, o.currency)}; status ${o.status}`,
+      );
+      if (draft) lines.push(`- Being ordered now: ${draft.lines.map((l) => `${l.quantity} × ${lineTitle(l)}`).join(', ') || 'nothing yet'}`);
+      return {
+        heading: "THIS CUSTOMER'S ORDERS",
+        text: lines.join('\n'),
+        trusted: true,
+        sources: list.slice(0, 2).map((o) => ({ kind: 'order', id: `order:${o.id}`, title: `Order #${o.number}` })),
+      };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Builds the catalog and orders services and plugs them into the rest of Lavka: the inbox (new customer messages),
+// the assistant (Auto turns, context for ordinary replies, its model and modes). app.ts calls this once.
+import type { ChatModel } from '../assistant/chat-model';
+import type { ContextProvider } from '../assistant/context';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import type { ContactsRepo } from '../db/repos/contacts-repo';
+import type { ConversationsRepo } from '../db/repos/conversations-repo';
+import type { MessagesRepo } from '../db/repos/messages-repo';
+import type { EventBus } from '../events';
+import type { InboxService } from '../inbox/service';
+import type { Message } from '../inbox/types';
+import type { SettingsService } from '../settings/service';
+import { CatalogRepo } from '../catalog/catalog-repo';
+import { CatalogService } from '../catalog/service';
+import { OrderCapture } from './capture';
+import { catalogContext, ordersContext } from './context';
+import { OrdersRepo } from './orders-repo';
+import { OrdersService } from './service';
+import type { ChatOrderMode } from './settings';
+
+/** The parts of the assistant orders use; structural, so tests can pass a small stand-in. */
+export interface AssistantHooks {
+  readonly model: ChatModel;
+  modeInfo(conversationId: number): { effective: ChatOrderMode };
+  addTurnHandler(h: {
+    id: string;
+    handle(turn: { conversationId: number; contactId: number; message: Message; mode: ChatOrderMode }): boolean | Promise<boolean>;
+  }): () => void;
+  readonly contextProviders: { register(p: ContextProvider): () => void };
+}
+
+export interface OrdersDomainDeps {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  settings: SettingsService;
+  inbox: InboxService;
+  repos: { contacts: ContactsRepo; conversations: ConversationsRepo; messages: MessagesRepo };
+  assistant?: AssistantHooks;
+}
+
+export interface OrdersDomain {
+  catalog: CatalogService;
+  orders: OrdersService;
+  orderCapture: OrderCapture;
+  stop(): Promise<void>;
+}
+
+export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
+  const currency = () => d.settings.get().business.currency;
+  const catalog = new CatalogService(d.db, new CatalogRepo(d.db), d.events, d.clock, currency);
+  const orders = new OrdersService(d.db, new OrdersRepo(d.db), catalog, d.inbox, d.repos.contacts, d.repos.conversations, d.settings, d.events, d.clock);
+  const a = d.assistant;
+  const capture = new OrderCapture({
+    orders,
+    catalog,
+    messages: d.repos.messages,
+    contacts: d.repos.contacts,
+    clock: d.clock,
+    model: () => a?.model ?? null,
+    assistantMode: a ? (id) => a.modeInfo(id).effective : undefined,
+  });
+
+  const undo: (() => void)[] = [];
+  // Suggest: a draft-order card for the owner as soon as the message arrives. Auto: the assistant's turn (after
+  // its short wait for a second message) asks orders first, so the customer never gets two answers.
+  undo.push(
+    d.inbox.onInbound((e) => {
+      if (e.message.direction !== 'in') return;
+      const mode = capture.modeFor(e.conversationId);
+      if (mode === 'suggest' || (mode === 'auto' && !a)) void capture.handleInbound(e);
+    }),
+  );
+  if (a) {
+    undo.push(
+      a.addTurnHandler({
+        id: 'orders',
+        handle: async (turn) =>
+          (await capture.handleInbound({ message: turn.message, contactId: turn.contactId, conversationId: turn.conversationId, isNewContact: false })).handled,
+      }),
+    );
+    undo.push(a.contextProviders.register(catalogContext(catalog, currency)));
+    undo.push(a.contextProviders.register(ordersContext(orders)));
+  }
+
+  return {
+    catalog,
+    orders,
+    orderCapture: capture,
+    async stop() {
+      for (const u of undo) u();
+      await capture.idle();
+    },
+  };
+}

@@ -1,0 +1,442 @@
+// Orders: reading and listing them, the status machine (with one customer notification per change), placing a
+// draft (number + stock in one transaction), the owner's edits of a chat draft, and messages waiting for approval.
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { AppError, notFound } from '../errors';
+import type { EventBus } from '../events';
+import type { CatalogService } from '../catalog/service';
+import type { ContactsRepo } from '../db/repos/contacts-repo';
+import type { ConversationsRepo } from '../db/repos/conversations-repo';
+import type { InboxService } from '../inbox/service';
+import type { Message } from '../inbox/types';
+import type { SettingsService } from '../settings/service';
+import { buildOrder, type BuiltOrder, type RequestedItem } from './build';
+import type { OrdersRepo } from './orders-repo';
+import { isCustomerLanguage, type CustomerLanguage } from './replies';
+import { DEFAULT_ORDERS_SETTINGS, ORDERS_SETTINGS_KEY, ordersSettingsSchema, type OrdersSettings, type OrdersSettingsPatch } from './settings';
+import { defaultStatusTemplate, fillStatusTemplate, placedText, questionsText, summaryText, type ShopInfo } from './texts';
+import {
+  NOTIFY_STATUSES,
+  TRANSITIONS,
+  canMove,
+  type DailyTotal,
+  type Fulfilment,
+  type NotifyStatus,
+  type Order,
+  type OrderEvent,
+  type OrderFilter,
+  type OrderListItem,
+  type OrderStatus,
+  type PendingKind,
+} from './types';
+
+declare module '../events' {
+  interface EventMap {
+    'orders.updated': { orderId: number; conversationId: number | null };
+  }
+}
+
+export interface OrderDetail extends Order {
+  events: OrderEvent[];
+  /** Statuses the owner may move this order to now. */
+  next: OrderStatus[];
+  contactExists: boolean;
+}
+
+export interface OwnerDraftInput {
+  lines: { productId: number; quantity: number; options: Record<string, string> }[];
+  fulfilment: Fulfilment;
+  address: string;
+  wantedTime: string;
+  note: string;
+}
+
+export interface StatusChangeResult {
+  order: OrderDetail;
+  notified: Message | null;
+  /** Why the customer was not told, when they should have been (no channel address, …). */
+  notifyError: string | null;
+}
+
+/** Ten years of days is the most a daily-totals query may span. */
+const MAX_RANGE_DAYS = 3660;
+
+export class OrdersService {
+  constructor(
+    private readonly db: Db,
+    readonly repo: OrdersRepo,
+    private readonly catalog: CatalogService,
+    private readonly inbox: InboxService,
+    private readonly contacts: ContactsRepo,
+    private readonly conversations: ConversationsRepo,
+    private readonly settingsService: SettingsService,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  settings(): OrdersSettings {
+    return this.settingsService.section(ORDERS_SETTINGS_KEY, ordersSettingsSchema, DEFAULT_ORDERS_SETTINGS);
+  }
+
+  updateSettings(patch: OrdersSettingsPatch): OrdersSettings {
+    return this.settingsService.setSection(ORDERS_SETTINGS_KEY, ordersSettingsSchema, { ...this.settings(), ...patch });
+  }
+
+  shop(): ShopInfo {
+    const s = this.settingsService.get();
+    return { name: s.business.name, address: s.business.address, currency: s.business.currency, paymentInstructions: this.settings().paymentInstructions };
+  }
+
+  /** The language an order's messages go out in, when the order itself has none we can write. */
+  fallbackLanguage(contactId: number | null): CustomerLanguage {
+    const contactLang = contactId !== null ? this.contacts.get(contactId)?.language : null;
+    if (isCustomerLanguage(contactLang)) return contactLang;
+    const reply = this.settingsService.get().preferences.replyLanguage;
+    return isCustomerLanguage(reply) ? reply : 'en';
+  }
+
+  get(id: number): Order {
+    const o = this.repo.get(id);
+    if (!o) throw notFound('Order', id);
+    return o;
+  }
+
+  detail(id: number): OrderDetail {
+    const o = this.get(id);
+    return {
+      ...o,
+      events: this.repo.events(id),
+      next: o.status === 'draft' ? [] : [...TRANSITIONS[o.status]],
+      contactExists: o.contactId !== null && this.contacts.exists(o.contactId),
+    };
+  }
+
+  list(filter: OrderFilter, limit: number, cursor?: { placedAt: number; id: number }): { items: OrderListItem[]; next: { placedAt: number; id: number } | null } {
+    const tz = this.settingsService.get().business.timeZone;
+    const fromMs = filter.from ? localDayStart(filter.from, tz) : undefined;
+    const toMs = filter.to ? localDayStart(nextDay(filter.to), tz) : undefined;
+    const items = this.repo.list({ statuses: filter.statuses, contactId: filter.contactId, query: filter.query, fromMs, toMs }, limit, cursor);
+    const last = items.at(-1);
+    return { items, next: items.length === limit && last?.placedAt != null ? { placedAt: last.placedAt, id: last.id } : null };
+  }
+
+  /** Orders and money per local day (business time zone), cancelled orders excluded, every day in range listed. */
+  dailyTotals(from: string, to: string): { days: DailyTotal[]; totalMinor: number; orders: number; currency: string } {
+    const tz = this.settingsService.get().business.timeZone;
+    const currency = this.settingsService.get().business.currency;
+    if (from > to) throw new AppError('invalid_input', 'The start date is after the end date');
+    const days: DailyTotal[] = [];
+    for (let d = from, n = 0; d <= to; d = nextDay(d), n++) {
+      if (n >= MAX_RANGE_DAYS) throw new AppError('invalid_input', 'Choose a shorter period (at most ten years)');
+      days.push({ date: d, orders: 0, totalMinor: 0 });
+    }
+    const byDate = new Map(days.map((d) => [d.date, d]));
+    for (const o of this.repo.placedBetween(localDayStart(from, tz), localDayStart(nextDay(to), tz))) {
+      // An order in another currency (the owner changed it later) is counted, not summed into this one.
+      const day = byDate.get(localDate(o.placedAt, tz));
+      if (!day) continue;
+      day.orders++;
+      if (o.currency === currency) day.totalMinor += o.totalMinor;
+    }
+    return { days, totalMinor: days.reduce((s, d) => s + d.totalMinor, 0), orders: days.reduce((s, d) => s + d.orders, 0), currency };
+  }
+
+  today(): string {
+    return localDate(this.clock.now(), this.settingsService.get().business.timeZone);
+  }
+
+  forContact(contactId: number, limit = 20): OrderListItem[] {
+    return this.repo.list({ contactId }, limit);
+  }
+
+  /** What the conversation header shows: the open draft and any order message waiting for the owner. */
+  chatState(conversationId: number): { draft: Order | null; pending: Order[]; latest: OrderListItem | null } {
+    const contactId = this.conversations.contactId(conversationId);
+    if (contactId === undefined) throw notFound('Conversation', conversationId);
+    const latest = this.repo.list({ contactId }, 1)[0] ?? null;
+    return { draft: this.repo.draftFor(conversationId) ?? null, pending: this.repo.pendingIn(conversationId), latest };
+  }
+
+  // ── Drafts and their messages ────────────────────────────────────────────────────────────────────────────
+
+  /** Writes a draft's new content (creating the draft if needed) in one transaction. */
+  writeDraft(
+    conversationId: number,
+    built: BuiltOrder,
+    opts: { language: CustomerLanguage; source: 'chat' | 'owner'; note?: string; actor: OrderEvent['actor']; eventKind: string },
+  ): Order {
+    const contactId = this.conversations.contactId(conversationId);
+    if (contactId === undefined) throw notFound('Conversation', conversationId);
+    const now = this.clock.now();
+    const id = this.db.transaction(() => {
+      const existing = this.repo.draftFor(conversationId);
+      const id =
+        existing?.id ??
+        this.repo.createDraft(
+          {
+            contactId,
+            conversationId,
+            customerName: this.contacts.get(contactId)?.name ?? '',
+            source: opts.source,
+            currency: this.shop().currency,
+            language: opts.language,
+          },
+          now,
+        );
+      this.repo.writeContent(
+        id,
+        {
+          fulfilment: built.fulfilment,
+          address: built.address,
+          wantedTime: built.wantedTime,
+          note: opts.note ?? existing?.note ?? '',
+          language: opts.language,
+          currency: this.shop().currency,
+          subtotalMinor: built.subtotalMinor,
+          deliveryMinor: built.deliveryMinor,
+          totalMinor: built.totalMinor,
+          stage: built.issues.length ? 'question' : 'summary',
+          issues: built.issues,
+        },
+        built.lines,
+        now,
+      );
+      this.repo.setPending(id, null, null, now);
+      this.repo.addEvent(id, { actor: opts.actor, kind: opts.eventKind, note: built.issues.map((i) => i.kind).join(', ') }, now);
+      return id;
+    }).immediate();
+    this.changed(id, conversationId);
+    return this.get(id);
+  }
+
+  /** The owner builds or fixes the conversation's draft by hand (exact products and options; no matching). */
+  saveOwnerDraft(conversationId: number, input: OwnerDraftInput): Order {
+    const contactId = this.conversations.contactId(conversationId);
+    if (contactId === undefined) throw notFound('Conversation', conversationId);
+    const items: RequestedItem[] = input.lines.map((l) => {
+      const p = this.catalog.repo.get(l.productId);
+      return { name: p?.name ?? `#${l.productId}`, quantity: l.quantity, options: [], productId: l.productId, chosen: l.options };
+    });
+    const built = buildOrder(
+      { items, fulfilment: input.fulfilment, address: input.address, wantedTime: input.wantedTime, customerText: '', knownAddresses: [], byOwner: true },
+      this.catalog.repo.active(),
+      { pickupAddress: this.shop().address, settings: this.settings() },
+    );
+    const draft = this.repo.draftFor(conversationId);
+    const lang = draft && isCustomerLanguage(draft.language) ? draft.language : this.fallbackLanguage(contactId);
+    const order = this.writeDraft(conversationId, built, { language: lang, source: draft?.source ?? 'owner', note: input.note.trim().slice(0, 2000), actor: 'owner', eventKind: 'edited' });
+    // The owner sees what would go out and sends it with one click.
+    const text = built.issues.length ? questionsText(built.issues, this.shop(), lang) : summaryText(order, this.shop(), lang);
+    this.repo.setPending(order.id, built.issues.length ? 'question' : 'summary', text, this.clock.now());
+    this.changed(order.id, conversationId);
+    return this.get(order.id);
+  }
+
+  /**
+   * Sends a message to the customer on behalf of an order (the summary, a question, the thank-you), records it,
+   * and — for a summary — remembers the quoted total so a later "yes" confirms exactly what the customer saw.
+   */
+  deliver(orderId: number, kind: PendingKind, text: string, author: 'assistant' | 'owner'): Message {
+    const order = this.get(orderId);
+    if (order.conversationId === null) throw new AppError('conflict', 'This order has no conversation to write to');
+    const msg = this.inbox.send(order.conversationId, text, { author });
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      if (kind === 'summary') this.repo.markQuoted(orderId, order.totalMinor, now);
+      this.repo.setPending(orderId, null, null, now);
+      this.repo.addEvent(orderId, { actor: author, kind: `sent_${kind}`, messageId: msg.id }, now);
+    })();
+    this.changed(orderId, order.conversationId);
+    return msg;
+  }
+
+  /** A message about an order that no longer exists as a row (the customer cancelled a draft). */
+  sendPlain(conversationId: number, text: string, author: 'assistant' | 'owner'): Message {
+    return this.inbox.send(conversationId, text, { author });
+  }
+
+  /** Keeps a message for the owner to approve (Suggest mode). */
+  holdForOwner(orderId: number, kind: PendingKind, text: string): void {
+    const order = this.get(orderId);
+    this.repo.setPending(orderId, kind, text, this.clock.now());
+    this.repo.addEvent(orderId, { actor: 'assistant', kind: `held_${kind}` }, this.clock.now());
+    this.changed(orderId, order.conversationId);
+    if (order.conversationId !== null) {
+      this.events.emit('ui.notify', {
+        kind: 'info',
+        title: kind === 'placed' ? `Order #${order.number} placed — send the confirmation?` : 'An order draft is waiting for you',
+        body: `${order.customerName}: ${text.split('\n')[0]}`,
+        conversationId: order.conversationId,
+      });
+    }
+  }
+
+  /** The owner approves the waiting message (possibly edited) and it goes out. */
+  sendPending(orderId: number, editedText?: string): Message {
+    const order = this.get(orderId);
+    if (!order.pendingKind || !order.pendingText) throw new AppError('conflict', 'There is no message waiting for this order');
+    const text = editedText?.trim() || order.pendingText;
+    return this.deliver(orderId, order.pendingKind, text, 'owner');
+  }
+
+  dismissPending(orderId: number): Order {
+    const order = this.get(orderId);
+    this.repo.setPending(orderId, null, null, this.clock.now());
+    this.changed(orderId, order.conversationId);
+    return this.get(orderId);
+  }
+
+  discardDraft(orderId: number): void {
+    const order = this.get(orderId);
+    if (order.status !== 'draft') throw new AppError('conflict', 'Only a draft can be discarded; cancel a placed order instead');
+    this.repo.deleteDraft(orderId);
+    this.changed(orderId, order.conversationId);
+  }
+
+  /**
+   * Places a draft: the next order number, stock taken, status "new" — all or nothing. Throws a conflict naming
+   * the product when stock ran out since the summary.
+   */
+  place(orderId: number, actor: OrderEvent['actor'], messageId: number | null = null): Order {
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      const o = this.repo.get(orderId);
+      if (!o) throw notFound('Order', orderId);
+      if (o.status !== 'draft') throw new AppError('conflict', `Order #${o.number} is already placed`);
+      if (o.issues.length) throw new AppError('conflict', 'The draft still has open questions');
+      if (!o.lines.length) throw new AppError('conflict', 'The draft has no items');
+      for (const l of o.lines) {
+        if (l.productId !== null && !this.catalog.repo.takeStock(l.productId, l.quantity, now)) {
+          throw new AppError('conflict', `Not enough "${l.name}" in stock any more`, { productId: l.productId });
+        }
+      }
+      this.repo.place(orderId, now);
+      this.repo.addEvent(orderId, { actor, kind: 'placed', fromStatus: 'draft', toStatus: 'new', messageId }, now);
+    }).immediate();
+    const order = this.get(orderId);
+    this.changed(orderId, order.conversationId);
+    this.events.emit('catalog.updated', {});
+    this.events.emit('ui.notify', {
+      kind: 'info',
+      title: `New order #${order.number}`,
+      body: `${order.customerName} · ${order.lines.map((l) => `${l.quantity} × ${l.name}`).join(', ')}`,
+      conversationId: order.conversationId ?? undefined,
+    });
+    return order;
+  }
+
+  /** The owner places the draft without waiting for the customer's yes (agreed by phone, in person…). */
+  placeByOwner(orderId: number, sendConfirmation: boolean): { order: Order; message: Message | null } {
+    const order = this.place(orderId, 'owner');
+    let message: Message | null = null;
+    if (sendConfirmation && order.conversationId !== null) {
+      const lang = isCustomerLanguage(order.language) ? order.language : this.fallbackLanguage(order.contactId);
+      message = this.deliver(order.id, 'placed', placedText(order, lang), 'owner');
+    } else {
+      this.repo.setPending(order.id, null, null, this.clock.now());
+    }
+    return { order: this.get(order.id), message };
+  }
+
+  // ── Status machine ───────────────────────────────────────────────────────────────────────────────────────
+
+  /** The text a status change would send, so the owner sees it before deciding. null when not notifiable. */
+  statusMessage(orderId: number, to: OrderStatus): string | null {
+    if (!(NOTIFY_STATUSES as readonly string[]).includes(to)) return null;
+    const order = this.get(orderId);
+    const lang = isCustomerLanguage(order.language) ? order.language : this.fallbackLanguage(order.contactId);
+    const custom = this.settings().templates[to as NotifyStatus]?.[lang]?.trim();
+    return fillStatusTemplate(custom || defaultStatusTemplate(to as NotifyStatus, lang), order, this.shop(), lang);
+  }
+
+  /**
+   * Moves an order to the next status. `notify` overrides the owner's per-status setting. The change is applied
+   * once (a repeated request is refused), and the customer gets at most one message for it, through the outbox.
+   */
+  setStatus(orderId: number, to: OrderStatus, opts: { notify?: boolean; text?: string } = {}): StatusChangeResult {
+    const now = this.clock.now();
+    const eventId = this.db.transaction(() => {
+      const o = this.repo.get(orderId);
+      if (!o) throw notFound('Order', orderId);
+      if (o.status === to) throw new AppError('conflict', `Order #${o.number} is already ${to}`);
+      if (!canMove(o.status, to)) throw new AppError('conflict', `Order #${o.number ?? ''} cannot go from ${o.status} to ${to}`);
+      if (!this.repo.setStatus(orderId, o.status, to, now)) throw new AppError('conflict', 'The order changed meanwhile; reload and try again');
+      // Goods come back to stock unless they already left the shop.
+      if (to === 'cancelled' && o.status !== 'shipped') {
+        for (const l of o.lines) if (l.productId !== null) this.catalog.repo.returnStock(l.productId, l.quantity, now);
+      }
+      return this.repo.addEvent(orderId, { actor: 'owner', kind: 'status', fromStatus: o.status, toStatus: to }, now);
+    }).immediate();
+
+    const order = this.get(orderId);
+    const wanted = opts.notify ?? ((NOTIFY_STATUSES as readonly string[]).includes(to) && this.settings().notify[to as NotifyStatus]);
+    let notified: Message | null = null;
+    let notifyError: string | null = null;
+    if (wanted) {
+      const text = opts.text?.trim() || this.statusMessage(orderId, to);
+      if (!text) notifyError = 'There is no message for this status';
+      else if (order.conversationId === null) notifyError = 'This order has no conversation any more';
+      else {
+        try {
+          notified = this.inbox.send(order.conversationId, text, { author: 'owner' });
+          this.repo.setEventMessage(eventId, notified.id, 'customer notified');
+        } catch (err) {
+          // The status change stands; the owner sees why the customer was not told and can write themselves.
+          notifyError = err instanceof AppError ? err.message : 'The message could not be queued';
+          this.repo.setEventMessage(eventId, null, `not notified: ${notifyError}`);
+        }
+      }
+    }
+    if (to === 'cancelled') this.events.emit('catalog.updated', {});
+    this.changed(orderId, order.conversationId);
+    return { order: this.detail(orderId), notified, notifyError };
+  }
+
+  private changed(orderId: number, conversationId: number | null): void {
+    this.events.emit('orders.updated', { orderId, conversationId });
+  }
+}
+
+// ── Local dates in the business time zone ──────────────────────────────────────────────────────────────────
+
+/** YYYY-MM-DD of an instant in a time zone. */
+export function localDate(ms: number, timeZone: string): string {
+  return new Date(ms).toLocaleDateString('en-CA', { timeZone });
+}
+
+export function nextDay(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The instant a local day starts in a time zone (handles DST: the offset is taken at that day's noon and checked). */
+export function localDayStart(date: string, timeZone: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new AppError('invalid_input', `"${date}" is not a date (use YYYY-MM-DD)`);
+  }
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  // Try the offsets of the day before and the day itself; pick the one whose local date is `date` at 00:00.
+  for (const probe of [utcMidnight - 12 * 3600_000, utcMidnight + 12 * 3600_000]) {
+    const offset = tzOffsetMs(probe, timeZone);
+    const start = utcMidnight - offset;
+    if (localDate(start, timeZone) === date && localDate(start - 1, timeZone) !== date) return start;
+  }
+  return utcMidnight - tzOffsetMs(utcMidnight, timeZone);
+}
+
+function tzOffsetMs(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
