@@ -1,7 +1,7 @@
 // A real Lavka core (temp dir, fake clock) wired to a fake Ollama over HTTP, with the demo bakery's knowledge,
 // plus shortcuts for assistant tests: a sandbox customer writes, Auto's debounce elapses, background work settles.
 import { makeTestApp, flush, type TestApp } from './test-app';
-import { FakeOllama } from './fake-ollama';
+import { FakeOllama, type ChatBody } from './fake-ollama';
 import { seedKnowledgeDemo } from '../../main/core/knowledge/demo';
 import { AUTO_DEBOUNCE_MS, type Mode } from '../../main/core/assistant/settings';
 import type { AppEvent } from '../../main/core/events';
@@ -10,6 +10,8 @@ import type { Message } from '../../main/core/inbox/types';
 export interface AssistantTestApp extends TestApp {
   ollama: FakeOllama;
   events: AppEvent[];
+  /** The chats the assistant itself made (suggest, auto, summary); other domains may call the model too. */
+  assistantChats(): ChatBody[];
   /** A sandbox customer writes now; returns the conversation id. */
   say(text: string, customer?: string): Promise<number>;
   /** Lets Auto's debounce pass and waits for every model call and decision to finish. */
@@ -32,10 +34,20 @@ export async function makeAssistantApp(opts: { model?: string; ollama?: FakeOlla
   s.events.subscribe((e) => events.push(e));
   const keys = new Map<string, string>();
   const fake = ollama;
+  const mine = (b: ChatBody) => ASSISTANT_PROMPTS.some((p) => b.messages[0]?.content.startsWith(p));
+  // Scripted replies go to the assistant's own calls; anyone else asking the model (order capture) hears "nothing".
+  fake.takesReply = (b) => mine(b) && !b.messages[0].content.startsWith('You summarise');
+  fake.script = (b) =>
+    b.messages[0]?.content.startsWith('You summarise')
+      ? { content: 'The customer needs the owner.' }
+      : mine(b)
+        ? { content: autoJson('We will check with the team and get back to you.') }
+        : { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
   return {
     ...t,
     ollama: fake,
     events,
+    assistantChats: () => fake.chats().filter(mine),
     async say(text, customer = 'Maria') {
       const key = keys.get(customer) ?? `sb-${customer.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
       keys.set(customer, key);
@@ -63,6 +75,8 @@ export async function makeAssistantApp(opts: { model?: string; ollama?: FakeOlla
     },
   };
 }
+
+const ASSISTANT_PROMPTS = ['You write chat replies', 'You summarise'];
 
 /** A well-formed Auto-mode answer as the model would write it. */
 export function autoJson(reply: string, extra: Partial<{ intent: string; needs_human: boolean; facts_used: string[] }> = {}): string {

@@ -77,8 +77,10 @@ export class FakeOllama {
   version = '0.12.6';
   models: FakeModel[] = [DEFAULT_FAKE_MODEL];
   readonly requests: RecordedRequest[] = [];
-  /** Replies used in order, one per /api/chat; when empty, `script` answers. */
+  /** Replies used in order, one per /api/chat that `takesReply` accepts; otherwise (or when empty) `script` answers. */
   readonly replies: ChatReply[] = [];
+  /** Which chats consume `replies` (default: all); lets a test script one caller while others get `script`. */
+  takesReply: (body: ChatBody) => boolean = () => true;
   script: ChatScript = () => ({ content: 'Hello from the fake model.' });
   pullPlan: PullPlan = { total: 2_000_000, steps: 4, delayMs: 20 };
   /** Whether requests are answered at all; false makes the server refuse connections (as if Ollama stopped). */
@@ -174,7 +176,7 @@ export class FakeOllama {
       return sendJson(res, 400, { error: `"${body.model}" does not support thinking` });
     }
     const index = this.chatCount++;
-    const reply = this.replies.length > 0 ? this.replies.shift()! : await this.script(body, index);
+    const reply = this.replies.length > 0 && this.takesReply(body) ? this.replies.shift()! : await this.script(body, index);
     if ('error' in reply) return sendJson(res, reply.status ?? 500, { error: reply.error });
 
     const prompt = (body.messages ?? []).map((x) => `<|${x.role}|>${x.content}`).join('\n');

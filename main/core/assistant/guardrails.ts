@@ -191,7 +191,7 @@ export function extractFacts(input: string): Fact[] {
     });
   };
   take(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, (m) => ({ kind: 'email', text: m[0], keys: [m[0].toLowerCase()] }));
-  take(/(?:https?:\/\/|www\.)[^\s<>"'«»]+|(?<![\p{L}\p{N}@.\-])(?:[a-z0-9-]+\.)+(?:com|net|org|de|ru|ua|vn|io|shop|store|info|biz|me|app|co|uk|eu|рф|ly|gl|link|site|online)(?:\/[^\s<>"'«»]*)?(?![\p{L}\p{N}])/giu, (m) => ({
+  take(/(?:https?:\/\/|www\.)[^\s<>"'«»]+|(?<![\p{L}\p{N}@.-])(?:[a-z0-9-]+\.)+(?:com|net|org|de|ru|ua|vn|io|shop|store|info|biz|me|app|co|uk|eu|рф|ly|gl|link|site|online)(?:\/[^\s<>"'«»]*)?(?![\p{L}\p{N}])/giu, (m) => ({
     kind: 'link',
     text: m[0],
     keys: [normLink(m[0])],

@@ -32,18 +32,31 @@ export function resolveHost(setting: string, env: Record<string, string | undefi
   }
 }
 
-/** Plain-words explanation of a failed call, for the owner. */
+/** Why a model call failed: Ollama unreachable or the model missing (the owner must act), or a failed answer. */
+export type FailureKind = 'unreachable' | 'no_model' | 'failed' | 'timeout';
+
+/** Plain-words explanation of a failed call, for the owner; `details.kind` tells callers which case it is. */
 export function describeOllamaError(err: unknown, host: string, model: string): AppError {
   if (err instanceof AppError) return err;
   const msg = err instanceof Error ? err.message : String(err);
-  const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : '';
-  if (/fetch failed|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|connect|timed? ?out|aborted due to timeout/i.test(`${msg} ${cause}`) && !/model/i.test(msg)) {
-    return new AppError('assistant_unavailable', `Ollama is not running at ${host}. Install it from ollama.com, start it, then try again.`);
+  const cause = err instanceof Error && err.cause instanceof Error ? `${err.cause.message} ${(err.cause as { code?: string }).code ?? ''}` : '';
+  const fail = (kind: FailureKind, text: string) => new AppError('assistant_unavailable', text, { kind });
+  if (/fetch failed/i.test(msg) && /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|connect/i.test(cause)) {
+    return fail('unreachable', `Ollama is not running at ${host}. Install it from ollama.com, start it, then try again.`);
+  }
+  if (/aborted due to timeout|timed? ?out/i.test(`${msg} ${cause}`)) {
+    return fail('unreachable', `Ollama at ${host} does not answer. Is it running? Start it, then try again.`);
   }
   if (/not found|try pulling/i.test(msg)) {
-    return new AppError('assistant_unavailable', `The model “${model}” is not installed in Ollama. Download it in Settings → Assistant.`);
+    return fail('no_model', `The model “${model}” is not installed in Ollama. Download it in Settings → Assistant.`);
   }
-  return new AppError('assistant_unavailable', `Ollama could not answer: ${msg.slice(0, 200)}`);
+  return fail('failed', `Ollama could not answer: ${msg.slice(0, 200)}`);
+}
+
+export function failureKind(err: unknown): FailureKind | null {
+  if (!(err instanceof AppError) || err.code !== 'assistant_unavailable') return null;
+  const kind = (err.details as { kind?: FailureKind } | undefined)?.kind;
+  return kind ?? 'no_model';
 }
 
 /** A fetch that gives up on quick calls; streamed calls (chat, pull) are bounded by their own idle timers. */
@@ -217,7 +230,7 @@ export class OllamaConnection {
       if (this.pullState !== state || state.status === 'cancelled') return;
       state.running = false;
       const e = describeOllamaError(err, this.host(), state.model);
-      state.error = /not running/.test(e.message) ? e.message : `Download failed: ${err instanceof Error ? err.message : String(err)}`;
+      state.error = failureKind(e) === 'unreachable' ? e.message : `Download failed: ${err instanceof Error ? err.message : String(err)}`;
       emit(true);
     } finally {
       this.pullIterator = null;
@@ -282,7 +295,7 @@ export class OllamaChatModel implements ChatModel {
         messageId: null,
         detail: r.error ?? '',
       });
-    if (!model) throw new AppError('assistant_unavailable', 'No model is picked. Choose or download one in Settings → Assistant.');
+    if (!model) throw new AppError('assistant_unavailable', 'No model is picked. Choose or download one in Settings → Assistant.', { kind: 'no_model' });
 
     const client = this.connection.client();
     let stream: AbortableAsyncIterator<ChatResponse> | null = null;
@@ -343,9 +356,11 @@ export class OllamaChatModel implements ChatModel {
         record({ error: 'cancelled' });
         throw new AppError('conflict', 'Cancelled');
       }
-      const e = timedOut ? new AppError('assistant_unavailable', 'The model took too long to answer and was stopped.') : describeOllamaError(err, host, model);
+      const e = timedOut
+        ? new AppError('assistant_unavailable', 'The model took too long to answer and was stopped.', { kind: 'timeout' })
+        : describeOllamaError(err, host, model);
       record({ error: e.message });
-      if (/not running|not installed/.test(e.message)) this.connection.invalidate();
+      if (failureKind(e) === 'unreachable' || failureKind(e) === 'no_model') this.connection.invalidate();
       throw e;
     } finally {
       if (timer !== null) this.clock.clearTimeout(timer);

@@ -17,7 +17,7 @@ import type { ChatModel } from './chat-model';
 import { ContextProviders, buildTurnContext, isOpenAt, type ContextDeps, type TurnContext } from './context';
 import { MODEL_REPLY_JSON_SCHEMA, checkLoop, checkReply, customerEscalation, parseModelReply } from './guardrails';
 import { languageName } from './language';
-import { OllamaChatModel, OllamaConnection } from './ollama';
+import { OllamaChatModel, OllamaConnection, failureKind } from './ollama';
 import { summarySystem } from './prompts';
 import {
   ASSISTANT_SETTINGS_KEY,
@@ -294,7 +294,8 @@ export class AssistantService {
     } catch (err) {
       if (controller.signal.aborted) return;
       const msg = err instanceof Error ? err.message : String(err);
-      const unavailable = err instanceof AppError && err.code === 'assistant_unavailable';
+      const kind = failureKind(err);
+      const unavailable = kind === 'unreachable' || kind === 'no_model';
       this.hold(conversationId, message.id, { reason: unavailable ? 'assistant_unavailable' : 'model_error', detail: msg }, '', []);
       return;
     } finally {

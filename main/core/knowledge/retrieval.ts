@@ -33,14 +33,17 @@ export function keywordsOf(text: string, max = 16): string[] {
 /**
  * A crude stem: long words are cut to their first five letters, so inflections and derivations share a prefix
  * (субботу → суббо* finds суббота; deliver → deliv* finds delivery). Over-matching is fine: BM25 ranks.
+ * Words of three letters or fewer match exactly: "mì" must not find "milk" (Vietnamese syllables are short).
  */
-function stem(w: string): string {
-  return w.length > 5 ? w.slice(0, 5) : w;
+function term(w: string): string {
+  const quoted = (x: string) => `"${x.replace(/"/g, '""')}"`;
+  if (w.length <= 3) return quoted(w);
+  return `${quoted(w.length > 5 ? w.slice(0, 5) : w)}*`;
 }
 
-/** An FTS5 MATCH expression (OR of quoted prefix terms) or null when nothing searchable is left. */
+/** An FTS5 MATCH expression (OR of quoted terms) or null when nothing searchable is left. */
 export function toKnowledgeQuery(text: string): string | null {
-  const stems = [...new Set(keywordsOf(text).map(stem))];
-  if (stems.length === 0) return null;
-  return stems.map((s) => `"${s.replace(/"/g, '""')}"*`).join(' OR ');
+  const terms = [...new Set(keywordsOf(text).map(term))];
+  if (terms.length === 0) return null;
+  return terms.join(' OR ');
 }
