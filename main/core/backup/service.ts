@@ -76,6 +76,7 @@ export class BackupService {
   private readonly dailyTasks: (() => Promise<unknown>)[] = [];
   private readonly restoredListeners: (() => void)[] = [];
   private nextAt: number | null = null;
+  private dailyRun: Promise<void> | null = null;
   private stopped = true;
 
   constructor(private readonly d: BackupDeps) {
@@ -312,7 +313,9 @@ export class BackupService {
     let at = last === null ? now + START_DELAY_MS : Math.max(last + DAY, now + START_DELAY_MS);
     if (!this.settings().enabled) at = now + DAY; // still run the daily tasks
     this.nextAt = at;
-    this.timer = this.d.clock.setTimeout(() => void this.daily(), at - now);
+    this.timer = this.d.clock.setTimeout(() => {
+      this.dailyRun = this.daily().finally(() => (this.dailyRun = null));
+    }, at - now);
   }
 
   private async daily(): Promise<void> {
@@ -332,6 +335,7 @@ export class BackupService {
         console.error('[backup] daily task failed', err);
       }
     }
+    if (this.stopped) return;
     this.schedule();
     this.emitStatus();
   }
@@ -340,6 +344,7 @@ export class BackupService {
     this.stopped = true;
     if (this.timer) this.d.clock.clearTimeout(this.timer);
     this.timer = null;
+    await this.dailyRun;
     await this.whenIdle();
   }
 }

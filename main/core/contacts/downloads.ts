@@ -66,6 +66,7 @@ export class Downloads {
 export function safeFileName(name: string): string {
   const cleaned = name
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim()

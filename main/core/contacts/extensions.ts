@@ -117,6 +117,23 @@ export function detectExtensions(db: Db, currency: string): ContactExtensions {
   };
 }
 
+/** Linked tables grouped by table, with the contact's or conversation's id for each foreign key column. */
+export function linkedRefs(
+  linked: LinkedTable[],
+  contactId: number,
+  conversationId: number | undefined,
+): Map<string, { column: string; id: number }[]> {
+  const out = new Map<string, { column: string; id: number }[]>();
+  for (const l of linked) {
+    const id = l.parent === 'contacts' ? contactId : conversationId;
+    if (id === undefined) continue;
+    const refs = out.get(l.table) ?? [];
+    refs.push({ column: l.column, id });
+    out.set(l.table, refs);
+  }
+  return out;
+}
+
 export function currencyDigits(currency: string): number {
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
 import { previewOf } from '../inbox/preview';
 import type { MessageKind } from '../inbox/types';
-import type { ContactExtensions, LinkedTable } from './extensions';
+import { linkedRefs, type ContactExtensions } from './extensions';
 import { PHONE_CHANNELS, normaliseEmail, phoneKey } from './phone';
 import type { Contact, DuplicateReason, DuplicateSuggestion, MergePreview } from './types';
 
@@ -49,11 +49,9 @@ export class ContactMerger {
     if (!c) throw notFound('Contact', id);
     const conv = this.data.conversationOf(id);
     const related: Record<string, number> = {};
-    for (const l of this.ext().linked) {
-      const key = l.parent === 'contacts' ? id : conv?.id;
-      if (key === undefined) continue;
-      const n = this.data.countLinked(l, key);
-      if (n > 0) related[l.table] = (related[l.table] ?? 0) + n;
+    for (const [table, refs] of linkedRefs(this.ext().linked, id, conv?.id)) {
+      const n = this.data.countLinked(table, refs);
+      if (n > 0) related[table] = n;
     }
     return { ...c, messageCount: conv ? this.data.messageCount(conv.id) : 0, related };
   }
@@ -227,5 +225,3 @@ function mergeNotes(a: string, b: string): string {
   if (!x) return b;
   return `${a.trimEnd()}\n\n${b.trim()}`;
 }
-
-export type { LinkedTable };

@@ -11,7 +11,7 @@ import type { EventBus } from '../events';
 import type { SettingsService } from '../settings/service';
 import { UTF8_BOM, formatDateTime, neutraliseFormula } from './csv-cells';
 import type { Downloads } from './downloads';
-import type { ContactExtensions } from './extensions';
+import { linkedRefs, type ContactExtensions } from './extensions';
 import type { ContactMerger } from './merge';
 
 export const privacySettingsSchema = z.object({
@@ -67,11 +67,9 @@ export class PrivacyService {
 
   private related(contactId: number, conversationId: number | undefined): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const l of this.d.ext().linked) {
-      const key = l.parent === 'contacts' ? contactId : conversationId;
-      if (key === undefined) continue;
-      const n = this.d.data.countLinked(l, key);
-      if (n > 0) out[l.table] = (out[l.table] ?? 0) + n;
+    for (const [table, refs] of linkedRefs(this.d.ext().linked, contactId, conversationId)) {
+      const n = this.d.data.countLinked(table, refs);
+      if (n > 0) out[table] = n;
     }
     return out;
   }
@@ -129,11 +127,9 @@ export class PrivacyService {
     let mime: string;
     if (format === 'json') {
       const related: Record<string, unknown[]> = {};
-      for (const l of this.d.ext().linked) {
-        const key = l.parent === 'contacts' ? contactId : conv?.id;
-        if (key === undefined) continue;
-        const rows = this.d.data.linkedRows(l, key);
-        if (rows.length) related[l.table] = [...(related[l.table] ?? []), ...rows];
+      for (const [table, refs] of linkedRefs(this.d.ext().linked, contactId, conv?.id)) {
+        const rows = this.d.data.linkedRows(table, refs);
+        if (rows.length) related[table] = rows;
       }
       const orderIds = (related.orders ?? []).map((o) => (o as { id: number }).id);
       if (orderIds.length) related.order_lines = this.d.data.childRows('order_lines', 'order_id', orderIds);

@@ -392,13 +392,17 @@ export class ContactDataRepo {
     return stmt<[number], { n: number }>(this.db, 'SELECT count(*) AS n FROM messages WHERE conversation_id = ?').get(conversationId)!.n;
   }
 
-  /** Rows in another domain's table that belong to this contact or conversation. */
-  countLinked(l: LinkedTableRef, id: number): number {
-    return stmt<[number], { n: number }>(this.db, `SELECT count(*) AS n FROM ${q(l.table)} WHERE ${q(l.column)} = ?`).get(id)!.n;
+  /** Rows in another domain's table that belong to this contact or its conversation (a row counts once). */
+  countLinked(table: string, refs: { column: string; id: number }[]): number {
+    if (refs.length === 0) return 0;
+    const where = refs.map((r) => `${q(r.column)} = ?`).join(' OR ');
+    return stmt<number[], { n: number }>(this.db, `SELECT count(*) AS n FROM ${q(table)} WHERE ${where}`).get(...refs.map((r) => r.id))!.n;
   }
 
-  linkedRows(l: LinkedTableRef, id: number): Record<string, unknown>[] {
-    return stmt<[number], Record<string, unknown>>(this.db, `SELECT * FROM ${q(l.table)} WHERE ${q(l.column)} = ? ORDER BY rowid`).all(id);
+  linkedRows(table: string, refs: { column: string; id: number }[]): Record<string, unknown>[] {
+    if (refs.length === 0) return [];
+    const where = refs.map((r) => `${q(r.column)} = ?`).join(' OR ');
+    return stmt<number[], Record<string, unknown>>(this.db, `SELECT * FROM ${q(table)} WHERE ${where} ORDER BY rowid`).all(...refs.map((r) => r.id));
   }
 
   childRows(table: string, fkColumn: string, parentIds: number[]): Record<string, unknown>[] {
