@@ -18,7 +18,9 @@ export interface SentMessage {
   chatId: number;
   text: string;
   messageId: number;
-  /** Wall-clock ms when the server accepted it (the customer "has" it from here on). */
+  /** Wall-clock ms when the request had fully arrived (from here on it is delivered even if the sender dies). */
+  receivedAt: number;
+  /** Wall-clock ms when the server delivered it to the customer. */
   at: number;
 }
 
@@ -225,6 +227,7 @@ export class FakeTelegram {
   }
 
   private async sendMessage(params: Params, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const chatId = Number(params.chat_id);
     const text = typeof params.text === 'string' ? params.text : '';
     if (!Number.isFinite(chatId) || !this.knownChats.has(chatId)) {
@@ -237,7 +240,7 @@ export class FakeTelegram {
     if (latency > 0) await sleep(latency);
     // From here the customer has the message, whether or not the sender lives to read the answer.
     const messageId = this.nextMessageId(chatId);
-    this.sent.push({ chatId, text, messageId, at: Date.now() });
+    this.sent.push({ chatId, text, messageId, receivedAt, at: Date.now() });
     if (latency > 0) await sleep(latency);
     return this.ok(res, {
       message_id: messageId,
