@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    // playwright-core is a devDependency used only by bench.js (the UI figures); it must stay external like the rest.
+    plugins: [externalizeDepsPlugin({ include: ['playwright-core'] })],
     build: {
       rollupOptions: {
         input: {

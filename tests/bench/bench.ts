@@ -1,1 +1,162 @@
-console.log('bench: not yet');
+// `npm run bench [-- --scale small|default] [--seed S] [--json FILE]`: seeds (or reuses) a synthetic shop, measures
+// Lavka's hot paths against their targets, prints a table and writes the figures as JSON. Exits non-zero only when
+// the bench itself breaks; missed targets are reported, not asserted.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp, type App } from '../../main/core/app';
+import { SERVE_JS } from '../helpers/serve-process';
+import { cachedShop, inboundBatch, SCALES, workingCopy, type KnownSender, type Scale, type ShopInfo } from './seed';
+import type { Lang } from './seed-text';
+import { describeMachine, machineInfo } from './machine';
+import { failed, formatMarkdown, formatTable, type Figure } from './report';
+import { ingestFigures } from './figures/ingest';
+import { conversationFigures, inboxFigures, searchFigures } from './figures/reads';
+import { startupFigures } from './figures/startup';
+import { uiFigures } from './figures/ui';
+import { domainFigures } from './figures/domains';
+import type { ServeProcess } from '../helpers/serve-process';
+
+const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--json FILE] [--cache-dir DIR] [--keep]
+  --scale      small (quick smoke, < 1 min) or default (a big shop: 2,000,000 messages); default: default
+  --seed       generator seed; the same seed gives the same shop (default 1)
+  --json       where to write the figures (default bench-results/bench-<scale>.json)
+  --cache-dir  where seeded shops are kept for reuse (default <tmp>/lavka-bench-cache)
+  --keep       keep the working copy of the database after the run`;
+
+function log(s: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'default' },
+      seed: { type: 'string', default: '1' },
+      json: { type: 'string' },
+      'cache-dir': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const scale: Scale | undefined = SCALES[values.scale as keyof typeof SCALES];
+  if (!scale) throw new Error(`--scale must be small or default, got "${values.scale}"`);
+  const seed = values.seed!;
+  const jsonFile = resolve(values.json ?? join('bench-results', `bench-${scale.name}.json`));
+  const cacheDir = values['cache-dir'] ?? join(tmpdir(), 'lavka-bench-cache');
+  const machine = machineInfo();
+  log(`machine: ${describeMachine(machine)}`);
+  log(`scale ${scale.name}, seed ${seed}; serve: ${SERVE_JS}`);
+
+  const started = performance.now();
+  const shop = cachedShop(scale, seed, cacheDir, log);
+  log(`${shop.cached ? 'reusing' : 'seeded'} shop ${shop.dataDir} (${(shop.dbBytes / 2 ** 20).toFixed(0)} MB, seeded in ${shop.seedSeconds.toFixed(1)} s)`);
+  const work = workingCopy(shop, join(tmpdir(), `lavka-bench-work-${process.pid}`));
+
+  const figures: Figure[] = [];
+  const take = async (label: string, fn: () => Promise<Figure[]>) => {
+    log(`${label}…`);
+    try {
+      figures.push(...(await fn()));
+    } catch (err) {
+      console.error(err);
+      figures.push(failed(label, err));
+    }
+  };
+
+  const app = createApp({ dataDir: work, env: {}, startWorkers: false });
+  try {
+    await take('ingest', () => ingestFigures(app, inboundBatch(scale, seed, senderLookup(app), Date.now())));
+    await take('inbox', () => inboxFigures(app, 300));
+    await take('search', () =>
+      searchFigures(
+        app,
+        [
+          { label: 'common word', query: 'order' },
+          { label: 'rare word', query: shop.rareWord },
+          { label: 'Cyrillic', query: 'хлеб' },
+          { label: 'Vietnamese', query: 'bánh mì' },
+        ],
+        50,
+      ),
+    );
+    await take('conversation', () => conversationFigures(app, shop.bigConversationId, 300));
+    await take('other domains', () => domainFigures(app, shop, scale));
+  } finally {
+    await app.close();
+  }
+
+  let serve: ServeProcess | null = null;
+  await take('start-up', async () => {
+    const r = await startupFigures(work, 3);
+    serve = r.serve;
+    return r.figures;
+  });
+  if (serve) {
+    const running: ServeProcess = serve;
+    const shot = join(dirname(jsonFile), `inbox-${scale.name}.png`);
+    mkdirSync(dirname(shot), { recursive: true });
+    await take('ui', () => uiFigures(running, { loads: 3, scrollRows: scale.uiScroll, screenshot: shot }));
+    await running.stop();
+  } else {
+    figures.push(failed('ui', new Error('skipped: serve did not start')));
+  }
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+
+  const seconds = (performance.now() - started) / 1000;
+  const header = shopSummary(shop);
+  console.log(`\nLavka bench — scale ${scale.name}, seed ${seed}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`Machine: ${describeMachine(machine)}`);
+  console.log(`Shop: ${header}`);
+  console.log(`Total run ${seconds.toFixed(0)} s (seeding ${shop.cached ? 'reused from cache' : `${shop.seedSeconds.toFixed(0)} s`}).\n`);
+  console.log(formatTable(figures));
+  const misses = figures.filter((f) => f.pass === false).map((f) => f.name);
+  console.log(`\n${figures.filter((f) => f.pass === true).length} targets met, ${misses.length} missed${misses.length ? `: ${misses.join('; ')}` : ''}.`);
+
+  mkdirSync(dirname(jsonFile), { recursive: true });
+  writeFileSync(
+    jsonFile,
+    JSON.stringify({ scale: scale.name, seed, date: new Date().toISOString(), seconds, machine, shop: { ...shop, dataDir: undefined }, figures }, null, 2),
+  );
+  writeFileSync(jsonFile.replace(/\.json$/, '') + '.md', formatMarkdown(figures) + '\n');
+  console.log(`Figures written to ${jsonFile} (and .md)`);
+  return figures.some((f) => f.error) ? 1 : 0;
+}
+
+function shopSummary(shop: ShopInfo): string {
+  const c = shop.counts;
+  const n = (x: number) => x.toLocaleString('en');
+  const domains = Object.entries(shop.domains)
+    .map(([k, v]) => ('seeded' in v ? `${n(v.seeded)} ${k}` : `${k} ${v.na}`))
+    .join(', ');
+  return (
+    `${n(c.contacts)} contacts (${n(c.conversations)} who wrote — one merged conversation each — and ${n(c.contacts - c.conversations)} ` +
+    `from the phone book), ${n(c.identities)} identities, ${n(c.messages)} messages (en/ru/uk/vi + emoji), ${n(c.unreadConversations)} unread ` +
+    `conversations, ${n(c.outbox)} outbox rows; ${domains}`
+  );
+}
+
+/** Existing senders for the ingest batch, looked up the way a channel would address them. */
+function senderLookup(app: App): (contactId: number) => KnownSender | undefined {
+  const q = app.services.db.prepare<[number], { channel: string; external_id: string; name: string; language: string | null }>(
+    `SELECT i.channel, i.external_id, k.name, k.language FROM identities i JOIN contacts k ON k.id = i.contact_id
+     WHERE i.contact_id = ? ORDER BY i.id LIMIT 1`,
+  );
+  return (contactId) => {
+    const r = q.get(contactId);
+    return r ? { channel: r.channel, externalId: r.external_id, display: r.name, lang: (r.language ?? 'en') as Lang } : undefined;
+  };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error('bench crashed:', err);
+    process.exit(2);
+  },
+);

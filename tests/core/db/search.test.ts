@@ -54,6 +54,14 @@ describe('full-text search', () => {
     expect(r.conversations.map((c) => c.contactName)).toEqual(['Ольга Сидорова']);
   });
 
+  it('lists the newest matching messages first, so a word found everywhere stays fast on years of history', async () => {
+    // Every other message is longer: ranking by relevance (BM25) would put the short ones first.
+    await withMessages(Array.from({ length: 60 }, (_, i) => `order ${i}${i % 2 ? ' and a few more words about it' : ''}`));
+    const hits = await bodiesOf('order');
+    expect(hits).toHaveLength(50);
+    expect(hits.map((h) => Number(/order (\d+)/.exec(h)?.[1]))).toEqual(Array.from({ length: 50 }, (_, i) => 59 - i));
+  });
+
   it('quotes every word it sends to FTS', () => {
     expect(toFtsQuery('hello world')).toBe('"hello"* "world"*');
     expect(toFtsQuery('a"b')).toBe('"a"* "b"*');

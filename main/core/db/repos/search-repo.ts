@@ -1,4 +1,4 @@
-// Full-text search over message bodies and contact names (FTS5, BM25 ranking). User text never reaches SQL unquoted.
+// Full-text search over message bodies (newest first) and contact names (BM25 ranking). User text never reaches SQL unquoted.
 import type { Db } from '../connection';
 import { stmt } from '../statements';
 
@@ -27,6 +27,11 @@ export function toFtsQuery(text: string): string | null {
 export class SearchRepo {
   constructor(private readonly db: Db) {}
 
+  /**
+   * Newest matching messages first, as chat apps list them (ids follow arrival). Ranking by BM25 instead scores every
+   * match before the LIMIT applies: a common word in years of history (200k matches) took ~300 ms, while walking the
+   * index newest-first stops after `limit` hits (~5 ms; see npm run bench).
+   */
   messages(text: string, limit: number): MessageHit[] {
     const q = toFtsQuery(text);
     if (q === null) return this.messagesLiteral(text.trim(), limit);
@@ -34,7 +39,7 @@ export class SearchRepo {
       this.db,
       `SELECT m.id, m.conversation_id, snippet(messages_fts, 0, '', '', '…', 12) AS snippet, m.created_at
        FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
-       WHERE messages_fts MATCH ? ORDER BY bm25(messages_fts) LIMIT ?`,
+       WHERE messages_fts MATCH ? ORDER BY messages_fts.rowid DESC LIMIT ?`,
     )
       .all(q, limit)
       .map((r) => ({ messageId: r.id, conversationId: r.conversation_id, snippet: r.snippet, createdAt: r.created_at }));

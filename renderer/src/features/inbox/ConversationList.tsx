@@ -1,5 +1,5 @@
 // The left column: search, filters and a virtualized list of conversations (newest activity first).
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
@@ -101,7 +101,7 @@ export function ConversationList() {
             const c = rows[v.index];
             return (
               <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
-                <Row c={c} selected={c.id === selectedId} onSelect={() => select(c.id)} snippet={searchResults ? snippetFor(c.id) : undefined} timeZone={timeZone} />
+                <Row c={c} selected={c.id === selectedId} onSelect={select} snippet={searchResults ? snippetFor(c.id) : undefined} timeZone={timeZone} />
               </div>
             );
           })}
@@ -111,11 +111,12 @@ export function ConversationList() {
   );
 }
 
-function Row({ c, selected, onSelect, snippet, timeZone }: { c: ConversationSummary; selected: boolean; onSelect: () => void; snippet?: string; timeZone?: string }) {
+// Memoised: the list re-renders on every scroll frame, but a row only changes when its conversation does.
+const Row = memo(function Row({ c, selected, onSelect, snippet, timeZone }: { c: ConversationSummary; selected: boolean; onSelect: (id: number) => void; snippet?: string; timeZone?: string }) {
   const { t } = useTranslation();
   const preview = snippet ?? (c.lastDirection === 'out' ? `${t('inbox.you')}: ${c.lastPreview}` : c.lastPreview);
   return (
-    <button className={`conv-row ${selected ? 'selected' : ''} ${c.unreadCount > 0 ? 'unread' : ''}`} onClick={onSelect} data-testid="conversation-row" data-conversation-id={c.id}>
+    <button className={`conv-row ${selected ? 'selected' : ''} ${c.unreadCount > 0 ? 'unread' : ''}`} onClick={() => onSelect(c.id)} data-testid="conversation-row" data-conversation-id={c.id}>
       <Avatar name={c.contactName} id={c.contactId} />
       <span className="conv-main">
         <span className="conv-top">
@@ -138,4 +139,4 @@ function Row({ c, selected, onSelect, snippet, timeZone }: { c: ConversationSumm
       </span>
     </button>
   );
-}
+});

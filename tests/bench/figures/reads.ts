@@ -1,0 +1,78 @@
+// Figures 2–4: what the UI asks for all day — the inbox list, search, and a long conversation — through the same
+// API dispatch (zod parse + service + repository) the Electron IPC and the headless server use.
+import type { App } from '../../../main/core/app';
+import { dispatch } from '../../../main/core/api/dispatch';
+import { latency, sample, figure, type Figure } from '../report';
+
+type Page = { items: { id: number; lastMessageAt: number }[]; next: { at: number; id: number } | null };
+
+async function call<T>(app: App, name: string, input: unknown): Promise<T> {
+  const r = await dispatch(app.methods, name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+export async function inboxFigures(app: App, runs: number): Promise<Figure[]> {
+  const first = await sample(runs, () => call<Page>(app, 'inbox.list', { limit: 50 }));
+  const unread = await sample(runs, () => call<Page>(app, 'inbox.list', { unread: true, limit: 50 }));
+  const telegram = await sample(runs, () => call<Page>(app, 'inbox.list', { channel: 'telegram', limit: 50 }));
+  const sandbox = await sample(runs, () => call<Page>(app, 'inbox.list', { channel: 'sandbox', limit: 50 }));
+  // Scrolling the list: keyset pages one after another, 100 pages deep.
+  const pages: number[] = [];
+  let cursor: Page['next'] = null;
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    const p: Page = await call<Page>(app, 'inbox.list', { limit: 50, ...(cursor ? { cursor } : {}) });
+    pages.push(performance.now() - t);
+    cursor = p.next;
+    if (!cursor) break;
+  }
+  return [
+    ...latency('inbox: first page of 50', first, 10),
+    ...latency('inbox: unread filter', unread, 10),
+    ...latency('inbox: channel filter (telegram)', telegram, 10),
+    ...latency('inbox: channel filter (no matches)', sandbox, 10, 'worst case: the filter matches nothing'),
+    ...latency('inbox: next pages while scrolling', pages, 10, `${pages.length} consecutive pages`),
+  ];
+}
+
+export interface SearchQuery {
+  label: string;
+  query: string;
+}
+
+export async function searchFigures(app: App, queries: SearchQuery[], runs: number): Promise<Figure[]> {
+  const out: Figure[] = [];
+  for (const q of queries) {
+    const hits = app.services.db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?')
+      .get(`"${q.query.replace(/"/g, '""')}"*`)?.n;
+    const samples = await sample(runs, () => call(app, 'inbox.search', { query: q.query, limit: 50 }));
+    out.push(...latency(`search: ${q.label} "${q.query}"`, samples, 50, `${(hits ?? 0).toLocaleString('en')} matching messages`));
+  }
+  return out;
+}
+
+type Msg = { id: number };
+
+export async function conversationFigures(app: App, conversationId: number, runs: number): Promise<Figure[]> {
+  const total = (app.services.db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').get(conversationId) as { n: number }).n;
+  const open = await sample(runs, () => call<Msg[]>(app, 'messages.list', { conversationId, limit: 50 }));
+  // Page back through the whole history, as the owner scrolling up would.
+  const back: number[] = [];
+  let page = await call<Msg[]>(app, 'messages.list', { conversationId, limit: 50 });
+  let seen = page.length;
+  while (page.length === 50) {
+    const beforeId = page[page.length - 1].id;
+    const t = performance.now();
+    page = await call<Msg[]>(app, 'messages.list', { conversationId, beforeId, limit: 50 });
+    back.push(performance.now() - t);
+    seen += page.length;
+  }
+  if (seen !== total) throw new Error(`paging back saw ${seen} of ${total} messages`);
+  return [
+    ...latency(`conversation: open (${total.toLocaleString('en')} msgs), first page`, open, 20),
+    ...latency('conversation: page back', back, 20, `${back.length} pages of 50, to the first message`),
+    figure('conversation: whole history paged', back.reduce((a, b) => a + b, 0), 'ms', undefined, `${seen.toLocaleString('en')} messages`),
+  ];
+}
