@@ -116,6 +116,11 @@ export class RuleEngine implements RuleCheck {
       else this.onOwnerMessage(conversationId, message);
       return;
     }
+    // A rule was switched on or off, or its delay changed.
+    if (e.type === 'settings.updated') {
+      this.reconcile();
+      return;
+    }
     // Orders changed (placed, paid, completed): look again shortly, once for a burst of changes.
     if (e.type.startsWith('order') && !this.orderSweep) {
       this.orderSweep = this.clock.setTimeout(() => {

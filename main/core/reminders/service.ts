@@ -13,7 +13,7 @@ import type { SettingsService } from '../settings/service';
 import type { OptOutService } from '../optout/service';
 import { formatMoney } from '../catalog/money';
 import { checkTemplate, defaultTemplate, formatWhen, render, REMINDER_KINDS, type Placeholder, type ReminderKind, type TemplateVars } from './templates';
-import { formatLocal, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, type LocalDateTime, type Repeat } from './time';
+import { formatLocal, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, type LocalDateTime, type QuietHours, type Repeat } from './time';
 import { DEFAULT_REMINDERS_SETTINGS, SETTINGS_KEY, quietHoursOf, remindersSettingsSchema, type RemindersSettings } from './settings';
 import type { Reminder, ReminderTab, StatusNote } from './types';
 
@@ -50,10 +50,23 @@ export interface RuleCheck {
 }
 
 const PAST_GRACE_MS = 60_000;
+/** A reminder that failed to fire for an unexpected reason is tried again this much later. */
+const RETRY_AFTER_MS = 60_000;
+
+/** The settings firing needs, read once and kept until the owner changes settings (parsing them is not free). */
+interface Snapshot {
+  reminders: RemindersSettings;
+  timeZone: string;
+  quiet: QuietHours;
+  businessName: string;
+  region: string;
+  replyLanguage: string;
+}
 
 export class RemindersService {
   /** Set by the rule engine; manual reminders linked to an order are checked by the service itself. */
   ruleCheck: RuleCheck | null = null;
+  private snap: Snapshot | null = null;
 
   constructor(
     private readonly db: Db,
@@ -67,12 +80,32 @@ export class RemindersService {
     private readonly clock: Clock,
     /** Wakes the scheduler after a change (set by the scheduler). */
     public onChange: () => void = () => {},
-  ) {}
+  ) {
+    events.subscribe((e) => {
+      if (e.type === 'settings.updated') this.snap = null;
+    });
+  }
+
+  private snapshot(): Snapshot {
+    if (!this.snap) {
+      const app = this.settings.get();
+      const reminders = this.settings.section(SETTINGS_KEY, remindersSettingsSchema, DEFAULT_REMINDERS_SETTINGS);
+      this.snap = {
+        reminders,
+        timeZone: app.business.timeZone,
+        quiet: quietHoursOf(reminders, app.business.openingHours),
+        businessName: app.business.name,
+        region: app.business.region,
+        replyLanguage: app.preferences.replyLanguage,
+      };
+    }
+    return this.snap;
+  }
 
   // ---- settings -------------------------------------------------------------------------------------------------
 
   getSettings(): RemindersSettings {
-    return this.settings.section(SETTINGS_KEY, remindersSettingsSchema, DEFAULT_REMINDERS_SETTINGS);
+    return this.snapshot().reminders;
   }
 
   updateSettings(value: unknown): RemindersSettings {
@@ -88,13 +121,13 @@ export class RemindersService {
   }
 
   timeZone(): string {
-    return this.settings.get().business.timeZone;
+    return this.snapshot().timeZone;
   }
 
   /** The earliest moment at or after `ms` when a reminder may go out under the current quiet hours. */
   allowedAt(ms: number): number {
-    const app = this.settings.get();
-    return nextAllowed(ms, app.business.timeZone, quietHoursOf(this.getSettings(), app.business.openingHours));
+    const snap = this.snapshot();
+    return nextAllowed(ms, snap.timeZone, snap.quiet);
   }
 
   /** Quiet hours changed: every scheduled reminder gets its fire time again (never earlier than now). */
@@ -310,19 +343,29 @@ export class RemindersService {
     const ids = this.repo.due(now, limit);
     const outcomes: Partial<Record<FireOutcome, number>> = {};
     const touched = new Set<number>();
-    for (const id of ids) {
-      const contactId = this.repo.get(id)?.contactId;
-      let outcome: FireOutcome;
-      try {
-        outcome = this.fire(id, now);
-      } catch (err) {
-        // Left scheduled: the next run tries again. Nothing was queued (the transaction rolled back).
-        console.error(`[reminders] reminder ${id} could not fire`, err);
-        continue;
-      }
-      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      if (contactId !== undefined) touched.add(contactId);
-    }
+    const afterCommit: (() => void)[] = [];
+    // One outer transaction per batch (one disk sync instead of one per reminder); each reminder is its own
+    // savepoint inside it, so one failing reminder never takes the others with it.
+    this.db
+      .transaction(() => {
+        for (const id of ids) {
+          const contactId = this.repo.get(id)?.contactId;
+          let outcome: FireOutcome;
+          try {
+            outcome = this.fire(id, now, {}, afterCommit);
+          } catch (err) {
+            // Nothing was queued (its savepoint rolled back). It stays scheduled and is tried again in a minute,
+            // so a reminder that keeps failing never turns into a busy loop.
+            console.error(`[reminders] reminder ${id} could not fire; trying again in a minute`, err);
+            this.repo.setFireAt(id, now + RETRY_AFTER_MS, now);
+            continue;
+          }
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+          if (contactId !== undefined) touched.add(contactId);
+        }
+      })
+      .immediate();
+    for (const fn of afterCommit) fn();
     if (ids.length > 0) this.events.emit('reminders.changed', { contactIds: touched.size <= 50 ? [...touched] : [], missed: outcomes.missed ?? 0 });
     return { processed: ids.length, outcomes, more: ids.length === limit };
   }
@@ -331,7 +374,7 @@ export class RemindersService {
    * Fires one reminder if it is (still) due. Everything — opt-out, rule condition, lateness, quiet hours — is
    * decided and written inside one IMMEDIATE transaction together with the queued message.
    */
-  fire(id: number, now: number, opts: { force?: boolean } = {}): FireOutcome {
+  fire(id: number, now: number, opts: { force?: boolean } = {}, deferred?: (() => void)[]): FireOutcome {
     let afterCommit: (() => void) | null = null;
     const outcome = this.db
       .transaction((): FireOutcome => {
@@ -388,7 +431,12 @@ export class RemindersService {
         return 'sent';
       })
       .immediate();
-    (afterCommit as (() => void) | null)?.();
+    const done = afterCommit as (() => void) | null;
+    // Inside a batch the caller publishes after its own commit; never before the message is really committed.
+    if (done) {
+      if (deferred) deferred.push(done);
+      else done();
+    }
     return outcome;
   }
 
@@ -443,7 +491,7 @@ export class RemindersService {
 
   private prepare(input: ReminderInput) {
     const contactId = this.resolveContact(input);
-    let orderId: number | null = input.orderId ?? null;
+    const orderId: number | null = input.orderId ?? null;
     if (orderId !== null) {
       const o = this.orders.get(orderId);
       if (!o) throw notFound('Order', orderId);
@@ -501,12 +549,12 @@ export class RemindersService {
   /** The customer's language: theirs if known, else the order's, else the shop's reply language. */
   languageFor(contactId: number | undefined, order: OrderFacts | undefined): string {
     const contactLang = contactId !== undefined ? this.contacts.get(contactId)?.language : null;
-    return contactLang ?? order?.language ?? this.settings.get().preferences.replyLanguage;
+    return contactLang ?? order?.language ?? this.snapshot().replyLanguage;
   }
 
   private vars(name: string, order: OrderFacts | undefined, when: number, lang: string, tz: string): TemplateVars {
-    const business = this.settings.get().business;
-    const vars: TemplateVars = { name, business: business.name, date: formatWhen(when, lang, tz, business.region) };
+    const snap = this.snapshot();
+    const vars: TemplateVars = { name, business: snap.businessName, date: formatWhen(when, lang, tz, snap.region) };
     if (order) {
       vars.order = String(order.number ?? order.id);
       vars.total = formatMoney(order.totalMinor, order.currency, lang);

@@ -126,14 +126,23 @@ export function render(text: string, vars: TemplateVars): string {
  * "Mon, 2 March at 15:00": the customer's language as written in the shop's country (en-DE gives a 24-hour clock
  * and day-month order, en-US does not), in the business time zone.
  */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatWhen(ms: number, lang: string, timeZone: string, region?: string): string {
-  const opts: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone };
-  for (const locale of [region ? `${lang}-${region}` : lang, lang, 'en']) {
-    try {
-      return new Intl.DateTimeFormat(locale, opts).format(ms);
-    } catch {
-      // not a locale this platform knows; try the next
+  const key = `${lang}|${region ?? ''}|${timeZone}`;
+  let f = whenFormats.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone };
+    for (const locale of [region ? `${lang}-${region}` : lang, lang, 'en']) {
+      try {
+        f = new Intl.DateTimeFormat(locale, opts);
+        break;
+      } catch {
+        // not a locale this platform knows; try the next
+      }
     }
+    if (!f) return new Date(ms).toISOString();
+    whenFormats.set(key, f);
   }
-  return new Date(ms).toISOString();
+  return f.format(ms);
 }

@@ -63,9 +63,9 @@ export class ReminderOrdersRepo {
       `SELECT * FROM (
          SELECT o.id AS orderId, o.contact_id AS contactId,
            coalesce((SELECT max(e.at) FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'completed'), o.updated_at) AS completedAt,
-           (SELECT min(coalesce(cp.reorder_days, ?1)) FROM order_lines l JOIN consumable_products cp ON cp.product_id = l.product_id
+           (SELECT min(coalesce(cp.reorder_days, ?)) FROM order_lines l JOIN consumable_products cp ON cp.product_id = l.product_id
              WHERE l.order_id = o.id) AS days
-         FROM orders o WHERE o.status = 'completed' AND o.contact_id IS NOT NULL AND o.updated_at >= ?2
+         FROM orders o WHERE o.status = 'completed' AND o.contact_id IS NOT NULL AND o.updated_at >= ?
        ) WHERE days IS NOT NULL`,
     ).all(defaultDays, since);
   }
