@@ -26,11 +26,11 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 }
 
 /** A core whose Telegram bot points at the fake server (configured the headless way, by environment). */
-async function appWithTelegram(): Promise<{ t: TestApp; tg: FakeTelegram }> {
+async function appWithTelegram(pollTimeoutSeconds = 1): Promise<{ t: TestApp; tg: FakeTelegram }> {
   tg = await FakeTelegram.start();
   t = await makeTestApp({
     env: { LAVKA_TELEGRAM_BOT_TOKEN: tg.token, LAVKA_TELEGRAM_API_ROOT: tg.apiRoot },
-    channels: { telegram: { pollTimeoutSeconds: 1, retryBaseMs: 200, retryMaxMs: 1_000 } },
+    channels: { telegram: { pollTimeoutSeconds, retryBaseMs: 200, retryMaxMs: 1_000 } },
   });
   await until('telegram connected', () => t!.app.services.hub.status('telegram').state === 'connected');
   return { t, tg };
@@ -115,7 +115,8 @@ describe('Telegram channel against a fake Bot API server', () => {
   });
 
   it('goes "disconnected" with the reason on 5xx and network drops while polling, and recovers by itself', async () => {
-    const { t, tg } = await appWithTelegram();
+    // A long poll of 30 s: recovery must show at once, not when the next long poll ends.
+    const { t, tg } = await appWithTelegram(30);
     const seen: ChannelStatus[] = [];
     t.app.services.events.subscribe((e) => {
       if (e.type === 'channel.status' && (e.payload as ChannelStatus).channel === 'telegram') seen.push(e.payload as ChannelStatus);
@@ -132,7 +133,7 @@ describe('Telegram channel against a fake Bot API server', () => {
       await until('next try', () => true);
       await new Promise((r) => setTimeout(r, 50));
     }
-    await until('reconnected', () => status().state === 'connected');
+    await until('reconnected', () => status().state === 'connected', 2_000);
     await until('message after recovery', async () => (await t.call('inbox.list', {})).items.length === 1);
   });
 
@@ -175,7 +176,7 @@ describe('Telegram channel against a fake Bot API server', () => {
     const out = await t.call('messages.send', { conversationId: conv.id, text: 'are you there?' });
     await until('failed', async () => (await t.call('messages.list', { conversationId: conv.id, limit: 1 }))[0].status === 'failed');
     const [m] = await t.call('messages.list', { conversationId: conv.id, limit: 1 });
-    expect(m.error).toBe('Telegram answered 403: Forbidden: bot was blocked by the user');
+    expect(m.error).toBe('This customer blocked your bot in Telegram (Telegram answered 403: Forbidden: bot was blocked by the user)');
     tg.blocked.delete(ANNA.id);
     await t.call('messages.retry', { messageId: out.id });
     await until('sent after retry', () => tg.sent.length === 1);

@@ -8,6 +8,7 @@ import type { ChannelStatus } from '../../../main/core/channels/channel';
 import { INTERRUPTED_NOTE } from '../../../main/core/channels/outbox';
 import { NO_BROWSER_MESSAGE } from '../../../main/core/channels/whatsapp/browser';
 import type { MessageAck } from 'whatsapp-web.js';
+import { WhatsAppChannel } from '../../../main/core/channels/whatsapp/whatsapp-channel';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -47,8 +48,13 @@ async function connected(t: TestApp, wa: FakeWhatsApp): Promise<void> {
     wa.latest.scan();
   }
   await until('connected', () => status().state === 'connected');
-  const ch = t.app.services.hub.get('whatsapp') as { backfillDone: Promise<unknown> | null };
-  await ch.backfillDone;
+  await waChannel(t).backfillDone;
+}
+
+function waChannel(t: TestApp): WhatsAppChannel {
+  const ch = t.app.services.hub.get('whatsapp');
+  if (!(ch instanceof WhatsAppChannel)) throw new Error('WhatsApp is not running');
+  return ch;
 }
 
 async function conversations(t: TestApp) {
@@ -188,7 +194,7 @@ describe('WhatsApp channel with the Client double', () => {
       channels: { whatsappClient: wa.factory, findBrowser: () => ({ ok: true, path: '/opt/chrome/chrome', source: 'detected' }) },
     });
     await until('connected', () => status().state === 'connected');
-    const ch = t.app.services.hub.get('whatsapp') as { backfillDone: Promise<{ stored: number }> | null };
+    const ch = waChannel(t);
     wa.latest.emitEvent('ready'); // whatsapp-web.js can emit ready twice (e.g. after the page re-injects)
     const report = await ch.backfillDone;
     expect(report?.stored).toBe(3);

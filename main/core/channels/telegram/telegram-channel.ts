@@ -194,8 +194,10 @@ export class TelegramChannel implements Channel {
     while (!this.stopped) {
       let updates: Update[];
       try {
+        // After a failure, ask without waiting first: a long poll would keep "disconnected" on screen for its
+        // whole timeout although Telegram is back.
         updates = await this.bot.api.getUpdates(
-          { offset: this.offset, timeout: this.pollTimeout, allowed_updates: ['message'] },
+          { offset: this.offset, timeout: this.up ? this.pollTimeout : 0, allowed_updates: ['message'] },
           this.signal(),
         );
       } catch (err) {
@@ -253,7 +255,7 @@ export class TelegramChannel implements Channel {
         return new ChannelSendError(`Telegram asked to slow down; retrying in ${seconds} s`, false, seconds * 1000);
       }
       // 403: the customer blocked the bot; 400: chat not found, text refused — sending again will not help.
-      if (err.error_code === 403 || err.error_code === 400) return new ChannelSendError(text, true);
+      if (err.error_code === 403 || err.error_code === 400) return new ChannelSendError(explainRefusal(err.description, text), true);
       if (isAuthError(err)) this.status('error', 'Telegram no longer accepts the bot token. Paste a new one in Settings → Channels.');
       return new ChannelSendError(text, false);
     }
@@ -297,6 +299,19 @@ export class TelegramChannel implements Channel {
 }
 
 type GrammySignal = Parameters<Api['getUpdates']>[1];
+
+const REFUSALS: [RegExp, string][] = [
+  [/bot was blocked by the user/i, 'This customer blocked your bot in Telegram'],
+  [/user is deactivated/i, 'This Telegram account was deleted'],
+  [/can't initiate conversation|have no rights to send/i, 'This person has not started a chat with your bot'],
+  [/chat not found/i, 'Telegram does not know this chat (the customer may have deleted it)'],
+];
+
+/** The owner's words for Telegram's common refusals, with Telegram's own answer kept in brackets. */
+function explainRefusal(description: string, raw: string): string {
+  const hit = REFUSALS.find(([re]) => re.test(description));
+  return hit ? `${hit[1]} (${raw})` : raw;
+}
 
 function isAuthError(err: unknown): boolean {
   return err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404);

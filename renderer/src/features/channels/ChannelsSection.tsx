@@ -39,7 +39,8 @@ export function StatusLine({ status, testId }: { status: ChannelStatus; testId: 
     <div className={`channel-status status-chip state-${status.state}`} data-testid={testId} data-state={status.state}>
       <span className="dot" />
       <strong>{t(`channels.state.${status.state}`)}</strong>
-      {status.detail && (
+      {/* While a QR code is shown, the card explains the scan itself, in the owner's language. */}
+      {status.detail && status.state !== 'waiting_for_scan' && (
         <span className="channel-detail" dir="auto">
           {status.detail}
         </span>
