@@ -337,3 +337,17 @@ describe('WhatsApp channel with the Client double', () => {
     expect(m.error).toMatch(/did not answer in time/);
   });
 });
+
+describe('the real whatsapp-web.js client factory', () => {
+  it('builds a Client with LocalAuth inside the given folder without starting a browser', async () => {
+    const { createRealWhatsAppClient } = await import('../../../main/core/channels/whatsapp/client');
+    const dir = (await import('../../helpers/test-app')).tempDir();
+    const client = await createRealWhatsAppClient({ browserPath: '/nonexistent/chrome', sessionDir: join(dir, 'session'), cacheDir: join(dir, 'cache') });
+    const real = client as unknown as { options: { authStrategy: { dataPath: string; clientId: string }; puppeteer: { executablePath: string } } };
+    expect(typeof client.initialize).toBe('function');
+    expect(real.options.authStrategy.clientId).toBe('lavka');
+    expect(real.options.authStrategy.dataPath).toBe(join(dir, 'session'));
+    expect(real.options.puppeteer.executablePath).toBe('/nonexistent/chrome');
+    expect(existsSync(join(dir, 'session'))).toBe(false); // nothing is written until it starts
+  });
+});
