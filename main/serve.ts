@@ -6,12 +6,14 @@ import { createApp } from './core/app';
 import { defaultDataDir } from './core/paths';
 import { seedDemo } from './core/demo/seed';
 import { startHttpServer } from './server/http-server';
+import { AdjustableClock } from './core/dev-clock';
 
 const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--host ADDR] [--demo]
   --data-dir DIR  where lavka.sqlite lives (env LAVKA_DATA_DIR; default: the per-user app-data folder)
   --port N        port to listen on (env LAVKA_PORT; default 5780; 0 picks a free one)
   --host ADDR     address to bind (env LAVKA_HOST; default 127.0.0.1 — only this computer can connect)
-  --demo          fill an empty data folder with a sample shop`;
+  --demo          fill an empty data folder with a sample shop
+  --fake-clock    TESTS ONLY (env LAVKA_FAKE_CLOCK=1): time can be moved forward through dev.clock.advance`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'boolean', default: false },
+      'fake-clock': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -36,7 +39,10 @@ async function main(): Promise<void> {
   // LAVKA_TOKEN lets scripts and tests know the token in advance; otherwise a fresh one each start.
   const token = env.LAVKA_TOKEN && env.LAVKA_TOKEN.length >= 16 ? env.LAVKA_TOKEN : randomBytes(24).toString('base64url');
 
-  const app = createApp({ dataDir, env });
+  // End-to-end tests move time forward to make reminders due; a normal start never has this clock or its API.
+  const devClock = values['fake-clock'] || env.LAVKA_FAKE_CLOCK === '1' ? new AdjustableClock() : undefined;
+  if (devClock) console.warn('WARNING: test clock enabled (--fake-clock): dev.clock.advance can move Lavka’s time forward.');
+  const app = createApp({ dataDir, env, devClock });
   if (values.demo) seedDemo(app.services);
   await app.start();
   const server = await startHttpServer(app, {

@@ -37,21 +37,25 @@ export class AdjustableClock implements Clock {
     this.timers.delete(handle as number);
   }
 
-  /** Jumps forward, firing every timer that falls due on the way in time order (as if the time had passed). */
+  /**
+   * Jumps forward, firing every timer that falls due on the way in time order, with the clock standing at each
+   * timer's time while it runs (as if the time had really passed, so follow-up timers land where they should).
+   */
   advance(ms: number): number {
     if (!(ms >= 0)) throw new Error('The test clock only moves forward');
-    this.offset += ms;
+    const target = this.now() + ms;
     for (;;) {
-      const now = this.now();
       let nextId: number | undefined;
       let next: Timer | undefined;
       for (const [id, t] of this.timers) {
-        if (t.at <= now && (!next || t.at < next.at || (t.at === next.at && id < nextId!))) {
+        if (t.at <= target && (!next || t.at < next.at || (t.at === next.at && id < nextId!))) {
           next = t;
           nextId = id;
         }
       }
       if (!next || nextId === undefined) break;
+      const cur = this.now();
+      if (next.at > cur) this.offset += next.at - cur;
       this.clearTimeout(nextId);
       try {
         next.fn();
@@ -59,6 +63,8 @@ export class AdjustableClock implements Clock {
         console.error('[dev-clock] timer failed', err);
       }
     }
+    const cur = this.now();
+    if (target > cur) this.offset += target - cur;
     // Timers still in the future now have less real time to wait.
     for (const [id, t] of this.timers) this.armReal(id, t);
     return this.now();

@@ -4,7 +4,9 @@ import type { Services } from '../app';
 import { DEFAULT_HOURS } from '../settings/schema';
 import { SANDBOX } from '../channels/sandbox/sandbox-channel';
 import { seedDemoOrders } from '../orders/demo';
+import { seedRemindersDemo } from '../reminders/demo';
 import { seedKnowledgeDemo } from '../knowledge/demo';
+import { seedContactsDemo } from '../contacts/demo';
 
 interface DemoTurn {
   from: 'customer' | 'owner';
@@ -150,7 +152,9 @@ export function seedDemo(s: Services): boolean {
         s.repos.contacts.setTags(identity.contactId, c.tags);
       }
     });
+    seedContactsDemo(s);
     seedDemoOrders(s);
+    seedRemindersDemo(s);
   })();
   return true;
 }

@@ -146,11 +146,11 @@ export class RemindersService {
   get(id: number): Reminder {
     const r = this.repo.get(id);
     if (!r) throw notFound('Reminder', id);
-    return r;
+    return this.withPreview(r);
   }
 
   list(tab: ReminderTab, opts: { contactId?: number; limit: number; cursor?: ListCursor }) {
-    const items = this.repo.list(tab, opts);
+    const items = this.repo.list(tab, opts).map((r) => this.withPreview(r));
     const last = items.at(-1);
     const at = (r: Reminder) => (tab === 'upcoming' ? r.fireAt : (r.doneAt ?? 0));
     return {
@@ -196,6 +196,14 @@ export class RemindersService {
       timeZone: this.timeZone(),
       now: this.clock.now(),
     };
+  }
+
+  /** Upcoming reminders carry their text as it would go out now, so the owner reads "Hi Anna", not "Hi {name}". */
+  private withPreview(r: Reminder): Reminder {
+    if (r.status !== 'scheduled') return r;
+    const order = r.orderId ? this.orders.get(r.orderId) : undefined;
+    const lang = this.languageFor(r.contactId, order);
+    return { ...r, preview: render(r.template, this.vars(r.contactName, order, r.eventAt ?? r.dueAt, lang, r.timeZone)) };
   }
 
   // ---- changing -------------------------------------------------------------------------------------------------

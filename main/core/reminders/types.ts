@@ -29,6 +29,8 @@ export interface Reminder {
   template: string;
   /** Exactly what was sent (set when it is sent). */
   renderedText: string | null;
+  /** For upcoming reminders: the text as it would go out now (placeholders filled). */
+  preview: string | null;
   channel: string | null;
   /** When the owner wants it sent. */
   dueAt: number;

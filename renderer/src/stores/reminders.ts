@@ -36,6 +36,8 @@ interface RemindersState {
   settings: RemindersSettings | null;
   optoutSettings: OptOutSettings | null;
   setTab(tab: ReminderTab): void;
+  /** Only the per-tab counts (the navigation shows how many were missed). */
+  loadCounts(): Promise<void>;
   load(tab?: ReminderTab): Promise<void>;
   loadMore(): Promise<void>;
   loadContact(contactId: number): Promise<void>;
@@ -74,6 +76,15 @@ export const useRemindersStore = create<RemindersState>((set, get) => ({
   setTab(tab) {
     set({ tab });
     void get().load(tab);
+  },
+
+  async loadCounts() {
+    try {
+      const r = await call('reminders.list', { tab: 'missed', limit: 1 });
+      set({ counts: r.counts });
+    } catch {
+      // the badge simply stays as it was; the page shows errors
+    }
   },
 
   async load(tab = get().tab) {
@@ -174,6 +185,7 @@ export const useRemindersStore = create<RemindersState>((set, get) => ({
     reloadTimer = setTimeout(() => {
       reloadTimer = null;
       const st = get();
+      void st.loadCounts();
       for (const tab of TABS) if (st.lists[tab].loaded) void st.load(tab);
       const ids = contactIds.length > 0 ? contactIds.filter((id) => st.byContact[id]) : Object.keys(st.byContact).map(Number);
       for (const id of ids) void st.loadContact(id);

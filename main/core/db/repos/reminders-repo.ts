@@ -321,6 +321,7 @@ function toReminder(r: Row): Reminder {
     orderNumber: r.order_number,
     template: r.template,
     renderedText: r.rendered_text,
+    preview: null,
     channel: r.channel,
     dueAt: r.due_at,
     fireAt: r.fire_at,

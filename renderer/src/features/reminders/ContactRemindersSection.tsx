@@ -47,7 +47,7 @@ export function ContactRemindersSection({ contactId }: { contactId: number }) {
               {r.repeat !== 'none' && <span title={t(`reminders.repeat.${r.repeat}`)}>🔁</span>}
             </div>
             <div className="mini-text small" dir="auto">
-              {r.template}
+              {r.preview ?? r.template}
             </div>
             <div className="mini-actions">
               <button className="link" onClick={() => setDialog({ reminder: r })}>

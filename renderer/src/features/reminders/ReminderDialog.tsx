@@ -191,70 +191,81 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
                 </select>
               </label>
             </div>
-            <div className="field">
-              <span className="field-label">{t('reminders.dialog.when')}</span>
-              <div className="reminder-when">
-                <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={t('reminders.dialog.date')} data-testid="reminder-date" required />
-                <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-label={t('reminders.dialog.time')} data-testid="reminder-time" required />
-                {quick &&
-                  (['in1h', 'tomorrow', 'in3d', 'week'] as const).map((q) => (
-                    <button
-                      key={q}
-                      type="button"
-                      className={`chip ${date === quick[q].date && time === quick[q].time ? 'on' : ''}`}
-                      onClick={() => {
-                        setDate(quick[q].date);
-                        setTime(quick[q].time);
-                      }}
-                      data-testid={`reminder-quick-${q}`}
-                    >
-                      {t(`reminders.dialog.quick.${q}`)}
-                    </button>
-                  ))}
+            <div className="grid2">
+              <div className="field">
+                <span className="field-label">{t('reminders.dialog.when')}</span>
+                <div className="reminder-when">
+                  <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={t('reminders.dialog.date')} data-testid="reminder-date" required />
+                  <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-label={t('reminders.dialog.time')} data-testid="reminder-time" required />
+                </div>
               </div>
+              <div className="field">
+                <span className="field-label">{t('reminders.dialog.repeat')}</span>
+                <div className="reminder-when">
+                  <select value={repeat} onChange={(e) => setRepeat(e.target.value as Repeat)} data-testid="reminder-repeat">
+                    {REPEATS.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`reminders.repeat.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                  {repeat === 'every_n_days' && (
+                    <input
+                      type="number"
+                      className="every-input"
+                      min={1}
+                      max={366}
+                      value={every}
+                      aria-label={t('reminders.dialog.every')}
+                      onChange={(e) => setEvery(Math.max(1, Math.min(366, Number(e.target.value) || 1)))}
+                      data-testid="reminder-every"
+                    />
+                  )}
+                </div>
+              </div>
+            </div>
+            <div className="reminder-quick">
+              {quick &&
+                (['in1h', 'tomorrow', 'in3d', 'week'] as const).map((q) => (
+                  <button
+                    key={q}
+                    type="button"
+                    className={`chip ${date === quick[q].date && time === quick[q].time ? 'on' : ''}`}
+                    onClick={() => {
+                      setDate(quick[q].date);
+                      setTime(quick[q].time);
+                    }}
+                    data-testid={`reminder-quick-${q}`}
+                  >
+                    {t(`reminders.dialog.quick.${q}`)}
+                  </button>
+                ))}
               <span className="field-hint">{t('reminders.dialog.timeZone', { tz: ctx.timeZone })}</span>
             </div>
             <div className="grid2">
               <label className="field">
-                <span className="field-label">{t('reminders.dialog.repeat')}</span>
-                <select value={repeat} onChange={(e) => setRepeat(e.target.value as Repeat)} data-testid="reminder-repeat">
-                  {REPEATS.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`reminders.repeat.${r}`)}
+                <span className="field-label">{t('reminders.dialog.channel')}</span>
+                <select value={channel} onChange={(e) => setChannel(e.target.value)} data-testid="reminder-channel">
+                  <option value="">{t('reminders.dialog.lastUsed')}</option>
+                  {ctx.channels.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`common.channel.${c}`, { defaultValue: c })}
                     </option>
                   ))}
                 </select>
               </label>
-              {repeat === 'every_n_days' ? (
+              {withEvent && (
                 <label className="field">
-                  <span className="field-label">{t('reminders.dialog.every')}</span>
-                  <input type="number" min={1} max={366} value={every} onChange={(e) => setEvery(Math.max(1, Number(e.target.value) || 1))} />
-                </label>
-              ) : (
-                <label className="field">
-                  <span className="field-label">{t('reminders.dialog.channel')}</span>
-                  <select value={channel} onChange={(e) => setChannel(e.target.value)} data-testid="reminder-channel">
-                    <option value="">{t('reminders.dialog.lastUsed')}</option>
-                    {ctx.channels.map((c) => (
-                      <option key={c} value={c}>
-                        {t(`common.channel.${c}`, { defaultValue: c })}
-                      </option>
-                    ))}
-                  </select>
+                  <span className="field-label">{t('reminders.dialog.eventAt')}</span>
+                  <input type="datetime-local" value={eventAt} onChange={(e) => setEventAt(e.target.value)} data-testid="reminder-event-at" />
                 </label>
               )}
             </div>
-            {withEvent && (
-              <label className="field">
-                <span className="field-label">{t('reminders.dialog.eventAt')}</span>
-                <input type="datetime-local" value={eventAt} onChange={(e) => setEventAt(e.target.value)} data-testid="reminder-event-at" />
-              </label>
-            )}
             <label className="field">
               <span className="field-label">{t('reminders.dialog.text')}</span>
               <textarea
                 ref={textRef}
-                rows={4}
+                rows={3}
                 value={text}
                 maxLength={2000}
                 dir="auto"

@@ -122,7 +122,7 @@ function ReminderRow({ r, tab, onEdit }: { r: Reminder; tab: ReminderTab; onEdit
         {tab === 'upcoming' && r.fireAt !== r.dueAt && <div className="muted small">{t('reminders.waitsQuiet', { time: formatWhen(r.fireAt, tz) })}</div>}
       </td>
       <td className="reminder-text" dir="auto">
-        {r.renderedText ?? r.template}
+        {r.renderedText ?? r.preview ?? r.template}
       </td>
       <td>
         {r.status === 'sent' && r.messageStatus && (
