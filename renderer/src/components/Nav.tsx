@@ -23,6 +23,7 @@ export function Nav() {
       </span>
       <span className="nav-label">{t(def.label)}</span>
       {def.id === 'inbox' && unread > 0 && <span className="nav-count">{unread}</span>}
+      {def.badge && <def.badge />}
     </button>
   );
   return (

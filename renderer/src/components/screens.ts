@@ -1,5 +1,7 @@
 // The screens in the left navigation. A new domain adds one entry here (and its strings bundle).
 import type { ComponentType } from 'react';
+import { NeedsYouBadge, NeedsYouScreen } from '../features/assistant/NeedsYouScreen';
+import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 
@@ -11,9 +13,13 @@ export interface ScreenDef {
   component: ComponentType;
   /** Pinned to the bottom of the navigation. */
   bottom?: boolean;
+  /** A count shown on the navigation item (renders nothing when there is nothing to count). */
+  badge?: ComponentType;
 }
 
 export const SCREENS: ScreenDef[] = [
   { id: 'inbox', label: 'common.nav.inbox', icon: '💬', component: InboxScreen },
+  { id: 'needs-you', label: 'assistant.needsYou.title', icon: '🙋', component: NeedsYouScreen, badge: NeedsYouBadge },
+  { id: 'knowledge', label: 'knowledge.title', icon: '📚', component: KnowledgeScreen },
   { id: 'settings', label: 'common.nav.settings', icon: '⚙️', component: SettingsScreen, bottom: true },
 ];

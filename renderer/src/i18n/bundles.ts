@@ -4,11 +4,13 @@ import common from '../components/strings';
 import setup from '../features/setup/strings';
 import inbox from '../features/inbox/strings';
 import settings from '../features/settings/strings';
+import assistant from '../features/assistant/strings';
+import knowledge from '../features/knowledge/strings';
 import sandbox from '../features/sandbox/strings';
 import quickReplies from '../features/quickreplies/strings';
 import channels from '../features/channels/strings';
 
-export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels];
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, assistant, knowledge];
 
 function collect(lang: 'en' | 'ru'): Strings {
   const out: Strings = {};

@@ -6,6 +6,8 @@ import { useConversationStore } from './conversation';
 import { useContactStore } from './contact';
 import { useChannelsStore } from './channels';
 import { useSandboxStore } from './sandbox';
+import { useAssistantStore } from './assistant';
+import { useKnowledgeStore } from './knowledge';
 
 export function startLiveUpdates(): void {
   on('message.new', ({ conversationId, message }) => {
@@ -22,6 +24,14 @@ export function startLiveUpdates(): void {
   });
   on('channel.status', (s) => useChannelsStore.getState().apply(s));
   on('settings.updated', () => void useAppStore.getState().load());
+  on('assistant.draft', (d) => useAssistantStore.getState().applyDraft(d));
+  on('assistant.status', (st) => useAssistantStore.getState().applyStatus(st));
+  on('assistant.pull', (p) => useAssistantStore.getState().applyPull(p));
+  on('assistant.queue', ({ open }) => useAssistantStore.getState().applyQueueCount(open));
+  on('assistant.mode', (info) => useAssistantStore.getState().applyMode(info));
+  on('knowledge.updated', () => {
+    if (useKnowledgeStore.getState().loaded) void useKnowledgeStore.getState().load();
+  });
   onConnection((up) => {
     const was = useAppStore.getState().online;
     useAppStore.getState().setOnline(up);

@@ -5,6 +5,7 @@ import { useConversationStore } from '../../stores/conversation';
 import type { ConversationSummary } from '../../stores/inbox';
 import { useComposerStore } from '../../stores/composer';
 import { QuickRepliesButton } from '../quickreplies/QuickRepliesButton';
+import { SuggestionBar } from '../assistant/SuggestionBar';
 
 export function Composer({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
 
   return (
     <div className="composer">
+      <SuggestionBar conversationId={conversation.id} />
       {sendError && <div className="error-box small">{sendError}</div>}
       <div className="composer-row">
         <textarea

@@ -1,4 +1,10 @@
 // Buttons in the conversation header. Domains (assistant mode, orders, reminders) add theirs here.
+import { ModeSwitch } from '../assistant/ModeSwitch';
+
 export function ConversationTools({ conversationId }: { conversationId: number }) {
-  return <div className="conv-tools" data-conversation-id={conversationId} />;
+  return (
+    <div className="conv-tools" data-conversation-id={conversationId}>
+      <ModeSwitch conversationId={conversationId} />
+    </div>
+  );
 }

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { BusinessSection } from './BusinessSection';
 import { PreferencesSection } from './PreferencesSection';
 import { DataSection } from './DataSection';
+import { AssistantSection } from '../assistant/AssistantSection';
 import { QuickRepliesSection } from '../quickreplies/QuickRepliesSection';
 import { ChannelsSection } from '../channels/ChannelsSection';
 
@@ -17,5 +18,6 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'preferences', label: 'settings.sections.preferences', component: PreferencesSection },
   { id: 'channels', label: 'channels.title', component: ChannelsSection },
   { id: 'quickReplies', label: 'quickReplies.title', component: QuickRepliesSection },
+  { id: 'assistant', label: 'assistant.section', component: AssistantSection },
   { id: 'data', label: 'settings.sections.data', component: DataSection },
 ];

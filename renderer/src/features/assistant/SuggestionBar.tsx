@@ -1,0 +1,119 @@
+// The assistant's line above the composer: asks for a draft when a customer wrote last, shows it being written
+// (Stop), what it was based on, what to check before sending, Regenerate — or what is missing and how to fix it.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { useAssistantStore, watchStatus } from '../../stores/assistant';
+import { useComposerStore } from '../../stores/composer';
+import { useConversationStore } from '../../stores/conversation';
+import { useAppStore } from '../../stores/app';
+
+export function SuggestionBar({ conversationId }: { conversationId: number }) {
+  const { t } = useTranslation();
+  const mode = useAssistantStore((s) => s.modes[conversationId]?.effective);
+  const draft = useAssistantStore((s) => s.drafts[conversationId]);
+  const status = useAssistantStore(useShallow((s) => (s.status ? { state: s.status.state, problem: s.status.problem } : null)));
+  const { suggest, cancel, loadMode, ownerTyped } = useAssistantStore.getState();
+  const composerText = useComposerStore((s) => s.drafts[conversationId] ?? '');
+  const lastMessage = useConversationStore((s) => s.threads[conversationId]?.messages.at(-1));
+  const go = useAppStore((s) => s.go);
+
+  useEffect(() => {
+    void loadMode(conversationId).catch(() => {});
+  }, [conversationId, loadMode]);
+  useEffect(() => watchStatus(), []);
+
+  // A customer wrote last and the composer is empty: ask for a draft once per customer message.
+  const lastInboundId = lastMessage && lastMessage.direction === 'in' ? lastMessage.id : null;
+  useEffect(() => {
+    if (mode !== 'suggest' || lastInboundId === null || composerText.trim() !== '') return;
+    if (status && status.state !== 'ready') return;
+    void suggest(conversationId, { forMessageId: lastInboundId });
+    // composerText is read on purpose only when the customer message changes: typing must not re-trigger.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [conversationId, mode, lastInboundId, status?.state]);
+
+  useEffect(() => {
+    ownerTyped(conversationId, composerText);
+  }, [conversationId, composerText, ownerTyped]);
+
+  if (!mode) return null;
+  if (mode === 'off') return null;
+
+  const unavailable = status && status.state !== 'ready' ? status.problem : null;
+  const error = draft?.error ?? null;
+  if ((unavailable || error) && !(draft && !draft.done)) {
+    return (
+      <div className="suggest-bar problem" data-testid="suggest-bar" role="status">
+        <span>⚠️ {t('assistant.unavailable', { problem: unavailable ?? error })}</span>
+        <span className="suggest-actions">
+          {!unavailable && (
+            <button className="btn small" onClick={() => void suggest(conversationId, { regenerate: true })}>
+              {t('assistant.regenerate')}
+            </button>
+          )}
+          <button className="btn small" onClick={() => go('settings')} data-testid="assistant-open-settings">
+            {t('assistant.openSettings')}
+          </button>
+        </span>
+      </div>
+    );
+  }
+
+  if (draft && !draft.done) {
+    return (
+      <div className="suggest-bar writing" data-testid="suggest-bar" role="status">
+        <span className="suggest-spark" aria-hidden>
+          ✨
+        </span>
+        <span>{t('assistant.writing')}</span>
+        <span className="suggest-actions">
+          <button className="btn small" onClick={() => void cancel(conversationId)} data-testid="suggest-stop">
+            {t('assistant.stop')}
+          </button>
+        </span>
+      </div>
+    );
+  }
+
+  const fresh = draft && draft.done && draft.text && draft.forMessageId === lastInboundId;
+  if (!fresh) {
+    return (
+      <div className="suggest-bar idle" data-testid="suggest-bar">
+        <button className="btn small" onClick={() => void suggest(conversationId, { regenerate: true })} disabled={lastInboundId === null} data-testid="suggest-button">
+          ✨ {t('assistant.suggestReply')}
+        </button>
+      </div>
+    );
+  }
+
+  const titles = draft.sources.map((s) => s.title);
+  return (
+    <div className="suggest-bar done" data-testid="suggest-bar">
+      <div className="suggest-main">
+        <span className="suggest-spark" aria-hidden>
+          ✨
+        </span>
+        <span className="suggest-label">{t('assistant.suggested')}</span>
+        <span className="suggest-sources muted" data-testid="suggest-sources" dir="auto">
+          {titles.length ? t('assistant.basedOn', { list: titles.join(', ') }) : t('assistant.basedOnNothing')}
+        </span>
+        <span className="suggest-actions">
+          <button className="btn small" onClick={() => void suggest(conversationId, { regenerate: true })} data-testid="suggest-regenerate">
+            {t('assistant.regenerate')}
+          </button>
+        </span>
+      </div>
+      {draft.warnings.length > 0 && (
+        <div className="suggest-warnings" data-testid="suggest-warnings">
+          <strong>{t('assistant.checkBeforeSending')}</strong>{' '}
+          {draft.warnings.map((w, i) => (
+            <span key={i} className="pill warn" title={w.detail}>
+              {t(`assistant.reasons.${w.reason}`)}
+            </span>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
