@@ -148,8 +148,9 @@ export class ChannelManager {
   }
 
   async checkTelegram(token: string, apiRoot?: string | null): Promise<TelegramBotInfo> {
+    const config = this.telegramConfig();
     try {
-      return await checkTelegramToken(token.trim(), apiRoot ?? this.telegramConfig().apiRoot);
+      return await checkTelegramToken(token.trim(), config.apiRootSource === 'env' ? config.apiRoot : (apiRoot ?? config.apiRoot));
     } catch (err) {
       if (err instanceof TelegramCheckError) throw new AppError(err.reason === 'bad_token' ? 'invalid_input' : 'channel_unavailable', err.message);
       throw err;
@@ -163,7 +164,9 @@ export class ChannelManager {
     const token = input.token?.trim() || stored.token;
     if (!token) throw new AppError('invalid_input', 'Paste the bot token from @BotFather first');
     const apiRoot = input.apiRoot === undefined ? stored.apiRoot : input.apiRoot;
-    await this.checkTelegram(token, apiRoot ?? DEFAULT_TELEGRAM_API_ROOT);
+    // Check against the server the bot will really use (LAVKA_TELEGRAM_API_ROOT wins over Settings).
+    const envRoot = this.telegramConfig().apiRootSource === 'env' ? this.telegramConfig().apiRoot : null;
+    await this.checkTelegram(token, envRoot ?? apiRoot ?? DEFAULT_TELEGRAM_API_ROOT);
     this.d.settings.setSection(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, { token, apiRoot });
     await this.startTelegram();
     return this.telegramOverview();

@@ -14,8 +14,6 @@ export interface OutboxOptions {
   maxAttempts: number;
   baseBackoffMs: number;
   maxBackoffMs: number;
-  /** Kept for configuration compatibility: a down channel's lane now sleeps until the channel reports connected. */
-  channelDownRetryMs: number;
   /** A channel call that takes longer is treated as "outcome unknown" and checked (or retried) later. */
   sendTimeoutMs: number;
 }
@@ -24,7 +22,6 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
   maxAttempts: 8,
   baseBackoffMs: 2_000,
   maxBackoffMs: 5 * 60_000,
-  channelDownRetryMs: 5_000,
   sendTimeoutMs: 120_000,
 };
 

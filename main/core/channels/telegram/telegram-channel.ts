@@ -1,6 +1,8 @@
 // The Telegram channel: a bot (token from @BotFather) driven by grammY. Receives by long polling getUpdates,
 // sends with sendMessage, honours 429 retry_after, and keeps trying through 5xx answers and network drops.
 // The bot token is a secret: it never appears in a status, an error message or a log line.
+// The Bot API has no idempotency key: if Lavka dies after Telegram took a reply and before the outbox recorded the
+// answer, that one reply goes out again after the restart (one per crash at most; tests/e2e/channels-crash.spec.ts).
 import { Api, Bot, GrammyError, HttpError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Clock } from '../../clock';
