@@ -98,6 +98,17 @@ export class OllamaConnection {
     return this.ollama;
   }
 
+  /**
+   * A client whose every request ends when `signal` aborts — also while Ollama is still loading the model or reading
+   * the prompt, before the first streamed byte (the client's own abort only reaches an already started stream).
+   */
+  clientFor(signal: AbortSignal): Ollama {
+    return new Ollama({
+      host: this.host(),
+      fetch: (input, init) => fetchWithTimeout(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+    });
+  }
+
   /** Forget the cached status (host or model changed). */
   invalidate(): void {
     this.cached = null;
@@ -297,7 +308,8 @@ export class OllamaChatModel implements ChatModel {
       });
     if (!model) throw new AppError('assistant_unavailable', 'No model is picked. Choose or download one in Settings → Assistant.', { kind: 'no_model' });
 
-    const client = this.connection.client();
+    const stop = new AbortController();
+    const client = this.connection.clientFor(stop.signal);
     let stream: AbortableAsyncIterator<ChatResponse> | null = null;
     let timer: unknown = null;
     let timedOut = false;
@@ -305,11 +317,12 @@ export class OllamaChatModel implements ChatModel {
       if (timer !== null) this.clock.clearTimeout(timer);
       timer = this.clock.setTimeout(() => {
         timedOut = true;
-        stream?.abort();
+        stop.abort();
       }, ms);
     };
-    const onAbort = () => stream?.abort();
+    const onAbort = () => stop.abort();
     req.signal?.addEventListener('abort', onAbort);
+    if (req.signal?.aborted) stop.abort();
     try {
       const think = (await this.connection.supportsThinking(model)) ? { think: false as const } : {};
       arm(FIRST_TOKEN_TIMEOUT_MS);
@@ -323,7 +336,6 @@ export class OllamaChatModel implements ChatModel {
         ...(req.tools ? { tools: req.tools } : {}),
         options: { num_ctx: NUM_CTX, temperature: req.temperature ?? 0.3, num_predict: req.maxTokens ?? 320 },
       });
-      if (req.signal?.aborted) stream.abort();
       let content = '';
       let last: ChatResponse | null = null;
       const toolCalls: ChatResult['toolCalls'] = [];

@@ -74,6 +74,8 @@ export class AssistantService {
   private readonly suggestions = new Map<number, Suggestion>();
   private readonly unsubscribe: (() => void)[] = [];
   private stopped = false;
+  /** Aborts background model calls (handoff summaries) on shutdown, so closing never waits for a slow model. */
+  private readonly shutdown = new AbortController();
 
   constructor(private readonly d: AssistantDeps) {
     this.connection = new OllamaConnection(() => this.settings(), d.env, d.clock, d.events);
@@ -398,6 +400,7 @@ export class AssistantService {
       const r = await this.model.chat({
         purpose: 'summary',
         conversationId,
+        signal: this.shutdown.signal,
         maxTokens: 140,
         temperature: 0.2,
         messages: [
@@ -484,6 +487,7 @@ export class AssistantService {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.shutdown.abort();
     for (const u of this.unsubscribe) u();
     for (const id of [...this.autoTimers.keys(), ...this.autoRuns.keys()]) this.cancelAuto(id);
     for (const s of this.suggestions.values()) s.controller.abort();

@@ -66,6 +66,16 @@ describe('suggestions', () => {
     expect(t.app.services.assistant.audit(id).find((a) => a.purpose === 'suggest')).toMatchObject({ event: 'error', detail: 'cancelled' });
   });
 
+  it('does not hold up closing the app while a slow model is still writing', async () => {
+    t.ollama.replies.push({ content: 'a b c d e f', delayMs: 2_000 });
+    const id = await t.say('Tell me a long story');
+    await t.call('assistant.suggest', { conversationId: id });
+    await new Promise((r) => setTimeout(r, 50));
+    const started = Date.now();
+    await t.app.services.assistant.stop();
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
   it('warns the owner about facts the shop never gave, before they send', async () => {
     t.ollama.replies.push({ content: 'Sure, rye bread is €2.10 and you get 10% off today!' });
     const id = await t.say('How much is rye bread?');
