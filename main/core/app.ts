@@ -33,6 +33,7 @@ import { OptOutService } from './optout/service';
 import { RemindersService } from './reminders/service';
 import { RuleEngine } from './reminders/rules';
 import { ReminderScheduler } from './reminders/scheduler';
+import { ReminderPersonaliser } from './reminders/personalise';
 import { devClockMethods, type AdjustableClock } from './dev-clock';
 import { KnowledgeRepo } from './db/repos/knowledge-repo';
 import { AssistantRepo } from './db/repos/assistant-repo';
@@ -175,6 +176,11 @@ export function createApp(config: AppConfig): App {
   const reminderScheduler = new ReminderScheduler(clock, reminders, reminderRules);
   const knowledge = new KnowledgeService(repos.knowledge, settings, events, clock);
   const assistant = new AssistantService({ clock, events, env, settings, inbox, knowledge, repos, model: config.chatModel });
+  reminders.personaliser = new ReminderPersonaliser({
+    model: () => assistant.model,
+    grounding: (conversationId) => assistant.context(conversationId, 'auto').grounding,
+    clock,
+  });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
 
   const closers: (() => void | Promise<void>)[] = [];

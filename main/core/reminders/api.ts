@@ -25,6 +25,7 @@ const fields = {
   repeat: repeat.optional(),
   every: z.number().int().min(1).max(366).optional(),
   channel: z.string().max(40).nullable().optional(),
+  personalise: z.boolean().optional(),
 };
 
 export function remindersMethods(s: Services) {
@@ -70,6 +71,7 @@ export function remindersMethods(s: Services) {
         repeat: repeat.optional(),
         every: z.number().int().min(1).max(366).optional(),
         channel: z.string().max(40).nullable().optional(),
+        personalise: z.boolean().optional(),
       }),
       ({ id: rid, ...patch }) => s.reminders.update(rid, patch),
       'Edits an upcoming reminder.',

@@ -57,6 +57,19 @@ export class ReminderScheduler {
   /** One turn: re-check rules now and then, fire one batch, and come back at once if more are waiting. */
   tick(): void {
     if (this.stopped || this.running) return;
+    // Reminders that asked for the assistant's wording get it first (asynchronously), then this turn runs again.
+    const wording = this.service.duePersonalisation();
+    if (wording.length > 0) {
+      this.running = true;
+      void this.service
+        .preparePersonalised(wording)
+        .catch((err) => console.error('[reminders] personalising failed', err))
+        .finally(() => {
+          this.running = false;
+          this.tick();
+        });
+      return;
+    }
     this.running = true;
     let more = false;
     try {

@@ -16,6 +16,7 @@ import { checkTemplate, defaultTemplate, formatWhen, render, REMINDER_KINDS, typ
 import { formatLocal, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, type LocalDateTime, type QuietHours, type Repeat } from './time';
 import { DEFAULT_REMINDERS_SETTINGS, SETTINGS_KEY, quietHoursOf, remindersSettingsSchema, type RemindersSettings } from './settings';
 import type { Reminder, ReminderTab, StatusNote } from './types';
+import type { ReminderPersonaliser } from './personalise';
 
 declare module '../events' {
   interface EventMap {
@@ -37,6 +38,8 @@ export interface ReminderInput {
   repeat?: Repeat;
   every?: number;
   channel?: string | null;
+  /** Let the assistant reword it at send time (guardrail-checked; falls back to this text). */
+  personalise?: boolean;
 }
 
 export type ReminderUpdate = Partial<Omit<ReminderInput, 'contactId' | 'conversationId' | 'orderId'>>;
@@ -66,7 +69,11 @@ interface Snapshot {
 export class RemindersService {
   /** Set by the rule engine; manual reminders linked to an order are checked by the service itself. */
   ruleCheck: RuleCheck | null = null;
+  /** Set when the assistant is available to the app; without it, reminders go out exactly as written. */
+  personaliser: ReminderPersonaliser | null = null;
   private snap: Snapshot | null = null;
+  /** Personalised texts prepared for due reminders, valid only while the plain text they were made from is unchanged. */
+  private readonly prepared = new Map<number, { base: string; text: string }>();
 
   constructor(
     private readonly db: Db,
@@ -212,7 +219,7 @@ export class RemindersService {
     const p = this.prepare(input);
     if (this.optout.isOptedOut(p.contactId)) throw this.optedOutError(p.contactId);
     if (p.dueAt < this.clock.now() - PAST_GRACE_MS) throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.');
-    const id = this.repo.insert({ ...p, seriesId: null, source: 'manual', ruleKey: null, personalise: false }, this.clock.now())!;
+    const id = this.repo.insert({ ...p, seriesId: null, source: 'manual', ruleKey: null }, this.clock.now())!;
     this.changed([p.contactId]);
     return this.get(id);
   }
@@ -257,6 +264,7 @@ export class RemindersService {
       repeat: patch.repeat ?? cur.repeat,
       every: patch.every ?? cur.repeatEvery,
       channel: patch.channel === undefined ? cur.channel : patch.channel,
+      personalise: patch.personalise ?? cur.personalise,
     });
     if (patch.at !== undefined && p.dueAt < this.clock.now() - PAST_GRACE_MS) {
       throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.');
@@ -273,6 +281,7 @@ export class RemindersService {
       repeat: p.repeat,
       repeatEvery: p.repeatEvery,
       repeatDay: p.repeatDay,
+      personalise: p.personalise,
     };
     let ok: boolean;
     try {
@@ -298,11 +307,12 @@ export class RemindersService {
   }
 
   /** Sends now, ignoring quiet hours (the owner decided). A missed reminder can be sent this way too. */
-  sendNow(id: number): Reminder {
+  async sendNow(id: number): Promise<Reminder> {
     const cur = this.get(id);
+    if (cur.status !== 'scheduled' && cur.status !== 'missed') throw new AppError('conflict', 'This reminder was already sent or cancelled.');
+    if (cur.personalise) await this.preparePersonalised([id]);
     const now = this.clock.now();
     if (cur.status === 'missed') this.repo.reopen(id, now, now);
-    else if (cur.status !== 'scheduled') throw new AppError('conflict', 'This reminder was already sent or cancelled.');
     const outcome = this.fire(id, now, { force: true });
     this.changed([cur.contactId]);
     const after = this.get(id);
@@ -378,6 +388,44 @@ export class RemindersService {
     return { processed: ids.length, outcomes, more: ids.length === limit };
   }
 
+  /** Due reminders that asked for the assistant's wording and do not have it yet (the scheduler awaits them first). */
+  duePersonalisation(limit = 20): number[] {
+    if (!this.personaliser) return [];
+    return this.repo
+      .due(this.clock.now(), 200)
+      .filter((id) => !this.prepared.has(id) && this.repo.get(id)?.personalise)
+      .slice(0, limit);
+  }
+
+  /**
+   * Asks the assistant to reword these reminders. A rewrite that fails the guardrails (or a model that is not
+   * available) leaves the owner's own text, which is what then goes out.
+   */
+  async preparePersonalised(ids: number[]): Promise<void> {
+    for (const id of ids) {
+      const r = this.repo.get(id);
+      if (!r || !r.personalise || r.status === 'sent' || r.status === 'cancelled') continue;
+      const contact = this.contacts.get(r.contactId);
+      if (!contact) continue;
+      const order = r.orderId ? this.orders.get(r.orderId) : undefined;
+      const lang = this.languageFor(r.contactId, order);
+      const base = render(r.template, this.vars(contact.name, order, r.eventAt ?? r.dueAt, lang, this.timeZone())).trim();
+      let text = base;
+      if (this.personaliser) {
+        let conversationId: number;
+        try {
+          conversationId = this.inbox.ensureConversation(r.contactId);
+        } catch {
+          continue;
+        }
+        const res = await this.personaliser.personalise({ conversationId, text: base, language: lang, contactName: contact.name });
+        if (res.ok) text = res.text;
+        else console.warn(`[reminders] reminder ${id} goes out as written: ${res.reason}`);
+      }
+      this.prepared.set(id, { base, text });
+    }
+  }
+
   /**
    * Fires one reminder if it is (still) due. Everything — opt-out, rule condition, lateness, quiet hours — is
    * decided and written inside one IMMEDIATE transaction together with the queued message.
@@ -420,7 +468,9 @@ export class RemindersService {
         const contact = this.contacts.get(r.contactId)!;
         const order = r.orderId ? this.orders.get(r.orderId) : undefined;
         const lang = this.languageFor(r.contactId, order);
-        const text = render(r.template, this.vars(contact.name, order, r.eventAt ?? r.dueAt, lang, this.timeZone())).trim();
+        const plain = render(r.template, this.vars(contact.name, order, r.eventAt ?? r.dueAt, lang, this.timeZone())).trim();
+        const prepared = r.personalise ? this.prepared.get(id) : undefined;
+        const text = prepared && prepared.base === plain ? prepared.text : plain;
         let queued: ReturnType<InboxService['queueInTransaction']>;
         try {
           const conversationId = this.inbox.ensureConversation(r.contactId);
@@ -434,6 +484,7 @@ export class RemindersService {
           throw err;
         }
         if (!this.repo.markSent(id, text, queued.message.id, now)) throw new Error(`reminder ${id} changed while firing`);
+        this.prepared.delete(id);
         this.stepSeries(r, now, now);
         afterCommit = queued.afterCommit;
         return 'sent';
@@ -536,6 +587,7 @@ export class RemindersService {
       repeat,
       repeatEvery: repeat === 'none' ? 1 : every,
       repeatDay: repeat === 'monthly' ? local.day : null,
+      personalise: input.personalise ?? false,
     };
   }
 

@@ -37,6 +37,7 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
   const [channel, setChannel] = useState<string>(reminder?.channel ?? '');
   const [text, setText] = useState(reminder?.template ?? '');
   const [touched, setTouched] = useState(!!reminder);
+  const [personalise, setPersonalise] = useState(reminder?.personalise ?? false);
   const [preview, setPreview] = useState<ApiOutput<'reminders.preview'> | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -93,8 +94,9 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
       repeat,
       every: repeat === 'every_n_days' ? every : undefined,
       channel: channel || null,
+      personalise,
     };
-  }, [ctx, orderId, kind, text, date, time, eventAt, repeat, every, channel]);
+  }, [ctx, orderId, kind, text, date, time, eventAt, repeat, every, channel, personalise]);
 
   // Live preview, debounced: the exact text and the real send time.
   useEffect(() => {
@@ -137,7 +139,7 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
     setError(null);
     try {
       if (reminder) {
-        await update({ id: reminder.id, kind, text, at: draft.at, eventAt: draft.eventAt, repeat, every: draft.every, channel: draft.channel });
+        await update({ id: reminder.id, kind, text, at: draft.at, eventAt: draft.eventAt, repeat, every: draft.every, channel: draft.channel, personalise });
       } else {
         await create(draft);
       }
@@ -296,6 +298,12 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
                 </button>
               )}
             </div>
+            <label className="check reminder-personalise" title={t('reminders.dialog.personaliseHint')}>
+              <input type="checkbox" checked={personalise} onChange={(e) => setPersonalise(e.target.checked)} data-testid="reminder-personalise" />
+              <span>
+                ✨ {t('reminders.dialog.personalise')} <span className="muted small">— {t('reminders.dialog.personaliseHint')}</span>
+              </span>
+            </label>
             <div className="reminder-preview card" data-testid="reminder-preview">
               <div className="muted small">
                 {t('reminders.dialog.preview')} {ctx.channels[0] && <ChannelBadge channel={channel || ctx.channels[0]} />}

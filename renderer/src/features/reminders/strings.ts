@@ -77,6 +77,8 @@ const bundle: StringBundle = {
       save: 'Save changes',
       optedOut: 'This customer opted out of reminders. If they asked for reminders again, record their consent in the contact panel first.',
       timeZone: 'Times are in the shop’s time zone ({{tz}}).',
+      personalise: 'Let the assistant personalise the wording',
+      personaliseHint: 'checked like an auto-reply (no new prices, dates or promises); otherwise your text goes out as written.',
     },
     panel: {
       title: 'Reminders',
@@ -202,6 +204,8 @@ const bundle: StringBundle = {
       save: 'Сохранить',
       optedOut: 'Клиент отписался от напоминаний. Если он снова попросил напоминания, сначала отметьте его согласие в карточке клиента.',
       timeZone: 'Время — по часовому поясу магазина ({{tz}}).',
+      personalise: 'Пусть помощник подберёт слова',
+      personaliseHint: 'проверяется как автоответ (без новых цен, дат и обещаний); иначе уйдёт ваш текст как есть.',
     },
     panel: {
       title: 'Напоминания',
