@@ -181,6 +181,8 @@ export function createApp(config: AppConfig): App {
     grounding: (conversationId) => assistant.context(conversationId, 'auto').grounding,
     clock,
   });
+  // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
+  assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
 
   const closers: (() => void | Promise<void>)[] = [];

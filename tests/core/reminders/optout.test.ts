@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { world, MIN, type World } from './helpers';
 import { tempDir } from '../../helpers/test-app';
 import type { Channel, ChannelSink, SendRequest } from '../../../main/core/channels/channel';
+import { AppError } from '../../../main/core/errors';
 
 /** A second messenger, just enough to be a real Channel on the hub. */
 class ChatX implements Channel {
@@ -125,6 +126,29 @@ describe('opt-out', () => {
     await w.at('2026-03-03T10:01:00Z');
     expect((await w.t.call('reminders.get', { id: again.id })).status).toBe('sent');
     expect(w.deliveries.map((d) => d.text)).toEqual(['Welcome back']);
+  });
+
+  it('keeps the assistant quiet on a stop word in Auto mode, even when no confirmation is due any more', async () => {
+    const calls: string[] = [];
+    w = await world({
+      chatModel: {
+        chat: async (req) => {
+          calls.push(req.purpose);
+          throw new AppError('assistant_unavailable', 'not scripted');
+        },
+      },
+    });
+    const s = w.t.app.services;
+    const c = w.customer('sb-c', 'Cleo', 'Hi');
+    s.assistant.setMode(c.conversationId, 'auto');
+    await w.advance(MIN);
+    const before = calls.filter((p) => p === 'auto').length;
+    w.customer('sb-c', 'Cleo', 'STOP');
+    await w.advance(MIN);
+    w.customer('sb-c', 'Cleo', 'stop!!');
+    await w.advance(MIN);
+    expect(calls.filter((p) => p === 'auto').length).toBe(before);
+    expect(w.deliveries.map((d) => d.text)).toEqual([expect.stringMatching(/^Done/)]);
   });
 
   it('uses the owner’s edited word list, and keeps at least one word', async () => {
