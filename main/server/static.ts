@@ -33,6 +33,9 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
       'content-type': type,
       'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
       'x-content-type-options': 'nosniff',
+      // frame-ancestors only works as a header (Chromium ignores it in the page's <meta> CSP).
+      'content-security-policy': "frame-ancestors 'none'",
+      'x-frame-options': 'DENY',
     });
     res.end(body);
   } catch {

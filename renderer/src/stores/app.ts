@@ -13,11 +13,13 @@ interface AppState {
   dataDir: string;
   version: string;
   screen: string;
+  /** Settings section to show when Settings opens (e.g. "assistant" from the composer's hint). */
+  settingsSection: string | null;
   online: boolean;
   load(): Promise<void>;
   completeSetup(input: ApiInput<'setup.complete'>): Promise<void>;
   updateSettings(patch: ApiInput<'settings.update'>): Promise<void>;
-  go(screen: string): void;
+  go(screen: string, settingsSection?: string): void;
   setOnline(up: boolean): void;
 }
 
@@ -28,6 +30,7 @@ export const useAppStore = create<AppState>((set) => ({
   dataDir: '',
   version: '',
   screen: 'inbox',
+  settingsSection: null,
   online: true,
   async load() {
     try {
@@ -48,8 +51,8 @@ export const useAppStore = create<AppState>((set) => ({
     setUiLanguage(settings.preferences.uiLanguage);
     set({ settings });
   },
-  go(screen) {
-    set({ screen });
+  go(screen, settingsSection) {
+    set({ screen, settingsSection: settingsSection ?? null });
   },
   setOnline(online) {
     set({ online });

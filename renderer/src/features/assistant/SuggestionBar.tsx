@@ -52,7 +52,7 @@ export function SuggestionBar({ conversationId }: { conversationId: number }) {
               {t('assistant.regenerate')}
             </button>
           )}
-          <button className="btn small" onClick={() => go('settings')} data-testid="assistant-open-settings">
+          <button className="btn small" onClick={() => go('settings', 'assistant')} data-testid="assistant-open-settings">
             {t('assistant.openSettings')}
           </button>
         </span>

@@ -2,10 +2,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTINGS_SECTIONS } from './sections';
+import { useAppStore } from '../../stores/app';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const [active, setActive] = useState(SETTINGS_SECTIONS[0].id);
+  const requested = useAppStore((s) => s.settingsSection);
+  const [active, setActive] = useState(requested ?? SETTINGS_SECTIONS[0].id);
   const Section = SETTINGS_SECTIONS.find((s) => s.id === active)?.component ?? SETTINGS_SECTIONS[0].component;
   return (
     <div className="page settings">
