@@ -237,17 +237,20 @@ export class OrdersService {
    * and — for a summary — remembers the quoted total so a later "yes" confirms exactly what the customer saw.
    */
   deliver(orderId: number, kind: PendingKind, text: string, author: 'assistant' | 'owner'): Message {
-    const order = this.get(orderId);
-    if (order.conversationId === null) throw new AppError('conflict', 'This order has no conversation to write to');
-    const msg = this.inbox.send(order.conversationId, text, { author });
     const now = this.clock.now();
-    this.db.transaction(() => {
+    // The message, its outbox row and the quote are one transaction: a "yes" always refers to what was queued.
+    const queued = this.db.transaction(() => {
+      const order = this.get(orderId);
+      if (order.conversationId === null) throw new AppError('conflict', 'This order has no conversation to write to');
+      const q = this.inbox.queueInTransaction(order.conversationId, text, { author });
       if (kind === 'summary') this.repo.markQuoted(orderId, order.totalMinor, now);
       this.repo.setPending(orderId, null, null, now);
-      this.repo.addEvent(orderId, { actor: author, kind: `sent_${kind}`, messageId: msg.id }, now);
-    })();
-    this.changed(orderId, order.conversationId);
-    return msg;
+      this.repo.addEvent(orderId, { actor: author, kind: `sent_${kind}`, messageId: q.message.id }, now);
+      return { ...q, conversationId: order.conversationId };
+    }).immediate();
+    queued.afterCommit();
+    this.changed(orderId, queued.conversationId);
+    return queued.message;
   }
 
   /** A message about an order that no longer exists as a row (the customer cancelled a draft). */
@@ -355,7 +358,11 @@ export class OrdersService {
    */
   setStatus(orderId: number, to: OrderStatus, opts: { notify?: boolean; text?: string } = {}): StatusChangeResult {
     const now = this.clock.now();
-    const eventId = this.db.transaction(() => {
+    const wantedBySettings = (NOTIFY_STATUSES as readonly string[]).includes(to) && this.settings().notify[to as NotifyStatus];
+    const wanted = opts.notify ?? wantedBySettings;
+    // Status, stock, history and the customer's message commit together: the change happens once, and so does
+    // its message. A message that cannot be queued (no channel address) does not block the change.
+    const result = this.db.transaction(() => {
       const o = this.repo.get(orderId);
       if (!o) throw notFound('Order', orderId);
       if (o.status === to) throw new AppError('conflict', `Order #${o.number} is already ${to}`);
@@ -365,31 +372,26 @@ export class OrdersService {
       if (to === 'cancelled' && o.status !== 'shipped') {
         for (const l of o.lines) if (l.productId !== null) this.catalog.repo.returnStock(l.productId, l.quantity, now);
       }
-      return this.repo.addEvent(orderId, { actor: 'owner', kind: 'status', fromStatus: o.status, toStatus: to }, now);
-    }).immediate();
-
-    const order = this.get(orderId);
-    const wanted = opts.notify ?? ((NOTIFY_STATUSES as readonly string[]).includes(to) && this.settings().notify[to as NotifyStatus]);
-    let notified: Message | null = null;
-    let notifyError: string | null = null;
-    if (wanted) {
+      const eventId = this.repo.addEvent(orderId, { actor: 'owner', kind: 'status', fromStatus: o.status, toStatus: to }, now);
+      if (!wanted) return { queued: null, notifyError: null, conversationId: o.conversationId };
       const text = opts.text?.trim() || this.statusMessage(orderId, to);
-      if (!text) notifyError = 'There is no message for this status';
-      else if (order.conversationId === null) notifyError = 'This order has no conversation any more';
-      else {
-        try {
-          notified = this.inbox.send(order.conversationId, text, { author: 'owner' });
-          this.repo.setEventMessage(eventId, notified.id, 'customer notified');
-        } catch (err) {
-          // The status change stands; the owner sees why the customer was not told and can write themselves.
-          notifyError = err instanceof AppError ? err.message : 'The message could not be queued';
-          this.repo.setEventMessage(eventId, null, `not notified: ${notifyError}`);
-        }
+      if (!text) return { queued: null, notifyError: 'There is no message for this status', conversationId: o.conversationId };
+      if (o.conversationId === null) return { queued: null, notifyError: 'This order has no conversation any more', conversationId: null };
+      try {
+        const queued = this.inbox.queueInTransaction(o.conversationId, text, { author: 'owner' });
+        this.repo.setEventMessage(eventId, queued.message.id, 'customer notified');
+        return { queued, notifyError: null, conversationId: o.conversationId };
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        // The owner sees why the customer was not told and can write themselves.
+        this.repo.setEventMessage(eventId, null, `not notified: ${err.message}`);
+        return { queued: null, notifyError: err.message, conversationId: o.conversationId };
       }
-    }
+    }).immediate();
+    result.queued?.afterCommit();
     if (to === 'cancelled') this.events.emit('catalog.updated', {});
-    this.changed(orderId, order.conversationId);
-    return { order: this.detail(orderId), notified, notifyError };
+    this.changed(orderId, result.conversationId);
+    return { order: this.detail(orderId), notified: result.queued?.message ?? null, notifyError: result.notifyError };
   }
 
   private changed(orderId: number, conversationId: number | null): void {

@@ -245,9 +245,12 @@ export function lineTitle(line: Pick<OrderLine, 'name' | 'label'>): string {
 
 function lineText(l: OrderLine, currency: string, lang: CustomerLanguage): string {
   const t = TEXTS[lang];
-  const opts = l.options.length ? ` (${l.options.map((o) => o.value).join(', ')})` : '';
+  const opts = l.options.map((o) => o.value);
+  // "Cappuccino (large)", or with the customer's word: "Капучино (Cappuccino, large)".
+  const title = lineTitle(l);
+  const named = opts.length ? (title.endsWith(')') ? `${title.slice(0, -1)}, ${opts.join(', ')})` : `${title} (${opts.join(', ')})`) : title;
   const each = l.quantity > 1 ? ` (${t.each(money(l.unitPriceMinor, currency, lang))})` : '';
-  return `• ${l.quantity} × ${lineTitle(l)}${opts} — ${money(l.lineTotalMinor, currency, lang)}${each}`;
+  return `• ${l.quantity} × ${named} — ${money(l.lineTotalMinor, currency, lang)}${each}`;
 }
 
 /** The order summary the customer confirms. Built only from the order row and its lines. */

@@ -4,6 +4,8 @@ import { NeedsYouBadge, NeedsYouScreen } from '../features/assistant/NeedsYouScr
 import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { OrdersScreen } from '../features/orders/OrdersScreen';
+import { CatalogScreen } from '../features/catalog/CatalogScreen';
 
 export interface ScreenDef {
   id: string;
@@ -19,6 +21,8 @@ export interface ScreenDef {
 
 export const SCREENS: ScreenDef[] = [
   { id: 'inbox', label: 'common.nav.inbox', icon: '💬', component: InboxScreen },
+  { id: 'orders', label: 'orders.title', icon: '🧾', component: OrdersScreen },
+  { id: 'catalog', label: 'catalog.title', icon: '🥐', component: CatalogScreen },
   { id: 'needs-you', label: 'assistant.needsYou.title', icon: '🙋', component: NeedsYouScreen, badge: NeedsYouBadge },
   { id: 'knowledge', label: 'knowledge.title', icon: '📚', component: KnowledgeScreen },
   { id: 'settings', label: 'common.nav.settings', icon: '⚙️', component: SettingsScreen, bottom: true },

@@ -9,8 +9,10 @@ import knowledge from '../features/knowledge/strings';
 import sandbox from '../features/sandbox/strings';
 import quickReplies from '../features/quickreplies/strings';
 import channels from '../features/channels/strings';
+import catalog from '../features/catalog/strings';
+import orders from '../features/orders/strings';
 
-export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, assistant, knowledge];
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, assistant, knowledge, catalog, orders];
 
 function collect(lang: 'en' | 'ru'): Strings {
   const out: Strings = {};

@@ -8,6 +8,8 @@ import { useChannelsStore } from './channels';
 import { useSandboxStore } from './sandbox';
 import { useAssistantStore } from './assistant';
 import { useKnowledgeStore } from './knowledge';
+import { useOrdersStore } from './orders';
+import { useCatalogStore } from './catalog';
 
 export function startLiveUpdates(): void {
   on('message.new', ({ conversationId, message }) => {
@@ -31,6 +33,10 @@ export function startLiveUpdates(): void {
   on('assistant.mode', (info) => useAssistantStore.getState().applyMode(info));
   on('knowledge.updated', () => {
     if (useKnowledgeStore.getState().loaded) void useKnowledgeStore.getState().load();
+  });
+  on('orders.updated', ({ orderId, conversationId }) => useOrdersStore.getState().changed(orderId, conversationId));
+  on('catalog.updated', () => {
+    if (useCatalogStore.getState().loaded) void useCatalogStore.getState().load();
   });
   onConnection((up) => {
     const was = useAppStore.getState().online;

@@ -1,9 +1,10 @@
 // Extra sections in the contact panel (orders, reminders, consent…). Each domain adds one entry.
 import type { ComponentType } from 'react';
+import { ContactOrdersSection } from '../orders/ContactOrdersSection';
 
 export interface ContactPanelSection {
   id: string;
   component: ComponentType<{ contactId: number }>;
 }
 
-export const CONTACT_PANEL_SECTIONS: ContactPanelSection[] = [];
+export const CONTACT_PANEL_SECTIONS: ContactPanelSection[] = [{ id: 'orders', component: ContactOrdersSection }];

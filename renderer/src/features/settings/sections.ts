@@ -6,6 +6,7 @@ import { DataSection } from './DataSection';
 import { AssistantSection } from '../assistant/AssistantSection';
 import { QuickRepliesSection } from '../quickreplies/QuickRepliesSection';
 import { ChannelsSection } from '../channels/ChannelsSection';
+import { OrdersSettingsSection } from '../orders/OrdersSettingsSection';
 
 export interface SettingsSectionDef {
   id: string;
@@ -18,6 +19,7 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'preferences', label: 'settings.sections.preferences', component: PreferencesSection },
   { id: 'channels', label: 'channels.title', component: ChannelsSection },
   { id: 'quickReplies', label: 'quickReplies.title', component: QuickRepliesSection },
+  { id: 'orders', label: 'orders.settings.section', component: OrdersSettingsSection },
   { id: 'assistant', label: 'assistant.section', component: AssistantSection },
   { id: 'data', label: 'settings.sections.data', component: DataSection },
 ];
