@@ -143,14 +143,18 @@ export class RuleEngine implements RuleCheck {
   private onOwnerMessage(conversationId: number, m: Message): void {
     if (m.author !== 'owner' && m.author !== 'assistant') return;
     if (m.channel === 'system') return;
-    const rule = this.reminders.getSettings().rules.followUp;
+    const settings = this.reminders.getSettings();
+    const rule = settings.rules.followUp;
     if (!rule.enabled) return;
+    const dueAt = m.createdAt + rule.delayHours * HOUR;
+    // History arriving now (a WhatsApp backfill) must not turn into a pile of overdue follow-ups.
+    if (dueAt < this.clock.now() - settings.catchUpMinutes * 60_000) return;
     // Reminders and opt-out confirmations are not a conversation to follow up on.
     if (this.repo.isReminderMessage(m.id)) return;
     const contactId = this.repo.contactOfConversation(conversationId);
     const lastIn = this.repo.lastInboundId(conversationId);
     if (contactId === undefined || lastIn === 0) return;
-    if (this.upsertFollowUp(conversationId, contactId, lastIn, m.createdAt + rule.delayHours * HOUR)) this.notify([contactId]);
+    if (this.upsertFollowUp(conversationId, contactId, lastIn, dueAt)) this.notify([contactId]);
   }
 
   private upsertFollowUp(conversationId: number, contactId: number, lastInboundId: number, dueAt: number): boolean {

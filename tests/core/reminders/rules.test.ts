@@ -149,6 +149,31 @@ describe('follow-up when the customer goes quiet', () => {
     expect(await upcoming()).toEqual([]);
   });
 
+  it('ignores old owner messages that arrive now (a history backfill)', async () => {
+    w = await world();
+    await rules({ followUp: { enabled: true, delayHours: 48 } });
+    const anna = w.customer('sb-anna', 'Anna', 'Hi');
+    const s = w.t.app.services;
+    const identity = s.repos.contacts.findIdentity('sandbox', 'sb-anna')!;
+    const id = s.repos.messages.insert({
+      conversationId: anna.conversationId,
+      direction: 'out',
+      channel: 'sandbox',
+      identityId: identity.id,
+      externalId: 'backfill-1',
+      author: 'owner',
+      kind: 'text',
+      body: 'An answer from ten days ago',
+      status: 'read',
+      createdAt: s.clock.now() - 10 * DAY,
+    })!;
+    s.events.emit('message.new', { conversationId: anna.conversationId, message: s.repos.messages.get(id)! });
+    expect(await upcoming()).toEqual([]);
+    await w.advance(3 * DAY);
+    expect(w.deliveries).toHaveLength(0);
+    expect((await w.t.call('reminders.list', { tab: 'missed' })).items).toEqual([]);
+  });
+
   it('does not treat reminders as conversation to follow up on', async () => {
     w = await world();
     await rules({ followUp: { enabled: true, delayHours: 48 } });
