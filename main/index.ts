@@ -1,5 +1,6 @@
 // Electron shell: lifecycle, one locked-down window, IPC wiring to the core. The only file that imports 'electron'.
-import { app, BrowserWindow, ipcMain, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell } from 'electron';
+import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './core/app';
@@ -64,6 +65,16 @@ app.whenReady().then(async () => {
     }
     if (typeof name !== 'string') return { ok: false, error: { code: 'invalid_input', message: 'Method name must be a string' } };
     return dispatch(core!.methods, name, input);
+  });
+  // A file the core prepared (an export): the owner picks where it goes; the core never sees the chosen path.
+  ipcMain.handle('lavka:saveDownload', async (event, id: unknown) => {
+    if (!win || event.sender !== win.webContents || typeof id !== 'string') return { ok: false };
+    const file = core!.services.downloads.get(id);
+    if (!file) return { ok: false, error: 'This download has expired. Export again.' };
+    const choice = await dialog.showSaveDialog(win, { defaultPath: join(app.getPath('downloads'), file.fileName) });
+    if (choice.canceled || !choice.filePath) return { ok: false, canceled: true };
+    await copyFile(file.path, choice.filePath);
+    return { ok: true, path: choice.filePath };
   });
   core.services.events.subscribe((event) => {
     win?.webContents.send('lavka:event', event);

@@ -4,6 +4,7 @@ import type { LavkaBridge } from './bridge';
 
 const bridge = {
   call: (name: string, input: unknown) => ipcRenderer.invoke('lavka:call', name, input),
+  saveDownload: (id: string) => ipcRenderer.invoke('lavka:saveDownload', id),
   onEvent: (listener: (event: unknown) => void) => {
     const wrapped = (_e: unknown, event: unknown) => listener(event);
     ipcRenderer.on('lavka:event', wrapped);

@@ -7,6 +7,7 @@ import type { App } from '../core/app';
 import { dispatch, describeMethods } from '../core/api/dispatch';
 import { TOKEN_COOKIE, tokenFrom, tokenMatches } from './auth';
 import { serveStatic } from './static';
+import { serveDownload } from './downloads';
 
 export interface ServerOptions {
   host: string;
@@ -108,6 +109,7 @@ async function handle(app: App, opts: ServerOptions, req: IncomingMessage, res: 
     res.writeHead(405).end();
     return;
   }
+  if (url.pathname.startsWith('/download/')) return serveDownload(app, url.pathname, res);
   res.setHeader('set-cookie', cookie);
   await serveStatic(opts.rendererDir, url.pathname, res);
 }

@@ -95,3 +95,23 @@ export function onConnection(fn: (up: boolean) => void): () => void {
   fn(connected);
   return () => connectionListeners.delete(fn);
 }
+
+/**
+ * Hands a file the core prepared (an export) to the owner: the desktop app asks where to save it; a browser downloads
+ * it from GET /download/<id>. Returns false when the owner cancelled the save dialog.
+ */
+export async function saveDownload(id: string, fileName: string): Promise<boolean> {
+  if (window.lavka) {
+    const r = await window.lavka.saveDownload(id);
+    if (!r.ok && r.error) throw new ApiCallError('not_found', r.error);
+    return r.ok;
+  }
+  const a = document.createElement('a');
+  a.href = `/download/${encodeURIComponent(id)}`;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  return true;
+}

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './App';
+import { RecoveryGate } from './features/backup/RecoveryScreen';
 import { startLiveUpdates } from './stores/live';
 
 // The token in the address bar was turned into a cookie by the server; keep it out of history and screenshots.
@@ -11,6 +12,8 @@ if (location.search.includes('token=')) history.replaceState(null, '', location.
 startLiveUpdates();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <RecoveryGate>
+      <App />
+    </RecoveryGate>
   </StrictMode>,
 );

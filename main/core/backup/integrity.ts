@@ -16,7 +16,9 @@ function isCorruption(err: unknown): boolean {
 function checkRows(db: Db, pragma: 'quick_check' | 'integrity_check'): string | null {
   const rows = db.pragma(`${pragma}(20)`) as Record<string, string>[];
   const lines = rows.map((r) => Object.values(r)[0]);
-  return lines.length === 1 && lines[0] === 'ok' ? null : lines.slice(0, 5).join('; ');
+  if (lines.length === 1 && lines[0] === 'ok') return null;
+  const text = lines.slice(0, 3).join('; ').replace(/\s+/g, ' ');
+  return text.length > 300 ? text.slice(0, 299) + '…' : text;
 }
 
 /** Start-up check of the live database. Throws for problems that are not damage (locked, no permission). */

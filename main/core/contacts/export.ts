@@ -106,8 +106,7 @@ const telegramOf = (r: ExportRow) =>
       return user ? `${i.externalId} (@${user[1]})` : i.externalId;
     });
 
-function cellFor(col: ExportColumn, r: ExportRow, ctx: ExportContext): string {
-  const digits = currencyDigits(ctx.currency);
+function cellFor(col: ExportColumn, r: ExportRow, ctx: ExportContext, digits: number): string {
   switch (col) {
     case 'name':
       return r.name;
@@ -226,6 +225,7 @@ export async function writeExport(path: string, opts: ExportOptions, ctx: Export
   const bad = opts.columns.find((c) => !allowed.has(c));
   if (bad) throw new AppError('invalid_input', `Column "${bad}" is not available here`);
   const total = ctx.list.count(opts.filter, ctx.ext, opts.ids);
+  const digits = currencyDigits(ctx.currency);
   job.progress(0, total, 'writing');
   const part = `${path}.part`;
   const fh = await open(part, 'w');
@@ -245,7 +245,7 @@ export async function writeExport(path: string, opts: ExportOptions, ctx: Export
       const batch = ctx.list.exportBatch(opts.filter, opts.ids, after, BATCH, ctx.ext);
       if (batch.length === 0) break;
       let text: string;
-      if (opts.format === 'csv') text = csvLines(batch.map((r) => opts.columns.map((c) => cellFor(c, r, ctx))), opts.delimiter);
+      if (opts.format === 'csv') text = csvLines(batch.map((r) => opts.columns.map((c) => cellFor(c, r, ctx, digits))), opts.delimiter);
       else if (opts.format === 'google') text = csvLines(batch.map(googleRow), ',');
       else text = batch.map(vcardOf).join('');
       await write(text);

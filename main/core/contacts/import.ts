@@ -211,7 +211,9 @@ export class ContactImporter {
       .immediate();
     this.discard(uploadId);
     job.progress(plan.ops.length, plan.ops.length, 'done');
-    for (const id of touched) this.events.emit('contact.updated', { contactId: id });
+    // One event for the whole import: a 100,000-row file must not send 100,000 messages to the UI.
+    this.events.emit('contacts.changed', { reason: 'import', count: touched.length });
+    if (touched.length <= 50) for (const id of touched) this.events.emit('contact.updated', { contactId: id });
     return {
       created: plan.ops.filter((o) => o.contactId === null).length,
       merged: plan.ops.filter((o) => o.contactId !== null).length,
@@ -222,33 +224,29 @@ export class ContactImporter {
 
   private apply(op: Op, now: number): number {
     const d = op.draft;
-    let id: number;
-    if (op.contactId === null) {
-      id = this.contacts.create({ name: d.name, notes: d.notes.join('\n\n'), language: d.language }, now);
-    } else {
-      id = op.contactId;
-      const cur = this.contacts.get(id)!;
-      const curIsAddress = !/\p{L}/u.test(cur.name) || cur.identities.some((i) => i.externalId === cur.name);
-      const notes = [cur.notes, ...d.notes.filter((n) => !cur.notes.includes(n))].filter(Boolean).join('\n\n');
-      this.contacts.update(
-        id,
-        { name: curIsAddress && !d.nameFromAddress ? d.name : undefined, notes, language: cur.language ?? d.language },
-        now,
-      );
-    }
     const addresses: [string, string, string][] = [
       ...d.phones.map((p): [string, string, string] => ['phone', p, '']),
       ...d.emails.map((e): [string, string, string] => ['email', e, '']),
       ...d.telegram.map((t): [string, string, string] => ['telegram', t.id, t.display]),
     ];
-    for (const [channel, ext, display] of addresses) {
-      if (channel === 'phone' && this.contacts.findByPhone(ext) !== undefined) continue;
-      if (this.contacts.findIdentity(channel, ext)) continue;
-      this.contacts.addIdentity(id, channel, ext, display, now);
-      // Imported addresses have not been seen talking to us; last_seen_at stays empty so replies prefer real channels.
-      this.contacts.clearLastSeen(id, channel, ext);
+    if (op.contactId === null) {
+      // New contact: the check already found none of its addresses in Lavka, so this is inserts only (fast path).
+      const id = this.contacts.create({ name: d.name, notes: d.notes.join('\n\n'), language: d.language }, now);
+      for (const [channel, ext, display] of addresses) this.contacts.addImportedIdentity(id, channel, ext, display, now);
+      for (const tag of d.tags) this.contacts.addTag(id, tag);
+      return id;
     }
-    if (d.tags.length) this.contacts.setTags(id, normaliseTags([...this.contacts.tags(id), ...d.tags]));
+    const id = op.contactId;
+    const cur = this.contacts.get(id)!;
+    const curIsAddress = !/\p{L}/u.test(cur.name) || cur.identities.some((i) => i.externalId === cur.name);
+    const notes = [cur.notes, ...d.notes.filter((n) => !cur.notes.includes(n))].filter(Boolean).join('\n\n');
+    this.contacts.update(id, { name: curIsAddress && !d.nameFromAddress ? d.name : undefined, notes, language: cur.language ?? d.language }, now);
+    for (const [channel, ext, display] of addresses) {
+      // The same number may already be there as a WhatsApp identity: one address, not two.
+      if (channel === 'phone' && this.contacts.findByPhone(ext) !== undefined) continue;
+      this.contacts.addImportedIdentity(id, channel, ext, display, now);
+    }
+    for (const tag of d.tags) this.contacts.addTag(id, tag);
     return id;
   }
 

@@ -18,6 +18,8 @@ declare module '../events' {
     /** `from` no longer exists; everything it had now belongs to `into`. */
     'contact.merged': { from: number; into: number; removedConversationId: number | null; conversationId: number | null };
     'contact.removed': { contactId: number; conversationId: number | null };
+    /** Many contacts changed at once (an import): lists reload instead of patching row by row. */
+    'contacts.changed': { reason: string; count: number };
   }
 }
 

@@ -34,7 +34,10 @@ export interface ContactListItem {
   id: number;
   name: string;
   channels: string[];
+  /** E.164, as stored. */
   phones: string[];
+  /** The same numbers written for people ("+49 151 12345678"). */
+  phonesDisplay: string[];
   emails: string[];
   telegram: string[];
   tags: string[];

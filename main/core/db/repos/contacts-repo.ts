@@ -4,6 +4,7 @@ import { stmt } from '../statements';
 import { toFtsQuery } from './search-repo';
 import type { Contact, ContactFilter, ContactListItem, ContactSort, Identity } from '../../contacts/types';
 import type { ContactExtensions } from '../../contacts/extensions';
+import { formatPhone } from '../../contacts/identity';
 
 interface ContactRow {
   id: number;
@@ -92,9 +93,19 @@ export class ContactsRepo {
     return Number(r.lastInsertRowid);
   }
 
-  /** An address the owner brought (import) has never been seen talking to us. */
-  clearLastSeen(contactId: number, channel: string, externalId: string): void {
-    stmt(this.db, 'UPDATE identities SET last_seen_at = NULL WHERE contact_id = ? AND channel = ? AND external_id = ?').run(contactId, channel, externalId);
+  /**
+   * An address the owner brought (import): never seen talking to us, so last_seen_at stays empty and replies prefer
+   * channels the customer used. Returns false when the address already belongs to someone.
+   */
+  addImportedIdentity(contactId: number, channel: string, externalId: string, display: string, now: number): boolean {
+    return (
+      stmt(this.db, 'INSERT OR IGNORE INTO identities(contact_id, channel, external_id, display, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, NULL)')
+        .run(contactId, channel, externalId, display, now).changes === 1
+    );
+  }
+
+  addTag(contactId: number, tag: string): void {
+    stmt(this.db, 'INSERT OR IGNORE INTO contact_tags(contact_id, tag) VALUES (?, ?)').run(contactId, tag);
   }
 
   removeIdentity(identityId: number): void {
@@ -265,6 +276,7 @@ function toListItem(r: ListRow): ContactListItem {
     name: e.name,
     channels: [...new Set(e.identities.map((i) => i.channel))],
     phones: [...new Set(of(['whatsapp', 'phone']))],
+    phonesDisplay: [...new Set(of(['whatsapp', 'phone']))].map(formatPhone),
     emails: of(['email']),
     telegram: e.identities.filter((i) => i.channel === 'telegram').map((i) => i.display || i.externalId),
     tags: e.tags,
@@ -315,7 +327,8 @@ export class ContactsListRepo {
     ext: ContactExtensions,
   ): ExportRow[] {
     const w = filterWhere(f, ext, ids);
-    const cursor = after ? '(c.name COLLATE NOCASE > ? OR (c.name COLLATE NOCASE = ? AND c.id > ?))' : '1';
+    // The ">=" on the name alone is what lets SQLite seek in contacts_name; the OR only settles ties on the same name.
+    const cursor = after ? 'c.name COLLATE NOCASE >= ? AND (c.name COLLATE NOCASE > ? OR c.id > ?)' : '1';
     const sql = `SELECT ${LIST_COLUMNS}, ${extraColumns(ext)} FROM contacts c LEFT JOIN conversations v ON v.contact_id = c.id
       WHERE ${w.sql} AND ${cursor} ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?`;
     const params = after ? [...w.params, after.name, after.name, after.id, limit] : [...w.params, limit];

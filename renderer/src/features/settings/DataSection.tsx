@@ -1,6 +1,7 @@
 // Where the data lives. Backups and export join this section as they land.
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../stores/app';
+import { BackupSection } from '../backup/BackupSection';
 
 export function DataSection() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function DataSection() {
       <p className="muted">
         Lavka {version}
       </p>
+      <BackupSection />
     </div>
   );
 }
