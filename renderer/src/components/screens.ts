@@ -4,6 +4,7 @@ import { NeedsYouBadge, NeedsYouScreen } from '../features/assistant/NeedsYouScr
 import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ContactsScreen } from '../features/contacts/ContactsScreen';
 import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
 
@@ -21,6 +22,7 @@ export interface ScreenDef {
 
 export const SCREENS: ScreenDef[] = [
   { id: 'inbox', label: 'common.nav.inbox', icon: '💬', component: InboxScreen },
+  { id: 'contacts', label: 'contacts.title', icon: '👥', component: ContactsScreen },
   { id: 'orders', label: 'orders.title', icon: '🧾', component: OrdersScreen },
   { id: 'catalog', label: 'catalog.title', icon: '🥐', component: CatalogScreen },
   { id: 'needs-you', label: 'assistant.needsYou.title', icon: '🙋', component: NeedsYouScreen, badge: NeedsYouBadge },

@@ -7,12 +7,14 @@ import settings from '../features/settings/strings';
 import assistant from '../features/assistant/strings';
 import knowledge from '../features/knowledge/strings';
 import sandbox from '../features/sandbox/strings';
+import contacts from '../features/contacts/strings';
+import backup from '../features/backup/strings';
 import quickReplies from '../features/quickreplies/strings';
 import channels from '../features/channels/strings';
 import catalog from '../features/catalog/strings';
 import orders from '../features/orders/strings';
 
-export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, assistant, knowledge, catalog, orders];
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, assistant, knowledge, catalog, orders, contacts, backup];
 
 function collect(lang: 'en' | 'ru'): Strings {
   const out: Strings = {};

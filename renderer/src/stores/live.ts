@@ -4,6 +4,8 @@ import { useAppStore } from './app';
 import { useInboxStore } from './inbox';
 import { useConversationStore } from './conversation';
 import { useContactStore } from './contact';
+import { useContactsStore } from './contacts';
+import { useBackupStore } from './backup';
 import { useChannelsStore } from './channels';
 import { useSandboxStore } from './sandbox';
 import { useAssistantStore } from './assistant';
@@ -25,6 +27,29 @@ export function startLiveUpdates(): void {
     if (useContactStore.getState().byId[contactId]) void useContactStore.getState().load(contactId);
   });
   on('channel.status', (s) => useChannelsStore.getState().apply(s));
+  on('contacts.job', (j) => useContactsStore.getState().applyJob(j));
+  on('contact.updated', () => useContactsStore.getState().changed());
+  on('contacts.changed', () => useContactsStore.getState().changed());
+  on('contact.merged', ({ from, into, removedConversationId, conversationId }) => {
+    useContactsStore.getState().changed();
+    // The merged-away conversation is gone: its messages now live in the survivor's.
+    const inbox = useInboxStore.getState();
+    if (removedConversationId !== null) {
+      useInboxStore.setState({ items: inbox.items.filter((c) => c.id !== removedConversationId) });
+      if (inbox.selectedId === removedConversationId) inbox.select(conversationId);
+    }
+    if (useContactsStore.getState().openId === from) useContactsStore.getState().open(into);
+  });
+  on('contact.removed', ({ contactId, conversationId }) => {
+    useContactsStore.getState().changed();
+    const inbox = useInboxStore.getState();
+    useInboxStore.setState({ items: inbox.items.filter((c) => c.contactId !== contactId) });
+    if (conversationId !== null && inbox.selectedId === conversationId) inbox.select(null);
+    if (useContactsStore.getState().openId === contactId) useContactsStore.getState().open(null);
+  });
+  on('backup.status', (s) => useBackupStore.getState().apply(s));
+  // All data was replaced by a backup: start over from what is in the database now.
+  on('app.restored', () => window.location.reload());
   on('settings.updated', () => void useAppStore.getState().load());
   on('assistant.draft', (d) => useAssistantStore.getState().applyDraft(d));
   on('assistant.status', (st) => useAssistantStore.getState().applyStatus(st));

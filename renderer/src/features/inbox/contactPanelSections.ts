@@ -1,5 +1,6 @@
 // Extra sections in the contact panel (orders, reminders, consent…). Each domain adds one entry.
 import type { ComponentType } from 'react';
+import { ContactDataSection } from '../contacts/ContactDataSection';
 import { ContactOrdersSection } from '../orders/ContactOrdersSection';
 
 export interface ContactPanelSection {
@@ -7,4 +8,7 @@ export interface ContactPanelSection {
   component: ComponentType<{ contactId: number }>;
 }
 
-export const CONTACT_PANEL_SECTIONS: ContactPanelSection[] = [{ id: 'orders', component: ContactOrdersSection }];
+export const CONTACT_PANEL_SECTIONS: ContactPanelSection[] = [
+  { id: 'orders', component: ContactOrdersSection },
+  { id: 'contact-data', component: ContactDataSection },
+];
