@@ -245,3 +245,25 @@ test('Catalog: the demo products, adding one, and a CSV import that refuses bad 
   await page.getByTestId('catalog-export').click();
   expect((await download).suggestedFilename()).toBe('catalog.csv');
 });
+
+test('Settings → Orders: payment instructions, delivery, which statuses notify, own texts', async ({ page }) => {
+  await page.goto(lavka.url);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-orders').click();
+  const form = page.getByTestId('orders-settings');
+  await expect(page.getByTestId('orders-payment')).toHaveValue('Pay by card or cash at pickup.');
+  await page.getByTestId('orders-payment').fill('Pay by card at pickup, or by bank transfer to DE12 3456.');
+  await page.getByTestId('orders-delivery').check();
+  await page.getByTestId('orders-notify-paid').check();
+  await form.getByPlaceholder('Your order #{number} is ready! {pickup}').fill('Order #{number} is waiting for you, {name}!');
+  await shot(page, 'orders-settings');
+  await form.getByTestId('settings-save').click();
+  await expect(form).toContainText('Saved');
+  const s = await lavka.api<{ paymentInstructions: string; notify: { paid: boolean }; delivery: { offered: boolean }; templates: { ready?: { en?: string } } }>('orders.settings');
+  expect(s.value).toMatchObject({
+    paymentInstructions: 'Pay by card at pickup, or by bank transfer to DE12 3456.',
+    notify: { paid: true },
+    delivery: { offered: true },
+    templates: { ready: { en: 'Order #{number} is waiting for you, {name}!' } },
+  });
+});

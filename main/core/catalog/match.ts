@@ -81,11 +81,10 @@ function stemSim(a: string, b: string): number {
   if (min < 3) return 0;
   let cp = 0;
   while (cp < min && a[cp] === b[cp]) cp++;
-  // Endings differ, the stem is shared: short words may change one letter, longer ones up to two, and the
-  // longer word may add at most three letters of ending.
-  const needed = min <= 4 ? min - 1 : min - 2;
-  if (cp >= Math.max(2, needed) && max - cp <= 3) return 0.8 + 0.2 * (cp / max);
-  return 0;
+  // Endings differ, the stem is shared. Short words are strict (чай/чая yes, hat/have no, sung/sunday no);
+  // longer ones may change two letters of ending and add up to three (ржаной/ржаного, пирожок/пирожки).
+  const ok = min <= 3 ? cp >= min - 1 && max - cp <= 1 : min === 4 ? cp >= 3 && max - cp <= 2 : cp >= min - 2 && max - cp <= 3;
+  return ok ? 0.8 + 0.2 * (cp / max) : 0;
 }
 
 function editSim(a: string, b: string): number {
@@ -222,4 +221,17 @@ export function isMentionedIn(text: string, customerText: string): boolean {
   const hay = tokens(customerText);
   const found = t.filter((x) => bestSim(x, hay) > 0).length;
   return found / t.length >= 0.6;
+}
+
+/**
+ * Whether a message names anything the shop sells (a word of a product name or synonym, in any case or spelling).
+ * Cheap, so it decides whether a message is worth asking the model about at all.
+ */
+export function mentionsCatalog(text: string, products: readonly Product[]): boolean {
+  const words = tokens(text).filter((t) => t.length >= 3 && !/^\d+$/.test(t));
+  if (!words.length) return false;
+  const vocabulary = new Set<string>();
+  for (const p of products) for (const n of [p.name, ...p.synonyms]) for (const t of tokens(n)) if (t.length >= 3 && !/^\d+$/.test(t)) vocabulary.add(t);
+  const vocab = [...vocabulary];
+  return words.some((w) => bestSim(w, vocab) > 0);
 }

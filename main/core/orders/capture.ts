@@ -4,13 +4,14 @@
 import type { ChatModel } from '../assistant/chat-model';
 import type { Clock } from '../clock';
 import type { CatalogService } from '../catalog/service';
+import { mentionsCatalog } from '../catalog/match';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { MessagesRepo } from '../db/repos/messages-repo';
 import { AppError } from '../errors';
 import type { InboundEvent } from '../inbox/service';
 import { buildOrder, type RequestedItem } from './build';
 import { extractOrder, type Extraction } from './extract';
-import { classifyReply, onlyAsksForRepeat, pickLanguage, type CustomerLanguage } from './replies';
+import { asksForRepeat, classifyReply, onlyAsksForRepeat, pickLanguage, type CustomerLanguage } from './replies';
 import type { OrdersService } from './service';
 import type { ChatOrderMode } from './settings';
 import { cancelledText, lineTitle, placedText, questionsText, summaryText, whatToChangeText } from './texts';
@@ -107,6 +108,10 @@ export class OrderCapture {
     if (draft && reply === 'cancel') return this.cancel(draft, lang, mode);
 
     const last = this.d.orders.repo.lastOrderOf(contactId) ?? null;
+    // A model call costs seconds on a laptop: only messages that continue an order, ask for "the usual", name
+    // something the shop sells, or hold a number ("2 pizzas") are worth one. Small talk stays with the assistant.
+    const worthAsking = !!draft || asksForRepeat(text) || /\d/.test(text) || mentionsCatalog(text, this.d.catalog.repo.active());
+    if (!worthAsking) return { handled: false, skipped: 'not_an_order' };
     let ex: Extraction;
     if (onlyAsksForRepeat(text)) {
       ex = { intent: 'repeat', items: [], fulfilment: 'unknown', address: null, time: null, language: null };

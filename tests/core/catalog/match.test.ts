@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PRODUCTS } from '../../../main/core/catalog/demo';
-import { isMentionedIn, matchOptions, matchProduct, normalize, tokenSim } from '../../../main/core/catalog/match';
+import { isMentionedIn, matchOptions, matchProduct, mentionsCatalog, normalize, tokenSim } from '../../../main/core/catalog/match';
 import { validate } from '../../../main/core/catalog/validate';
 import type { Product } from '../../../main/core/catalog/types';
 
@@ -65,5 +65,21 @@ describe('matching what customers call things to the catalog', () => {
     expect(isMentionedIn('Lenina 5, apt 3', 'Доставьте на lenina 5 apt 3 пожалуйста')).toBe(true);
     expect(isMentionedIn('Hauptstraße 99', 'please deliver it to me')).toBe(false);
     expect(isMentionedIn('Lenina 7', 'deliver to Lenina 5')).toBe(false);
+  });
+});
+
+describe('short words stay strict', () => {
+  it('matches endings of short words without matching different words', () => {
+    expect(tokenSim('чай', 'чая')).toBeGreaterThan(0.75);
+    expect(tokenSim('cakes', 'cake')).toBeGreaterThan(0.75);
+    expect(tokenSim('hat', 'have')).toBeLessThan(0.75);
+    expect(tokenSim('sung', 'sunday')).toBeLessThan(0.75);
+  });
+
+  it('tells a message that names a product from small talk', () => {
+    expect(mentionsCatalog('Do you still have rye bread?', catalog)).toBe(true);
+    expect(mentionsCatalog('Два круассана можно?', catalog)).toBe(true);
+    expect(mentionsCatalog('Hello! Are you open on Sunday? Thanks, have a nice day', catalog)).toBe(false);
+    expect(mentionsCatalog('Спасибо, до свидания!', catalog)).toBe(false);
   });
 });

@@ -55,6 +55,7 @@ describe('a clean order', () => {
     expect(draft()).toBeUndefined();
     // Exactly two messages reached the customer: the summary and the thank-you.
     expect(w.received()).toHaveLength(2);
+    expect(w.model.unscripted).toEqual([]);
   });
 
   it('works in Russian: the customer’s own words for items, Russian texts, "да" confirms', async () => {
@@ -109,9 +110,20 @@ describe('the model invents things', () => {
   it('does not echo an item the customer never wrote', async () => {
     w = await ordersWorld();
     w.model.extract({ items: [{ name: 'Unicorn pie', quantity: 1 }], fulfilment: 'pickup' });
-    await w.say('One of your special pies, please');
+    await w.say('One of your special cakes, please');
     expect(w.lastReceived()).toBe('Sorry, I could not find one of the items in our catalog.');
     expect(w.lastReceived()).not.toContain('Unicorn');
+  });
+
+  it('small talk never reaches the model; a message naming a product does', async () => {
+    w = await ordersWorld();
+    await w.say('Hello! Are you open on Sunday?');
+    await w.say('Thanks, have a nice day');
+    expect(w.model.extractions()).toHaveLength(0);
+    w.model.extract({ intent: 'none' });
+    await w.say('Is the rye bread fresh today?');
+    expect(w.model.extractions()).toHaveLength(1);
+    expect(draft()).toBeUndefined();
   });
 
   it('garbage from the model or no model at all: nothing is sent and no draft is made', async () => {
@@ -119,7 +131,7 @@ describe('the model invents things', () => {
     w.model.extract('Sure! 2 croissants coming right up 🥐');
     await w.say('2 croissants please');
     w.model.unavailable = true;
-    await w.say('hello?');
+    await w.say('croissants?');
     expect(w.received()).toHaveLength(0);
     expect(draft()).toBeUndefined();
   });

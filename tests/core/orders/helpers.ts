@@ -21,6 +21,8 @@ export interface ExtractionScript {
 /** A ChatModel whose order-extraction answers the test queues in advance; other purposes get a plain refusal. */
 export class ScriptedModel implements ChatModel {
   readonly calls: ChatRequest[] = [];
+  /** Customer messages the model was asked about although the test scripted no answer. */
+  readonly unscripted: string[] = [];
   private readonly queue: (ExtractionScript | string)[] = [];
   unavailable = false;
 
@@ -41,7 +43,11 @@ export class ScriptedModel implements ChatModel {
       return { content: '{"reply":"","intent":"other"}', model: 'scripted', promptTokens: 1, outputTokens: 1, durationMs: 1 };
     }
     const next = this.queue.shift();
-    if (next === undefined) throw new Error('The test did not script this order extraction');
+    if (next === undefined) {
+      // Recorded for the test to check; answered like a model that is not there.
+      this.unscripted.push(req.messages.at(-1)?.content ?? '');
+      throw new AppError('assistant_unavailable', 'The test did not script this order extraction');
+    }
     const content =
       typeof next === 'string'
         ? next
