@@ -57,11 +57,6 @@ export function contactsMethods(s: Services) {
       (i) => c.page(i.filter, i.sort, i.offset, i.limit),
       'A window of the Contacts page (filtered, sorted) and the total that matches.',
     ),
-    'contacts.indexOf': method(
-      z.object({ contactId: id, filter, sort }),
-      (i) => ({ index: c.indexOf(i.contactId, i.filter, i.sort) }),
-      "A contact's row number in the list, to scroll to it.",
-    ),
     'contacts.facets': method(noInput, () => c.facets(), 'Tags and channels with counts, and which optional columns exist.'),
     'contacts.export': method(
       z.object({

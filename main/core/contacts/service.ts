@@ -130,10 +130,6 @@ export class ContactsService {
     return { items: this.list.page(filter, sort, offset, limit, ext), total: this.list.count(filter, ext) };
   }
 
-  indexOf(id: number, filter: ContactFilter, sort: ContactSort): number {
-    return this.list.indexOf(id, filter, sort, this.extensions());
-  }
-
   facets(): ContactFacets & { exportColumns: ExportColumn[]; defaultExportColumns: ExportColumn[] } {
     const ext = this.extensions();
     return {

@@ -307,14 +307,6 @@ export class ContactsListRepo {
     return stmt<unknown[], { n: number }>(this.db, `SELECT count(*) AS n FROM contacts c WHERE ${w.sql}`).get(...w.params)!.n;
   }
 
-  /** The position of a contact in the sorted list (for scrolling to it), or -1. */
-  indexOf(id: number, f: ContactFilter, sort: ContactSort, ext: ContactExtensions): number {
-    const w = filterWhere(f, ext);
-    const sql = `SELECT n FROM (SELECT c.id, row_number() OVER (ORDER BY ${orderBy(sort, ext)}) - 1 AS n, ${extraColumns(ext)}
-      FROM contacts c LEFT JOIN conversations v ON v.contact_id = c.id WHERE ${w.sql}) WHERE id = ?`;
-    return stmt<unknown[], { n: number }>(this.db, sql).get(...w.params, id)?.n ?? -1;
-  }
-
   /**
    * One batch for a streamed export, in name order, after the (name, id) cursor. Keyset paging keeps every batch as cheap
    * as the first, so 100,000 contacts stream in constant memory.
