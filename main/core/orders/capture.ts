@@ -33,7 +33,7 @@ export interface CaptureResult {
   /** true: the text went to the outbox; false: it waits for the owner (Suggest mode). */
   sent?: boolean;
   /** Why nothing happened, for the audit trail and tests. */
-  skipped?: 'off' | 'not_text' | 'stale' | 'no_model' | 'model_error' | 'invalid_output' | 'not_an_order';
+  skipped?: 'off' | 'not_text' | 'stale' | 'no_model' | 'model_error' | 'invalid_output' | 'not_an_order' | 'unchanged';
 }
 
 export interface CaptureDeps {
@@ -187,6 +187,9 @@ export class OrderCapture {
       this.d.catalog.repo.active(),
       { pickupAddress: this.d.orders.shop().address, settings: this.d.orders.settings() },
     );
+    // A side question while an order is open ("do you close at six?") leaves the order as it was: the customer
+    // already has this summary or question, so the assistant answers instead of Lavka repeating itself.
+    if (draft && draft.pendingText === null && sameContent(draft, built)) return { handled: false, skipped: 'unchanged' };
     const order = this.d.orders.writeDraft(conversationId, built, { language, source: draft?.source ?? 'chat', actor: 'assistant', eventKind: draft ? 'revised' : 'drafted' });
     if (built.issues.length) {
       return this.respond(order, 'question', 'question', questionsText(built.issues, this.d.orders.shop(), language), mode);
@@ -274,6 +277,20 @@ function itemsOf(order: Order): RequestedItem[] {
     l.productId === null
       ? { name: l.name, quantity: l.quantity, options: [], productId: -1 }
       : { name: l.label || l.name, quantity: l.quantity, options: [], productId: l.productId, chosen: Object.fromEntries(l.options.map((o) => [o.group, o.value])) },
+  );
+}
+
+function sameContent(draft: Order, built: ReturnType<typeof buildOrder>): boolean {
+  return (
+    draft.fulfilment === built.fulfilment &&
+    draft.address === built.address &&
+    draft.wantedTime === built.wantedTime &&
+    JSON.stringify(draft.issues) === JSON.stringify(built.issues) &&
+    draft.lines.length === built.lines.length &&
+    draft.lines.every((l, i) => {
+      const b = built.lines[i];
+      return l.productId === b.productId && l.quantity === b.quantity && l.unitPriceMinor === b.unitPriceMinor && JSON.stringify(l.options) === JSON.stringify(b.options);
+    })
   );
 }
 

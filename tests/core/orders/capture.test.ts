@@ -263,6 +263,19 @@ describe('confirming and changing', () => {
     expect(placed()[0].totalMinor).toBe(500);
   });
 
+  it('a side question during an open order is left to the assistant, and the summary is not repeated', async () => {
+    w = await ordersWorld();
+    w.model.extract({ items: [{ name: 'croissants', quantity: 2 }], fulfilment: 'pickup' });
+    await w.say('2 croissants please');
+    expect(w.received()).toHaveLength(1);
+    // The model (as told) returns the order under discussion again: nothing changed, so Lavka stays quiet.
+    w.model.extract({ items: [{ name: 'croissants', quantity: 2 }], fulfilment: 'pickup' });
+    await w.say('By the way, until when are you open today?');
+    expect(w.received()).toHaveLength(1);
+    await w.say('yes');
+    expect(placed()).toHaveLength(1);
+  });
+
   it('"no" asks what to change; "cancel" drops the draft', async () => {
     w = await ordersWorld();
     w.model.extract({ items: [{ name: 'croissants', quantity: 2 }], fulfilment: 'pickup' });
