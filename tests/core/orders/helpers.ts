@@ -63,6 +63,10 @@ export interface OrdersWorld {
   deliveries: SandboxDelivery[];
   /** The pretend customer writes; resolves when Lavka has reacted (model call, summary queued and delivered). */
   say(text: string): Promise<void>;
+  /** Another pretend customer writes. */
+  sayAs(key: string, name: string, text: string): Promise<void>;
+  /** Texts one customer received, oldest first. */
+  receivedBy(key: string): string[];
   conversationId(): number;
   contactId(): number;
   /** Texts the customer received, oldest first. */
@@ -100,12 +104,16 @@ export async function ordersWorld(
     model,
     deliveries,
     async say(text) {
-      s.sandbox.customerSays(key, name, text);
+      await w.sayAs(key, name, text);
+    },
+    async sayAs(k, n, text) {
+      s.sandbox.customerSays(k, n, text);
       await settle();
       // The assistant waits a moment for a second message before an Auto turn.
       clock.advance(3_000);
       await settle();
     },
+    receivedBy: (k) => deliveries.filter((d) => d.customerKey === k).map((d) => d.text),
     conversationId: () => s.inbox.conversationOfContact(s.repos.contacts.findIdentity('sandbox', key)!.contactId)!,
     contactId: () => s.repos.contacts.findIdentity('sandbox', key)!.contactId,
     received: () => deliveries.filter((d) => d.customerKey === key).map((d) => d.text),
