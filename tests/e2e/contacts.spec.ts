@@ -69,6 +69,15 @@ test('the owner exports all contacts from the Contacts page and the CSV opens co
   expect(byName.has('Zoë "Zo" Müller, Jr.')).toBe(true);
   expect(byName.has('\'=HYPERLINK("http://evil.example","click")')).toBe(true);
   await shot(page, 'contacts-export-done');
+
+  // From a contact's card straight to their conversation.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByTestId('contacts-search').fill('Müller');
+  await expect(page.getByTestId('contact-row')).toHaveCount(1);
+  await page.getByTestId('contact-row').first().click();
+  await page.getByTestId('open-conversation').click();
+  await expect(page.getByTestId('conversation-title')).toHaveText('Zoë "Zo" Müller, Jr.');
+  await expect(page.getByTestId('messages')).toContainText('Hallo 👋');
 });
 
 test('the owner imports a messy spreadsheet: preview with row errors, then the good rows', async ({ page, lavka }) => {

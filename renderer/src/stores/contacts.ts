@@ -77,6 +77,8 @@ interface ContactsState {
 }
 
 const loading = new Set<string>();
+/** The pages the list last showed: a refresh refetches these and drops the rest (they reload on scroll). */
+let visible: [number, number] = [0, 0];
 let changeTimer: ReturnType<typeof setTimeout> | null = null;
 const waiters = new Map<string, ((j: JobState) => void)[]>();
 
@@ -135,6 +137,7 @@ export const useContactsStore = create<ContactsState>((set, get) => ({
 
   ensure(start, end) {
     const { pages, version, filter, sort } = get();
+    visible = [Math.floor(Math.max(0, start) / PAGE), Math.floor(Math.max(0, end) / PAGE)];
     for (let p = Math.floor(Math.max(0, start) / PAGE); p <= Math.floor(Math.max(0, end) / PAGE); p++) {
       const key = `${version}:${p}`;
       if (pages[p] || loading.has(key)) continue;
@@ -299,9 +302,14 @@ export const useContactsStore = create<ContactsState>((set, get) => ({
     changeTimer = setTimeout(() => {
       changeTimer = null;
       const { pages, version, filter, sort } = get();
-      const loaded = Object.keys(pages).map(Number);
-      // Refetch the loaded pages in place (no flicker to empty rows), for the current filter only.
-      for (const p of loaded.length ? loaded : [0]) {
+      const onScreen = Object.keys(pages)
+        .map(Number)
+        .filter((p) => p >= visible[0] && p <= visible[1]);
+      const kept: Record<number, ContactRow[]> = {};
+      for (const p of onScreen) kept[p] = pages[p];
+      set({ pages: kept });
+      // Refetch what is on screen in place (no flicker to empty rows), for the current filter only.
+      for (const p of onScreen.length ? onScreen : [0]) {
         call('contacts.list', { filter: apiFilter(filter), sort, offset: p * PAGE, limit: PAGE })
           .then((r) => {
             if (get().version !== version) return;
