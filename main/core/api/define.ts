@@ -15,6 +15,19 @@ export function method<S extends z.ZodType, R>(input: S, run: (input: z.output<S
 
 export const noInput = z.object({}).strict().optional().default({});
 
+/**
+ * A partial-update schema: every field optional and WITHOUT its default. (zod's .partial() keeps defaults, so a
+ * patch naming one field would silently reset the others to their defaults.)
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = bare.optional();
+  }
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a method map holds handlers of any input/output
 export type MethodMap = Record<string, MethodDef<any, any>>;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
 import type { Services } from '../app';
-import { method, noInput } from '../api/define';
+import { method, noInput, patchOf } from '../api/define';
 import { MODES, assistantSettingsSchema } from './settings';
 import type { AuditEntry } from './types';
 
@@ -40,7 +40,7 @@ export function assistantMethods(s: Services) {
       'Whether Ollama runs at the configured host, its version and installed models, and what is missing.',
     ),
     'assistant.settings': method(noInput, () => s.assistant.settings(), 'Assistant settings (host, model, default mode, Auto rules, holding messages).'),
-    'assistant.saveSettings': method(assistantSettingsSchema.partial(), (i) => s.assistant.saveSettings(i), 'Changes assistant settings.'),
+    'assistant.saveSettings': method(patchOf(assistantSettingsSchema), (i) => s.assistant.saveSettings(i), 'Changes assistant settings.'),
     'assistant.pull': method(z.object({ model: modelName }), (i) => s.assistant.connection.startPull(i.model), 'Starts downloading a model; progress comes as assistant.pull events.'),
     'assistant.cancelPull': method(noInput, () => s.assistant.connection.cancelPull(), 'Stops the model download.'),
     'assistant.pullState': method(noInput, () => s.assistant.connection.pull(), 'The current or last model download.'),

@@ -1,7 +1,7 @@
 // knowledge.* API methods: the Knowledge page (entries, shop policies) and a "which entries would be used" probe.
 import { z } from 'zod';
 import type { Services } from '../app';
-import { method, noInput } from '../api/define';
+import { method, noInput, patchOf } from '../api/define';
 import { knowledgeInputSchema, shopPoliciesSchema } from './types';
 
 const id = z.number().int().positive();
@@ -13,7 +13,7 @@ export function knowledgeMethods(s: Services) {
     'knowledge.update': method(z.object({ id, entry: knowledgeInputSchema }), (i) => s.knowledge.update(i.id, i.entry), 'Changes an entry.'),
     'knowledge.delete': method(z.object({ id }), (i) => s.knowledge.delete(i.id), 'Deletes an entry.'),
     'knowledge.policies': method(noInput, () => s.knowledge.shopPolicies(), 'Delivery, payment and returns policies.'),
-    'knowledge.savePolicies': method(shopPoliciesSchema.partial(), (i) => s.knowledge.setShopPolicies(i), 'Saves the shop policies.'),
+    'knowledge.savePolicies': method(patchOf(shopPoliciesSchema), (i) => s.knowledge.setShopPolicies(i), 'Saves the shop policies.'),
     'knowledge.probe': method(
       z.object({ text: z.string().trim().min(1).max(2000) }),
       (i) => s.knowledge.retrieve(i.text, 3),

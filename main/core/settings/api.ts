@@ -1,7 +1,7 @@
 // app.* , setup.* and settings.* API methods.
 import { z } from 'zod';
 import type { Services } from '../app';
-import { method, noInput } from '../api/define';
+import { method, noInput, patchOf } from '../api/define';
 import { businessSchema, preferencesSchema, setupSchema } from './schema';
 
 export const APP_VERSION = '0.1.0';
@@ -15,7 +15,7 @@ export function settingsMethods(s: Services) {
     ),
     'settings.get': method(noInput, () => s.settings.get(), 'Business profile and preferences.'),
     'settings.update': method(
-      z.object({ business: businessSchema.partial().optional(), preferences: preferencesSchema.partial().optional() }),
+      z.object({ business: patchOf(businessSchema).optional(), preferences: patchOf(preferencesSchema).optional() }),
       (i) => s.settings.update(i),
       'Changes part of the business profile or preferences.',
     ),
