@@ -2,12 +2,12 @@
 // Lavka's hot paths against their targets, prints a table and writes the figures as JSON. Exits non-zero only when
 // the bench itself breaks; missed targets are reported, not asserted.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp, type App } from '../../main/core/app';
 import { SERVE_JS } from '../helpers/serve-process';
-import { cachedShop, inboundBatch, SCALES, workingCopy, type KnownSender, type Scale, type ShopInfo } from './seed';
+import { cachedShop, inboundBatch, SCALES, TIMELINE_END, workingCopy, type KnownSender, type Scale, type ShopInfo } from './seed';
 import type { Lang } from './seed-text';
 import { describeMachine, machineInfo } from './machine';
 import { failed, formatMarkdown, formatTable, type Figure } from './report';
@@ -15,7 +15,8 @@ import { ingestFigures } from './figures/ingest';
 import { conversationFigures, inboxFigures, searchFigures } from './figures/reads';
 import { startupFigures } from './figures/startup';
 import { uiFigures } from './figures/ui';
-import { domainFigures } from './figures/domains';
+import { contextFigures, exportFigures, reminderFigures, runExportChild } from './figures/domains';
+import { rebaseReminders } from './seed-domains';
 import type { ServeProcess } from '../helpers/serve-process';
 
 const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--json FILE] [--cache-dir DIR] [--keep]
@@ -38,10 +39,22 @@ async function main(): Promise<number> {
       'cache-dir': { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
+      // Internal: figures that need a process of their own (memory) run bench.js again with --child NAME.
+      child: { type: 'string' },
+      'data-dir': { type: 'string' },
     },
   });
   if (values.help) {
     console.log(USAGE);
+    return 0;
+  }
+  if (values.child === 'export') {
+    const app = createApp({ dataDir: values['data-dir']!, env: {}, startWorkers: false });
+    try {
+      console.log(JSON.stringify(await runExportChild(app)));
+    } finally {
+      await app.close();
+    }
     return 0;
   }
   const scale: Scale | undefined = SCALES[values.scale as keyof typeof SCALES];
@@ -54,6 +67,7 @@ async function main(): Promise<number> {
   log(`scale ${scale.name}, seed ${seed}; serve: ${SERVE_JS}`);
 
   const started = performance.now();
+  const loadAtStart = loadavg()[0];
   const shop = cachedShop(scale, seed, cacheDir, log);
   log(`${shop.cached ? 'reusing' : 'seeded'} shop ${shop.dataDir} (${(shop.dbBytes / 2 ** 20).toFixed(0)} MB, seeded in ${shop.seedSeconds.toFixed(1)} s)`);
   const work = workingCopy(shop, join(tmpdir(), `lavka-bench-work-${process.pid}`));
@@ -69,7 +83,11 @@ async function main(): Promise<number> {
     }
   };
 
+  // Workers off: no channels, outbox or scheduler running under the figures. start() still wires the in-process
+  // listeners (opt-out) that the real inbound path has.
   const app = createApp({ dataDir: work, env: {}, startWorkers: false });
+  rebaseReminders(app.services.db, TIMELINE_END, Date.now());
+  await app.start();
   try {
     await take('ingest', () => ingestFigures(app, inboundBatch(scale, seed, senderLookup(app), Date.now())));
     await take('inbox', () => inboxFigures(app, 300));
@@ -81,12 +99,16 @@ async function main(): Promise<number> {
           { label: 'rare word', query: shop.rareWord },
           { label: 'Cyrillic', query: 'хлеб' },
           { label: 'Vietnamese', query: 'bánh mì' },
+          // The inbox searches as the owner types, so a single letter is a real query.
+          { label: 'first letter typed', query: 'b' },
         ],
-        50,
+        200,
       ),
     );
     await take('conversation', () => conversationFigures(app, shop.bigConversationId, 300));
-    await take('other domains', () => domainFigures(app, shop, scale));
+    await take('assistant context', () => contextFigures(app, shop, 300));
+    await take('contacts export', () => exportFigures(app, work));
+    await take('reminders', () => reminderFigures(app, 300));
   } finally {
     await app.close();
   }
@@ -111,7 +133,7 @@ async function main(): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const header = shopSummary(shop);
   console.log(`\nLavka bench — scale ${scale.name}, seed ${seed}, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`Machine: ${describeMachine(machine)}`);
+  console.log(`Machine: ${describeMachine(machine)}; 1-min load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`);
   console.log(`Shop: ${header}`);
   console.log(`Total run ${seconds.toFixed(0)} s (seeding ${shop.cached ? 'reused from cache' : `${shop.seedSeconds.toFixed(0)} s`}).\n`);
   console.log(formatTable(figures));
@@ -121,7 +143,7 @@ async function main(): Promise<number> {
   mkdirSync(dirname(jsonFile), { recursive: true });
   writeFileSync(
     jsonFile,
-    JSON.stringify({ scale: scale.name, seed, date: new Date().toISOString(), seconds, machine, shop: { ...shop, dataDir: undefined }, figures }, null, 2),
+    JSON.stringify({ scale: scale.name, seed, date: new Date().toISOString(), seconds, machine, loadAverage: { start: loadAtStart, end: loadavg()[0] }, shop: { ...shop, dataDir: undefined }, figures }, null, 2),
   );
   writeFileSync(jsonFile.replace(/\.json$/, '') + '.md', formatMarkdown(figures) + '\n');
   console.log(`Figures written to ${jsonFile} (and .md)`);

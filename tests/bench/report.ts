@@ -56,14 +56,19 @@ export function latency(name: string, samples: readonly number[], maxP99?: numbe
   ];
 }
 
-/** Times a function `runs` times after `warmup` untimed runs; returns milliseconds per run. */
-export async function sample(runs: number, fn: (i: number) => unknown, warmup = Math.min(5, runs)): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn(i);
+/**
+ * Times a function up to `runs` times after a few untimed warm-up runs; returns milliseconds per run. Stops early
+ * once `budgetMs` is spent (keeping at least 20 samples), so a slow path cannot stretch the bench to many minutes.
+ */
+export async function sample(runs: number, fn: (i: number) => unknown, budgetMs = 5000): Promise<number[]> {
+  for (let i = 0; i < Math.min(5, runs); i++) await fn(i);
   const out: number[] = [];
+  const started = performance.now();
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await fn(i);
     out.push(performance.now() - t);
+    if (out.length >= 20 && performance.now() - started > budgetMs) break;
   }
   return out;
 }

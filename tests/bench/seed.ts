@@ -62,13 +62,13 @@ export const SCALES: Record<'small' | 'default', Scale> = {
     catalog: 200,
     orders: 2_500,
     reminders: 1_000,
-    ingest: 3_000,
+    ingest: 2_000,
     uiScroll: 5_000,
   },
 };
 
 /** Bump when the generator changes what it writes, so stale caches are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 /** Message timestamps end here (fixed, so the same seed gives the same database on any day). */
 export const TIMELINE_END = Date.UTC(2026, 9, 31, 18, 0, 0);
 const TIMELINE_YEARS = 3;
@@ -139,6 +139,7 @@ export function workingCopy(shop: ShopInfo, dir: string): string {
 
 interface ContactPlan {
   lang: Uint8Array;
+  names: string[];
   /** Identity id per channel (0 = none): whatsapp, telegram. */
   wa: Int32Array;
   tg: Int32Array;
@@ -186,7 +187,14 @@ export function seedShop(dataDir: string, scale: Scale, seed: string, log: (s: s
   log(`seeding ${scale.messages.toLocaleString('en')} messages in ${scale.conversations.toLocaleString('en')} conversations…`);
   const msg = seedMessages(db, root.fork('messages'), scale, plan);
   log('seeding other domains…');
-  const domains = seedOtherDomains(db, root.fork('domains'), scale, { conversations: scale.conversations, contacts: scale.conversations + scale.addressBook });
+  const domains = seedOtherDomains(db, root.fork('domains'), scale, {
+    conversations: scale.conversations,
+    contacts: scale.conversations + scale.addressBook,
+    langOf: (id) => LANG_CODES[plan.lang[id]],
+    nameOf: (id) => plan.names[id],
+    start: TIMELINE_END - TIMELINE_YEARS * 365 * 86_400_000,
+    end: TIMELINE_END,
+  });
 
   const counts = {
     contacts: count(db, 'contacts'),
@@ -221,7 +229,7 @@ function count(db: Db, table: string): number {
 
 function seedContacts(db: Db, rng: Rng, scale: Scale): ContactPlan {
   const total = scale.conversations + scale.addressBook;
-  const plan: ContactPlan = { lang: new Uint8Array(total + 1), wa: new Int32Array(total + 1), tg: new Int32Array(total + 1) };
+  const plan: ContactPlan = { lang: new Uint8Array(total + 1), names: new Array<string>(total + 1), wa: new Int32Array(total + 1), tg: new Int32Array(total + 1) };
   const insContact = db.prepare('INSERT INTO contacts(id, name, notes, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
   const insIdentity = db.prepare(
     'INSERT INTO identities(id, contact_id, channel, external_id, display, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -236,6 +244,7 @@ function seedContacts(db: Db, rng: Rng, scale: Scale): ContactPlan {
       plan.lang[id] = LANG_CODES.indexOf(lang);
       const wrote = id <= scale.conversations;
       const name = personName(rng, lang);
+      plan.names[id] = name;
       const created = start + rng.int(TIMELINE_YEARS * 365 * 86_400_000);
       insContact.run(id, name, rng.chance(0.1) ? noteText(rng, lang) : '', wrote || rng.chance(0.3) ? lang : null, created, created);
       // Telegram-first customers are common among Russian/Ukrainian speakers; some customers use both messengers.
