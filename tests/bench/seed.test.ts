@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DB_FILE, createApp } from '../../main/core/app';
 import { openDatabase, closeDatabase, type Db } from '../../main/core/db/connection';
 import { tempDir } from '../helpers/test-app';
-import { BIG_CONVERSATION_ID, inboundBatch, seedShop, type Scale } from './seed';
+import { formatLocal, toLocal } from '../../main/core/reminders/time';
+import { BIG_CONVERSATION_ID, TIMELINE_END, inboundBatch, seedShop, type Scale } from './seed';
+import { rebaseReminders } from './seed-domains';
 import { RARE_WORD } from './seed-text';
 
 const TINY: Scale = {
@@ -86,6 +88,34 @@ describe('bench seed', () => {
     expect(hits('"bánh"')).toBeGreaterThan(0);
     const emoji = (a.db.prepare(`SELECT count(*) AS n FROM messages WHERE body LIKE '%🍞%'`).get() as { n: number }).n;
     expect(emoji).toBeGreaterThan(0);
+  });
+
+  it('seeds the catalog, orders (lines add up to totals) and reminders (a few due, most ahead) when their tables exist', () => {
+    const n = (sql: string) => (a.db.prepare(sql).get() as { n: number }).n;
+    expect(n('SELECT count(*) AS n FROM products')).toBe(TINY.catalog);
+    expect(n('SELECT count(*) AS n FROM orders')).toBe(TINY.orders);
+    expect(n('SELECT count(*) AS n FROM reminders')).toBe(TINY.reminders);
+    expect(
+      n(`SELECT count(*) AS n FROM orders o WHERE o.subtotal_minor <> (SELECT sum(line_total_minor) FROM order_lines l WHERE l.order_id = o.id)
+          OR o.total_minor <> o.subtotal_minor + o.delivery_minor`),
+    ).toBe(0);
+    expect(n("SELECT count(*) AS n FROM orders WHERE status <> 'draft' AND (number IS NULL OR placed_at IS NULL)")).toBe(0);
+    expect(n("SELECT count(*) AS n FROM reminders WHERE status = 'scheduled'")).toBeGreaterThan(TINY.reminders / 3);
+  });
+
+  it('moves reminders to the day the bench runs, keeping what is due due and local times right', () => {
+    const dir = tempDir('lavka-bench-rebase-');
+    dirs.push(dir);
+    seedShop(dir, TINY, '7', () => {});
+    const db = openDatabase(join(dir, DB_FILE));
+    const dueAt = (now: number) => (db.prepare("SELECT count(*) AS n FROM reminders WHERE status = 'scheduled' AND fire_at <= ?").get(now) as { n: number }).n;
+    const dueBefore = dueAt(TIMELINE_END);
+    const later = TIMELINE_END + 400 * 86_400_000;
+    expect(rebaseReminders(db, TIMELINE_END, later)).toBe(TINY.reminders);
+    expect(dueAt(later)).toBe(dueBefore);
+    const r = db.prepare('SELECT due_at, time_zone, local_due FROM reminders ORDER BY id LIMIT 1').get() as { due_at: number; time_zone: string; local_due: string };
+    expect(r.local_due).toBe(formatLocal(toLocal(r.due_at, r.time_zone)));
+    closeDatabase(db);
   });
 
   it('feeds the ingest figure messages that the real inbound path stores, every one', () => {
