@@ -5,6 +5,8 @@ import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ContactsScreen } from '../features/contacts/ContactsScreen';
+import { RemindersScreen } from '../features/reminders/RemindersScreen';
+import { RemindersBadge } from '../features/reminders/RemindersBadge';
 import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
 
@@ -25,6 +27,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'contacts', label: 'contacts.title', icon: '👥', component: ContactsScreen },
   { id: 'orders', label: 'orders.title', icon: '🧾', component: OrdersScreen },
   { id: 'catalog', label: 'catalog.title', icon: '🥐', component: CatalogScreen },
+  { id: 'reminders', label: 'reminders.title', icon: '⏰', component: RemindersScreen, badge: RemindersBadge },
   { id: 'needs-you', label: 'assistant.needsYou.title', icon: '🙋', component: NeedsYouScreen, badge: NeedsYouBadge },
   { id: 'knowledge', label: 'knowledge.title', icon: '📚', component: KnowledgeScreen },
   { id: 'settings', label: 'common.nav.settings', icon: '⚙️', component: SettingsScreen, bottom: true },

@@ -11,10 +11,11 @@ import contacts from '../features/contacts/strings';
 import backup from '../features/backup/strings';
 import quickReplies from '../features/quickreplies/strings';
 import channels from '../features/channels/strings';
+import reminders from '../features/reminders/strings';
 import catalog from '../features/catalog/strings';
 import orders from '../features/orders/strings';
 
-export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, assistant, knowledge, catalog, orders, contacts, backup];
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, reminders, assistant, knowledge, catalog, orders, contacts, backup];
 
 function collect(lang: 'en' | 'ru'): Strings {
   const out: Strings = {};

@@ -10,6 +10,7 @@ import { useChannelsStore } from './channels';
 import { useSandboxStore } from './sandbox';
 import { useAssistantStore } from './assistant';
 import { useKnowledgeStore } from './knowledge';
+import { useRemindersStore } from './reminders';
 import { useOrdersStore } from './orders';
 import { useCatalogStore } from './catalog';
 
@@ -62,6 +63,11 @@ export function startLiveUpdates(): void {
   on('orders.updated', ({ orderId, conversationId }) => useOrdersStore.getState().changed(orderId, conversationId));
   on('catalog.updated', () => {
     if (useCatalogStore.getState().loaded) void useCatalogStore.getState().load();
+  });
+  on('reminders.changed', ({ contactIds }) => useRemindersStore.getState().changed(contactIds));
+  on('optout.changed', ({ contactId }) => {
+    if (useRemindersStore.getState().optout[contactId]) void useRemindersStore.getState().loadOptOut(contactId);
+    useRemindersStore.getState().changed([contactId]);
   });
   onConnection((up) => {
     const was = useAppStore.getState().online;

@@ -1,4 +1,5 @@
 // Buttons in the conversation header. Domains (assistant mode, orders, reminders) add theirs here.
+import { RemindButton } from '../reminders/RemindButton';
 import { ModeSwitch } from '../assistant/ModeSwitch';
 import { OrderButton } from '../orders/OrderTools';
 
@@ -7,6 +8,7 @@ export function ConversationTools({ conversationId }: { conversationId: number }
     <div className="conv-tools" data-conversation-id={conversationId}>
       <ModeSwitch conversationId={conversationId} />
       <OrderButton conversationId={conversationId} />
+      <RemindButton conversationId={conversationId} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Extra sections in the contact panel (orders, reminders, consent…). Each domain adds one entry.
 import type { ComponentType } from 'react';
 import { ContactDataSection } from '../contacts/ContactDataSection';
+import { ContactRemindersSection } from '../reminders/ContactRemindersSection';
 import { ContactOrdersSection } from '../orders/ContactOrdersSection';
 
 export interface ContactPanelSection {
@@ -10,5 +11,6 @@ export interface ContactPanelSection {
 
 export const CONTACT_PANEL_SECTIONS: ContactPanelSection[] = [
   { id: 'orders', component: ContactOrdersSection },
+  { id: 'reminders', component: ContactRemindersSection },
   { id: 'contact-data', component: ContactDataSection },
 ];

@@ -6,6 +6,7 @@ import { DataSection } from './DataSection';
 import { AssistantSection } from '../assistant/AssistantSection';
 import { QuickRepliesSection } from '../quickreplies/QuickRepliesSection';
 import { ChannelsSection } from '../channels/ChannelsSection';
+import { RemindersSettingsSection } from '../reminders/RemindersSettings';
 import { OrdersSettingsSection } from '../orders/OrdersSettingsSection';
 
 export interface SettingsSectionDef {
@@ -20,6 +21,7 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'channels', label: 'channels.title', component: ChannelsSection },
   { id: 'quickReplies', label: 'quickReplies.title', component: QuickRepliesSection },
   { id: 'orders', label: 'orders.settings.section', component: OrdersSettingsSection },
+  { id: 'reminders', label: 'reminders.settings.section', component: RemindersSettingsSection },
   { id: 'assistant', label: 'assistant.section', component: AssistantSection },
   { id: 'data', label: 'settings.sections.data', component: DataSection },
 ];
