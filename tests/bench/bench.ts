@@ -24,6 +24,8 @@ const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--jso
   --seed       generator seed; the same seed gives the same shop (default 1)
   --json       where to write the figures (default bench-results/bench-<scale>.json)
   --cache-dir  where seeded shops are kept for reuse (default <tmp>/lavka-bench-cache)
+  --only       comma-separated figure groups to take: ingest, inbox, search, conversation, assistant, export,
+               reminders, startup, ui (default: all)
   --keep       keep the working copy of the database after the run`;
 
 function log(s: string): void {
@@ -38,6 +40,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       'cache-dir': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
       // Internal: figures that need a process of their own (memory) run bench.js again with --child NAME.
       child: { type: 'string' },
@@ -60,7 +63,8 @@ async function main(): Promise<number> {
   const scale: Scale | undefined = SCALES[values.scale as keyof typeof SCALES];
   if (!scale) throw new Error(`--scale must be small or default, got "${values.scale}"`);
   const seed = values.seed!;
-  const jsonFile = resolve(values.json ?? join('bench-results', `bench-${scale.name}.json`));
+  // A partial run (--only) never overwrites the full run's figures.
+  const jsonFile = resolve(values.json ?? join('bench-results', `bench-${scale.name}${values.only ? '-partial' : ''}.json`));
   const cacheDir = values['cache-dir'] ?? join(tmpdir(), 'lavka-bench-cache');
   const machine = machineInfo();
   log(`machine: ${describeMachine(machine)}`);
@@ -72,8 +76,14 @@ async function main(): Promise<number> {
   log(`${shop.cached ? 'reusing' : 'seeded'} shop ${shop.dataDir} (${(shop.dbBytes / 2 ** 20).toFixed(0)} MB, seeded in ${shop.seedSeconds.toFixed(1)} s)`);
   const work = workingCopy(shop, join(tmpdir(), `lavka-bench-work-${process.pid}`));
 
+  const GROUPS = ['ingest', 'inbox', 'search', 'conversation', 'assistant', 'export', 'reminders', 'startup', 'ui'];
+  const only = values.only ? new Set(values.only.split(',').map((g) => g.trim())) : null;
+  for (const g of only ?? []) if (!GROUPS.includes(g)) throw new Error(`--only: unknown figure group "${g}" (known: ${GROUPS.join(', ')})`);
+  const wanted = (group: string) => !only || only.has(group);
+
   const figures: Figure[] = [];
-  const take = async (label: string, fn: () => Promise<Figure[]>) => {
+  const take = async (group: string, label: string, fn: () => Promise<Figure[]>) => {
+    if (!wanted(group)) return;
     log(`${label}…`);
     try {
       figures.push(...(await fn()));
@@ -89,9 +99,9 @@ async function main(): Promise<number> {
   rebaseReminders(app.services.db, TIMELINE_END, Date.now());
   await app.start();
   try {
-    await take('ingest', () => ingestFigures(app, inboundBatch(scale, seed, senderLookup(app), Date.now())));
-    await take('inbox', () => inboxFigures(app, 300));
-    await take('search', () =>
+    await take('ingest', 'ingest', () => ingestFigures(app, inboundBatch(scale, seed, senderLookup(app), Date.now())));
+    await take('inbox', 'inbox', () => inboxFigures(app, 300));
+    await take('search', 'search', () =>
       searchFigures(
         app,
         [
@@ -105,16 +115,16 @@ async function main(): Promise<number> {
         200,
       ),
     );
-    await take('conversation', () => conversationFigures(app, shop.bigConversationId, 300));
-    await take('assistant context', () => contextFigures(app, shop, 300));
-    await take('contacts export', () => exportFigures(app, work));
-    await take('reminders', () => reminderFigures(app, 300));
+    await take('conversation', 'conversation', () => conversationFigures(app, shop.bigConversationId, 300));
+    await take('assistant', 'assistant context', () => contextFigures(app, shop, 300));
+    await take('export', 'contacts export', () => exportFigures(app, work));
+    await take('reminders', 'reminders', () => reminderFigures(app, 300));
   } finally {
     await app.close();
   }
 
   let serve: ServeProcess | null = null;
-  await take('start-up', async () => {
+  await take(wanted('ui') ? 'ui' : 'startup', 'start-up', async () => {
     const r = await startupFigures(work, 3);
     serve = r.serve;
     return r.figures;
@@ -123,9 +133,9 @@ async function main(): Promise<number> {
     const running: ServeProcess = serve;
     const shot = join(dirname(jsonFile), `inbox-${scale.name}.png`);
     mkdirSync(dirname(shot), { recursive: true });
-    await take('ui', () => uiFigures(running, { loads: 3, scrollRows: scale.uiScroll, screenshot: shot }));
+    await take('ui', 'ui', () => uiFigures(running, { loads: 3, scrollRows: scale.uiScroll, screenshot: shot }));
     await running.stop();
-  } else {
+  } else if (wanted('ui')) {
     figures.push(failed('ui', new Error('skipped: serve did not start')));
   }
   if (!values.keep) rmSync(work, { recursive: true, force: true });
