@@ -124,3 +124,13 @@ test('a long history opens at the newest message and loads older pages while scr
   }
   await expect(messages.getByText('history line 1', { exact: true })).toBeVisible();
 });
+
+test('the Inbox badge counts every unread conversation, not just the first page', async ({ page, lavka }) => {
+  for (let i = 0; i < 60; i++) await lavka.api('sandbox.say', { name: `Walk-in ${i}`, text: `question ${i}` });
+  const expected = (await lavka.api<{ conversations: number }>('inbox.unreadCount')).value!.conversations;
+  expect(expected).toBeGreaterThan(60);
+  await page.goto(lavka.url);
+  await expect(page.getByTestId('nav-inbox').locator('.nav-count')).toHaveText(String(expected));
+  await page.getByTestId('conversation-row').first().click();
+  await expect(page.getByTestId('nav-inbox').locator('.nav-count')).toHaveText(String(expected - 1));
+});

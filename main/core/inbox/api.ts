@@ -1,7 +1,7 @@
 // inbox.* and messages.* API methods.
 import { z } from 'zod';
 import type { Services } from '../app';
-import { method } from '../api/define';
+import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from './service';
 
 const id = z.number().int().positive();
@@ -28,6 +28,11 @@ export function inboxMethods(s: Services) {
       z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }),
       (i) => s.inbox.searchAll(i.query, i.limit),
       'Full-text search across contact names and message text.',
+    ),
+    'inbox.unreadCount': method(
+      noInput,
+      () => ({ conversations: s.repos.conversations.unreadConversations() }),
+      'How many conversations have unread messages (for the Inbox badge).',
     ),
     'inbox.markRead': method(z.object({ conversationId: id }), (i) => s.inbox.markRead(i.conversationId), 'Clears the unread count.'),
     'messages.list': method(

@@ -9,7 +9,7 @@ export function Nav() {
   const screen = useAppStore((s) => s.screen);
   const go = useAppStore((s) => s.go);
   const businessName = useAppStore((s) => s.settings?.business.name ?? '');
-  const unread = useInboxStore((s) => s.items.reduce((n, c) => n + (c.unreadCount > 0 ? 1 : 0), 0));
+  const unread = useInboxStore((s) => s.unreadConversations);
   const item = (def: (typeof SCREENS)[number]) => (
     <button
       key={def.id}

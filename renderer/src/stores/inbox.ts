@@ -19,6 +19,9 @@ interface InboxState {
   searchResults: ConversationSummary[] | null;
   hits: SearchHit[];
   selectedId: number | null;
+  /** Conversations with unread messages across the whole inbox (not just the loaded page), for the nav badge. */
+  unreadConversations: number;
+  refreshUnread(): void;
   load(): Promise<void>;
   loadMore(): Promise<void>;
   setFilter(f: Partial<InboxFilter>): Promise<void>;
@@ -28,6 +31,7 @@ interface InboxState {
 }
 
 let searchSeq = 0;
+let unreadTimer: ReturnType<typeof setTimeout> | null = null;
 
 function matchesFilter(c: ConversationSummary, f: InboxFilter): boolean {
   if (f.unread && c.unreadCount === 0) return false;
@@ -49,7 +53,19 @@ export const useInboxStore = create<InboxState>((set, get) => ({
   searchResults: null,
   hits: [],
   selectedId: null,
+  unreadConversations: 0,
+  refreshUnread() {
+    // Many events can arrive at once (a backfill); ask once they settle.
+    if (unreadTimer) return;
+    unreadTimer = setTimeout(() => {
+      unreadTimer = null;
+      void call('inbox.unreadCount')
+        .then((r) => set({ unreadConversations: r.conversations }))
+        .catch(() => {});
+    }, 250);
+  },
   async load() {
+    get().refreshUnread();
     const { filter } = get();
     set({ loading: true });
     try {
@@ -112,5 +128,6 @@ export const useInboxStore = create<InboxState>((set, get) => ({
     const rest = items.filter((x) => x.id !== c.id);
     const list = matchesFilter(c, filter) || c.id === selectedId ? [...rest, c].sort(byActivity) : rest;
     set({ items: list });
+    get().refreshUnread();
   },
 }));

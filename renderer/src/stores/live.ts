@@ -69,14 +69,15 @@ export function startLiveUpdates(): void {
     if (useRemindersStore.getState().optout[contactId]) void useRemindersStore.getState().loadOptOut(contactId);
     useRemindersStore.getState().changed([contactId]);
   });
+  let everConnected = false;
   onConnection((up) => {
-    const was = useAppStore.getState().online;
     useAppStore.getState().setOnline(up);
-    // After a reconnect, anything may have happened: reload what is on screen.
-    if (up && !was) {
+    // After a RE-connect, anything may have happened: reload what is on screen. The first connect needs nothing.
+    if (up && everConnected) {
       void useInboxStore.getState().load();
       const sel = useInboxStore.getState().selectedId;
       if (sel) void useConversationStore.getState().open(sel);
     }
+    if (up) everConnected = true;
   });
 }

@@ -74,6 +74,14 @@ describe('inbox', () => {
     expect(third.next).toBeNull();
   });
 
+  it('counts unread conversations across the whole inbox', async () => {
+    t = await makeTestApp();
+    for (let i = 0; i < 120; i++) t.app.services.inbox.receive(inbound(`m${i}`, `u${i}`, 'hi'));
+    expect(await t.call('inbox.unreadCount')).toEqual({ conversations: 120 });
+    await t.call('inbox.markRead', { conversationId: 1 });
+    expect(await t.call('inbox.unreadCount')).toEqual({ conversations: 119 });
+  });
+
   it('filters unread and by channel, and markRead clears the count', async () => {
     t = await makeTestApp();
     const { inbox, sandbox } = t.app.services;

@@ -139,6 +139,11 @@ export class ConversationsRepo {
     return stmt<[string], ListRow>(this.db, sql).all(JSON.stringify(ids)).map(toSummary);
   }
 
+  /** Conversations with anything unread; walks only the partial index of unread conversations. */
+  unreadConversations(): number {
+    return stmt<[], { n: number }>(this.db, 'SELECT count(*) AS n FROM conversations WHERE unread_count > 0').get()!.n;
+  }
+
   unreadTotal(): number {
     return stmt<[], { n: number }>(this.db, 'SELECT coalesce(sum(unread_count), 0) AS n FROM conversations').get()!.n;
   }
