@@ -16,23 +16,99 @@ export function neutraliseFormula(value: string): string {
 
 export const UTF8_BOM = '\uFEFF';
 
-// Building an Intl formatter costs far more than using one; an export formats 200,000 dates.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = dateFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    dateFormats.set(timeZone, f);
-  }
-  return f;
+// An export formats two dates per contact, and Intl's formatToParts is the slow part of that. Within one UTC hour a
+// zone's offset (almost) never changes, so each hour's offset is asked of Intl once, checked against the next hour's, and
+// the fields are then plain arithmetic. An hour whose ends disagree (a DST change inside it), or a year Intl would write
+// differently (before 1000 or after 9999), goes through Intl as before, so the text is the same either way.
+const HOUR_MS = 3_600_000;
+/** Bounds the per-zone memo in a long-running app: a few years of hours, then it starts over. */
+const MAX_HOURS = 50_000;
+
+interface Zone {
+  minutes: Intl.DateTimeFormat;
+  seconds: Intl.DateTimeFormat;
+  /** UTC hour number → the zone's offset in ms throughout that hour, or NaN when it changes inside it. */
+  offsets: Map<number, number>;
 }
+
+const zones = new Map<string, Zone>();
+function zone(timeZone: string): Zone {
+  let z = zones.get(timeZone);
+  if (!z) {
+    const parts = { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+    z = { minutes: new Intl.DateTimeFormat('en-CA', parts), seconds: new Intl.DateTimeFormat('en-CA', { ...parts, second: '2-digit' }), offsets: new Map() };
+    zones.set(timeZone, z);
+  }
+  return z;
+}
+
+function partsOf(f: Intl.DateTimeFormat, ms: number): (t: Intl.DateTimeFormatPartTypes) => string {
+  const parts = f.formatToParts(new Date(ms));
+  return (t) => parts.find((p) => p.type === t)?.value ?? '';
+}
+
+/** The zone's offset at a whole-second instant, in ms; NaN for years outside 1000–9999. */
+function offsetAt(z: Zone, ms: number): number {
+  const get = partsOf(z.seconds, ms);
+  const year = Number(get('year'));
+  if (!(year >= 1000 && year <= 9999)) return NaN;
+  return Date.UTC(year, Number(get('month')) - 1, Number(get('day')), Number(get('hour')), Number(get('minute')), Number(get('second'))) - ms;
+}
+
+function viaIntl(z: Zone, ms: number): string {
+  const get = partsOf(z.minutes, ms);
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+const two = (n: number) => (n < 10 ? '0' : '') + n;
 
 /** "2026-03-02 10:00" in the business's time zone: sortable, and Excel and Sheets read it as a date. */
 export function formatDateTime(ms: number | null, timeZone: string): string {
   if (ms === null) return '';
-  const parts = dateFormat(timeZone).formatToParts(new Date(ms));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  const z = zone(timeZone);
+  // Near the ends of the Date range the next hour would not exist.
+  if (!(Math.abs(ms) < 8.64e15 - HOUR_MS)) return viaIntl(z, ms);
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = z.offsets.get(hour);
+  if (offset === undefined) {
+    const start = offsetAt(z, hour * HOUR_MS);
+    offset = start === offsetAt(z, (hour + 1) * HOUR_MS) ? start : NaN;
+    if (z.offsets.size >= MAX_HOURS) z.offsets.clear();
+    z.offsets.set(hour, offset);
+  }
+  if (Number.isNaN(offset)) return viaIntl(z, ms);
+  // Both ends of the hour are within 1000–9999 (offsetAt said so), hence this instant's year is too.
+  const d = new Date(ms + offset);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+/** Leading or trailing whitespace: quoted so that spreadsheets and parsers that trim keep it. */
+const EDGE_SPACE = /^\s|\s$/;
+
+/**
+ * One CSV cell, defused and quoted as csv-stringify writes it with `record_delimiter: 'windows'` and
+ * `quoted_match: EDGE_SPACE`: quotes doubled and the cell quoted when it holds a quote, the delimiter, CRLF or edge
+ * whitespace. Done by hand because the export writes millions of cells and the library's per-cell overhead was a
+ * third of its time; tests/core/contacts/csv-cells.test.ts holds the two to the same output.
+ */
+function csvCell(raw: string, delimiter: string): string {
+  if (raw === '') return '';
+  const value = neutraliseFormula(raw);
+  const quote = value.includes('"');
+  if (quote || value.includes(delimiter) || value.includes('\r\n') || EDGE_SPACE.test(value)) {
+    return `"${quote ? value.replaceAll('"', '""') : value}"`;
+  }
+  return value;
+}
+
+/** Rows as CSV text, each ended by CRLF (RFC 4180), every cell through neutraliseFormula. */
+export function csvRows(rows: readonly (readonly string[])[], delimiter: string): string {
+  let out = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) out += (i === 0 ? '' : delimiter) + csvCell(row[i], delimiter);
+    out += '\r\n';
+  }
+  return out;
 }
 
 /** A money amount as a plain decimal with a dot ("1234.50"), the form every spreadsheet can parse back. */

@@ -2,12 +2,11 @@
 // batches and writes each before reading the next, so memory stays flat at any size; the file appears under its final
 // name only after it is complete and flushed to disk.
 import { open, rename, rm } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
 import type { ContactsListRepo, ExportRow } from '../db/repos/contacts-repo';
 import { AppError } from '../errors';
 import type { ContactExtensions } from './extensions';
 import { currencyDigits } from './extensions';
-import { UTF8_BOM, formatAmount, formatDateTime, neutraliseFormula } from './csv-cells';
+import { UTF8_BOM, csvRows, formatAmount, formatDateTime } from './csv-cells';
 import { PHONE_CHANNELS } from './phone';
 import type { JobContext } from './jobs';
 import type { ContactFilter } from './types';
@@ -214,10 +213,6 @@ export function fileNameFor(format: ExportFormat, now: number, timeZone: string)
   return format === 'google' ? `lavka-contacts-${day}-google.csv` : `lavka-contacts-${day}.csv`;
 }
 
-function csvLines(rows: string[][], delimiter: Delimiter): string {
-  return stringify(rows.map((r) => r.map(neutraliseFormula)), { delimiter, record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
-}
-
 /** Writes the export to `path` (through `path.part` and a rename). Throws JobCancelled if the owner cancels. */
 export async function writeExport(path: string, opts: ExportOptions, ctx: ExportContext, job: JobContext): Promise<{ rows: number; bytes: number }> {
   if (opts.format === 'csv' && opts.columns.length === 0) throw new AppError('invalid_input', 'Pick at least one column to export');
@@ -238,15 +233,15 @@ export async function writeExport(path: string, opts: ExportOptions, ctx: Export
   };
   try {
     if (opts.format !== 'vcard' && opts.bom) await write(UTF8_BOM);
-    if (opts.format === 'csv') await write(csvLines([opts.columns.map((c) => headerFor(c, ctx))], opts.delimiter));
-    if (opts.format === 'google') await write(csvLines([GOOGLE_HEADER], ','));
+    if (opts.format === 'csv') await write(csvRows([opts.columns.map((c) => headerFor(c, ctx))], opts.delimiter));
+    if (opts.format === 'google') await write(csvRows([GOOGLE_HEADER], ','));
     let after: { name: string; id: number } | null = null;
     for (;;) {
       const batch = ctx.list.exportBatch(opts.filter, opts.ids, after, BATCH, ctx.ext);
       if (batch.length === 0) break;
       let text: string;
-      if (opts.format === 'csv') text = csvLines(batch.map((r) => opts.columns.map((c) => cellFor(c, r, ctx, digits))), opts.delimiter);
-      else if (opts.format === 'google') text = csvLines(batch.map(googleRow), ',');
+      if (opts.format === 'csv') text = csvRows(batch.map((r) => opts.columns.map((c) => cellFor(c, r, ctx, digits))), opts.delimiter);
+      else if (opts.format === 'google') text = csvRows(batch.map(googleRow), ',');
       else text = batch.map(vcardOf).join('');
       await write(text);
       rows += batch.length;

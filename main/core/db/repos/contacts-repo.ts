@@ -174,6 +174,18 @@ interface ListRow {
   opted_out: number | null;
 }
 
+/** The contact's own fields for an export batch, as a raw row; addresses, tags and orders are read beside it. */
+type BatchRow = [
+  id: number,
+  name: string,
+  notes: string,
+  language: string | null,
+  createdAt: number,
+  firstAt: number | null,
+  lastAt: number | null,
+  optedOut: number | null,
+];
+
 /** Unit and record separators: cannot appear in a tag or an address, so group_concat output splits safely. */
 const US = '\u001f';
 const RS = '\u001e';
@@ -309,7 +321,9 @@ export class ContactsListRepo {
 
   /**
    * One batch for a streamed export, in name order, after the (name, id) cursor. Keyset paging keeps every batch as cheap
-   * as the first, so 100,000 contacts stream in constant memory.
+   * as the first, so 100,000 contacts stream in constant memory. Addresses, tags and order totals come from one indexed
+   * query each for the whole batch (not a subquery per contact, which was most of an export's time); exportRow reads the
+   * same details for one contact.
    */
   exportBatch(
     f: ContactFilter,
@@ -321,10 +335,68 @@ export class ContactsListRepo {
     const w = filterWhere(f, ext, ids);
     // The ">=" on the name alone is what lets SQLite seek in contacts_name; the OR only settles ties on the same name.
     const cursor = after ? 'c.name COLLATE NOCASE >= ? AND (c.name COLLATE NOCASE > ? OR c.id > ?)' : '1';
-    const sql = `SELECT ${LIST_COLUMNS}, ${extraColumns(ext)} FROM contacts c LEFT JOIN conversations v ON v.contact_id = c.id
+    const optedOut = ext.optOut ? `${ext.optOut.expr} AS opted_out` : 'NULL AS opted_out';
+    const sql = `SELECT c.id, c.name, c.notes, c.language, c.created_at, v.created_at AS first_at, v.last_message_at AS last_at, ${optedOut}
+      FROM contacts c LEFT JOIN conversations v ON v.contact_id = c.id
       WHERE ${w.sql} AND ${cursor} ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?`;
     const params = after ? [...w.params, after.name, after.name, after.id, limit] : [...w.params, limit];
-    return stmt<unknown[], ListRow>(this.db, sql).all(...params).map(toExportRow);
+    // Rows come back as arrays (raw): building an object per row was a fifth of the export's database time.
+    const base = stmt<unknown[], BatchRow>(this.db, sql).raw(true).all(...params);
+    if (base.length === 0) return [];
+    const batchIds = JSON.stringify(base.map((r) => r[0]));
+
+    const identities = new Map<number, ExportRow['identities']>();
+    const idRows = stmt<[string], [contactId: number, channel: string, externalId: string, display: string]>(
+      this.db,
+      'SELECT contact_id, channel, external_id, display FROM identities WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id',
+    ).raw(true).all(batchIds);
+    for (const [contactId, channel, externalId, display] of idRows) {
+      const list = identities.get(contactId);
+      if (list) list.push({ channel, externalId, display });
+      else identities.set(contactId, [{ channel, externalId, display }]);
+    }
+
+    const tags = new Map<number, string[]>();
+    const tagRows = stmt<[string], [contactId: number, tag: string]>(
+      this.db,
+      'SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, tag',
+    ).raw(true).all(batchIds);
+    for (const [contactId, tag] of tagRows) {
+      const list = tags.get(contactId);
+      if (list) list.push(tag);
+      else tags.set(contactId, [tag]);
+    }
+
+    // Contacts with no counted order are not in this result; they get 0 and 0, as the per-contact read gives them.
+    const orders = new Map<number, { n: number; total: number }>();
+    if (ext.orders) {
+      const o = ext.orders;
+      const sums = stmt<[string], [contactId: number, n: number, total: number | null]>(
+        this.db,
+        `SELECT o.contact_id, count(*), sum(${o.totalExpr}) FROM ${o.table} o
+         WHERE o.contact_id IN (SELECT value FROM json_each(?)) AND ${o.countsExpr} GROUP BY o.contact_id`,
+      ).raw(true).all(batchIds);
+      for (const [contactId, n, total] of sums) orders.set(contactId, { n, total: total ?? 0 });
+    }
+
+    return base.map(([id, name, notes, language, createdAt, firstAt, lastAt, optedOut]) => {
+      const sum = orders.get(id);
+      return {
+        id,
+        name,
+        notes,
+        language,
+        createdAt,
+        identities: identities.get(id) ?? [],
+        tags: tags.get(id) ?? [],
+        firstContactAt: firstAt,
+        lastContactAt: lastAt,
+        // Without orders in this build the columns stay empty.
+        orderCount: ext.orders ? (sum?.n ?? 0) : null,
+        orderTotal: ext.orders ? (sum?.total ?? 0) : null,
+        optedOut: optedOut === null ? null : optedOut === 1,
+      };
+    });
   }
 
   exportRow(id: number, ext: ContactExtensions): ExportRow | undefined {
