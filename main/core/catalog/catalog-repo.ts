@@ -1,6 +1,7 @@
 // SQL for products and their full-text index. JSON columns (options, synonyms) are parsed here, never in services.
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
+import type { MatchRow } from './match-index';
 import type { OptionGroup, Product, ProductData, ProductFilter } from './types';
 
 interface ProductRow {
@@ -21,10 +22,32 @@ interface ProductRow {
   updated_at: number;
 }
 
+/**
+ * Bumped on every write that changes what matching reads (names, synonyms, SKUs, categories, options, archiving):
+ * the in-memory match index is rebuilt when it moves. Kept per connection, so every CatalogRepo on it agrees.
+ */
+const versions = new WeakMap<Db, { n: number }>();
+
 export class CatalogRepo {
-  constructor(private readonly db: Db) {}
+  private readonly changes: { n: number };
+
+  constructor(private readonly db: Db) {
+    let v = versions.get(db);
+    if (!v) versions.set(db, (v = { n: 0 }));
+    this.changes = v;
+  }
+
+  /**
+   * Changes the match index depends on: this connection's writes through CatalogRepo, and commits by any other
+   * connection to the file (SQLite's data_version). Stock changes do not count: matching never reads stock.
+   */
+  matchVersion(): string {
+    const dv = stmt<[], { data_version: number }>(this.db, 'PRAGMA data_version').get()!.data_version;
+    return `${this.changes.n}/${dv}`;
+  }
 
   insert(p: ProductData & { sku: string; archived?: boolean }, now: number): number {
+    this.changes.n++;
     const r = stmt(
       this.db,
       `INSERT INTO products(sku, name, description, category, price_minor, unit, stock, available, options, synonyms, photo, archived, created_at, updated_at)
@@ -49,6 +72,7 @@ export class CatalogRepo {
   }
 
   update(id: number, p: ProductData & { sku: string }, now: number): void {
+    this.changes.n++;
     stmt(
       this.db,
       `UPDATE products SET sku = ?, name = ?, description = ?, category = ?, price_minor = ?, unit = ?, stock = ?, available = ?,
@@ -71,6 +95,7 @@ export class CatalogRepo {
   }
 
   setArchived(id: number, archived: boolean, now: number): void {
+    this.changes.n++;
     stmt(this.db, 'UPDATE products SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, now, id);
   }
 
@@ -87,6 +112,24 @@ export class CatalogRepo {
   /** Every non-archived product: the set order matching works on (a shop's catalog is hundreds, not millions). */
   active(): Product[] {
     return stmt<[], ProductRow>(this.db, 'SELECT * FROM products WHERE archived = 0 ORDER BY id').all().map(toProduct);
+  }
+
+  /** What the match index is built from: the active products' names and options, without photos or stock. */
+  matchRows(): MatchRow[] {
+    return stmt<[], Pick<ProductRow, 'id' | 'sku' | 'name' | 'synonyms' | 'category' | 'options'>>(
+      this.db,
+      'SELECT id, sku, name, synonyms, category, options FROM products WHERE archived = 0 ORDER BY id',
+    )
+      .all()
+      .map((r) => ({ id: r.id, sku: r.sku, name: r.name, category: r.category, synonyms: parseJson<string[]>(r.synonyms, []), options: parseJson<OptionGroup[]>(r.options, []) }));
+  }
+
+  /** The active products among `ids`, fresh from the database (prices, stock), in id order. */
+  activeByIds(ids: readonly number[]): Product[] {
+    if (!ids.length) return [];
+    return stmt<[string], ProductRow>(this.db, 'SELECT * FROM products WHERE archived = 0 AND id IN (SELECT value FROM json_each(?)) ORDER BY id')
+      .all(JSON.stringify(ids))
+      .map(toProduct);
   }
 
   all(): Product[] {

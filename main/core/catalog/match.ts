@@ -34,7 +34,8 @@ export function tokens(text: string): string[] {
     .filter((t) => t && !STOP_WORDS.has(t));
 }
 
-function transliterate(token: string): string {
+/** Cyrillic letters to Latin ones (латте → latte); other characters stay. */
+export function transliterate(token: string): string {
   let out = '';
   for (const ch of token) out += CYRILLIC_TO_LATIN[ch] ?? ch;
   return out;
@@ -56,7 +57,15 @@ function levenshtein(a: string, b: string): number {
 }
 
 /** Below this a token pair counts as different words. */
-const TOKEN_MIN = 0.75;
+export const TOKEN_MIN = 0.75;
+
+export const isNumber = (token: string): boolean => /^\d+$/.test(token);
+
+/**
+ * How many word pairs tokenSim has compared since the process started. Tests read it to check that the work per
+ * customer message depends on what the customer wrote, not on the size of the catalog.
+ */
+export const matchCounters = { tokenSims: 0 };
 
 /**
  * Similarity of two normalised words, 0..1. Handles inflection (shared stem: хлеб/хлеба, круассан/круассаны,
@@ -64,8 +73,9 @@ const TOKEN_MIN = 0.75;
  * Numbers only match exactly: "2" must never become "3".
  */
 export function tokenSim(a: string, b: string): number {
+  matchCounters.tokenSims++;
   if (a === b) return 1;
-  if (/^\d+$/.test(a) || /^\d+$/.test(b)) return 0;
+  if (isNumber(a) || isNumber(b)) return 0;
   const best = Math.max(stemSim(a, b), editSim(a, b));
   if (best >= 0.95) return best;
   const ta = transliterate(a);
@@ -75,6 +85,9 @@ export function tokenSim(a: string, b: string): number {
   return Math.max(best, stemSim(ta, tb) * 0.95, editSim(ta, tb) * 0.95);
 }
 
+// match-index.ts finds candidate words without comparing every pair, and relies on these two rules: a shared stem
+// means the same first 3 letters (2 when both words have 3 letters), and an edit match means a word of 5+ letters
+// at most 2 edits away. Change them together (tests/core/catalog/match-index.test.ts compares the two).
 function stemSim(a: string, b: string): number {
   const min = Math.min(a.length, b.length);
   const max = Math.max(a.length, b.length);

@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
 import type { CatalogRepo } from './catalog-repo';
+import { MatchIndex } from './match-index';
 import type { Product, ProductFilter, ProductInput } from './types';
 import { validate } from './validate';
 import { planImport, type CsvMapping, type ImportPreview, exportCsv } from './csv';
@@ -16,6 +17,8 @@ declare module '../events' {
 }
 
 export class CatalogService {
+  private cachedIndex: { version: string; index: MatchIndex } | null = null;
+
   constructor(
     private readonly db: Db,
     readonly repo: CatalogRepo,
@@ -37,6 +40,30 @@ export class CatalogService {
 
   categories(): string[] {
     return this.repo.categories();
+  }
+
+  /**
+   * The active catalog's names, indexed for matching what customers write. Built once and reused until the
+   * catalog changes (an edit, an import, archiving), so a customer message costs a few look-ups, not a scan.
+   */
+  matchIndex(): MatchIndex {
+    const version = this.repo.matchVersion();
+    if (this.cachedIndex?.version === version) return this.cachedIndex.index;
+    const index = new MatchIndex(this.repo.matchRows());
+    // Rows read inside a transaction may still roll back: use them now, keep nothing.
+    if (!this.db.inTransaction) this.cachedIndex = { version, index };
+    return index;
+  }
+
+  /**
+   * The products, fresh from the database, that order matching needs for these item names: every product a name
+   * could match at all (so matching them gives the same answer as matching the whole catalog), plus `ids`.
+   */
+  forMatching(names: readonly string[], ids: readonly number[] = []): Product[] {
+    const index = this.matchIndex();
+    const wanted = new Set(ids);
+    for (const n of names) for (const id of index.candidateIds(n)) wanted.add(id);
+    return this.repo.activeByIds([...wanted]);
   }
 
   create(input: ProductInput): Product {

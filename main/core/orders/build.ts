@@ -2,6 +2,7 @@
 // and a list of open questions. Prices, stock and totals come only from the catalog; anything uncertain becomes
 // an issue (a clarifying question), never a guess.
 import { isMentionedIn, matchOptions, matchProduct, productScore, type ChosenOption } from '../catalog/match';
+import type { CatalogService } from '../catalog/service';
 import type { Product } from '../catalog/types';
 import type { NewLine } from './orders-repo';
 import type { OrdersSettings } from './settings';
@@ -45,6 +46,17 @@ export interface BuiltOrder {
 export interface ShopContext {
   pickupAddress: string;
   settings: OrdersSettings;
+}
+
+/**
+ * The products buildOrder needs for these items, fresh from the database: every product an item's name could match
+ * (so the outcome equals matching against the whole catalog) and the exact products of repeated or edited lines.
+ */
+export function catalogFor(catalog: Pick<CatalogService, 'forMatching'>, items: readonly RequestedItem[]): Product[] {
+  return catalog.forMatching(
+    items.filter((i) => i.productId === undefined).map((i) => i.name),
+    items.flatMap((i) => (i.productId !== undefined ? [i.productId] : [])),
+  );
 }
 
 export function buildOrder(input: BuildInput, catalog: readonly Product[], shop: ShopContext): BuiltOrder {

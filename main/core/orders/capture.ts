@@ -4,13 +4,13 @@
 import type { ChatModel } from '../assistant/chat-model';
 import type { Clock } from '../clock';
 import type { CatalogService } from '../catalog/service';
-import { mentionsCatalog } from '../catalog/match';
+import type { MatchIndex, MatchRow } from '../catalog/match-index';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { MessagesRepo } from '../db/repos/messages-repo';
 import { AppError } from '../errors';
 import type { InboundEvent } from '../inbox/service';
-import { buildOrder, type RequestedItem } from './build';
-import { extractOrder, type Extraction } from './extract';
+import { buildOrder, catalogFor, type RequestedItem } from './build';
+import { extractOrder, MAX_CATALOG_NAMES, type Extraction } from './extract';
 import { asksForRepeat, classifyReply, onlyAsksForRepeat, pickLanguage, type CustomerLanguage } from './replies';
 import type { OrdersService } from './service';
 import type { ChatOrderMode } from './settings';
@@ -21,6 +21,8 @@ import type { Order, PendingKind } from './types';
 export const FRESH_INBOUND_MS = 3 * 60_000;
 /** How much of the conversation the model and the echo checks look at. */
 const HISTORY = 14;
+/** In a catalog too big for the prompt, products scoring this against the customer's words are listed first. */
+const NAMED_MIN = 0.3;
 
 export type CaptureAction = 'question' | 'summary' | 'placed' | 'cancelled' | 'what_to_change';
 
@@ -110,7 +112,7 @@ export class OrderCapture {
     const last = this.d.orders.repo.lastOrderOf(contactId) ?? null;
     // A model call costs seconds on a laptop: only messages that continue an order, ask for "the usual", name
     // something the shop sells, or hold a number ("2 pizzas") are worth one. Small talk stays with the assistant.
-    const worthAsking = !!draft || asksForRepeat(text) || /\d/.test(text) || mentionsCatalog(text, this.d.catalog.repo.active());
+    const worthAsking = !!draft || asksForRepeat(text) || /\d/.test(text) || this.d.catalog.matchIndex().mentions(text);
     if (!worthAsking) return { handled: false, skipped: 'not_an_order' };
     let ex: Extraction;
     if (onlyAsksForRepeat(text)) {
@@ -125,9 +127,10 @@ export class OrderCapture {
           {
             shopName: this.d.orders.shop().name,
             // Option values are listed so the model can say "large" for "большой"; Lavka still checks them.
-            catalogNames: this.d.catalog.repo
-              .active()
-              .map((p) => (p.options.length ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})` : p.name)),
+            catalogNames: catalogNamesFor(
+              this.d.catalog.matchIndex(),
+              history.filter((m) => m.direction === 'in').map((m) => m.body).join('\n'),
+            ).map((p) => (p.options.length ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})` : p.name)),
             currentDraft: draft ? describeDraft(draft) : null,
             lastOrder: last ? describeDraft(last) : null,
             history,
@@ -184,7 +187,7 @@ export class OrderCapture {
       .join('\n');
     const built = buildOrder(
       { items, fulfilment, address, wantedTime: ex.time ?? (draft?.wantedTime || null), customerText: `${customerText}\n${draft?.wantedTime ?? ''}`, knownAddresses: known },
-      this.d.catalog.repo.active(),
+      catalogFor(this.d.catalog, items),
       { pickupAddress: this.d.orders.shop().address, settings: this.d.orders.settings() },
     );
     // A side question while an order is open ("do you close at six?") leaves the order as it was: the customer
@@ -208,9 +211,10 @@ export class OrderCapture {
    * get the updated summary instead; otherwise the order is placed and thanked for.
    */
   private confirm(draft: Order, messageId: number, lang: CustomerLanguage, mode: ChatOrderMode): CaptureResult {
+    const items = itemsOf(draft);
     const rebuilt = buildOrder(
       {
-        items: itemsOf(draft),
+        items,
         fulfilment: draft.fulfilment,
         address: draft.address,
         wantedTime: draft.wantedTime,
@@ -218,7 +222,7 @@ export class OrderCapture {
         knownAddresses: [],
         byOwner: true,
       },
-      this.d.catalog.repo.active(),
+      catalogFor(this.d.catalog, items),
       { pickupAddress: this.d.orders.shop().address, settings: this.d.orders.settings() },
     );
     const same = rebuilt.issues.length === 0 && rebuilt.totalMinor === draft.quotedTotalMinor && sameLines(draft, rebuilt.lines);
@@ -230,8 +234,8 @@ export class OrderCapture {
       if (err instanceof AppError && err.code === 'conflict') {
         // Stock ran out between the check and the placing (another order): tell the customer what changed.
         const again = buildOrder(
-          { items: itemsOf(draft), fulfilment: draft.fulfilment, address: draft.address, wantedTime: draft.wantedTime, customerText: '', knownAddresses: [], byOwner: true },
-          this.d.catalog.repo.active(),
+          { items, fulfilment: draft.fulfilment, address: draft.address, wantedTime: draft.wantedTime, customerText: '', knownAddresses: [], byOwner: true },
+          catalogFor(this.d.catalog, items),
           { pickupAddress: this.d.orders.shop().address, settings: this.d.orders.settings() },
         );
         return this.revise(draft, again, lang, mode);
@@ -269,6 +273,19 @@ export class OrderCapture {
     this.d.orders.holdForOwner(order.id, kind, text);
     return { handled: true, action, orderId: order.id, text, sent: false };
   }
+}
+
+/**
+ * Catalog entries for the model's prompt: the whole catalog while it fits, otherwise what the customer's recent words
+ * point to first (best match first), then the rest in catalog order — the model sees the items being talked about.
+ */
+function catalogNamesFor(index: MatchIndex, customerText: string): readonly MatchRow[] {
+  const rows = index.rows();
+  if (rows.length <= MAX_CATALOG_NAMES) return rows;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const named = index.search(customerText, NAMED_MIN).slice(0, MAX_CATALOG_NAMES).map((x) => byId.get(x.id)!);
+  const taken = new Set(named);
+  return [...named, ...rows.filter((r) => !taken.has(r)).slice(0, MAX_CATALOG_NAMES - named.length)];
 }
 
 /** The order as exact products and option choices, for re-pricing or repeating it (no name matching needed). */

@@ -2,13 +2,14 @@
 // ("how much is a croissant?", "is my order ready?"). Built from the database only, so its prices may be quoted.
 import type { ContextBlock, ContextProvider, ContextRequest } from '../assistant/context';
 import type { CatalogService } from '../catalog/service';
-import { productScore } from '../catalog/match';
 import { formatMoney } from '../catalog/money';
 import type { Product } from '../catalog/types';
 import type { OrdersService } from './service';
 import { lineTitle } from './texts';
 
 const MAX_PRODUCTS = 8;
+/** A product scoring this against the customer's recent words is worth showing the model. */
+const RELEVANT_MIN = 0.3;
 
 function productLine(p: Product, currency: string): string {
   const stock = !p.available || p.stock === 0 ? ' — sold out' : p.stock !== null ? ` — ${p.stock} left` : '';
@@ -26,20 +27,19 @@ export function catalogContext(catalog: CatalogService, currency: () => string):
     id: 'catalog',
     maxTokens: 350,
     provide(req: ContextRequest): ContextBlock | null {
-      const products = catalog.repo.active();
-      if (!products.length) return null;
-      const relevant = products
-        .map((p) => ({ p, s: productScore(req.customerText, p) }))
-        .filter((x) => x.s >= 0.3)
-        .sort((a, b) => b.s - a.s)
-        .slice(0, MAX_PRODUCTS)
-        .map((x) => x.p);
+      // Names come from the cached match index; only the few products shown are read, fresh (price, stock).
+      const index = catalog.matchIndex();
+      if (!index.size) return null;
+      const relevant = index.search(req.customerText, RELEVANT_MIN).slice(0, MAX_PRODUCTS);
       // Nothing named: give the shape of the catalog (categories with a few items) instead of guessing.
-      const shown = relevant.length ? relevant : products.slice(0, MAX_PRODUCTS);
-      const categories = [...new Set(products.map((p) => p.category).filter(Boolean))];
+      const ids = relevant.length ? relevant.map((x) => x.id) : index.rows().slice(0, MAX_PRODUCTS).map((r) => r.id);
+      const byId = new Map(catalog.repo.activeByIds(ids).map((p) => [p.id, p]));
+      const shown = ids.map((id) => byId.get(id)).filter((p): p is Product => p !== undefined);
+      const categories = index.categories;
+      const count = index.size;
       const text = [
         ...shown.map((p) => productLine(p, currency())),
-        categories.length ? `Categories: ${categories.join(', ')} (${products.length} products in all).` : `${products.length} products in all.`,
+        categories.length ? `Categories: ${categories.join(', ')} (${count} products in all).` : `${count} products in all.`,
         'Orders are taken by Lavka itself: the customer names items and quantities; do not total prices yourself.',
       ].join('\n');
       return { heading: 'CATALOG (prices from the shop database)', text, trusted: true, sources: shown.slice(0, 3).map((p) => ({ kind: 'catalog', id: `product:${p.id}`, title: p.name })) };

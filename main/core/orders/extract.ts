@@ -70,7 +70,8 @@ export interface ExtractContext {
 }
 
 const MAX_HISTORY = 14;
-const MAX_CATALOG_NAMES = 120;
+/** How many catalog entries the prompt lists (capture puts the ones the customer names first). */
+export const MAX_CATALOG_NAMES = 120;
 
 export function buildPrompt(ctx: ExtractContext): ChatTurn[] {
   const system = [

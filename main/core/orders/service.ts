@@ -10,7 +10,7 @@ import type { ConversationsRepo } from '../db/repos/conversations-repo';
 import type { InboxService } from '../inbox/service';
 import type { Message } from '../inbox/types';
 import type { SettingsService } from '../settings/service';
-import { buildOrder, type BuiltOrder, type RequestedItem } from './build';
+import { buildOrder, catalogFor, type BuiltOrder, type RequestedItem } from './build';
 import type { OrdersRepo } from './orders-repo';
 import { isCustomerLanguage, type CustomerLanguage } from './replies';
 import { DEFAULT_ORDERS_SETTINGS, ORDERS_SETTINGS_KEY, ordersSettingsSchema, type OrdersSettings, type OrdersSettingsPatch } from './settings';
@@ -219,7 +219,7 @@ export class OrdersService {
     });
     const built = buildOrder(
       { items, fulfilment: input.fulfilment, address: input.address, wantedTime: input.wantedTime, customerText: '', knownAddresses: [], byOwner: true },
-      this.catalog.repo.active(),
+      catalogFor(this.catalog, items),
       { pickupAddress: this.shop().address, settings: this.settings() },
     );
     const draft = this.repo.draftFor(conversationId);

@@ -1,0 +1,116 @@
+// What the assistant reads about the catalog on each turn: the products the customer names, priced and stocked as
+// they are now, found without comparing the customer's words with every product of a big catalog.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_FILE } from '../../../main/core/app';
+import { matchCounters } from '../../../main/core/catalog/match';
+import { openDatabase } from '../../../main/core/db/connection';
+import { ordersWorld, type OrdersWorld } from './helpers';
+
+let w: OrdersWorld;
+afterEach(() => w?.close());
+
+const catalog = () => w.t.app.services.catalog;
+
+/** The catalog block of the context the assistant would read for this conversation now. */
+async function catalogBlock(): Promise<string> {
+  const c = await w.t.call('assistant.context', { conversationId: w.conversationId(), task: 'suggest' });
+  const block = c.variable.split('\n\n').find((b) => b.startsWith('CATALOG'));
+  if (!block) throw new Error(`no catalog block in:\n${c.variable}`);
+  return block;
+}
+
+/** Orders stay out of the way: these tests are about what the assistant reads, not about order capture. */
+const world = () => ordersWorld({ mode: 'suggest', orders: { chatOrders: 'off' } });
+
+describe('catalog context for the assistant', () => {
+  it('shows the products the customer names, with price and stock as they are now', async () => {
+    w = await world();
+    await w.say('Do you have croissants today?');
+    expect(await catalogBlock()).toMatch(/^- Croissant \(also: круассан, круасан, bánh sừng bò\): €2\.20 per pcs — 40 left$/m);
+
+    // Stock taken by an order and a new price show on the next turn, though the names are cached.
+    const id = catalog().repo.bySku('PA-CRO')!.id;
+    catalog().repo.takeStock(id, 3, w.clock.now());
+    expect(await catalogBlock()).toMatch(/^- Croissant .*: €2\.20 per pcs — 37 left$/m);
+    catalog().update(id, { ...catalog().get(id), priceMinor: 250 });
+    expect(await catalogBlock()).toMatch(/^- Croissant .*: €2\.50 per pcs — 37 left$/m);
+  });
+
+  it('finds a product added or renamed since the last turn, and no longer shows an archived one', async () => {
+    w = await world();
+    await w.say('Do you have a pistachio eclair?');
+    const before = await catalogBlock();
+    expect(before).not.toMatch(/pistachio/i);
+    const count = Number(/\((\d+) products in all\)/.exec(before)![1]);
+
+    const eclair = catalog().create({ name: 'Pistachio eclair', priceMinor: 390, category: 'Pastries' });
+    expect(await catalogBlock()).toMatch(/^- Pistachio eclair: €3\.90 per pcs$/m);
+    expect(await catalogBlock()).toContain(`(${count + 1} products in all)`);
+
+    catalog().update(eclair.id, { ...eclair, name: 'Fisticuffs choux' });
+    expect(await catalogBlock()).not.toMatch(/Pistachio|Fisticuffs/);
+    await w.say('And the fisticufs choux?');
+    expect(await catalogBlock()).toMatch(/^- Fisticuffs choux: €3\.90 per pcs$/m);
+
+    catalog().setArchived(eclair.id, true);
+    const after = await catalogBlock();
+    expect(after).not.toMatch(/Fisticuffs/);
+    expect(after).toContain(`(${count} products in all)`);
+  });
+
+  it('forgets a catalog change that was rolled back', async () => {
+    w = await world();
+    await w.say('Any unicorn cake?');
+    const db = w.t.app.services.db;
+    expect(() =>
+      db.transaction(() => {
+        catalog().repo.insert({ ...catalog().get(1), sku: 'UNI', name: 'Unicorn cake' }, w.clock.now());
+        // Inside the transaction the new product is visible…
+        expect(catalog().matchIndex().candidateIds('unicorn cake')).not.toHaveLength(0);
+        throw new Error('the import failed');
+      })(),
+    ).toThrow('the import failed');
+    // …and after the rollback it is gone, from the index too.
+    expect(catalog().matchIndex().candidateIds('unicorn')).toEqual([]);
+    expect(await catalogBlock()).not.toMatch(/Unicorn/);
+  });
+
+  it('sees products another connection to the same file wrote (a restored backup, an import tool)', async () => {
+    w = await world();
+    await w.say('Do you sell quince jam?');
+    expect(await catalogBlock()).not.toMatch(/Quince/);
+    const other = openDatabase(join(w.t.dataDir, DB_FILE));
+    other
+      .prepare(`INSERT INTO products(sku, name, price_minor, created_at, updated_at) VALUES ('JAM-Q', 'Quince jam', 650, 1, 1)`)
+      .run();
+    other.close();
+    expect(await catalogBlock()).toMatch(/^- Quince jam: €6\.50 per pcs$/m);
+  });
+
+  it('compares the customer words with a few catalog words per turn, not with every product of a big catalog', async () => {
+    w = await world();
+    // 2,000 more products with names in four languages, as a big shop has.
+    const words = ['rye', 'bread', 'cake', 'honey', 'roll', 'tea', 'хлеб', 'торт', 'пирожок', 'чай', 'хліб', 'пиріг', 'bánh', 'trà', 'sữa', 'kem'];
+    const rows = ['sku,name,price,synonyms'];
+    for (let i = 0; i < 2000; i++) {
+      rows.push(`BIG-${i},${words[i % 16]} ${words[(i * 7 + 3) % 16]} ${(i % 5) * 100 + 100} g #${i},${(i % 9) + 1}.50,${words[(i * 5 + 1) % 16]} ${words[(i * 3 + 2) % 16]}`);
+    }
+    catalog().commitImport(rows.join('\n'));
+    await w.say('Hello! Two croissants and a latte for me, please');
+    const index = catalog().matchIndex();
+    await catalogBlock();
+
+    await w.say('и ещё круасан с шоколадом');
+    const compared = matchCounters.tokenSims;
+    const block = await catalogBlock();
+    expect(block).toMatch(/^- Chocolate croissant/m);
+    expect(block).toContain('(2016 products in all)');
+    // Word comparisons for the turn: the customer's new words against the catalog words that could match them.
+    // Comparing against every product would take ≥ 2,000 products × 2 names × 3 words.
+    expect(matchCounters.tokenSims - compared).toBeLessThan(300);
+    // The index was built once and is reused turn after turn.
+    expect(catalog().matchIndex()).toBe(index);
+    expect(index.stats.productsScored).toBeLessThan(200);
+  });
+});
