@@ -16,10 +16,10 @@ export function neutraliseFormula(value: string): string {
 
 export const UTF8_BOM = '\uFEFF';
 
-// An export formats two dates per contact, and Intl's formatToParts is the slow part of that. Within one UTC hour a
-// zone's offset (almost) never changes, so each hour's offset is asked of Intl once, checked against the next hour's, and
-// the fields are then plain arithmetic. An hour whose ends disagree (a DST change inside it), or a year Intl would write
-// differently (before 1000 or after 9999), goes through Intl as before, so the text is the same either way.
+// An export formats two dates per contact, and Intl's formatToParts is the slow part of that. A zone's offset changes a
+// few times a year at most, so the offset is asked of Intl once per whole UTC hour; when an hour starts and ends with the
+// same offset, its dates are plain arithmetic. An hour whose ends disagree (a DST change inside it), or a year Intl would
+// write differently (before 1000 or after 9999), goes through Intl as before, so the text is the same either way.
 const HOUR_MS = 3_600_000;
 /** Bounds the per-zone memo in a long-running app: a few years of hours, then it starts over. */
 const MAX_HOURS = 50_000;
@@ -27,7 +27,7 @@ const MAX_HOURS = 50_000;
 interface Zone {
   minutes: Intl.DateTimeFormat;
   seconds: Intl.DateTimeFormat;
-  /** UTC hour number → the zone's offset in ms throughout that hour, or NaN when it changes inside it. */
+  /** UTC hour number → the zone's offset in ms at the start of that hour (NaN: a year Intl writes differently). */
   offsets: Map<number, number>;
 }
 
@@ -60,6 +60,16 @@ function viaIntl(z: Zone, ms: number): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
+function offsetOfHour(z: Zone, hour: number): number {
+  let offset = z.offsets.get(hour);
+  if (offset === undefined) {
+    offset = offsetAt(z, hour * HOUR_MS);
+    if (z.offsets.size >= MAX_HOURS) z.offsets.clear();
+    z.offsets.set(hour, offset);
+  }
+  return offset;
+}
+
 const two = (n: number) => (n < 10 ? '0' : '') + n;
 
 /** "2026-03-02 10:00" in the business's time zone: sortable, and Excel and Sheets read it as a date. */
@@ -69,14 +79,9 @@ export function formatDateTime(ms: number | null, timeZone: string): string {
   // Near the ends of the Date range the next hour would not exist.
   if (!(Math.abs(ms) < 8.64e15 - HOUR_MS)) return viaIntl(z, ms);
   const hour = Math.floor(ms / HOUR_MS);
-  let offset = z.offsets.get(hour);
-  if (offset === undefined) {
-    const start = offsetAt(z, hour * HOUR_MS);
-    offset = start === offsetAt(z, (hour + 1) * HOUR_MS) ? start : NaN;
-    if (z.offsets.size >= MAX_HOURS) z.offsets.clear();
-    z.offsets.set(hour, offset);
-  }
-  if (Number.isNaN(offset)) return viaIntl(z, ms);
+  const offset = offsetOfHour(z, hour);
+  // NaN never equals itself, so an hour at the edge of the years Intl writes as 1000–9999 goes to Intl too.
+  if (offset !== offsetOfHour(z, hour + 1)) return viaIntl(z, ms);
   // Both ends of the hour are within 1000–9999 (offsetAt said so), hence this instant's year is too.
   const d = new Date(ms + offset);
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
