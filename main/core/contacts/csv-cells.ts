@@ -91,8 +91,9 @@ export function formatDateTime(ms: number | null, timeZone: string): string {
 const EDGE_SPACE = /^\s|\s$/;
 
 /**
- * One CSV cell, defused and quoted as csv-stringify writes it with `record_delimiter: 'windows'` and
- * `quoted_match: EDGE_SPACE`: quotes doubled and the cell quoted when it holds a quote, the delimiter, CRLF or edge
+ * One CSV cell, defused and quoted (RFC 4180) as csv-stringify writes it with `quote_record_delimiter: true` and
+ * `quoted_match: EDGE_SPACE`: quotes doubled and the cell quoted when it holds a quote, the delimiter, any line break
+ * (a note typed with Enter has a bare LF, which spreadsheets and Lavka's own import read as a new row) or edge
  * whitespace. Done by hand because the export writes millions of cells and the library's per-cell overhead was a
  * third of its time; tests/core/contacts/csv-cells.test.ts holds the two to the same output.
  */
@@ -100,7 +101,7 @@ function csvCell(raw: string, delimiter: string): string {
   if (raw === '') return '';
   const value = neutraliseFormula(raw);
   const quote = value.includes('"');
-  if (quote || value.includes(delimiter) || value.includes('\r\n') || EDGE_SPACE.test(value)) {
+  if (quote || value.includes(delimiter) || value.includes('\n') || value.includes('\r') || EDGE_SPACE.test(value)) {
     return `"${quote ? value.replaceAll('"', '""') : value}"`;
   }
   return value;

@@ -1,7 +1,6 @@
 // The customer's data rights: "Delete this customer" (erase, so the text is gone from the database files, not just
 // hidden), "Export this customer's data" (JSON + CSV for a data request), and the optional message retention period.
 import { writeFile } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
@@ -9,7 +8,7 @@ import type { ContactDataRepo, ContactsListRepo, ContactsRepo } from '../db/repo
 import { notFound } from '../errors';
 import type { EventBus } from '../events';
 import type { SettingsService } from '../settings/service';
-import { UTF8_BOM, formatDateTime, neutraliseFormula } from './csv-cells';
+import { UTF8_BOM, csvRows, formatDateTime } from './csv-cells';
 import type { Downloads } from './downloads';
 import { linkedRefs, type ContactExtensions } from './extensions';
 import type { ContactMerger } from './merge';
@@ -167,7 +166,7 @@ export class PrivacyService {
         ['Date', 'Direction', 'Channel', 'From', 'Text', 'Status'],
         ...messages.map((m) => [formatDateTime(m.created_at, biz.timeZone), m.direction, m.channel, m.author, m.body, m.status]),
       ];
-      text = UTF8_BOM + stringify(rows.map((r) => r.map(neutraliseFormula)), { record_delimiter: 'windows' });
+      text = UTF8_BOM + csvRows(rows, ',');
       fileName = `${base} messages.csv`;
       mime = 'text/csv; charset=utf-8';
     }

@@ -106,6 +106,9 @@ describe('formatDateTime', () => {
   });
 });
 
+/** csv-stringify set up the way csvRows claims to write: CRLF rows, any line break quoted, edge whitespace quoted. */
+const OPTS = (delimiter: string) => ({ delimiter, record_delimiter: 'windows', quote_record_delimiter: true, quoted_match: /^\s|\s$/ }) as const;
+
 describe('csvRows', () => {
   it('writes what csv-stringify wrote for every cell of up to four awkward characters, with each delimiter', () => {
     const chars = ['a', ' ', '"', ',', ';', '\t', '\r', '\n', '=', '-', '@', '1', '\u00A0', '\uFEFF', 'é', "'"];
@@ -117,12 +120,12 @@ describe('csvRows', () => {
     }
     for (const delimiter of [',', ';', '\t']) {
       const rows = cells.map((c, i) => [c, cells[(i * 7919) % cells.length], 'plain']);
-      const want = stringify(rows.map((r) => r.map(neutraliseFormula)), { delimiter, record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+      const want = stringify(rows.map((r) => r.map(neutraliseFormula)), OPTS(delimiter));
       const got = csvRows(rows, delimiter);
       if (got !== want) {
         // Name the first row that differs rather than print two 2 MB strings.
-        const row = rows.find((r) => csvRows([r], delimiter) !== stringify([r.map(neutraliseFormula)], { delimiter, record_delimiter: 'windows', quoted_match: /^\s|\s$/ }));
-        expect(row && csvRows([row], delimiter)).toBe(row && stringify([row.map(neutraliseFormula)], { delimiter, record_delimiter: 'windows', quoted_match: /^\s|\s$/ }));
+        const row = rows.find((r) => csvRows([r], delimiter) !== stringify([r.map(neutraliseFormula)], OPTS(delimiter)));
+        expect(row && csvRows([row], delimiter)).toBe(row && stringify([row.map(neutraliseFormula)], OPTS(delimiter)));
       }
       expect(got).toBe(want);
     }
@@ -131,5 +134,7 @@ describe('csvRows', () => {
   it('quotes and defuses the cells a spreadsheet would misread', () => {
     expect(csvRows([['Smith, John', 'say "hi"', ' pad', '=1+1', '+4915112345678', '']], ',')).toBe('"Smith, John","say ""hi"""," pad",\'=1+1,+4915112345678,\r\n');
     expect(csvRows([['a;b', 'a,b'], ['x\ty', '']], ';')).toBe('"a;b";a,b\r\nx\ty;\r\n');
+    // A note typed with Enter: a bare line feed must not end the row.
+    expect(csvRows([['line one\nline two', 'x\ry']], ',')).toBe('"line one\nline two","x\ry"\r\n');
   });
 });

@@ -47,6 +47,28 @@ describe('contacts export', () => {
     expect(done.result).toMatchObject({ rows: TRICKY.length, fileName: expect.stringMatching(/^lavka-contacts-\d{4}-\d{2}-\d{2}\.csv$/) });
   });
 
+  it('keeps a note typed over several lines in one cell, so the file reads back as the same contacts', async () => {
+    const s = t.app.services;
+    addContact(s, { name: 'Anna', notes: 'line one\nline two', phones: ['+4915111111111'] });
+    addContact(s, { name: 'Boris', notes: 'ends in a return\r', phones: ['+4915122222222'] });
+    const { bytes } = await exportCsv({ columns: ['name', 'phones', 'notes'] });
+    expect(parse(bytes, { bom: true })).toEqual([
+      ['Name', 'Phones', 'Notes'],
+      ['Anna', '+4915111111111', 'line one\nline two'],
+      ['Boris', '+4915122222222', 'ends in a return\r'],
+    ]);
+    // Lavka's own import of the file: two contacts, not a third one called "line two".
+    const other = await makeTestApp();
+    try {
+      const { uploadId } = other.app.services.contacts.importer.put('contacts.csv', bytes);
+      const preview = await finished(other.app.services, await other.call('contacts.importPreview', { uploadId }));
+      expect(preview.result).toMatchObject({ counts: { rows: 2, create: 2, errors: 0 } });
+      expect((preview.result as { sample: string[][] }).sample[0]).toEqual(['Anna', '+4915111111111', 'line one\nline two']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('leaves the BOM out when asked, and uses semicolons when asked', async () => {
     addContact(t.app.services, { name: 'Ольга', phones: ['+79123456789'] });
     const { bytes } = await exportCsv({ columns: ['name', 'phones'], bom: false, delimiter: ';' });

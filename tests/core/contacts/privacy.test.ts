@@ -122,6 +122,18 @@ describe('privacy: erase a customer, export their data, retention', () => {
     ]);
   });
 
+  it('keeps a message written over several lines in one row of the messages CSV', async () => {
+    const s = t.app.services;
+    customerWrites(s, 'whatsapp', PHONE, 'Two loaves please\nand one croissant', 'wa-lines');
+    const contactId = s.repos.contacts.findIdentity('whatsapp', PHONE)!.contactId;
+    const csv = await t.call('contacts.exportData', { contactId, format: 'csv' });
+    const bytes = readFileSync(s.downloads.get(csv.downloadId)!.path);
+    // Spreadsheets end a row at any unquoted line feed, so the cell must be quoted (a forgiving parser would not notice).
+    expect(bytes.toString('utf8')).toContain(',"Two loaves please\nand one croissant",');
+    const rows = parse(bytes, { bom: true, record_delimiter: ['\r\n', '\n'] }) as string[][];
+    expect(rows.map((r) => r[4])).toEqual(['Text', 'Two loaves please\nand one croissant']);
+  });
+
   it('retention deletes messages older than N months, keeps unsent ones, and fixes the inbox preview', async () => {
     const s = t.app.services;
     const day = 86_400_000;
