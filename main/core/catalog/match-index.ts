@@ -48,6 +48,7 @@ export class MatchIndex {
   readonly stats = { lookups: 0, productsScored: 0 };
 
   private readonly entries: Entry[];
+  private readonly rowList: readonly MatchRow[];
   private readonly vocab: string[] = [];
   private readonly vocabIds = new Map<string, number>();
   /** Entries (positions, ascending) that use each vocabulary word. */
@@ -73,13 +74,14 @@ export class MatchIndex {
       }),
     }));
     rows.forEach((r, pos) => push(this.bySku, normalize(r.sku), pos));
+    this.rowList = [...rows];
     this.size = rows.length;
     this.categories = [...new Set(rows.map((r) => r.category).filter(Boolean))];
   }
 
   /** Every product in id order (the order the catalog was built in). */
   rows(): readonly MatchRow[] {
-    return this.entries.map((e) => e.row);
+    return this.rowList;
   }
 
   /**

@@ -21,7 +21,7 @@ import type { Order, PendingKind } from './types';
 export const FRESH_INBOUND_MS = 3 * 60_000;
 /** How much of the conversation the model and the echo checks look at. */
 const HISTORY = 14;
-/** In a catalog too big for the prompt, products scoring this against the customer's words are listed first. */
+/** In a catalog too big for the prompt, products scoring this against the customer's message are listed first. */
 const NAMED_MIN = 0.3;
 
 export type CaptureAction = 'question' | 'summary' | 'placed' | 'cancelled' | 'what_to_change';
@@ -127,10 +127,7 @@ export class OrderCapture {
           {
             shopName: this.d.orders.shop().name,
             // Option values are listed so the model can say "large" for "большой"; Lavka still checks them.
-            catalogNames: catalogNamesFor(
-              this.d.catalog.matchIndex(),
-              history.filter((m) => m.direction === 'in').map((m) => m.body).join('\n'),
-            ).map((p) => (p.options.length ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})` : p.name)),
+            catalogNames: catalogNamesFor(this.d.catalog.matchIndex(), text).map((p) => (p.options.length ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})` : p.name)),
             currentDraft: draft ? describeDraft(draft) : null,
             lastOrder: last ? describeDraft(last) : null,
             history,
@@ -276,8 +273,9 @@ export class OrderCapture {
 }
 
 /**
- * Catalog entries for the model's prompt: the whole catalog while it fits, otherwise what the customer's recent words
- * point to first (best match first), then the rest in catalog order — the model sees the items being talked about.
+ * Catalog entries for the model's prompt: the whole catalog while it fits, otherwise what this message names first
+ * (best match first), then the rest in catalog order — so in a big shop the model sees the items asked about.
+ * Items of the order being discussed reach the model through the draft's description.
  */
 function catalogNamesFor(index: MatchIndex, customerText: string): readonly MatchRow[] {
   const rows = index.rows();
