@@ -1,13 +1,23 @@
 // Money as integer minor units (cents, kopecks): parsing what owners type or import, and formatting for customers.
 // No floats are ever stored; parsing works on the digits so "0.1 + 0.2" problems cannot happen.
 
+// Building an Intl.NumberFormat costs far more than using one, and prices are formatted many times per reply:
+// formatters and digit counts are kept per currency and language (a shop uses one or two of each).
+const digitsOf = new Map<string, number>();
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
 /** How many decimals a currency has (EUR 2, JPY 0, BHD 3), from the platform's currency data. */
 export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    if (digitsOf.size < 100) digitsOf.set(currency, digits);
   }
+  return digits;
 }
 
 export type MoneyParse = { ok: true; minor: number } | { ok: false; error: string };
@@ -76,11 +86,17 @@ export function parseMoney(raw: string, currency: string): MoneyParse {
 export function formatMoney(minor: number, currency: string, lang = 'en'): string {
   const digits = currencyDigits(currency);
   const value = minor / 10 ** digits;
-  try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-  } catch {
-    return `${value.toFixed(digits)} ${currency}`;
+  const key = `${lang}\u0000${currency}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    try {
+      f = new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    } catch {
+      f = null;
+    }
+    if (formatters.size < 100) formatters.set(key, f);
   }
+  return f ? f.format(value) : `${value.toFixed(digits)} ${currency}`;
 }
 
 /** Plain decimal for CSV export ("3.50"), so a re-import reads the same amount in any locale. */

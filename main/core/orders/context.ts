@@ -37,8 +37,9 @@ export function catalogContext(catalog: CatalogService, currency: () => string):
       const shown = ids.map((id) => byId.get(id)).filter((p): p is Product => p !== undefined);
       const categories = index.categories;
       const count = index.size;
+      const cur = currency();
       const text = [
-        ...shown.map((p) => productLine(p, currency())),
+        ...shown.map((p) => productLine(p, cur)),
         categories.length ? `Categories: ${categories.join(', ')} (${count} products in all).` : `${count} products in all.`,
         'Orders are taken by Lavka itself: the customer names items and quantities; do not total prices yourself.',
       ].join('\n');
