@@ -49,6 +49,7 @@ export class MatchIndex {
 
   private readonly entries: Entry[];
   private readonly rowList: readonly MatchRow[];
+  private readonly positions: Map<number, number>;
   private readonly vocab: string[] = [];
   private readonly vocabIds = new Map<string, number>();
   /** Entries (positions, ascending) that use each vocabulary word. */
@@ -75,6 +76,7 @@ export class MatchIndex {
     }));
     rows.forEach((r, pos) => push(this.bySku, normalize(r.sku), pos));
     this.rowList = [...rows];
+    this.positions = new Map(rows.map((r, pos) => [r.id, pos]));
     this.size = rows.length;
     this.categories = [...new Set(rows.map((r) => r.category).filter(Boolean))];
   }
@@ -84,6 +86,11 @@ export class MatchIndex {
     return this.rowList;
   }
 
+  row(id: number): MatchRow | undefined {
+    const pos = this.positions.get(id);
+    return pos === undefined ? undefined : this.rowList[pos];
+  }
+
   /**
    * Products whose score for `query` is at least `min` (> 0), best first, ties by id: the same list as
    * scoring every product with productScore, without scoring those that share no word with the query.
@@ -91,9 +98,10 @@ export class MatchIndex {
   search(query: string, min: number): ScoredId[] {
     const q = this.prepare(query);
     const skuHits = this.bySku.get(normalize(query)) ?? NONE;
+    const bestForWord = new Float64Array(q.distinct.length);
     const out: ScoredId[] = [];
     for (const pos of this.candidates(q, normalize(query))) {
-      const score = skuHits.includes(pos) ? 1 : this.score(q, this.entries[pos]);
+      const score = skuHits.includes(pos) ? 1 : this.score(q, this.entries[pos], bestForWord);
       if (score >= min && score > 0) out.push({ id: this.entries[pos].row.id, score });
     }
     return out.sort((a, b) => b.score - a.score || a.id - b.id);
@@ -215,10 +223,9 @@ export class MatchIndex {
    * productScore without the SKU rule, from the precomputed word similarities. Sums run in the same order as
    * nameScore's, so the numbers are identical to the last bit (ties and thresholds decide as before).
    */
-  private score(q: PreparedQuery, e: Entry): number {
+  private score(q: PreparedQuery, e: Entry, bestForWord: Float64Array): number {
     this.stats.productsScored++;
     let best = 0;
-    const bestForWord = new Array<number>(q.distinct.length);
     for (const name of e.names) {
       let s: number;
       if (!q.words.length || !name.words.length) s = 0;

@@ -280,10 +280,17 @@ export class OrderCapture {
 function catalogNamesFor(index: MatchIndex, customerText: string): readonly MatchRow[] {
   const rows = index.rows();
   if (rows.length <= MAX_CATALOG_NAMES) return rows;
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const named = index.search(customerText, NAMED_MIN).slice(0, MAX_CATALOG_NAMES).map((x) => byId.get(x.id)!);
+  const named = index
+    .search(customerText, NAMED_MIN)
+    .slice(0, MAX_CATALOG_NAMES)
+    .map((x) => index.row(x.id)!);
   const taken = new Set(named);
-  return [...named, ...rows.filter((r) => !taken.has(r)).slice(0, MAX_CATALOG_NAMES - named.length)];
+  const out = [...named];
+  for (const r of rows) {
+    if (out.length >= MAX_CATALOG_NAMES) break;
+    if (!taken.has(r)) out.push(r);
+  }
+  return out;
 }
 
 /** The order as exact products and option choices, for re-pricing or repeating it (no name matching needed). */
