@@ -13,6 +13,13 @@ import {
 } from './schema';
 
 export class SettingsService {
+  /**
+   * Parsed sections keyed by their stored JSON text. Validation (time zones go through Intl) is the costly part and
+   * runs on every inbound message via other domains, so it runs once per stored value. Keying on the text itself
+   * (not on our own writes) keeps this right whatever changed the row: another service, a restore, a migration.
+   */
+  private readonly parsed = new Map<string, { raw: string; schema: z.ZodType; value: unknown }>();
+
   constructor(
     private readonly repo: SettingsRepo,
     private readonly events: EventBus,
@@ -49,10 +56,15 @@ export class SettingsService {
 
   /** A typed settings section with defaults; a stored value that no longer parses falls back to defaults. */
   section<S extends z.ZodType>(key: string, schema: S, defaults: z.output<S>): z.output<S> {
-    const raw = this.repo.get(key);
+    const raw = this.repo.getRaw(key);
     if (raw === undefined) return defaults;
-    const parsed = schema.safeParse(raw);
-    return parsed.success ? parsed.data : defaults;
+    const hit = this.parsed.get(key);
+    if (hit && hit.raw === raw && hit.schema === schema) return structuredClone(hit.value) as z.output<S>;
+    const result = schema.safeParse(JSON.parse(raw));
+    if (!result.success) return defaults;
+    this.parsed.set(key, { raw, schema, value: result.data });
+    // Callers get their own copy: a caller that mutates what it got must not change what the next caller sees.
+    return structuredClone(result.data) as z.output<S>;
   }
 
   setSection<S extends z.ZodType>(key: string, schema: S, value: unknown): z.output<S> {

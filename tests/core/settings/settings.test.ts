@@ -51,3 +51,15 @@ describe('partial saves of other settings sections', () => {
     expect(await t.call('assistant.settings')).toMatchObject({ model: 'qwen3:4b-instruct', defaultMode: 'auto', maxAutoInRow: 5 });
   });
 });
+
+describe('settings sections are parsed once per stored value', () => {
+  it('sees a value changed behind its back (a restore, another service) and never leaks a caller’s mutation', async () => {
+    t = await makeTestApp();
+    const s = t.app.services.settings;
+    const first = s.get();
+    first.business.name = 'mutated by a caller';
+    expect(s.get().business.name).toBe('Test Bakery');
+    t.app.services.repos.settings.set('business', { ...s.get().business, name: 'Restored Bakery' });
+    expect(s.get().business.name).toBe('Restored Bakery');
+  });
+});

@@ -15,8 +15,13 @@ export class SettingsRepo {
   }
 
   get(key: string): unknown {
-    const row = this.getStmt.get(key);
-    return row ? (JSON.parse(row.value) as unknown) : undefined;
+    const raw = this.getRaw(key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as unknown);
+  }
+
+  /** The stored JSON text, so callers can tell cheaply whether a value changed. */
+  getRaw(key: string): string | undefined {
+    return this.getStmt.get(key)?.value;
   }
 
   set(key: string, value: unknown): void {
