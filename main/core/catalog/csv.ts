@@ -87,7 +87,7 @@ export function exportCsv(products: Product[], currency: string): string {
     archived: p.archived ? 'yes' : 'no',
   }));
   // A BOM so spreadsheet programs read Cyrillic and Vietnamese names as UTF-8.
-  return '\ufeff' + stringify(rows, { header: true, columns: [...CSV_FIELDS], record_delimiter: '\n' });
+  return '\ufeff' + stringify(rows, { header: true, columns: [...CSV_FIELDS], record_delimiter: '\n', quoted_match: /[\r\n]/ });
 }
 
 /** "size: small, large +0.80; milk: regular, oat +0.40" */

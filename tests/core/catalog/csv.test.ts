@@ -94,4 +94,17 @@ A-6,Fine,1.00,3
     await t.call('catalog.importCommit', { text: csv });
     expect(t.app.services.catalog.repo.all().map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => rest)).toEqual(before);
   });
+
+  it('keeps a description with a bare CR (a row break to spreadsheets) inside one quoted cell', async () => {
+    await t.call('catalog.importCommit', { text: GOOD });
+    const [p] = t.app.services.catalog.repo.all();
+    await t.call('catalog.update', { productId: p.id, product: { ...(await t.call('catalog.get', { productId: p.id })), description: 'line one\rline two' } } as never);
+    const { csv } = await t.call('catalog.exportCsv');
+    // Spreadsheets end a row at a bare CR too, so such a cell must be quoted.
+    expect(csv).toContain('"line one\rline two"');
+    const { parse } = await import('csv-parse/sync');
+    const rows = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as { sku: string; description: string }[];
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.sku === p.sku)!.description).toBe('line one\rline two');
+  });
 });
