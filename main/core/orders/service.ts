@@ -1,6 +1,7 @@
 // Orders: reading and listing them, the status machine (with one customer notification per change), placing a
 // draft (number + stock in one transaction), the owner's edits of a chat draft, and messages waiting for approval.
 import type { Clock } from '../clock';
+import { fromLocal } from '../time/zoned';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
@@ -412,33 +413,11 @@ export function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The instant a local day starts in a time zone (handles DST: the offset is taken at that day's noon and checked). */
+/** The instant a local day starts in a time zone (DST-safe: a midnight that does not exist starts at the first hour that does). */
 export function localDayStart(date: string, timeZone: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
     throw new AppError('invalid_input', `"${date}" is not a date (use YYYY-MM-DD)`);
   }
-  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-  // Try the offsets of the day before and the day itself; pick the one whose local date is `date` at 00:00.
-  for (const probe of [utcMidnight - 12 * 3600_000, utcMidnight + 12 * 3600_000]) {
-    const offset = tzOffsetMs(probe, timeZone);
-    const start = utcMidnight - offset;
-    if (localDate(start, timeZone) === date && localDate(start - 1, timeZone) !== date) return start;
-  }
-  return utcMidnight - tzOffsetMs(utcMidnight, timeZone);
-}
-
-function tzOffsetMs(ms: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(ms));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  const [year, month, day] = date.split('-').map(Number);
+  return fromLocal({ year, month, day, hour: 0, minute: 0 }, timeZone);
 }

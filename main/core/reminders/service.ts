@@ -13,7 +13,7 @@ import type { SettingsService } from '../settings/service';
 import type { OptOutService } from '../optout/service';
 import { formatMoney } from '../catalog/money';
 import { checkTemplate, defaultTemplate, formatWhen, render, REMINDER_KINDS, type Placeholder, type ReminderKind, type TemplateVars } from './templates';
-import { formatLocal, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, type LocalDateTime, type QuietHours, type Repeat } from './time';
+import { formatLocal, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, type LocalDateTime, type QuietHours, type Repeat } from '../time/zoned';
 import { DEFAULT_REMINDERS_SETTINGS, SETTINGS_KEY, quietHoursOf, remindersSettingsSchema, type RemindersSettings } from './settings';
 import type { Reminder, ReminderTab, StatusNote } from './types';
 import type { ReminderPersonaliser } from './personalise';

@@ -1,6 +1,6 @@
 // Wall-clock math in the business time zone: DST gaps and overlaps (Europe/Berlin), quiet hours, recurrence steps.
 import { describe, expect, it } from 'vitest';
-import { addMonths, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, formatLocal } from '../../../main/core/reminders/time';
+import { addMonths, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, formatLocal } from '../../../main/core/time/zoned';
 import { DEFAULT_HOURS } from '../../../main/core/settings/schema';
 
 const BER = 'Europe/Berlin';
