@@ -1,6 +1,7 @@
 // Builds what the model reads for one turn: a stable prefix (rules, shop profile, policies) and a variable part
 // (now, customer, relevant knowledge, plugged-in context like catalog/orders, recent messages) within a token budget.
 // Also returns the grounding the guardrails check replies against. Synchronous and side-effect free.
+import { clipCustomerText } from './limits';
 import type { Clock } from '../clock';
 import type { SettingsService } from '../settings/service';
 import type { KnowledgeService } from '../knowledge/service';
@@ -181,7 +182,10 @@ export function buildTurnContext(s: ContextDeps, conversationId: number, opts: {
   const contactId = s.repos.conversations.contactId(conversationId);
   if (contactId === undefined) throw new Error(`Conversation ${conversationId} does not exist`);
   const contact = s.repos.contacts.get(contactId);
-  const history = s.repos.messages.recent(conversationId, 30).filter((m) => m.channel !== 'system');
+  const history = s.repos.messages
+    .recent(conversationId, 30)
+    .filter((m) => m.channel !== 'system')
+    .map((m) => ({ ...m, body: clipCustomerText(m.body) }));
   const lastInbound = [...history].reverse().find((m) => m.direction === 'in') ?? null;
   // The customer's latest words: everything since our last reply (they often write in two or three bursts).
   const lastOutIdx = history.map((m) => m.direction).lastIndexOf('out');

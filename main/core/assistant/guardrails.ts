@@ -1,6 +1,7 @@
 // Deterministic checks between the model and the customer. The model's output is untrusted text: these rules decide,
 // and nothing the model writes (needs_human=false, "facts_used", flattering JSON) can turn a finding off.
 // Pure functions: no I/O, no clock, so every rule is unit-tested with adversarial strings.
+import { clipCustomerText } from './limits';
 import { z } from 'zod';
 import { CYRILLIC_LANGS, detectLanguage, scriptOf } from './language';
 import type { EscalationReason, Finding } from './types';
@@ -449,7 +450,7 @@ const norm = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').tr
 export function checkLoop(turns: Turn[], maxAutoInRow: number): Finding | null {
   const lastIn = [...turns].reverse().find((t) => t.direction === 'in');
   if (!lastIn) return null;
-  if (AUTO_RESPONDER.test(lastIn.body)) return { reason: 'loop', detail: 'The customer’s message looks like an automatic reply from another bot' };
+  if (AUTO_RESPONDER.test(clipCustomerText(lastIn.body))) return { reason: 'loop', detail: 'The customer’s message looks like an automatic reply from another bot' };
 
   // Only what happened since the owner last wrote counts: the owner's reply resets everything.
   let lastOwner = -1;
@@ -470,7 +471,7 @@ export function checkLoop(turns: Turn[], maxAutoInRow: number): Finding | null {
       }
       continue;
     }
-    const b = norm(t.body);
+    const b = norm(clipCustomerText(t.body));
     const echo = lastAuto !== null && b.length > 20 && (norm(lastAuto.body).includes(b) || b.includes(norm(lastAuto.body)));
     if (echo && t === lastIn) return { reason: 'loop', detail: 'The customer echoed the assistant’s reply back: probably another bot' };
     // Answers arriving within two seconds of ours, again and again, are not typed by a person.

@@ -1,5 +1,6 @@
 // Guesses the language of a short chat message without a model: script first, then tell-tale letters and common
 // words. Returns null when unsure — callers must treat null as "don't know", never as a mismatch.
+import { clipCustomerText } from './limits';
 
 export interface LanguageGuess {
   lang: string;
@@ -67,7 +68,7 @@ export function scriptOf(text: string): 'latin' | 'cyrillic' | 'other' | null {
 }
 
 export function detectLanguage(text: string): LanguageGuess | null {
-  const clean = text.replace(/https?:\/\/\S+|\S+@\S+/g, ' ').toLowerCase();
+  const clean = clipCustomerText(text).replace(/https?:\/\/\S+|\S+@\S+/g, ' ').toLowerCase();
   const script = scriptOf(clean);
   if (script === null) return null;
   if (script === 'other') {

@@ -1,6 +1,7 @@
 // The assistant: modes per conversation, streamed suggestions into the composer, Auto replies that pass the
 // guardrails, the "Needs you" queue with escalations and handoff summaries, and the audit log.
 // Reacts to fresh customer messages only: history arriving late (demo seeding, WhatsApp backfill) never triggers it.
+import { clipCustomerText } from './limits';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { AppError, notFound } from '../errors';
@@ -216,7 +217,7 @@ export class AssistantService {
     if (Math.abs(now - m.createdAt) > FRESH_INBOUND_MS) return;
     const mode = this.modeInfo(e.conversationId).effective;
     if (mode === 'off') return;
-    const esc = m.kind === 'text' ? customerEscalation(m.body) : null;
+    const esc = m.kind === 'text' ? customerEscalation(clipCustomerText(m.body)) : null;
     if (esc) {
       this.cancelAuto(e.conversationId);
       this.escalate(e.conversationId, m, esc.reason, `The customer wrote “${esc.match}”`, mode);

@@ -28,10 +28,18 @@ export function normalize(text: string): string {
     .trim();
 }
 
+/**
+ * No product name has a word this long; a customer's 100 KB "word" (pasted junk, a base64 blob) would otherwise cost
+ * seconds of edit-distance work on every turn and stall the whole app.
+ */
+export const MAX_WORD_CHARS = 40;
+/** Order requests are short; only the start of a very long message is read for product names. */
+export const MAX_MATCH_TEXT_CHARS = 4000;
+
 export function tokens(text: string): string[] {
-  return normalize(text)
+  return normalize(text.length > MAX_MATCH_TEXT_CHARS ? text.slice(0, MAX_MATCH_TEXT_CHARS) : text)
     .split(' ')
-    .filter((t) => t && !STOP_WORDS.has(t));
+    .filter((t) => t && t.length <= MAX_WORD_CHARS && !STOP_WORDS.has(t));
 }
 
 /** Cyrillic letters to Latin ones (латте → latte); other characters stay. */

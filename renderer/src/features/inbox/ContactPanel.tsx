@@ -7,12 +7,29 @@ import { Avatar } from '../../components/Avatar';
 import { CONTACT_PANEL_SECTIONS } from './contactPanelSections';
 
 export function ContactPanel({ contactId }: { contactId: number }) {
+  const { t } = useTranslation();
   const contact = useContactStore((s) => s.byId[contactId]);
+  const error = useContactStore((s) => s.error);
   const load = useContactStore((s) => s.load);
   useEffect(() => {
     void load(contactId);
   }, [contactId, load]);
-  if (!contact) return <aside className="contact-panel" />;
+  if (!contact) {
+    return (
+      <aside className="contact-panel">
+        {error ? (
+          <div className="error-box small">
+            {error}{' '}
+            <button className="btn small" onClick={() => void load(contactId)}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : (
+          <p className="muted">{t('common.loading')}</p>
+        )}
+      </aside>
+    );
+  }
   return <ContactDetails key={contact.id + ':' + contact.updatedAt} contact={contact} />;
 }
 
