@@ -52,22 +52,7 @@ export class CatalogRepo {
       this.db,
       `INSERT INTO products(sku, name, description, category, price_minor, unit, stock, available, options, synonyms, photo, archived, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      p.sku,
-      p.name,
-      p.description,
-      p.category,
-      p.priceMinor,
-      p.unit,
-      p.stock,
-      p.available ? 1 : 0,
-      JSON.stringify(p.options),
-      JSON.stringify(p.synonyms),
-      p.photo,
-      p.archived ? 1 : 0,
-      now,
-      now,
-    );
+    ).run(...productValues(p), p.archived ? 1 : 0, now, now);
     return Number(r.lastInsertRowid);
   }
 
@@ -77,21 +62,7 @@ export class CatalogRepo {
       this.db,
       `UPDATE products SET sku = ?, name = ?, description = ?, category = ?, price_minor = ?, unit = ?, stock = ?, available = ?,
          options = ?, synonyms = ?, photo = ?, updated_at = ? WHERE id = ?`,
-    ).run(
-      p.sku,
-      p.name,
-      p.description,
-      p.category,
-      p.priceMinor,
-      p.unit,
-      p.stock,
-      p.available ? 1 : 0,
-      JSON.stringify(p.options),
-      JSON.stringify(p.synonyms),
-      p.photo,
-      now,
-      id,
-    );
+    ).run(...productValues(p), now, id);
   }
 
   setArchived(id: number, archived: boolean, now: number): void {
@@ -224,4 +195,21 @@ function parseJson<T>(text: string, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/** The editable product columns, in the order both INSERT and UPDATE list them (sku … photo). */
+function productValues(p: ProductData & { sku: string }): (string | number | null)[] {
+  return [
+    p.sku,
+    p.name,
+    p.description,
+    p.category,
+    p.priceMinor,
+    p.unit,
+    p.stock,
+    p.available ? 1 : 0,
+    JSON.stringify(p.options),
+    JSON.stringify(p.synonyms),
+    p.photo,
+  ];
 }
