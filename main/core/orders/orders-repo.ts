@@ -59,19 +59,20 @@ export interface NewLine {
 }
 
 /** The parts of an order the capture flow and the owner's editor write together. */
-export interface OrderContent {
-  fulfilment: Fulfilment;
-  address: string;
-  wantedTime: string;
-  note: string;
-  language: string;
-  currency: string;
-  subtotalMinor: number;
-  deliveryMinor: number;
-  totalMinor: number;
-  stage: 'question' | 'summary' | null;
-  issues: OrderIssue[];
-}
+export type OrderContent = Pick<
+  Order,
+  | 'fulfilment'
+  | 'address'
+  | 'wantedTime'
+  | 'note'
+  | 'language'
+  | 'currency'
+  | 'subtotalMinor'
+  | 'deliveryMinor'
+  | 'totalMinor'
+  | 'stage'
+  | 'issues'
+>;
 
 export class OrdersRepo {
   constructor(private readonly db: Db) {}
