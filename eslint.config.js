@@ -35,7 +35,28 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
             { group: ['electron', 'better-sqlite3', 'ws'], message: 'The renderer talks to the core only through src/api.ts.' },
-            { group: ['**/main/**'], allowTypeImports: true, message: 'Only types may come from main/.' },
+            {
+              group: ['**/main/**', '!**/main/shared/**'],
+              allowTypeImports: true,
+              message: 'Only types may come from main/ (runtime code shared with the core lives in main/shared/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The shared layer runs in the core and in the browser: pure TypeScript, no Node, no DOM, no Electron, no core.
+    files: ['main/shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'main/shared is pure: no Node modules.' },
+            { group: ['electron', 'better-sqlite3', 'ws', 'react', 'react-dom'], message: 'main/shared is pure.' },
+            { group: ['**/core/**', '**/renderer/**'], message: 'main/shared imports nothing from the core or the UI.' },
           ],
         },
       ],

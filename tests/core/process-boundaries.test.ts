@@ -1,5 +1,5 @@
 // The process lines from STYLE.md, checked on every file: core never imports Electron; the renderer imports
-// no Node, Electron or core runtime code (types only); only main/index.ts and preload/ import Electron.
+// no Node, Electron or core runtime code (types only; main/shared is the pure layer both use); only main/index.ts and preload/ import Electron.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -35,7 +35,16 @@ describe('process boundaries', () => {
   it('the renderer imports no Node modules and only types from main/', () => {
     const offenders = files(join(ROOT, 'renderer/src')).flatMap((f) =>
       importsOf(f)
-        .filter((i) => i.spec.startsWith('node:') || ['better-sqlite3', 'ws', 'electron'].includes(i.spec) || (i.spec.includes('/main/') && !i.typeOnly))
+        .filter((i) => i.spec.startsWith('node:') || ['better-sqlite3', 'ws', 'electron'].includes(i.spec) || (i.spec.includes('/main/') && !i.spec.includes('/main/shared/') && !i.typeOnly))
+        .map((i) => `${relative(ROOT, f)} → ${i.spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('main/shared is pure: no Node, Electron, database, core or renderer imports', () => {
+    const offenders = files(join(ROOT, 'main/shared')).flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.spec.startsWith('node:') || ['better-sqlite3', 'ws', 'electron', 'react'].includes(i.spec) || /\/(core|renderer)\//.test(`/${i.spec}/`))
         .map((i) => `${relative(ROOT, f)} → ${i.spec}`),
     );
     expect(offenders).toEqual([]);

@@ -1,0 +1,56 @@
+// Every text a customer receives from Lavka itself (order summaries, reminders, opt-out confirmations, holding and
+// greeting messages, Auto's composed answers) lives in main/shared/locales/<lang>/<namespace>.json and is rendered
+// here, with plural rules from Intl.PluralRules (i18next's `_one/_few/_many/_other` suffixes). Code never glues
+// customer-facing sentences together: it picks a key and passes values.
+import i18next, { type i18n, type Resource } from 'i18next';
+import { CUSTOMER_LANGUAGE_CODES, isCustomerLanguage, type CustomerLanguage } from '../languages';
+
+// Vite (build, vitest) inlines every locale file; nothing is read from disk at run time.
+const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { eager: true, import: 'default' });
+
+/** { lang: { namespace: {...} } } from the file paths ../locales/<lang>/<namespace>.json. */
+export function localeResources(): Resource {
+  const out: Resource = {};
+  for (const [path, json] of Object.entries(files)) {
+    const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!m) continue;
+    (out[m[1]] ??= {})[m[2]] = json as Record<string, string>;
+  }
+  return out;
+}
+
+let instance: i18n | null = null;
+
+function texts(): i18n {
+  if (instance) return instance;
+  const inst = i18next.createInstance();
+  void inst.init({
+    resources: localeResources(),
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...CUSTOMER_LANGUAGE_CODES],
+    initAsync: false,
+    interpolation: { escapeValue: false }, // messenger text, never HTML
+    returnNull: false,
+  });
+  instance = inst;
+  return inst;
+}
+
+/** The language a text is rendered in: the asked one when Lavka speaks it, else English. */
+export function textLanguage(lang: string | null | undefined): CustomerLanguage {
+  return isCustomerLanguage(lang) ? lang : 'en';
+}
+
+/**
+ * Renders `namespace:key` (e.g. `orders:summary.title`) in `lang` with values; `count` selects the plural form.
+ * A key missing in `lang` falls back to English (the coverage test keeps that from happening in a release).
+ */
+export function customerText(lang: string | null | undefined, key: string, values: Record<string, unknown> = {}): string {
+  return texts().t(key, { ...values, lng: textLanguage(lang) });
+}
+
+/** True when `namespace:key` exists in `lang` itself (no fallback) — for coverage tests and owner overrides. */
+export function hasCustomerText(lang: string, key: string): boolean {
+  return texts().exists(key, { lng: lang, fallbackLng: false });
+}
