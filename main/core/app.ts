@@ -163,7 +163,7 @@ export function createApp(config: AppConfig): App {
   backup.onRestored(() => outbox.kick());
   const sandbox = new SandboxChannel(clock);
   const channels = new ChannelManager(
-    { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox },
+    { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox, events },
     config.channels,
   );
   const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock);

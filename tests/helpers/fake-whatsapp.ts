@@ -1,9 +1,13 @@
 // A test double of whatsapp-web.js's Client: the subset Lavka uses (WaClient, derived from the library's shipped
-// types), with a phone the test controls — show a QR, scan it, receive messages (also "while offline", for the
-// catch-up), send receipts, drop the connection or log out from the phone.
+// types), with a phone the test controls — show a QR, scan it or type a pairing code, receive messages (also "while
+// offline", for the catch-up), send receipts, drop the connection or log out from the phone — and the ways WhatsApp
+// Web automation breaks: never ready, ready late, a page that crashes mid-send, getState() null or CONFLICT,
+// a hung close, and the browser's memory figure.
 import { EventEmitter } from 'node:events';
-import type { MessageAck, MessageTypes } from 'whatsapp-web.js';
-import type { WaChat, WaClient, WaClientFactory, WaClientOptions, WaContact, WaEvents, WaMessage } from '../../main/core/channels/whatsapp/client';
+import type { MessageAck, MessageTypes, WAState } from 'whatsapp-web.js';
+import type { Clock } from '../../main/core/clock';
+import type { WaBrowser, WaChat, WaClient, WaClientFactory, WaClientOptions, WaContact, WaEvents, WaMessage, WaPage } from '../../main/core/channels/whatsapp/client';
+import type { MemoryProbe } from '../../main/core/channels/whatsapp/memory';
 
 export const OWN_NUMBER = '4915200000001';
 
@@ -94,18 +98,72 @@ export class FakePhone {
   }
 }
 
+/** How a client's start goes: as usual, never ready (a WhatsApp Web update broke injection), ready only after a delay on
+ * the test's clock, or initialize() failing the way the library does when the page never loads ("auth timeout"). */
+export type StartPlan = 'normal' | 'never_ready' | 'auth_timeout' | { readyAfterMs: number };
+
+export const PAGE_CRASH = 'Execution context was destroyed, most likely because of a navigation.';
+export const DETACHED_FRAME = 'Attempted to use detached Frame \'ABC123\'.';
+
+/** The puppeteer page: alive, or broken (every evaluation throws, like a crashed or detached page). */
+class FakePage implements WaPage {
+  closed = false;
+  brokenWith: string | null = null;
+  /** What `typeof window.WWebJS` evaluates to: 'undefined' after a reload that lost the library's helpers. */
+  helpers = 'object';
+  evaluations = 0;
+
+  async evaluate(expression: string): Promise<unknown> {
+    this.evaluations++;
+    if (this.brokenWith) throw new Error(`Evaluation failed: ${this.brokenWith}`);
+    if (expression !== 'typeof window.WWebJS') throw new Error(`the double does not know ${expression}`);
+    return this.helpers;
+  }
+
+  isClosed(): boolean {
+    return this.closed;
+  }
+}
+
+let pids = 40_000;
+
 export class FakeWhatsAppClient extends EventEmitter implements WaClient {
   info: WaClient['info'] = undefined;
+  readonly pupPage = new FakePage();
+  readonly pid = ++pids;
+  killed = false;
+  readonly pupBrowser: WaBrowser = {
+    process: () => ({
+      pid: this.pid,
+      kill: () => {
+        this.killed = true;
+        return true;
+      },
+    }),
+  };
   readonly sent: { chatId: string; text: string; message: WaMessage }[] = [];
   initialized = false;
   destroyed = false;
   /** Scripted send behaviour: fail with this error, or hang until released. */
   sendFailure: Error | null = null;
   hangSends = false;
+  /** The page dies during the next send: before WhatsApp took the message, or after it did. */
+  crashNextSend: { when: 'before_accept' | 'after_accept'; error: string } | null = null;
+  /** What getState() answers (null: the page has no WhatsApp store); hangState: it never answers. */
+  waState: WAState | null = 'CONNECTED' as WAState;
+  hangState = false;
+  hangDestroy = false;
+  /** Browser memory figure, in bytes, as the injected probe reads it. */
+  memoryBytes = 300 * 1_048_576;
+  readonly pairingRequests: { phone: string; showNotification?: boolean; intervalMs?: number }[] = [];
+  pairingCancelled = 0;
+  private currentCode: string | null = null;
 
   constructor(
     readonly phone: FakePhone,
     readonly options: WaClientOptions,
+    private readonly plan: StartPlan = 'normal',
+    private readonly clock?: Clock,
   ) {
     super();
   }
@@ -117,12 +175,20 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
 
   async initialize(): Promise<void> {
     this.initialized = true;
+    // The library throws a bare string here, not an Error.
+    if (this.plan === 'auth_timeout') throw 'auth timeout';
     // As the library does: a saved session goes straight to authenticated/ready; otherwise a QR is shown.
     queueMicrotask(() => {
       if (this.destroyed) return;
       if (this.phone.linked) this.becomeReady();
       else this.emitEvent('qr', `2@fake-qr-${++seq},abc=,def=`);
     });
+  }
+
+  /** The owner types the shown pairing code on the phone. */
+  typeCode(code: string): void {
+    if (code !== this.currentCode) throw new Error(`WhatsApp rejects the code ${code}`);
+    this.scan();
   }
 
   /** The owner scans the QR with the phone. */
@@ -134,7 +200,20 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
   becomeReady(): void {
     this.info = { wid: { server: 'c.us', user: OWN_NUMBER, _serialized: `${OWN_NUMBER}@c.us` }, pushname: 'Test Bakery' };
     this.emitEvent('authenticated');
+    if (this.plan === 'never_ready') return;
+    if (typeof this.plan === 'object') {
+      if (!this.clock) throw new Error('a delayed ready needs the clock: new FakeWhatsApp(clock)');
+      this.clock.setTimeout(() => {
+        if (!this.destroyed) this.emitEvent('ready');
+      }, this.plan.readyAfterMs);
+      return;
+    }
     this.emitEvent('ready');
+  }
+
+  /** The page crashes (or its frame detaches) while nothing is being sent. */
+  crashPage(error = PAGE_CRASH): void {
+    this.pupPage.brokenWith = error;
   }
 
   /** A customer writes while Lavka is listening. */
@@ -164,6 +243,8 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
 
   async destroy(): Promise<void> {
     this.destroyed = true;
+    this.pupPage.closed = true;
+    if (this.hangDestroy) return new Promise(() => {});
   }
 
   async logout(): Promise<void> {
@@ -175,11 +256,45 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
     if (this.destroyed) throw new Error('Protocol error (Runtime.callFunctionOn): Session closed.');
     if (this.hangSends) return new Promise(() => {});
     if (this.sendFailure) throw this.sendFailure;
-    const m = fakeMessage({ from: chatId, fromMe: true, to: chatId, body: content, ack: 0 as MessageAck });
+    if (this.pupPage.brokenWith) throw new Error(`Evaluation failed: ${this.pupPage.brokenWith}`);
+    const crash = this.crashNextSend;
+    this.crashNextSend = null;
+    if (crash?.when === 'before_accept') {
+      this.crashPage(crash.error);
+      throw new Error(crash.error);
+    }
+    const m = fakeMessage({ from: chatId, fromMe: true, to: chatId, body: content, ack: 0 as MessageAck, timestamp: this.nowSeconds() });
     this.phone.record(m);
     this.sent.push({ chatId, text: content, message: m });
+    if (crash?.when === 'after_accept') {
+      // WhatsApp has the message, but the page died before the library could hand it back.
+      this.crashPage(crash.error);
+      throw new Error(crash.error);
+    }
     this.emitEvent('message_create', m);
     return m;
+  }
+
+  async getState(): Promise<WAState | null> {
+    if (this.hangState) return new Promise(() => {});
+    if (this.pupPage.brokenWith) throw new Error(`Evaluation failed: ${this.pupPage.brokenWith}`);
+    return this.waState;
+  }
+
+  async requestPairingCode(phoneNumber: string, showNotification?: boolean, intervalMs?: number): Promise<string> {
+    if (this.phone.linked || !this.initialized) throw new Error('pairing is only possible while unpaired');
+    this.pairingRequests.push({ phone: phoneNumber, showNotification, intervalMs });
+    this.currentCode = `K${this.pairingRequests.length}QW7XZ${this.pairingRequests.length}`.slice(0, 8);
+    return this.currentCode;
+  }
+
+  async cancelPairingCode(): Promise<void> {
+    this.pairingCancelled++;
+    this.currentCode = null;
+  }
+
+  private nowSeconds(): number {
+    return Math.floor((this.clock?.now() ?? Date.now()) / 1000);
   }
 
   async getChats(): Promise<WaChat[]> {
@@ -201,13 +316,26 @@ export class FakeWhatsApp {
   readonly clients: FakeWhatsAppClient[] = [];
   /** Set to make creating a client fail (e.g. the browser cannot start). */
   createFailure: Error | null = null;
+  /** How the next clients start, one plan per client, in order; 'normal' once the list is used up. */
+  readonly starts: StartPlan[] = [];
+
+  /** The clock is needed only for plans that wait ("ready after a delay") and for message timestamps. */
+  constructor(private readonly clock?: Clock) {}
 
   readonly factory: WaClientFactory = async (options) => {
     if (this.createFailure) throw this.createFailure;
-    const c = new FakeWhatsAppClient(this.phone, options);
+    const c = new FakeWhatsAppClient(this.phone, options, this.starts.shift() ?? 'normal', this.clock);
     this.clients.push(c);
     return c;
   };
+
+  /** The memory probe for the app: reads each client's scripted figure, as the real one reads the browser's. */
+  readonly memory: MemoryProbe = async (client) => (client instanceof FakeWhatsAppClient ? client.memoryBytes : null);
+
+  /** How many copies of `text` WhatsApp has in a chat, over every client: the "nothing lost or doubled" count. */
+  copies(chatId: string, text: string): number {
+    return this.phone.chat(chatId).messages.filter((m) => m.fromMe && m.body === text).length;
+  }
 
   get latest(): FakeWhatsAppClient {
     const c = this.clients.at(-1);

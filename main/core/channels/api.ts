@@ -5,7 +5,7 @@ import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from '../inbox/service';
 import { SANDBOX, newCustomerKey } from './sandbox/sandbox-channel';
 import { channelPacingSchema } from './pacing';
-import { apiRootSchema } from './settings';
+import { apiRootSchema, webVersionRemoteSchema, webVersionSchema } from './settings';
 
 const token = z.string().trim().min(1, 'Paste the bot token from @BotFather').max(200);
 
@@ -50,10 +50,21 @@ export function channelsMethods(s: Services) {
         browserPath: z.string().trim().max(1000).nullable().optional(),
         ignoreGroups: z.boolean().optional(),
         ignoreStatus: z.boolean().optional(),
+        webVersion: webVersionSchema.nullable().optional(),
+        webVersionRemote: webVersionRemoteSchema.nullable().optional(),
+        quietHour: z.number().int().min(0).max(23).optional(),
+        memoryLimitMb: z.number().int().min(256).max(16_384).optional(),
+        maxUptimeDays: z.number().int().min(1).max(30).optional(),
       }),
       (i) => s.channels.updateWhatsApp(i),
-      'Changes the browser path and which WhatsApp chats Lavka ignores.',
+      'Changes the browser path, which WhatsApp chats Lavka ignores, the WhatsApp Web version and when the browser is restarted.',
     ),
+    'channels.whatsapp.pairingCode': method(
+      z.object({ phone: z.string().trim().min(1, 'Enter your WhatsApp phone number').max(40) }),
+      (i) => s.channels.requestWhatsAppPairingCode(i.phone),
+      'Link with phone number instead of the QR code: an 8-character code to type on the phone, valid for about 3 minutes.',
+    ),
+    'channels.whatsapp.pairingCancel': method(noInput, () => s.channels.cancelWhatsAppPairingCode(), 'Back to linking with the QR code.'),
     'channels.pacing.set': method(
       z.object({ whatsapp: channelPacingSchema, telegram: channelPacingSchema }),
       (i) => s.channels.setPacing(i),

@@ -6,8 +6,13 @@ export type ChannelState =
   | 'starting'
   | 'waiting_for_scan'
   | 'connected'
+  /** A broken client is being replaced; the link to the phone is kept (WhatsApp's watchdog, routine restarts). */
+  | 'reconnecting'
   | 'disconnected'
   | 'logged_out'
+  /** Hard stops: nothing is sent and Lavka does not reconnect by itself until the owner says so. */
+  | 'conflict'
+  | 'blocked'
   | 'error';
 
 export interface ChannelStatus {
@@ -23,6 +28,12 @@ export interface ChannelStatus {
   qrImage?: string;
   /** A link customers can use to reach us, e.g. https://t.me/shop_bot. */
   link?: string;
+  /** WhatsApp: the code to type on the phone instead of scanning the QR, for that number, valid until expiresAt. */
+  pairing?: { phone: string; code: string; expiresAt: number } | { phone: string; expired: true };
+  /** Memory the channel's browser uses, in bytes (WhatsApp), when it could be measured. */
+  memoryBytes?: number;
+  /** A condition the UI words in the owner's language; detail carries the same in English for the log. */
+  notice?: 'web_changed';
 }
 
 export interface InboundMessage {

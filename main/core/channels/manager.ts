@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
+import type { EventBus } from '../events';
 import type { OutboxRepo, PendingRow } from '../db/repos/outbox-repo';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 import type { SettingsService } from '../settings/service';
@@ -33,8 +34,9 @@ import {
   type TelegramOptions,
 } from './telegram/telegram-channel';
 import { TELEGRAM } from './telegram/inbound';
-import { WhatsAppChannel, type WhatsAppOptions } from './whatsapp/whatsapp-channel';
-import { createRealWhatsAppClient, type WaClientFactory } from './whatsapp/client';
+import { PairingError, WhatsAppChannel, type WhatsAppOptions } from './whatsapp/whatsapp-channel';
+import { DEFAULT_WEB_VERSION_REMOTE, createRealWhatsAppClient, type WaClientFactory, type WebVersionSource } from './whatsapp/client';
+import { browserTreeMemory } from './whatsapp/memory';
 import { findBrowser, type BrowserLookup } from './whatsapp/browser';
 import { WHATSAPP } from './whatsapp/inbound';
 
@@ -44,7 +46,24 @@ export interface ChannelManagerOptions {
   /** Finds Chrome; tests pass a fixed answer. */
   findBrowser?: (configured: string | null) => BrowserLookup;
   telegram?: Partial<Pick<TelegramOptions, 'pollTimeoutSeconds' | 'retryBaseMs' | 'retryMaxMs'>>;
-  whatsapp?: Partial<Pick<WhatsAppOptions, 'reconnectBaseMs' | 'reconnectMaxMs' | 'firstBackfillDays' | 'backfillMaxChats' | 'backfillPerChat'>>;
+  whatsapp?: Partial<
+    Pick<
+      WhatsAppOptions,
+      | 'reconnectBaseMs'
+      | 'reconnectMaxMs'
+      | 'firstBackfillDays'
+      | 'backfillMaxChats'
+      | 'backfillPerChat'
+      | 'authTimeoutMs'
+      | 'readyTimeoutMs'
+      | 'healthCheckMs'
+      | 'probeTimeoutMs'
+      | 'stuckChecks'
+      | 'failedStartsBeforeNotice'
+      | 'pairingCodeTtlMs'
+      | 'measureMemory'
+    >
+  >;
 }
 
 export interface ChannelManagerDeps {
@@ -56,6 +75,8 @@ export interface ChannelManagerDeps {
   outboxRepo: OutboxRepo;
   hub: ChannelHub;
   outbox: Outbox;
+  /** For notifications the owner must see (WhatsApp taken over elsewhere, blocked, not starting). */
+  events?: EventBus;
 }
 
 export interface TelegramOverview {
@@ -233,9 +254,35 @@ export class ChannelManager {
     const cur = this.whatsappSettings();
     const next = { ...cur, ...patch, browserPath: patch.browserPath === undefined ? cur.browserPath : patch.browserPath?.trim() || null };
     this.saveWhatsApp(next);
-    // The group/status filters are read per message; only a new browser needs a restart.
-    if (next.enabled && next.browserPath !== cur.browserPath) await this.startWhatsApp();
+    // Filters and the restart policy are read when used; a new browser or WhatsApp Web version needs a restart.
+    const restart = next.browserPath !== cur.browserPath || next.webVersion !== cur.webVersion || next.webVersionRemote !== cur.webVersionRemote;
+    if (next.enabled && restart) await this.startWhatsApp();
     return this.whatsappOverview();
+  }
+
+  /** "Link with phone number instead": the pairing code to type on the phone (also pushed in the channel status). */
+  async requestWhatsAppPairingCode(phone: string): Promise<{ code: string }> {
+    const running = this.d.hub.get(WHATSAPP);
+    if (!(running instanceof WhatsAppChannel)) throw new AppError('conflict', 'Press “Connect” first; when the QR code shows, ask for a code.');
+    try {
+      return { code: await running.requestPairingCode(phone) };
+    } catch (err) {
+      if (err instanceof PairingError) {
+        throw new AppError(err.reason === 'bad_phone' ? 'invalid_input' : err.reason === 'not_waiting' ? 'conflict' : 'channel_unavailable', err.message);
+      }
+      throw err;
+    }
+  }
+
+  async cancelWhatsAppPairingCode(): Promise<WhatsAppOverview> {
+    const running = this.d.hub.get(WHATSAPP);
+    if (running instanceof WhatsAppChannel) await running.cancelPairingCode();
+    return this.whatsappOverview();
+  }
+
+  private webVersionSource(): WebVersionSource {
+    const s = this.whatsappSettings();
+    return s.webVersion ? { kind: 'pinned', version: s.webVersion, remotePath: s.webVersionRemote ?? DEFAULT_WEB_VERSION_REMOTE } : { kind: 'local' };
   }
 
   private saveWhatsApp(s: WhatsAppSettings): void {
@@ -255,6 +302,18 @@ export class ChannelManager {
       createClient: this.createWhatsAppClient,
       findBrowser: () => this.lookupBrowser(this.whatsappSettings().browserPath),
       filter: () => this.whatsappSettings(),
+      webVersion: () => this.webVersionSource(),
+      maintenance: () => {
+        const s = this.whatsappSettings();
+        return {
+          quietHour: s.quietHour,
+          memoryLimitBytes: s.memoryLimitMb * 1_048_576,
+          maxUptimeMs: s.maxUptimeDays * 86_400_000,
+          timeZone: this.d.settings.get().business.timeZone,
+        };
+      },
+      measureMemory: browserTreeMemory,
+      notify: (n) => this.d.events?.emit('ui.notify', n),
       store: {
         lastSeenAt: () => {
           const raw = this.d.settingsRepo.get(WHATSAPP_RUNTIME_KEY);

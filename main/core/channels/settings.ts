@@ -30,14 +30,44 @@ export const telegramSettingsSchema = z.object({
 export type TelegramSettings = z.infer<typeof telegramSettingsSchema>;
 export const DEFAULT_TELEGRAM_SETTINGS: TelegramSettings = { token: null, apiRoot: null };
 
+/** A WhatsApp Web build number such as 2.3000.1023180766. */
+export const webVersionSchema = z
+  .string()
+  .trim()
+  .regex(/^\d+\.\d{4}\.\d{1,12}(-\w+)?$/, 'Use a WhatsApp Web version number such as 2.3000.1023180766');
+
+/** Where a pinned version is downloaded from; {version} is replaced by the version number. */
+export const webVersionRemoteSchema = httpUrl.refine((s) => s.includes('{version}'), 'The address must contain {version}');
+
 export const whatsappSettingsSchema = z.object({
   enabled: z.boolean(),
   /** Chrome/Chromium to use; null = find one automatically. */
   browserPath: z.string().trim().max(1000).nullable(),
   ignoreGroups: z.boolean(),
   ignoreStatus: z.boolean(),
+  // Added later: defaults keep settings saved before them valid.
+  /** Advanced: run this WhatsApp Web version instead of the library's cached one (null = the cached one). */
+  webVersion: webVersionSchema.nullable().default(null),
+  /** Advanced: where the pinned version is loaded from; null = the public archive whatsapp-web.js documents. */
+  webVersionRemote: webVersionRemoteSchema.nullable().default(null),
+  /** Hour of the day (shop's time zone) when Lavka may restart WhatsApp's browser. */
+  quietHour: z.number().int().min(0).max(23).default(4),
+  /** Restart the browser in the quiet hour when it uses more memory than this. */
+  memoryLimitMb: z.number().int().min(256).max(16_384).default(1024),
+  /** …or when it has run longer than this. */
+  maxUptimeDays: z.number().int().min(1).max(30).default(3),
 });
 export type WhatsAppSettings = z.infer<typeof whatsappSettingsSchema>;
-export const DEFAULT_WHATSAPP_SETTINGS: WhatsAppSettings = { enabled: false, browserPath: null, ignoreGroups: true, ignoreStatus: true };
+export const DEFAULT_WHATSAPP_SETTINGS: WhatsAppSettings = {
+  enabled: false,
+  browserPath: null,
+  ignoreGroups: true,
+  ignoreStatus: true,
+  webVersion: null,
+  webVersionRemote: null,
+  quietHour: 4,
+  memoryLimitMb: 1024,
+  maxUptimeDays: 3,
+};
 
 export const whatsappRuntimeSchema = z.object({ lastSeenAt: z.number().nullable() });

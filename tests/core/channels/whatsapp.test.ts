@@ -339,15 +339,49 @@ describe('WhatsApp channel with the Client double', () => {
 });
 
 describe('the real whatsapp-web.js client factory', () => {
-  it('builds a Client with LocalAuth inside the given folder without starting a browser', async () => {
+  it('builds a Client with LocalAuth inside the given folder, the start-up timeout and the local web cache, without starting a browser', async () => {
     const { createRealWhatsAppClient } = await import('../../../main/core/channels/whatsapp/client');
     const dir = (await import('../../helpers/test-app')).tempDir();
-    const client = await createRealWhatsAppClient({ browserPath: '/nonexistent/chrome', sessionDir: join(dir, 'session'), cacheDir: join(dir, 'cache') });
-    const real = client as unknown as { options: { authStrategy: { dataPath: string; clientId: string }; puppeteer: { executablePath: string } } };
+    const client = await createRealWhatsAppClient({
+      browserPath: '/nonexistent/chrome',
+      sessionDir: join(dir, 'session'),
+      cacheDir: join(dir, 'cache'),
+      authTimeoutMs: 45_000,
+      webVersion: { kind: 'local' },
+    });
+    const real = client as unknown as { options: RealOptions };
     expect(typeof client.initialize).toBe('function');
     expect(real.options.authStrategy.clientId).toBe('lavka');
     expect(real.options.authStrategy.dataPath).toBe(join(dir, 'session'));
     expect(real.options.puppeteer.executablePath).toBe('/nonexistent/chrome');
+    expect(real.options.authTimeoutMs).toBe(45_000);
+    expect(real.options.takeoverOnConflict).toBe(false);
+    expect(real.options.webVersionCache).toEqual({ type: 'local', path: join(dir, 'cache') });
+    expect(client.pupPage ?? null).toBeNull(); // no browser yet
     expect(existsSync(join(dir, 'session'))).toBe(false); // nothing is written until it starts
   });
+
+  it('a pinned WhatsApp Web version is loaded strictly from the remote archive', async () => {
+    const { createRealWhatsAppClient, DEFAULT_WEB_VERSION_REMOTE } = await import('../../../main/core/channels/whatsapp/client');
+    const dir = (await import('../../helpers/test-app')).tempDir();
+    const client = await createRealWhatsAppClient({
+      browserPath: '/nonexistent/chrome',
+      sessionDir: join(dir, 'session'),
+      cacheDir: join(dir, 'cache'),
+      authTimeoutMs: 60_000,
+      webVersion: { kind: 'pinned', version: '2.3000.1023180766', remotePath: DEFAULT_WEB_VERSION_REMOTE },
+    });
+    const real = client as unknown as { options: RealOptions };
+    expect(real.options.webVersion).toBe('2.3000.1023180766');
+    expect(real.options.webVersionCache).toEqual({ type: 'remote', remotePath: DEFAULT_WEB_VERSION_REMOTE, strict: true });
+  });
 });
+
+interface RealOptions {
+  authStrategy: { dataPath: string; clientId: string };
+  puppeteer: { executablePath: string };
+  authTimeoutMs: number;
+  takeoverOnConflict: boolean;
+  webVersion?: string;
+  webVersionCache: unknown;
+}

@@ -1,7 +1,7 @@
 // The part of whatsapp-web.js's Client that Lavka uses, as an interface built from the library's shipped types,
 // plus the real factory. Tests pass a double implementing WaClient; `fitsShippedClient` below makes the compiler
 // prove that the real Client satisfies the same interface, so the double and the library cannot drift apart.
-import type { Chat, Client, ClientInfo, Contact, Message, MessageAck, MessageSearchOptions, WAState } from 'whatsapp-web.js';
+import type { Chat, Client, ClientInfo, ClientOptions, Contact, Message, MessageAck, MessageSearchOptions, WAState } from 'whatsapp-web.js';
 
 export type WaContact = Pick<Contact, 'id' | 'number' | 'pushname' | 'name' | 'isMe'>;
 
@@ -20,6 +20,8 @@ export interface WaEvents {
   authenticated: [];
   auth_failure: [message: string];
   ready: [];
+  /** A pairing code to type on the phone (after requestPairingCode; the library renews it every intervalMs). */
+  code: [code: string];
   message: [message: WaMessage];
   message_create: [message: WaMessage];
   message_ack: [message: WaMessage, ack: MessageAck];
@@ -27,9 +29,23 @@ export interface WaEvents {
   disconnected: [reason: WAState | 'LOGOUT' | string];
 }
 
+/** The puppeteer page behind the client: only what the watchdog needs (a cheap evaluation). */
+export interface WaPage {
+  evaluate(expression: string): Promise<unknown>;
+  isClosed(): boolean;
+}
+
+/** The puppeteer browser behind the client: its process, to measure its memory and to end it when closing hangs. */
+export interface WaBrowser {
+  process(): { pid?: number; kill(signal?: NodeJS.Signals): boolean } | null;
+}
+
 export interface WaClient {
   /** Set once the client is ready: who we are. */
   info: Pick<ClientInfo, 'wid' | 'pushname'> | undefined;
+  /** Set by initialize(); null/undefined before the browser started or after it closed. */
+  pupPage?: WaPage | null;
+  pupBrowser?: WaBrowser | null;
   on<E extends keyof WaEvents>(event: E, listener: (...args: WaEvents[E]) => void): unknown;
   removeAllListeners(): unknown;
   initialize(): Promise<void>;
@@ -40,6 +56,12 @@ export interface WaClient {
   getChatById(chatId: string): Promise<WaChat>;
   /** Resolves linked ids (…@lid, which hide the number) to phone ids (…@c.us). */
   getContactLidAndPhone(userIds: string[]): Promise<{ lid: string; pn: string }[]>;
+  /** WhatsApp Web's connection state; the library answers null while the page has no WhatsApp store (not loaded). */
+  getState(): Promise<WAState | null>;
+  /** Asks WhatsApp for an 8-character code to type on the phone instead of scanning the QR; renewed every intervalMs. */
+  requestPairingCode(phoneNumber: string, showNotification?: boolean, intervalMs?: number): Promise<string>;
+  /** Back to the QR code after a pairing code was requested. */
+  cancelPairingCode(): Promise<void>;
 }
 
 /** Compile-time check only: the library's Client must be usable wherever Lavka expects a WaClient. */
@@ -51,7 +73,16 @@ export interface WaClientOptions {
   sessionDir: string;
   /** Where WhatsApp Web's page version is cached (the library defaults to the working directory). */
   cacheDir: string;
+  /** How long the library waits for WhatsApp Web's page to load before initialize() fails. */
+  authTimeoutMs: number;
+  /** Which WhatsApp Web version to run: the library's local cache (default), or a pinned version fetched from remotePath. */
+  webVersion: WebVersionSource;
 }
+
+export type WebVersionSource = { kind: 'local' } | { kind: 'pinned'; version: string; remotePath: string };
+
+/** A public archive of WhatsApp Web builds that whatsapp-web.js's RemoteWebCache can load a pinned version from. */
+export const DEFAULT_WEB_VERSION_REMOTE = 'https://raw.githubusercontent.com/wppconnect-team/wa-version/main/html/{version}.html';
 
 export type WaClientFactory = (o: WaClientOptions) => Promise<WaClient>;
 
@@ -65,7 +96,10 @@ export const createRealWhatsAppClient: WaClientFactory = async (o) => {
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   return new mod.Client({
     authStrategy: new LocalAuth({ clientId: SESSION_CLIENT_ID, dataPath: o.sessionDir }),
-    webVersionCache: { type: 'local', path: o.cacheDir },
+    ...webVersionOptions(o),
+    authTimeoutMs: o.authTimeoutMs,
+    // Another WhatsApp Web taking over is the owner's decision; Lavka never grabs the session back by itself.
+    takeoverOnConflict: false,
     puppeteer: {
       executablePath: o.browserPath,
       headless: true,
@@ -74,3 +108,11 @@ export const createRealWhatsAppClient: WaClientFactory = async (o) => {
     },
   });
 };
+
+/** The library's web-version options for a source: a pinned version must load exactly (strict), or start-up fails loudly. */
+export function webVersionOptions(o: Pick<WaClientOptions, 'cacheDir' | 'webVersion'>): Pick<ClientOptions, 'webVersion' | 'webVersionCache'> {
+  if (o.webVersion.kind === 'pinned') {
+    return { webVersion: o.webVersion.version, webVersionCache: { type: 'remote', remotePath: o.webVersion.remotePath, strict: true } };
+  }
+  return { webVersionCache: { type: 'local', path: o.cacheDir } };
+}
