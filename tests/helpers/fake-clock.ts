@@ -48,6 +48,11 @@ export class FakeClock implements Clock {
     this.advance(Math.max(0, target - this.t));
   }
 
+  /** When the next timer falls due, or null: lets a test step timer by timer, letting async work run in between. */
+  nextTimerAt(): number | null {
+    return this.timers.length ? Math.min(...this.timers.map((x) => x.at)) : null;
+  }
+
   pendingTimers(): number {
     return this.timers.length;
   }
