@@ -14,7 +14,7 @@ export function StatusStrip() {
       {statuses.map((s) => (
         <span key={s.channel} className={`status-chip state-${s.state}`} title={s.detail ?? ''} data-testid={`status-${s.channel}`}>
           <span className="dot" />
-          {t(`common.channel.${s.channel}`, { defaultValue: s.channel })}: {t(`common.channelState.${s.state}`)}
+          {t(`common.channel.${s.channel}`, { defaultValue: s.channel })}: {t([`common.channelState.${s.state}`, `whatsappLink.strip.${s.state}`])}
         </span>
       ))}
     </div>

@@ -24,6 +24,9 @@ interface ChannelsState {
   disconnectWhatsApp(): Promise<void>;
   reconnectWhatsApp(): Promise<void>;
   updateWhatsApp(patch: ApiInput<'channels.whatsapp.update'>): Promise<void>;
+  /** "Link with phone number instead": the code arrives in the WhatsApp status too. */
+  requestWhatsAppCode(phone: string): Promise<void>;
+  cancelWhatsAppCode(): Promise<void>;
   setPacing(p: Pacing): Promise<void>;
 }
 
@@ -80,6 +83,12 @@ export const useChannelsStore = create<ChannelsState>((set, get) => ({
   async updateWhatsApp(patch) {
     await call('channels.whatsapp.update', patch);
     await get().loadOverview();
+  },
+  async requestWhatsAppCode(phone) {
+    await call('channels.whatsapp.pairingCode', { phone });
+  },
+  async cancelWhatsAppCode() {
+    await call('channels.whatsapp.pairingCancel');
   },
   async setPacing(p) {
     await call('channels.pacing.set', p);

@@ -149,6 +149,7 @@ describe('the watchdog', () => {
   it('a page that crashed while idle is replaced, keeping the link to the phone (no new QR code)', async () => {
     const s = await setup();
     await connectedWithJohn(s);
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const first = s.wa.latest;
     first.crashPage(PAGE_CRASH);
     first.hangDestroy = true; // closing a crashed page can hang too
@@ -156,7 +157,8 @@ describe('the watchdog', () => {
     s.t.app.services.hub.onStatus((x) => seen.push(x.state));
     await advance(60_000);
     expect(seen[0]).toBe('reconnecting');
-    expect(status().detail).toContain('Execution context was destroyed');
+    expect(status().detail).toBe('WhatsApp Web stopped responding. Reconnecting; the link to your phone is kept…');
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('Execution context was destroyed'));
     // The hung close is given up on and the browser process ended, or its profile would stay locked.
     await advance(20_000);
     expect(first.killed).toBe(true);
@@ -317,13 +319,13 @@ describe('linking with a pairing code', () => {
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
     expect(s.wa.latest.pairingRequests).toMatchObject([{ phone: '4915200000001', showNotification: true }]);
     const startedAt = s.t.clock.now();
-    expect(status()).toMatchObject({ state: 'waiting_for_scan', pairing: { phone: '+4915200000001', code, expiresAt: startedAt + 180_000 } });
+    expect(status()).toMatchObject({ state: 'waiting_for_scan', pairing: { phone: '+49 1520 0000001', code, expiresAt: startedAt + 180_000 } });
     expect(status().detail).toContain('Link with phone number instead');
 
     await advance(179_000);
     expect(status().pairing).toMatchObject({ code });
     await advance(1_000);
-    expect(status().pairing).toEqual({ phone: '+4915200000001', expired: true });
+    expect(status().pairing).toEqual({ phone: '+49 1520 0000001', expired: true });
     expect(status().detail).toContain('The code expired');
 
     const second = await s.t.call('channels.whatsapp.pairingCode', { phone: '+49 1520 0000001' });

@@ -232,7 +232,7 @@ export class WhatsAppChannel implements Channel {
       throw new PairingError('failed', `WhatsApp did not give a code (${messageOf(err)}). Try again, or scan the QR code.`);
     }
     if (client !== this.client) throw new PairingError('not_waiting', 'WhatsApp restarted meanwhile; ask for a new code.');
-    this.showPairingCode(`+${digits}`, code);
+    this.showPairingCode(formatPhone(`+${digits}`), code);
     return code;
   }
 
@@ -429,7 +429,7 @@ export class WhatsAppChannel implements Channel {
       return true;
     }
     if (health.kind === 'broken') {
-      void this.restart(`WhatsApp Web stopped responding (${health.reason})`);
+      void this.restart('WhatsApp Web stopped responding', health.reason);
       return true;
     }
     // Not ready: a short blip (the page re-injecting, a network change) is normal; several checks in a row are not.
@@ -437,7 +437,7 @@ export class WhatsAppChannel implements Channel {
     if (fromSend) return false;
     this.notReadyStreak++;
     if (this.notReadyStreak >= (this.opts.stuckChecks ?? 3)) {
-      void this.restart(`WhatsApp Web was stuck (${health.reason})`);
+      void this.restart('WhatsApp Web stopped loading', health.reason);
       return true;
     }
     return false;
@@ -464,19 +464,22 @@ export class WhatsAppChannel implements Channel {
       sending: this.sending > 0,
     });
     if (!reason) return false;
-    console.error(`[whatsapp] ${reason}`);
     this.lastRoutineRestartAt = now;
-    await this.restart(reason);
+    await this.restart(reason, 'routine restart');
     return true;
   }
 
-  /** Replaces the client at once, keeping the link to the phone (LocalAuth); later failures back off as usual. */
-  private async restart(reason: string): Promise<void> {
+  /**
+   * Replaces the client at once, keeping the link to the phone (LocalAuth); later failures back off as usual. The
+   * owner reads `reason`; the technical cause goes to the log.
+   */
+  private async restart(reason: string, cause: string): Promise<void> {
     if (this.stopped) return;
+    console.error(`[whatsapp] restarting the client: ${reason} (${cause})`);
     if (this.state === 'connected') this.opts.store.setLastSeenAt(this.opts.clock.now());
-    this.setStatus('reconnecting', `${reason}. Reconnecting…`);
-    await this.teardown();
     this.memoryBytes = undefined;
+    this.setStatus('reconnecting', `${reason}. Reconnecting; the link to your phone is kept…`);
+    await this.teardown();
     if (!this.stopped) await this.connect();
   }
 
@@ -680,7 +683,7 @@ export class WhatsAppChannel implements Channel {
     const text = messageOf(err);
     if (NOT_ON_WHATSAPP.test(text)) return new ChannelSendError('This number does not use WhatsApp', true);
     if (BROKEN_PAGE.test(text)) {
-      if (client === this.client) void this.restart(`WhatsApp Web stopped responding (${text})`);
+      if (client === this.client) void this.restart('WhatsApp Web stopped responding during a send', text);
       return new ChannelSendError(`${UNCONFIRMED} WhatsApp Web stopped responding during the send; Lavka is reconnecting and checks the chat before sending again`, false);
     }
     return new ChannelSendError(`${UNCONFIRMED} WhatsApp: ${text}`, false);

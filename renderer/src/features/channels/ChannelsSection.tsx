@@ -33,14 +33,14 @@ export function ChannelsSection() {
 }
 
 /** A status line: coloured dot, what the state means, and the channel's own words about it. */
-export function StatusLine({ status, testId }: { status: ChannelStatus; testId: string }) {
+export function StatusLine({ status, testId, label }: { status: ChannelStatus; testId: string; label?: string }) {
   const { t } = useTranslation();
   return (
     <div className={`channel-status status-chip state-${status.state}`} data-testid={testId} data-state={status.state}>
       <span className="dot" />
-      <strong>{t(`channels.state.${status.state}`)}</strong>
+      <strong>{label ?? t([`channels.state.${status.state}`, `whatsappLink.state.${status.state}`])}</strong>
       {/* While a QR code is shown, the card explains the scan itself, in the owner's language. */}
-      {status.detail && status.state !== 'waiting_for_scan' && (
+      {status.detail && !['waiting_for_scan', 'conflict', 'blocked'].includes(status.state) && status.notice === undefined && (
         <span className="channel-detail" dir="auto">
           {status.detail}
         </span>

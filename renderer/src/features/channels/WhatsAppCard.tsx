@@ -1,9 +1,11 @@
-// WhatsApp: connect (QR code to scan), live status, browser path, which chats to ignore, connect again.
+// WhatsApp: connect (QR code to scan, or a pairing code), live status, browser path, which chats to ignore, connect
+// again, hard stops, browser memory, Advanced (web version, restart rule).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelsStore } from '../../stores/channels';
 import { Field } from '../settings/fields';
 import { StatusLine } from './ChannelsSection';
+import { LinkNotices, PairingCode, WhatsAppAdvanced } from './WhatsAppLinking';
 
 export function WhatsAppCard() {
   const { t } = useTranslation();
@@ -29,10 +31,10 @@ export function WhatsAppCard() {
         <span className="channel-logo wa">✆</span>
         <h3>{t('channels.whatsapp.title')}</h3>
       </header>
-      <StatusLine status={status} testId="whatsapp-status" />
+      <StatusLine status={status} testId="whatsapp-status" label={status.pairing && 'code' in status.pairing ? t('whatsappLink.state.waiting_for_code') : undefined} />
       <div className="channel-body">
         {!wa.enabled && <p className="muted">{t('channels.whatsapp.about')}</p>}
-        {status.state === 'waiting_for_scan' && status.qrImage && (
+        {status.state === 'waiting_for_scan' && status.qrImage && !status.pairing && (
           <div className="wa-qr" data-testid="whatsapp-qr">
             <img src={status.qrImage} alt={t('channels.whatsapp.scanTitle')} width={264} height={264} />
             <div>
@@ -41,9 +43,11 @@ export function WhatsAppCard() {
             </div>
           </div>
         )}
+        {status.state === 'waiting_for_scan' && <PairingCode status={status} />}
         {status.state === 'connected' && status.account && (
           <p data-testid="whatsapp-account">{t('channels.whatsapp.connectedAs', { account: status.account })}</p>
         )}
+        <LinkNotices wa={wa} busy={busy} onConnect={() => act(connect)} />
         <div className="save-bar">
           {!wa.enabled && (
             <button type="button" className="btn primary" disabled={busy || !wa.browser.ok} onClick={() => act(connect)} data-testid="whatsapp-connect">
@@ -72,6 +76,7 @@ export function WhatsAppCard() {
           {t('channels.whatsapp.ignoreStatus')}
         </label>
         <p className="muted small">{t('channels.whatsapp.filtersHint')}</p>
+        <WhatsAppAdvanced wa={wa} />
       </div>
     </section>
   );
