@@ -67,7 +67,7 @@ test('WhatsApp: link with a code, memory, reconnecting, open elsewhere, blocked,
     wa.latest.hangDestroy = true;
     wa.latest.crashPage();
     await expect(state).toHaveAttribute('data-state', 'reconnecting');
-    await expect(page.getByTestId('status-whatsapp')).toContainText('Reconnecting');
+    await expect(page.getByTestId('status-whatsapp')).toContainText('WhatsApp: reconnecting');
     await shot(page, 'whatsapp-link-reconnecting');
     await expect(state).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
     expect(wa.clients).toHaveLength(2);

@@ -111,13 +111,18 @@ describe('start-up that cannot hang', () => {
     // The third start fails inside initialize(), the way the library does when the page never loads.
     await advance(10_000);
     await until('third failure', () => status().notice === 'web_changed');
+    const seen: ChannelStatus[] = [];
+    s.t.app.services.hub.onStatus((x) => seen.push(x));
     expect(status().detail).toBe(`${WEB_CHANGED_MESSAGE}. Reconnecting in 20 s.`);
     expect(s.notices).toEqual([{ kind: 'error', title: 'WhatsApp is not starting', body: `${WEB_CHANGED_MESSAGE}.` }]);
     expect(log).toHaveBeenCalledWith('[whatsapp] 3 starts in a row failed; last error: Could not open WhatsApp Web: auth timeout');
 
-    // Lavka keeps trying; once WhatsApp Web loads again, everything is back to normal.
+    // Lavka keeps trying, and the notice stays up while it does; once WhatsApp Web loads again, all is back to normal.
     await advance(20_000);
     await until('connected', () => status().state === 'connected');
+    const starting = seen.filter((x) => x.state === 'starting');
+    expect(starting.length).toBeGreaterThan(0);
+    expect(starting.every((x) => x.notice === 'web_changed')).toBe(true);
     expect(s.wa.clients).toHaveLength(4);
     expect(status().notice).toBeUndefined();
     expect(s.wa.clients.slice(0, 3).every((c) => c.destroyed)).toBe(true);
@@ -157,7 +162,7 @@ describe('the watchdog', () => {
     s.t.app.services.hub.onStatus((x) => seen.push(x.state));
     await advance(60_000);
     expect(seen[0]).toBe('reconnecting');
-    expect(status().detail).toBe('WhatsApp Web stopped responding. Reconnecting; the link to your phone is kept…');
+    expect(status().detail).toBe('WhatsApp Web stopped responding. Lavka is restarting it; the link to your phone is kept.');
     expect(log).toHaveBeenCalledWith(expect.stringContaining('Execution context was destroyed'));
     // The hung close is given up on and the browser process ended, or its profile would stay locked.
     await advance(20_000);

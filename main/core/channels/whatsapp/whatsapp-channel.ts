@@ -478,7 +478,7 @@ export class WhatsAppChannel implements Channel {
     console.error(`[whatsapp] restarting the client: ${reason} (${cause})`);
     if (this.state === 'connected') this.opts.store.setLastSeenAt(this.opts.clock.now());
     this.memoryBytes = undefined;
-    this.setStatus('reconnecting', `${reason}. Reconnecting; the link to your phone is kept…`);
+    this.setStatus('reconnecting', `${reason}. Lavka is restarting it; the link to your phone is kept.`);
     await this.teardown();
     if (!this.stopped) await this.connect();
   }
@@ -691,6 +691,9 @@ export class WhatsAppChannel implements Channel {
 
   private setStatus(state: ChannelState, detail?: string, notice?: ChannelStatus['notice']): void {
     this.state = state;
+    // The "WhatsApp Web changed" notice stays up through the next attempts until one of them reaches ready.
+    const starting = state === 'starting' || state === 'disconnected' || state === 'reconnecting' || state === 'waiting_for_scan';
+    if (!notice && starting && this.failedStarts >= (this.opts.failedStartsBeforeNotice ?? 3)) notice = 'web_changed';
     const account = state === 'connected' || state === 'disconnected' || state === 'reconnecting' ? this.account : undefined;
     const scan = state === 'waiting_for_scan' ? { ...(this.qr ?? {}), ...(this.pairing ? { pairing: this.pairing } : {}) } : {};
     const memory = this.memoryBytes !== undefined && this.client ? { memoryBytes: this.memoryBytes } : {};
