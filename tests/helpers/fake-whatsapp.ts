@@ -211,6 +211,11 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
     this.emitEvent('ready');
   }
 
+  /** WhatsApp Web reports how far it got loading the chats after linking. */
+  loadingProgress(percent: number): void {
+    this.emitEvent('loading_screen', String(percent), 'WhatsApp');
+  }
+
   /** The page crashes (or its frame detaches) while nothing is being sent. */
   crashPage(error = PAGE_CRASH): void {
     this.pupPage.brokenWith = error;

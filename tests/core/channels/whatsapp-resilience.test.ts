@@ -140,6 +140,22 @@ describe('start-up that cannot hang', () => {
     expect(s.wa.latest.destroyed).toBe(false);
   });
 
+  it('a big account that keeps reporting loading progress is not a hang; progress that stops is', async () => {
+    const s = await setup();
+    s.wa.starts.push('never_ready');
+    await s.t.call('channels.whatsapp.connect');
+    await until('linked', () => status().detail === 'Linked. Loading your chats…');
+    for (const percent of [10, 35, 60, 85]) {
+      await advance(150_000);
+      s.wa.latest.loadingProgress(percent);
+    }
+    expect(status()).toMatchObject({ state: 'starting', detail: 'Linked. Loading your chats… 85%' });
+    expect(s.wa.clients).toHaveLength(1);
+    await advance(180_000);
+    expect(status().state).toBe('disconnected');
+    expect(s.wa.clients[0].destroyed).toBe(true);
+  });
+
   it('waiting for the owner to scan the QR code is not a hang', async () => {
     const s = await setup({ linked: false });
     await s.t.call('channels.whatsapp.connect');

@@ -358,6 +358,7 @@ describe('the real whatsapp-web.js client factory', () => {
     expect(real.options.takeoverOnConflict).toBe(false);
     expect(real.options.webVersionCache).toEqual({ type: 'local', path: join(dir, 'cache') });
     expect(client.pupPage ?? null).toBeNull(); // no browser yet
+    for (const m of ['getState', 'requestPairingCode', 'cancelPairingCode'] as const) expect(typeof client[m]).toBe('function');
     expect(existsSync(join(dir, 'session'))).toBe(false); // nothing is written until it starts
   });
 

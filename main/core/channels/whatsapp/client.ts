@@ -18,6 +18,8 @@ export type WaChat = Pick<Chat, 'id' | 'isGroup' | 'name' | 'timestamp'> & {
 export interface WaEvents {
   qr: [qr: string];
   authenticated: [];
+  /** Progress of loading chats after linking (the library passes the percentage as a string). */
+  loading_screen: [percent: string, message: string];
   auth_failure: [message: string];
   ready: [];
   /** A pairing code to type on the phone (after requestPairingCode; the library renews it every intervalMs). */

@@ -356,6 +356,12 @@ export class WhatsAppChannel implements Channel {
       this.setStatus('starting', 'Linked. Loading your chats…');
       this.armReadyDeadline(gen, 'WhatsApp Web did not finish loading your chats');
     });
+    client.on('loading_screen', (percent) => {
+      // A big account can take minutes to load; progress shows it is not hung, so the deadline starts over.
+      if (!live() || this.state === 'connected' || !this.readyTimer) return;
+      this.armReadyDeadline(gen, 'WhatsApp Web did not finish loading your chats');
+      this.setStatus('starting', `Linked. Loading your chats… ${String(percent)}%`);
+    });
     client.on('auth_failure', (message) => {
       if (!live()) return;
       this.clearTimer('readyTimer');
@@ -448,7 +454,8 @@ export class WhatsAppChannel implements Channel {
     if (this.opts.measureMemory) {
       const bytes = await this.opts.measureMemory(client).catch(() => null);
       if (gen !== this.generation || this.stopped) return true;
-      if (bytes !== null && bytes !== this.memoryBytes) {
+      // Memory moves a little all the time; only a change the owner would notice is pushed to the UI.
+      if (bytes !== null && (this.memoryBytes === undefined || Math.abs(bytes - this.memoryBytes) >= 5 * 1_048_576)) {
         this.memoryBytes = bytes;
         this.setStatus(this.state);
       }
