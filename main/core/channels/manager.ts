@@ -37,6 +37,7 @@ import { TELEGRAM } from './telegram/inbound';
 import { PairingError, WhatsAppChannel, type WhatsAppOptions } from './whatsapp/whatsapp-channel';
 import { DEFAULT_WEB_VERSION_REMOTE, createRealWhatsAppClient, type WaClientFactory, type WebVersionSource } from './whatsapp/client';
 import { browserTreeMemory } from './whatsapp/memory';
+import { normalizePhone } from '../contacts/identity';
 import { findBrowser, type BrowserLookup } from './whatsapp/browser';
 import { WHATSAPP } from './whatsapp/inbound';
 
@@ -264,8 +265,11 @@ export class ChannelManager {
   async requestWhatsAppPairingCode(phone: string): Promise<{ code: string }> {
     const running = this.d.hub.get(WHATSAPP);
     if (!(running instanceof WhatsAppChannel)) throw new AppError('conflict', 'Press “Connect” first; when the QR code shows, ask for a code.');
+    // A local number ("0151 …") is read in the shop's region, like customers' numbers are.
+    const e164 = normalizePhone(phone, this.d.settings.get().business.region);
+    if (!e164) throw new AppError('invalid_input', 'Enter the phone number of your WhatsApp with its country code, e.g. +49 151 23456789');
     try {
-      return { code: await running.requestPairingCode(phone) };
+      return { code: await running.requestPairingCode(e164) };
     } catch (err) {
       if (err instanceof PairingError) {
         throw new AppError(err.reason === 'bad_phone' ? 'invalid_input' : err.reason === 'not_waiting' ? 'conflict' : 'channel_unavailable', err.message);

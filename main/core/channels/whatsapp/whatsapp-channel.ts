@@ -216,10 +216,11 @@ export class WhatsAppChannel implements Channel {
    * expires. Only while Lavka waits for a link (the QR code is up).
    */
   async requestPairingCode(phone: string): Promise<string> {
-    const digits = phone.replace(/[^\d]/g, '');
-    if (!/^\+?[\d\s().-]+$/.test(phone.trim()) || digits.length < 8 || digits.length > 15) {
+    // The caller reads local numbers in the shop's region; WhatsApp wants the full international number.
+    if (!/^\+\d{8,15}$/.test(phone)) {
       throw new PairingError('bad_phone', 'Enter the phone number of your WhatsApp with its country code, e.g. +49 151 23456789');
     }
+    const digits = phone.slice(1);
     const client = this.client;
     if (!client || this.state !== 'waiting_for_scan') {
       throw new PairingError('not_waiting', 'Lavka is not waiting for a link right now. Press “Connect” first; when the QR code shows, ask for a code.');
@@ -241,7 +242,7 @@ export class WhatsAppChannel implements Channel {
     const client = this.client;
     this.pairing = null;
     this.clearTimer('pairingTimer');
-    if (this.state === 'waiting_for_scan') this.setStatus('waiting_for_scan', SCAN_HINT);
+    if (this.state === 'waiting_for_scan') this.setStatus('waiting_for_scan', this.scanHint());
     await client?.cancelPairingCode().catch((err: unknown) => console.error('[whatsapp] could not go back to the QR code', messageOf(err)));
   }
 
@@ -255,9 +256,15 @@ export class WhatsAppChannel implements Channel {
       if (gen !== this.generation || !this.pairing || this.state !== 'waiting_for_scan') return;
       // An old code must never stay on screen: the owner would type a code WhatsApp no longer accepts.
       this.pairing = { phone, expired: true };
-      this.setStatus('waiting_for_scan', 'The code expired. Ask for a new code, or scan the QR code.');
+      this.setStatus('waiting_for_scan', this.scanHint());
     }, expiresAt - this.opts.clock.now());
-    this.setStatus('waiting_for_scan', 'Open WhatsApp on your phone → Settings → Linked devices → Link a device → Link with phone number instead, and type this code.');
+    this.setStatus('waiting_for_scan', this.scanHint());
+  }
+
+  private scanHint(): string {
+    if (!this.pairing) return SCAN_HINT;
+    if ('code' in this.pairing) return 'Open WhatsApp on your phone → Settings → Linked devices → Link a device → Link with phone number instead, and type this code.';
+    return 'The code expired. Ask for a new code, or go back to the QR code.';
   }
 
   private get probeTimeoutMs(): number {
@@ -342,7 +349,7 @@ export class WhatsAppChannel implements Channel {
         .then((qrImage) => {
           if (!live() || this.state === 'connected') return;
           this.qr = { qr, qrImage };
-          this.setStatus('waiting_for_scan', this.pairing && 'code' in this.pairing ? undefined : SCAN_HINT);
+          this.setStatus('waiting_for_scan', this.scanHint());
         })
         .catch((err) => console.error('[whatsapp] QR could not be drawn', err));
     });
