@@ -82,3 +82,19 @@ export async function checkHealth(client: WaClient, clock: Clock, timeoutMs: num
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/** WhatsApp Web's disconnect reasons in plain words. */
+export function describeReason(reason: string): string {
+  const known: Record<string, string> = {
+    CONFLICT: 'WhatsApp Web was opened somewhere else',
+    TIMEOUT: 'the phone did not answer',
+    UNPAIRED: 'the link to the phone was removed',
+    UNPAIRED_IDLE: 'the link to the phone expired',
+    TOS_BLOCK: 'WhatsApp blocked this number',
+    SMB_TOS_BLOCK: 'WhatsApp blocked this business number',
+    PROXYBLOCK: 'the network blocks WhatsApp',
+    DEPRECATED_VERSION: 'this WhatsApp Web version is too old',
+    NAVIGATION: 'the WhatsApp Web page reloaded',
+  };
+  return known[reason] ?? reason;
+}

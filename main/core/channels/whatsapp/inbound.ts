@@ -1,6 +1,7 @@
 // Which WhatsApp messages Lavka files, and how: text as text, media as a typed placeholder with its caption,
 // chat events (deleted messages, encryption notices, calls, reactions) not at all. Pure; no client calls here.
 import type { MessageKind } from '../../inbox/types';
+import type { AckStatus } from '../channel';
 import type { WaMessage } from './client';
 
 export const WHATSAPP = 'whatsapp';
@@ -79,4 +80,13 @@ function vcardName(card: string): string {
   const fn = /^FN[^:]*:(.*)$/m.exec(card)?.[1]?.trim();
   const tel = /^TEL[^:]*:(.*)$/m.exec(card)?.[1]?.trim();
   return [fn, tel].filter(Boolean).join(' ');
+}
+
+/** whatsapp-web.js's MessageAck as Lavka's delivery status; null for "pending" (0), which Lavka already shows as sending. */
+export function ackStatus(ack: number): AckStatus | null {
+  if (ack === -1) return 'failed';
+  if (ack === 1) return 'sent';
+  if (ack === 2) return 'delivered';
+  if (ack === 3 || ack === 4) return 'read';
+  return null;
 }

@@ -13,17 +13,18 @@ import {
   type ChannelSink,
   type ChannelState,
   type ChannelStatus,
-  type InboundMessage,
   type SendRequest,
 } from '../channel';
 import { UNCONFIRMED } from '../outbox';
-import { formatPhone, whatsappChatId, whatsappIdToPhone } from '../../contacts/identity';
+import { formatPhone, whatsappChatId } from '../../contacts/identity';
 import type { BrowserLookup } from './browser';
 import { SESSION_CLIENT_ID, type WaClient, type WaClientFactory, type WaMessage, type WebVersionSource } from './client';
-import { Overdue, checkHealth, hardStopOf, messageOf, withDeadline, type HardStop, type Health } from './health';
+import { Overdue, checkHealth, describeReason, hardStopOf, messageOf, withDeadline, type HardStop, type Health } from './health';
 import { routineRestartReason, type MaintenancePolicy } from './maintenance';
 import type { MemoryProbe } from './memory';
-import { WHATSAPP, contentOf, skipReason, type WaFilter } from './inbound';
+import { WHATSAPP, ackStatus, skipReason, type WaFilter } from './inbound';
+import { catchUp, type BackfillReport } from './catch-up';
+import { WaSenders } from './senders';
 
 export interface WhatsAppRuntimeStore {
   /** When Lavka last knew it had every message (connected and listening); the catch-up starts a bit before it. */
@@ -70,10 +71,7 @@ export interface WhatsAppOptions {
   backfillPerChat?: number;
 }
 
-export interface BackfillReport {
-  chats: number;
-  stored: number;
-}
+export type { BackfillReport } from './catch-up';
 
 /** Why a pairing code cannot be asked for now; the manager turns it into an API error. */
 export class PairingError extends Error {
@@ -86,7 +84,6 @@ export class PairingError extends Error {
   }
 }
 
-const BACKFILL_OVERLAP_MS = 15 * 60_000;
 /** Errors that mean the browser page behind the client is gone; only a fresh client helps. */
 const BROKEN_PAGE = /Session closed|Target closed|Protocol error|detached Frame|Execution context was destroyed|browser has disconnected/i;
 const SCAN_HINT = 'Open WhatsApp on your phone → Settings → Linked devices → Link a device, and scan this code.';
@@ -127,10 +124,11 @@ export class WhatsAppChannel implements Channel {
   private lastBackfill: Promise<BackfillReport> | null = null;
   /** Latest receipt per own message id; a receipt can arrive before sendMessage returns the id to the outbox. */
   private readonly acks = new Map<string, AckStatus>();
-  private readonly names = new Map<string, string>();
-  private readonly phones = new Map<string, string>();
+  private readonly senders: WaSenders;
 
-  constructor(private readonly opts: WhatsAppOptions) {}
+  constructor(private readonly opts: WhatsAppOptions) {
+    this.senders = new WaSenders(opts.clock);
+  }
 
   get currentState(): ChannelState {
     return this.state;
@@ -567,7 +565,7 @@ export class WhatsAppChannel implements Channel {
   private async onIncoming(client: WaClient, m: WaMessage): Promise<void> {
     try {
       if (skipReason(m, this.opts.filter())) return;
-      const msg = await this.toInbound(client, m);
+      const msg = await this.senders.toInbound(client, m);
       this.sink?.receive(msg);
       this.opts.store.setLastSeenAt(this.opts.clock.now());
     } catch (err) {
@@ -592,44 +590,21 @@ export class WhatsAppChannel implements Channel {
    */
   private backfill(client: WaClient, gen: number): Promise<BackfillReport> {
     if (this.backfilling) return this.backfilling;
-    const run = async (): Promise<BackfillReport> => {
-      const startedAt = this.opts.clock.now();
-      const last = this.opts.store.lastSeenAt();
-      const since = last ? last - BACKFILL_OVERLAP_MS : startedAt - (this.opts.firstBackfillDays ?? 3) * 86_400_000;
-      const filter = this.opts.filter();
-      const chats = (await client.getChats())
-        .filter((c) => c.timestamp * 1000 >= since)
-        .filter((c) => !(c.isGroup && filter.ignoreGroups) && !/@(broadcast|newsletter)$/.test(c.id._serialized))
-        .sort((a, b) => b.timestamp - a.timestamp)
-        .slice(0, this.opts.backfillMaxChats ?? 100);
-      let stored = 0;
-      for (const [i, chat] of chats.entries()) {
-        if (gen !== this.generation || this.stopped) return { chats: i, stored };
-        this.setStatus('connected', `Catching up on messages received while Lavka was closed… ${i}/${chats.length} chats`);
-        let msgs: WaMessage[];
-        try {
-          msgs = await chat.fetchMessages({ limit: this.opts.backfillPerChat ?? 50 });
-        } catch (err) {
-          console.error('[whatsapp] could not load a chat for the catch-up', messageOf(err));
-          continue;
-        }
-        for (const m of [...msgs].sort((a, b) => a.timestamp - b.timestamp)) {
-          if (m.timestamp * 1000 < since || skipReason(m, filter)) continue;
-          try {
-            if (this.sink?.receive(await this.toInbound(client, m)).stored) stored++;
-          } catch (err) {
-            console.error('[whatsapp] a message could not be filed', messageOf(err));
-          }
-        }
-      }
-      this.opts.store.setLastSeenAt(startedAt);
-      if (gen === this.generation && !this.stopped) {
-        this.setStatus('connected', stored ? `Caught up: ${stored} message${stored === 1 ? '' : 's'} arrived while Lavka was closed` : undefined);
-      }
-      return { chats: chats.length, stored };
-    };
-    this.backfilling = run()
-      .catch((err) => {
+    const live = () => gen === this.generation && !this.stopped;
+    this.backfilling = catchUp(client, {
+      clock: this.opts.clock,
+      store: this.opts.store,
+      filter: this.opts.filter(),
+      firstBackfillDays: this.opts.firstBackfillDays ?? 3,
+      maxChats: this.opts.backfillMaxChats ?? 100,
+      perChat: this.opts.backfillPerChat ?? 50,
+      file: async (m) => !!this.sink?.receive(await this.senders.toInbound(client, m)).stored,
+      live,
+      progress: (detail) => {
+        if (live()) this.setStatus('connected', detail);
+      },
+    })
+      .catch((err: unknown) => {
         console.error('[whatsapp] catch-up failed', messageOf(err));
         return { chats: 0, stored: 0 };
       })
@@ -637,57 +612,6 @@ export class WhatsAppChannel implements Channel {
         this.backfilling = null;
       });
     return this.backfilling;
-  }
-
-  private async toInbound(client: WaClient, m: WaMessage): Promise<InboundMessage> {
-    const { kind, body } = contentOf(m);
-    const address = await this.addressOf(client, String(m.from));
-    const ts = typeof m.timestamp === 'number' && m.timestamp > 0 ? m.timestamp * 1000 : this.opts.clock.now();
-    return {
-      channel: WHATSAPP,
-      externalId: m.id._serialized,
-      from: { externalId: address, display: await this.displayOf(m, address) },
-      kind,
-      body,
-      at: ts,
-    };
-  }
-
-  /** E.164 for people (also behind a linked id when WhatsApp tells us the number); the chat id otherwise. */
-  private async addressOf(client: WaClient, jid: string): Promise<string> {
-    const direct = whatsappIdToPhone(jid);
-    if (direct) return direct;
-    if (!jid.endsWith('@lid')) return jid;
-    const known = this.phones.get(jid);
-    if (known) return known;
-    try {
-      const [hit] = await client.getContactLidAndPhone([jid]);
-      const phone = hit?.pn ? whatsappIdToPhone(hit.pn) : null;
-      if (phone) {
-        this.phones.set(jid, phone);
-        return phone;
-      }
-    } catch (err) {
-      console.error('[whatsapp] could not resolve a linked id', messageOf(err));
-    }
-    return jid;
-  }
-
-  private async displayOf(m: WaMessage, address: string): Promise<string> {
-    const key = String(m.from);
-    const cached = this.names.get(key);
-    if (cached) return cached;
-    let name = '';
-    try {
-      const c = await m.getContact();
-      name = (c?.pushname || c?.name || '').trim();
-    } catch {
-      // Name lookup is cosmetic; the number is a fine name.
-    }
-    const display = name || (address.startsWith('+') ? formatPhone(address) : address);
-    if (this.names.size > 5000) this.names.clear();
-    this.names.set(key, display);
-    return display;
   }
 
   /**
@@ -715,27 +639,4 @@ export class WhatsAppChannel implements Channel {
     const memory = this.memoryBytes !== undefined && this.client ? { memoryBytes: this.memoryBytes } : {};
     this.sink?.status({ state, ...(detail ? { detail } : {}), ...(account ? { account } : {}), ...(notice ? { notice } : {}), ...scan, ...memory });
   }
-}
-
-function ackStatus(ack: number): AckStatus | null {
-  if (ack === -1) return 'failed';
-  if (ack === 1) return 'sent';
-  if (ack === 2) return 'delivered';
-  if (ack === 3 || ack === 4) return 'read';
-  return null;
-}
-
-function describeReason(reason: string): string {
-  const known: Record<string, string> = {
-    CONFLICT: 'WhatsApp Web was opened somewhere else',
-    TIMEOUT: 'the phone did not answer',
-    UNPAIRED: 'the link to the phone was removed',
-    UNPAIRED_IDLE: 'the link to the phone expired',
-    TOS_BLOCK: 'WhatsApp blocked this number',
-    SMB_TOS_BLOCK: 'WhatsApp blocked this business number',
-    PROXYBLOCK: 'the network blocks WhatsApp',
-    DEPRECATED_VERSION: 'this WhatsApp Web version is too old',
-    NAVIGATION: 'the WhatsApp Web page reloaded',
-  };
-  return known[reason] ?? reason;
 }

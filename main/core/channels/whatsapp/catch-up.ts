@@ -1,0 +1,64 @@
+// The catch-up after (re)connecting: files messages that arrived while Lavka was closed or WhatsApp was down, which
+// WhatsApp Web does not emit as events. Recent chats first, a bounded number of each; repeats are harmless because
+// the inbox keys messages by (channel, message id).
+import type { Clock } from '../../clock';
+import type { WaClient, WaMessage } from './client';
+import { messageOf } from './health';
+import { skipReason, type WaFilter } from './inbound';
+
+export interface BackfillReport {
+  chats: number;
+  stored: number;
+}
+
+export interface CatchUpDeps {
+  clock: Clock;
+  store: { lastSeenAt(): number | null; setLastSeenAt(at: number): void };
+  filter: WaFilter;
+  /** How far back the very first catch-up looks. */
+  firstBackfillDays: number;
+  maxChats: number;
+  perChat: number;
+  /** Files one message; true when it was new. */
+  file(m: WaMessage): Promise<boolean>;
+  /** False once the client was replaced or the channel stopped: the run ends early. */
+  live(): boolean;
+  progress(detail: string | undefined): void;
+}
+
+/** The catch-up starts a bit before the last time Lavka knew it had everything. */
+const OVERLAP_MS = 15 * 60_000;
+
+export async function catchUp(client: WaClient, d: CatchUpDeps): Promise<BackfillReport> {
+  const startedAt = d.clock.now();
+  const last = d.store.lastSeenAt();
+  const since = last ? last - OVERLAP_MS : startedAt - d.firstBackfillDays * 86_400_000;
+  const chats = (await client.getChats())
+    .filter((c) => c.timestamp * 1000 >= since)
+    .filter((c) => !(c.isGroup && d.filter.ignoreGroups) && !/@(broadcast|newsletter)$/.test(c.id._serialized))
+    .sort((a, b) => b.timestamp - a.timestamp)
+    .slice(0, d.maxChats);
+  let stored = 0;
+  for (const [i, chat] of chats.entries()) {
+    if (!d.live()) return { chats: i, stored };
+    d.progress(`Catching up on messages received while Lavka was closed… ${i}/${chats.length} chats`);
+    let msgs: WaMessage[];
+    try {
+      msgs = await chat.fetchMessages({ limit: d.perChat });
+    } catch (err) {
+      console.error('[whatsapp] could not load a chat for the catch-up', messageOf(err));
+      continue;
+    }
+    for (const m of [...msgs].sort((a, b) => a.timestamp - b.timestamp)) {
+      if (m.timestamp * 1000 < since || skipReason(m, d.filter)) continue;
+      try {
+        if (await d.file(m)) stored++;
+      } catch (err) {
+        console.error('[whatsapp] a message could not be filed', messageOf(err));
+      }
+    }
+  }
+  d.store.setLastSeenAt(startedAt);
+  d.progress(stored ? `Caught up: ${stored} message${stored === 1 ? '' : 's'} arrived while Lavka was closed` : undefined);
+  return { chats: chats.length, stored };
+}
