@@ -166,6 +166,38 @@ describe('start-up that cannot hang', () => {
   });
 });
 
+describe('the WhatsApp Web version', () => {
+  it('uses the local cache by default; a pinned version (Advanced) restarts WhatsApp with it; a bad one is refused', async () => {
+    const s = await setup();
+    await s.t.call('channels.whatsapp.connect');
+    await until('connected', () => status().state === 'connected');
+    expect(s.wa.latest.options.webVersion).toEqual({ kind: 'local' });
+    expect(s.wa.latest.options.authTimeoutMs).toBe(60_000);
+
+    await expect(s.t.call('channels.whatsapp.update', { webVersion: 'latest' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(s.t.call('channels.whatsapp.update', { webVersionRemote: 'https://example.org/wa.html' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(s.wa.clients).toHaveLength(1);
+
+    await s.t.call('channels.whatsapp.update', { webVersion: '2.3000.1023180766' });
+    await until('restarted', () => s.wa.clients.length === 2 && status().state === 'connected');
+    expect(s.wa.latest.options.webVersion).toEqual({
+      kind: 'pinned',
+      version: '2.3000.1023180766',
+      remotePath: 'https://raw.githubusercontent.com/wppconnect-team/wa-version/main/html/{version}.html',
+    });
+    // Changing only the restart rule needs no restart.
+    await s.t.call('channels.whatsapp.update', { quietHour: 3, memoryLimitMb: 2048 });
+    expect(s.wa.clients).toHaveLength(2);
+  });
+
+  it('WhatsApp settings saved before these options existed still load, with the defaults', async () => {
+    const s = await setup();
+    s.t.app.services.repos.settings.set('channels.whatsapp', { enabled: false, browserPath: '/opt/chrome', ignoreGroups: false, ignoreStatus: true });
+    const o = (await s.t.call('channels.overview')).whatsapp;
+    expect(o).toMatchObject({ browserPath: '/opt/chrome', ignoreGroups: false, webVersion: null, quietHour: 4, memoryLimitMb: 1024, maxUptimeDays: 3 });
+  });
+});
+
 describe('the watchdog', () => {
   it('a page that crashed while idle is replaced, keeping the link to the phone (no new QR code)', async () => {
     const s = await setup();
