@@ -93,6 +93,16 @@ test('WhatsApp: link with a code, memory, reconnecting, open elsewhere, blocked,
     await card.getByTestId('whatsapp-advanced').locator('summary').click();
     await card.getByTestId('whatsapp-advanced').scrollIntoViewIfNeeded();
     await shot(page, 'whatsapp-link-advanced');
+
+    // The same card in Russian: the new words come from their own bundle.
+    app.services.settings.update({ preferences: { uiLanguage: 'ru' } });
+    await page.reload();
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-tab-channels').click();
+    await expect(card.getByTestId('whatsapp-web-changed')).toContainText('WhatsApp Web изменился');
+    await card.getByTestId('whatsapp-advanced').locator('summary').click();
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'whatsapp-link-ru');
   } finally {
     await server.close();
     await app.close();
