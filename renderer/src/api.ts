@@ -16,13 +16,18 @@ export class ApiCallError extends Error {
   }
 }
 
+/** The token the server put into this page (headless mode); API calls carry it in a header, never only as a cookie. */
+function pageToken(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="lavka-token"]')?.content ?? '';
+}
+
 async function rawCall(name: string, input: unknown): Promise<Envelope<unknown>> {
   if (window.lavka) return (await window.lavka.call(name, input)) as Envelope<unknown>;
   let res: Response;
   try {
     res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-lavka-token': pageToken() },
       credentials: 'same-origin',
       body: JSON.stringify(input ?? {}),
     });
