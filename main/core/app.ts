@@ -41,6 +41,7 @@ import { KnowledgeService } from './knowledge/service';
 import { AssistantService } from './assistant/service';
 import type { ChatModel } from './assistant/chat-model';
 import { createOrdersDomain } from './orders/domain';
+import { FileSecretStore, SECRETS_FILE, type SecretStore } from './secrets/secret-store';
 import type { CatalogService } from './catalog/service';
 import type { OrdersService } from './orders/service';
 import type { OrderCapture } from './orders/capture';
@@ -59,6 +60,11 @@ export interface AppConfig {
   devClock?: AdjustableClock;
   /** Replaces the Ollama-backed model (other domains' tests use a scripted one). */
   chatModel?: ChatModel;
+  /**
+   * 32 bytes that seal the secrets file (AES-256-GCM). The desktop app passes a key kept by the OS keychain
+   * (Electron safeStorage); headless mode has none and relies on the file being owner-only.
+   */
+  secretKey?: Uint8Array;
 }
 
 export const DB_FILE = 'lavka.sqlite';
@@ -69,6 +75,8 @@ export interface Services {
   clock: Clock;
   env: Record<string, string | undefined>;
   events: EventBus;
+  /** Bot tokens and other secrets, kept outside the database. */
+  secrets: SecretStore;
   repos: {
     settings: SettingsRepo;
     contacts: ContactsRepo;
@@ -122,8 +130,9 @@ export function createApp(config: AppConfig): App {
   // A damaged file is moved aside before anything opens it; Lavka starts on an empty one and the UI offers a backup.
   const health = checkDatabaseFile(dbPath);
   const recovery: RecoveryInfo | null = health.state === 'damaged' ? quarantine(dbPath, config.dataDir, health.detail, clock.now()) : null;
+  const secrets = new FileSecretStore(join(config.dataDir, SECRETS_FILE), config.secretKey);
   const db = openDatabase(dbPath);
-  migrate(db);
+  migrate(db, { secrets });
 
   const events = new EventBus();
   const repos = {
@@ -163,7 +172,7 @@ export function createApp(config: AppConfig): App {
   backup.onRestored(() => outbox.kick());
   const sandbox = new SandboxChannel(clock);
   const channels = new ChannelManager(
-    { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox },
+    { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox, secrets },
     config.channels,
   );
   const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock);
@@ -192,6 +201,7 @@ export function createApp(config: AppConfig): App {
     clock,
     env,
     events,
+    secrets,
     repos,
     settings,
     quickReplies: new QuickRepliesService(settings),

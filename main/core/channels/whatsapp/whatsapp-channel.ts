@@ -275,6 +275,7 @@ export class WhatsAppChannel implements Channel {
         .sort((a, b) => b.timestamp - a.timestamp)
         .slice(0, this.opts.backfillMaxChats ?? 100);
       let stored = 0;
+      let unsaved = 0;
       for (const [i, chat] of chats.entries()) {
         if (gen !== this.generation || this.stopped) return { chats: i, stored };
         this.setStatus('connected', `Catching up on messages received while Lavka was closed… ${i}/${chats.length} chats`);
@@ -290,9 +291,18 @@ export class WhatsAppChannel implements Channel {
           try {
             if (this.sink?.receive(await this.toInbound(client, m)).stored) stored++;
           } catch (err) {
+            unsaved++;
             console.error('[whatsapp] a message could not be filed', messageOf(err));
           }
         }
+      }
+      // Received means stored: the marker moves only when every message of the catch-up was saved, so the next
+      // catch-up looks at the same period again (the inbox's message-id key drops what is already there).
+      if (unsaved > 0) {
+        if (gen === this.generation && !this.stopped) {
+          this.setStatus('connected', `${unsaved} message${unsaved === 1 ? '' : 's'} from while Lavka was closed could not be saved; Lavka tries again when WhatsApp reconnects`);
+        }
+        return { chats: chats.length, stored };
       }
       this.opts.store.setLastSeenAt(startedAt);
       if (gen === this.generation && !this.stopped) {
