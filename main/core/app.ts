@@ -1,10 +1,13 @@
 // Composition root: builds every service from a config. The Electron shell and the headless server both call
 // createApp(); tests call it with a temp data dir and a fake clock. Nothing here imports Electron or the DOM.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, closeDatabase, type Db } from './db/connection';
-import { migrate } from './db/migrate';
+import { currentVersion, migrate } from './db/migrate';
+import { createPrivateFile, secureDataDir } from './file-modes';
+import { removeStaleWorkFiles } from './temp-files';
+import { pruneAssistantAudit } from './assistant/audit-retention';
+import { forgetSecretsInBackups, SECRETS_LEFT_DB_AT } from './secrets/backups';
 import { ContactsRepo } from './db/repos/contacts-repo';
 import { ConversationsRepo } from './db/repos/conversations-repo';
 import { MessagesRepo } from './db/repos/messages-repo';
@@ -123,7 +126,7 @@ export interface App {
 }
 
 export function createApp(config: AppConfig): App {
-  mkdirSync(config.dataDir, { recursive: true });
+  secureDataDir(config.dataDir);
   const clock = config.devClock ?? config.clock ?? systemClock;
   const env = config.env ?? process.env;
   const dbPath = join(config.dataDir, DB_FILE);
@@ -131,7 +134,9 @@ export function createApp(config: AppConfig): App {
   const health = checkDatabaseFile(dbPath);
   const recovery: RecoveryInfo | null = health.state === 'damaged' ? quarantine(dbPath, config.dataDir, health.detail, clock.now()) : null;
   const secrets = new FileSecretStore(join(config.dataDir, SECRETS_FILE), config.secretKey);
+  createPrivateFile(dbPath);
   const db = openDatabase(dbPath);
+  const schemaBefore = currentVersion(db);
   migrate(db, { secrets });
 
   const events = new EventBus();
@@ -150,6 +155,8 @@ export function createApp(config: AppConfig): App {
   const jobs = new Jobs(events, clock);
   const downloads = new Downloads(join(config.dataDir, 'exports'), clock);
   const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery });
+  // Backups made before the token left the database still hold it: it is wiped from them once, on that upgrade.
+  if (schemaBefore > 0 && schemaBefore < SECRETS_LEFT_DB_AT) forgetSecretsInBackups(backup.dir());
   const contacts = new ContactsService({
     db,
     repo: repos.contacts,
@@ -163,6 +170,8 @@ export function createApp(config: AppConfig): App {
     quiesce: () => backup.whenIdle(),
   });
   backup.addDailyTask(() => contacts.privacy.applyRetention());
+  backup.addDailyTask(async () => pruneAssistantAudit(repos.assistant, settings, clock));
+  removeStaleWorkFiles(config.dataDir, backup.dir());
   const hub = new ChannelHub(events, {
     receive: (m) => inbox.receive(m),
     ack: (ch, id, status, err) => inbox.ack(ch, id, status, err),

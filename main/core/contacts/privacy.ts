@@ -96,6 +96,8 @@ export class PrivacyService {
         return n;
       })
       .immediate();
+    // Their earlier exports and data requests go too: a download link must not outlive the erase.
+    this.d.downloads.forgetContact(contactId);
     this.d.events.emit('contact.removed', { contactId, conversationId: conv?.id ?? null });
     const walTruncated = await this.scrub();
     return { contactId, messages, related, walTruncated };
@@ -172,7 +174,7 @@ export class PrivacyService {
     }
     const { id, path } = this.d.downloads.newPath(fileName);
     await writeFile(path, text, 'utf8');
-    const f = this.d.downloads.add(id, path, fileName, mime);
+    const f = this.d.downloads.add(id, path, fileName, mime, [contactId]);
     return { downloadId: f.id, fileName: f.fileName, size: f.size };
   }
 

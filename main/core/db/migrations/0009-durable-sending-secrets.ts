@@ -19,8 +19,8 @@ const migration: Migration = {
     const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(TELEGRAM_SETTINGS_KEY);
     if (!row) return;
     const stored = JSON.parse(row.value) as { token?: unknown; apiRoot?: unknown };
-    if (typeof stored.token === 'string' && stored.token) {
-      if (!ctx?.secrets) throw new Error('Moving the Telegram token out of the database needs the secret store');
+    // Without a secret store (a backup being prepared for restore) the token is dropped: the live one is kept.
+    if (typeof stored.token === 'string' && stored.token && ctx?.secrets && !ctx.secrets.get(TELEGRAM_TOKEN_SECRET)) {
       ctx.secrets.set(TELEGRAM_TOKEN_SECRET, stored.token);
     }
     const { token: _dropped, ...rest } = stored;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { FileSecretStore, SecretStoreError } from '../../../main/core/secrets/secret-store';
+import { tempDir } from '../../helpers/test-app';
+
+const posix = process.platform !== 'win32';
+
+describe('FileSecretStore', () => {
+  it('keeps secrets by name in an owner-only file, across instances', () => {
+    const file = join(tempDir(), 'secrets.json');
+    const a = new FileSecretStore(file);
+    expect(a.get('telegram.botToken')).toBeNull();
+    a.set('telegram.botToken', '123:abc');
+    a.set('other', 'x');
+    if (posix) expect(statSync(file).mode & 0o777).toBe(0o600);
+    const b = new FileSecretStore(file);
+    expect(b.get('telegram.botToken')).toBe('123:abc');
+    b.delete('telegram.botToken');
+    expect(new FileSecretStore(file).get('telegram.botToken')).toBeNull();
+    expect(new FileSecretStore(file).get('other')).toBe('x');
+  });
+
+  it('with a 32-byte key the file is sealed (AES-256-GCM): no secret in it, unreadable without the key or with a wrong one', () => {
+    const file = join(tempDir(), 'secrets.json');
+    const key = randomBytes(32);
+    new FileSecretStore(file, key).set('telegram.botToken', '123456789:AAsecretsecretsecret');
+    expect(readFileSync(file, 'utf8')).not.toContain('AAsecret');
+    expect(new FileSecretStore(file, key).get('telegram.botToken')).toBe('123456789:AAsecretsecretsecret');
+    expect(() => new FileSecretStore(file).get('telegram.botToken')).toThrow(SecretStoreError);
+    expect(() => new FileSecretStore(file, randomBytes(32)).get('telegram.botToken')).toThrow();
+    expect(() => new FileSecretStore(file, randomBytes(16))).toThrow(/32 bytes/);
+  });
+});
