@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { makePrivate, privateDir } from '../file-modes';
+import { AppError } from '../errors';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 
@@ -21,6 +22,8 @@ const KEEP_MS = 60 * 60_000;
 
 export class Downloads {
   private readonly files = new Map<string, DownloadFile>();
+  /** Files being written (newPath called, add not yet): an erase during the write dooms those that may hold the customer. */
+  private readonly pending = new Map<string, { contacts: DownloadFile['contacts']; doomed: boolean }>();
 
   constructor(
     readonly dir: string,
@@ -32,13 +35,20 @@ export class Downloads {
   }
 
   /** A fresh path inside the exports folder for a file that will be registered with add(). */
-  newPath(fileName: string): { id: string; path: string } {
+  newPath(fileName: string, contacts: DownloadFile['contacts'] = 'any'): { id: string; path: string } {
     const id = randomBytes(12).toString('base64url');
+    this.pending.set(id, { contacts, doomed: false });
     return { id, path: join(this.dir, `${id}-${safeFileName(fileName)}`) };
   }
 
   add(id: string, path: string, fileName: string, mime: string, contacts: DownloadFile['contacts'] = 'any'): DownloadFile {
     this.prune();
+    const pending = this.pending.get(id);
+    this.pending.delete(id);
+    if (pending?.doomed) {
+      rmSync(path, { force: true });
+      throw new AppError('conflict', 'A customer was deleted while this file was being made, so it was thrown away. Export again.');
+    }
     makePrivate(path);
     const f: DownloadFile = { id, fileName, mime, path, size: statSync(path).size, createdAt: this.clock.now(), contacts };
     this.files.set(id, f);
@@ -55,6 +65,7 @@ export class Downloads {
    * export of many contacts too — the owner exports again without them). Returns how many files went.
    */
   forgetContact(contactId: number): number {
+    for (const p of this.pending.values()) if (p.contacts === 'any' || p.contacts.includes(contactId)) p.doomed = true;
     let removed = 0;
     for (const [id, f] of this.files) {
       if (f.contacts !== 'any' && !f.contacts.includes(contactId)) continue;

@@ -172,7 +172,7 @@ export class PrivacyService {
       fileName = `${base} messages.csv`;
       mime = 'text/csv; charset=utf-8';
     }
-    const { id, path } = this.d.downloads.newPath(fileName);
+    const { id, path } = this.d.downloads.newPath(fileName, [contactId]);
     await writeFile(path, text, 'utf8');
     const f = this.d.downloads.add(id, path, fileName, mime, [contactId]);
     return { downloadId: f.id, fileName: f.fileName, size: f.size };

@@ -1,6 +1,6 @@
 // Erase means gone: erasing a customer also deletes the export files that may hold them and their download links.
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { makeTestApp } from '../../helpers/test-app';
 import { customerWrites, finished } from './helpers';
 
@@ -27,6 +27,23 @@ describe('erasing a customer removes their exports', () => {
       expect(existsSync(paths[2])).toBe(false);
       expect(s.downloads.get(ivanData.downloadId)?.path).toBe(paths[1]);
       expect(existsSync(paths[1])).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a file still being written when its customer is erased is thrown away instead of becoming a download', async () => {
+    const t = await makeTestApp({ startWorkers: false });
+    try {
+      const d = t.app.services.downloads;
+      const all = d.newPath('contacts.csv');
+      const other = d.newPath('ivan.json', [2]);
+      writeFileSync(all.path, 'name\nGreta');
+      writeFileSync(other.path, '{}');
+      d.forgetContact(1);
+      expect(() => d.add(all.id, all.path, 'contacts.csv', 'text/csv')).toThrow(/Export again/);
+      expect(existsSync(all.path)).toBe(false);
+      expect(d.add(other.id, other.path, 'ivan.json', 'application/json', [2]).path).toBe(other.path);
     } finally {
       await t.close();
     }
