@@ -34,8 +34,14 @@ async function rawCall(name: string, input: unknown): Promise<Envelope<unknown>>
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Lavka is not reachable. Is it still running?' } };
   }
-  if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'Open Lavka from the link it printed (with ?token=…).' } };
-  return (await res.json()) as Envelope<unknown>;
+  if (res.status === 401 || res.status === 403) {
+    return { ok: false, error: { code: 'unauthorized', message: 'Open Lavka from the link it printed (with ?token=…).' } };
+  }
+  try {
+    return (await res.json()) as Envelope<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `Lavka answered ${res.status} without details.` } };
+  }
 }
 
 /** Calls a core method; resolves with its value or throws ApiCallError with a stable code and a human message. */
