@@ -57,6 +57,20 @@ export class FileSecretStore implements SecretStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return (this.cache = {});
       throw err;
     }
+    try {
+      return (this.cache = this.parse(text));
+    } catch (err) {
+      if (err instanceof SecretStoreError) throw err;
+      // A damaged file (or one sealed with another key) must not stop Lavka: it is set aside, never deleted, and the
+      // owner pastes the token again. The reason is logged without any content.
+      const aside = `${this.file}.unreadable-${Date.now()}`;
+      console.error(`[secrets] ${this.file} could not be read (${(err as Error).message}); moved to ${aside}`);
+      renameSync(this.file, aside);
+      return (this.cache = {});
+    }
+  }
+
+  private parse(text: string): Record<string, string> {
     const json = JSON.parse(text) as unknown;
     const sealed = sealedSchema.safeParse(json);
     if (sealed.success) {
@@ -64,9 +78,9 @@ export class FileSecretStore implements SecretStore {
       const d = createDecipheriv('aes-256-gcm', this.key, Buffer.from(sealed.data.iv, 'base64'));
       d.setAuthTag(Buffer.from(sealed.data.tag, 'base64'));
       const plain = Buffer.concat([d.update(Buffer.from(sealed.data.data, 'base64')), d.final()]).toString('utf8');
-      return (this.cache = plainSchema.parse(JSON.parse(plain)).secrets);
+      return plainSchema.parse(JSON.parse(plain)).secrets;
     }
-    return (this.cache = plainSchema.parse(json).secrets);
+    return plainSchema.parse(json).secrets;
   }
 
   private write(secrets: Record<string, string>): void {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { FileSecretStore, SecretStoreError } from '../../../main/core/secrets/secret-store';
@@ -29,7 +29,20 @@ describe('FileSecretStore', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('AAsecret');
     expect(new FileSecretStore(file, key).get('telegram.botToken')).toBe('123456789:AAsecretsecretsecret');
     expect(() => new FileSecretStore(file).get('telegram.botToken')).toThrow(SecretStoreError);
-    expect(() => new FileSecretStore(file, randomBytes(32)).get('telegram.botToken')).toThrow();
     expect(() => new FileSecretStore(file, randomBytes(16))).toThrow(/32 bytes/);
+  });
+
+  it('a damaged file (or one sealed with another key) is set aside, not deleted, and Lavka starts without secrets', () => {
+    const dir = tempDir();
+    const file = join(dir, 'secrets.json');
+    new FileSecretStore(file, randomBytes(32)).set('telegram.botToken', '123:abc');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(new FileSecretStore(file, randomBytes(32)).get('telegram.botToken')).toBeNull();
+    expect(readdirSync(dir).filter((f) => f.startsWith('secrets.json.unreadable-'))).toHaveLength(1);
+    writeFileSync(file, '{not json');
+    expect(new FileSecretStore(file).get('x')).toBeNull();
+    expect(readdirSync(dir).filter((f) => f.startsWith('secrets.json.unreadable-')).length).toBeGreaterThanOrEqual(1);
+    expect(errors.mock.calls.map((c) => String(c[0])).join('\n')).not.toContain('123:abc');
+    errors.mockRestore();
   });
 });
