@@ -1,7 +1,7 @@
 // Received means stored: a Telegram update is confirmed (the getUpdates offset moves past it) only after the message
 // is committed. While another process holds the database's write lock, the update stays with Telegram, the channel
 // says it cannot save, and Lavka retries with backoff until it can.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
@@ -12,6 +12,7 @@ let t: TestApp | undefined;
 let tg: FakeTelegram | undefined;
 let locker: Database.Database | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   if (locker?.inTransaction) locker.exec('ROLLBACK');
   locker?.close();
   await t?.close();
@@ -60,5 +61,37 @@ describe('Telegram: store, then confirm', () => {
     const [conv] = (await t.call('inbox.list', {})).items;
     const msgs = (await t.call('messages.list', { conversationId: conv.id })).reverse();
     expect(msgs.map((m) => m.body)).toEqual(['one', 'two', 'three', 'four']);
+  });
+
+  it('an update that fails to save for its own reason is tried a few times, then skipped so later messages get through', async () => {
+    tg = await FakeTelegram.start();
+    t = await makeTestApp({
+      env: { LAVKA_TELEGRAM_BOT_TOKEN: tg.token, LAVKA_TELEGRAM_API_ROOT: tg.apiRoot },
+      channels: { telegram: { pollTimeoutSeconds: 1, retryBaseMs: 100, retryMaxMs: 100 } },
+    });
+    const hub = t.app.services.hub;
+    await until('telegram connected', () => hub.status('telegram').state === 'connected');
+    const inbox = t.app.services.inbox;
+    const real = inbox.receive.bind(inbox);
+    let poisonTries = 0;
+    vi.spyOn(inbox, 'receive').mockImplementation((m) => {
+      if (m.body === 'poison') {
+        poisonTries++;
+        throw new Error('CHECK constraint failed');
+      }
+      return real(m);
+    });
+    const customer = { id: 6002, first_name: 'Paul' };
+    tg.customerWrites(customer, 'poison');
+    tg.customerWrites(customer, 'after');
+    for (let i = 0; i < 6 && tg.pendingUpdates() > 0; i++) {
+      await until(`attempt ${i + 1}`, () => poisonTries > i || tg!.pendingUpdates() === 0);
+      t.clock.advance(100);
+    }
+    await until('both confirmed', () => tg!.pendingUpdates() === 0);
+    expect(poisonTries).toBe(5);
+    const [conv] = (await t.call('inbox.list', {})).items;
+    expect((await t.call('messages.list', { conversationId: conv.id })).map((m) => m.body)).toEqual(['after']);
+    await until('connected again', () => hub.status('telegram').state === 'connected');
   });
 });

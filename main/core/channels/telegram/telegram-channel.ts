@@ -220,11 +220,18 @@ export class TelegramChannel implements Channel {
       for (const u of Array.isArray(updates) ? updates : []) {
         if (this.stopped) return;
         if (!u || typeof u.update_id !== 'number') continue;
-        if (!(await this.handle(u))) {
-          // Not stored (the database is locked or failing): the offset stays, so Telegram keeps this update and
-          // sends it again with the next getUpdates, after a backoff. Nothing after it is confirmed either.
-          await this.storeBackoff();
-          break;
+        const handled = await this.handle(u);
+        if (handled !== 'done') {
+          // Not stored: the offset stays, so Telegram keeps this update and sends it again with the next getUpdates,
+          // after a backoff; nothing after it is confirmed either. A database that is busy, locked, full or failing
+          // is waited for as long as it takes. Any other error may be this update's own fault: after a few tries it
+          // is skipped (logged), so one odd update cannot hold back every later customer message.
+          if (handled === 'failed' && this.storeFailures + 1 >= MAX_TRIES_OF_ONE_UPDATE) {
+            console.error(`[telegram] update ${u.update_id} skipped after ${MAX_TRIES_OF_ONE_UPDATE} failed attempts to save it`);
+          } else {
+            await this.storeBackoff();
+            break;
+          }
         }
         this.offset = Math.max(this.offset, u.update_id + 1);
         if (this.storeFailures > 0) {
@@ -235,21 +242,24 @@ export class TelegramChannel implements Channel {
     }
   }
 
-  /** True when the update may be confirmed: stored, or not something Lavka files (then skipped for good). */
-  private async handle(u: Update): Promise<boolean> {
+  /**
+   * 'done' when the update may be confirmed (stored, or not something Lavka files); 'busy' when the database could not
+   * take it (retry until it can); 'failed' when saving failed for another reason (retry a few times).
+   */
+  private async handle(u: Update): Promise<'done' | 'busy' | 'failed'> {
     try {
       await this.bot.handleUpdate(u);
-      return true;
+      return 'done';
     } catch (err) {
       const cause = err instanceof BotError ? err.error : err;
       if (cause instanceof StoreFailed) {
         this.lastStoreError = cause.message;
         console.error(`[telegram] update ${u.update_id} could not be saved; it stays with Telegram and is fetched again: ${cause.message}`);
-        return false;
+        return cause.databaseUnavailable ? 'busy' : 'failed';
       }
       // One malformed update must not stop the bot; it is skipped (and logged without its content).
       console.error(`[telegram] update ${u.update_id} could not be handled`, redact(cause instanceof Error ? cause.message : String(cause), this.opts.token));
-      return true;
+      return 'done';
     }
   }
 
@@ -261,7 +271,8 @@ export class TelegramChannel implements Channel {
     try {
       this.sink.receive(msg);
     } catch (err) {
-      throw new StoreFailed(err instanceof Error ? err.message : String(err));
+      const code = String((err as { code?: unknown } | null)?.code ?? '');
+      throw new StoreFailed(err instanceof Error ? err.message : String(err), DATABASE_UNAVAILABLE.test(code));
     }
   }
 
@@ -340,8 +351,20 @@ export class TelegramChannel implements Channel {
 
 type GrammySignal = Parameters<Api['getUpdates']>[1];
 
-/** Storing an incoming message failed (not the message's fault): it must be fetched again, not skipped. */
-class StoreFailed extends Error {}
+/** Storing an incoming message failed: it must be fetched again, not confirmed. */
+class StoreFailed extends Error {
+  constructor(
+    message: string,
+    /** The database could not take any write (busy, locked, full, read-only, I/O): not this message's fault. */
+    readonly databaseUnavailable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const DATABASE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM|INTERRUPT)/;
+/** Tries to save one update whose failure was not the database being unavailable, before it is skipped. */
+const MAX_TRIES_OF_ONE_UPDATE = 5;
 
 const REFUSALS: [RegExp, string][] = [
   [/bot was blocked by the user/i, 'This customer blocked your bot in Telegram'],
