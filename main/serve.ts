@@ -1,18 +1,19 @@
 // Headless entry: `npm run serve`. The same core as the desktop app, behind HTTP + WebSocket for a browser.
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './core/app';
 import { defaultDataDir } from './core/paths';
 import { seedDemo } from './core/demo/seed';
 import { startHttpServer } from './server/http-server';
+import { loadToken } from './server/token-file';
 import { AdjustableClock } from './core/dev-clock';
 
-const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--host ADDR] [--demo]
+const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--host ADDR] [--demo] [--new-token]
   --data-dir DIR  where lavka.sqlite lives (env LAVKA_DATA_DIR; default: the per-user app-data folder)
   --port N        port to listen on (env LAVKA_PORT; default 5780; 0 picks a free one)
   --host ADDR     address to bind (env LAVKA_HOST; default 127.0.0.1 — only this computer can connect)
   --demo          fill an empty data folder with a sample shop
+  --new-token     replace the kept token (old links and bookmarks stop working)
   --fake-clock    TESTS ONLY (env LAVKA_FAKE_CLOCK=1): time can be moved forward through dev.clock.advance`;
 
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'boolean', default: false },
+      'new-token': { type: 'boolean', default: false },
       'fake-clock': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -36,8 +38,8 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? env.LAVKA_PORT ?? 5780);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
   const host = values.host ?? env.LAVKA_HOST ?? '127.0.0.1';
-  // LAVKA_TOKEN lets scripts and tests know the token in advance; otherwise a fresh one each start.
-  const token = env.LAVKA_TOKEN && env.LAVKA_TOKEN.length >= 16 ? env.LAVKA_TOKEN : randomBytes(24).toString('base64url');
+  // Everything Lavka writes (database, journal, backups, exports, logs) is for the owner's user account only.
+  process.umask(0o077);
 
   // End-to-end tests move time forward to make reminders due; a normal start never has this clock or its API.
   const devClock = values['fake-clock'] || env.LAVKA_FAKE_CLOCK === '1' ? new AdjustableClock() : undefined;
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
   const app = createApp({ dataDir, env, devClock });
   if (values.demo) seedDemo(app.services);
   await app.start();
+  // Kept in the data folder so a bookmarked link survives restarts; LAVKA_TOKEN (scripts, tests) wins.
+  const token = loadToken(dataDir, { rotate: values['new-token'], fromEnv: env.LAVKA_TOKEN });
   const server = await startHttpServer(app, {
     host,
     port,

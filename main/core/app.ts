@@ -1,10 +1,13 @@
 // Composition root: builds every service from a config. The Electron shell and the headless server both call
 // createApp(); tests call it with a temp data dir and a fake clock. Nothing here imports Electron or the DOM.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, closeDatabase, type Db } from './db/connection';
-import { migrate } from './db/migrate';
+import { currentVersion, migrate } from './db/migrate';
+import { createPrivateFile, secureDataDir } from './file-modes';
+import { removeStaleWorkFiles } from './temp-files';
+import { pruneAssistantAudit } from './assistant/audit-retention';
+import { forgetSecretsInBackups, SECRETS_LEFT_DB_AT } from './secrets/backups';
 import { ContactsRepo } from './db/repos/contacts-repo';
 import { ConversationsRepo } from './db/repos/conversations-repo';
 import { MessagesRepo } from './db/repos/messages-repo';
@@ -41,6 +44,7 @@ import { KnowledgeService } from './knowledge/service';
 import { AssistantService } from './assistant/service';
 import type { ChatModel } from './assistant/chat-model';
 import { createOrdersDomain } from './orders/domain';
+import { FileSecretStore, SECRETS_FILE, type SecretStore } from './secrets/secret-store';
 import type { CatalogService } from './catalog/service';
 import type { OrdersService } from './orders/service';
 import type { OrderCapture } from './orders/capture';
@@ -59,6 +63,11 @@ export interface AppConfig {
   devClock?: AdjustableClock;
   /** Replaces the Ollama-backed model (other domains' tests use a scripted one). */
   chatModel?: ChatModel;
+  /**
+   * 32 bytes that seal the secrets file (AES-256-GCM). The desktop app passes a key kept by the OS keychain
+   * (Electron safeStorage); headless mode has none and relies on the file being owner-only.
+   */
+  secretKey?: Uint8Array;
 }
 
 export const DB_FILE = 'lavka.sqlite';
@@ -69,6 +78,8 @@ export interface Services {
   clock: Clock;
   env: Record<string, string | undefined>;
   events: EventBus;
+  /** Bot tokens and other secrets, kept outside the database. */
+  secrets: SecretStore;
   repos: {
     settings: SettingsRepo;
     contacts: ContactsRepo;
@@ -115,15 +126,18 @@ export interface App {
 }
 
 export function createApp(config: AppConfig): App {
-  mkdirSync(config.dataDir, { recursive: true });
+  secureDataDir(config.dataDir);
   const clock = config.devClock ?? config.clock ?? systemClock;
   const env = config.env ?? process.env;
   const dbPath = join(config.dataDir, DB_FILE);
   // A damaged file is moved aside before anything opens it; Lavka starts on an empty one and the UI offers a backup.
   const health = checkDatabaseFile(dbPath);
   const recovery: RecoveryInfo | null = health.state === 'damaged' ? quarantine(dbPath, config.dataDir, health.detail, clock.now()) : null;
+  const secrets = new FileSecretStore(join(config.dataDir, SECRETS_FILE), config.secretKey);
+  createPrivateFile(dbPath);
   const db = openDatabase(dbPath);
-  migrate(db);
+  const schemaBefore = currentVersion(db);
+  migrate(db, { secrets });
 
   const events = new EventBus();
   const repos = {
@@ -141,6 +155,8 @@ export function createApp(config: AppConfig): App {
   const jobs = new Jobs(events, clock);
   const downloads = new Downloads(join(config.dataDir, 'exports'), clock);
   const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery });
+  // Backups made before the token left the database still hold it: it is wiped from them once, on that upgrade.
+  if (schemaBefore > 0 && schemaBefore < SECRETS_LEFT_DB_AT) forgetSecretsInBackups(backup.dir());
   const contacts = new ContactsService({
     db,
     repo: repos.contacts,
@@ -154,6 +170,8 @@ export function createApp(config: AppConfig): App {
     quiesce: () => backup.whenIdle(),
   });
   backup.addDailyTask(() => contacts.privacy.applyRetention());
+  backup.addDailyTask(async () => pruneAssistantAudit(repos.assistant, settings, clock));
+  removeStaleWorkFiles(config.dataDir, backup.dir());
   const hub = new ChannelHub(events, {
     receive: (m) => inbox.receive(m),
     ack: (ch, id, status, err) => inbox.ack(ch, id, status, err),
@@ -163,7 +181,7 @@ export function createApp(config: AppConfig): App {
   backup.onRestored(() => outbox.kick());
   const sandbox = new SandboxChannel(clock);
   const channels = new ChannelManager(
-    { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox, events },
+    { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox, secrets, events },
     config.channels,
   );
   const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock);
@@ -192,6 +210,7 @@ export function createApp(config: AppConfig): App {
     clock,
     env,
     events,
+    secrets,
     repos,
     settings,
     quickReplies: new QuickRepliesService(settings),

@@ -5,7 +5,8 @@ import type { ServerResponse } from 'node:http';
 import type { App } from '../core/app';
 
 export function serveDownload(app: App, pathname: string, res: ServerResponse): void {
-  const id = decodeURIComponent(pathname.slice('/download/'.length));
+  // Ids are [\w-] only, so they never need decoding; anything else is simply not a download.
+  const id = pathname.slice('/download/'.length);
   const file = /^[\w-]{1,64}$/.test(id) ? app.services.downloads.get(id) : undefined;
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('This download has expired. Export again.');
@@ -20,5 +21,8 @@ export function serveDownload(app: App, pathname: string, res: ServerResponse): 
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
-  createReadStream(file.path).pipe(res);
+  // The file can vanish between the lookup and the read (expired, or its customer erased): end the response, never crash.
+  createReadStream(file.path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

@@ -1,22 +1,29 @@
 // The headless transport: every API method as POST /api/<method>, GET /api for the method list,
-// events over WebSocket at /events, and the renderer's files. Every request needs the token.
+// events over WebSocket at /events, and the renderer's files. Who may ask what is decided in ./auth.ts.
+// A malformed request is answered 400 (or its socket closed) and logged in one line: it never reaches a throw that
+// could take the process down.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../core/app';
 import { dispatch, describeMethods } from '../core/api/dispatch';
-import { TOKEN_COOKIE, tokenFrom, tokenMatches } from './auth';
+import { RequestGuard, TOKEN_COOKIE, parseTarget } from './auth';
 import { serveStatic } from './static';
 import { serveDownload } from './downloads';
+import { sendForeign, sendNeedLink } from './pages';
 
 export interface ServerOptions {
   host: string;
   port: number;
   token: string;
   rendererDir: string;
+  /** An event-socket client with more than this many bytes not yet sent is disconnected (it stopped reading). */
+  maxBufferedBytes?: number;
 }
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_BUFFERED = 4 * 1024 * 1024;
 
 export interface RunningServer {
   url: string;
@@ -24,33 +31,84 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** One line per refused request; the target is cut short and stripped of control characters. */
+function refuse(what: string, req: IncomingMessage | null, reason: string): void {
+  const target = req ? `${String(req.method).slice(0, 10)} ${String(req.url ?? '').slice(0, 80)}`.replace(/[^\x20-\x7e]/g, '?') : '';
+  console.warn(`[serve] refused ${what}${target ? ` ${target}` : ''}: ${reason}`);
+}
+
 export async function startHttpServer(app: App, opts: ServerOptions): Promise<RunningServer> {
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const maxBuffered = opts.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED;
+  // The port is known only after listen (port 0 picks one); the guard is built then, before any request is served.
+  let guard: RequestGuard | null = null;
 
   const server: Server = createServer((req, res) => {
-    handle(app, opts, req, res).catch((err) => {
+    handle(app, opts, guard!, req, res).catch((err: unknown) => {
+      if (err instanceof URIError) {
+        refuse('request', req, 'malformed percent-encoding');
+        if (!res.headersSent) sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Malformed URL' } });
+        else res.destroy();
+        return;
+      }
       console.error('[serve] request failed', err);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      else res.destroy();
     });
   });
+  // Requests Node's parser cannot read (bad request line, oversized headers, garbage): 400 and close.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    refuse('connection', null, err.code ?? 'unparseable request');
+    if ((socket as Socket).writable && !(socket as Socket).destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  wss.on('wsClientError', (err, socket) => {
+    refuse('event socket', null, err.message);
+    socket.destroy();
+  });
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/events' || !tokenMatches(tokenFrom(req, url), opts.token)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const reject = (status: string, reason: string) => {
+      refuse('event socket', req, reason);
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    try {
+      const url = parseTarget(req.url);
+      if (!url) return reject('400 Bad Request', 'malformed URL');
+      const verdict = guard!.checkOrigin(req);
+      if (!verdict.ok) return reject(verdict.status === 400 ? '400 Bad Request' : '403 Forbidden', verdict.reason);
+      if (url.pathname !== '/events') return reject('404 Not Found', 'no such socket');
+      if (!guard!.pageToken(req, url)) return reject('401 Unauthorized', 'no token');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        sockets.add(ws);
+        ws.on('close', () => sockets.delete(ws));
+        ws.on('error', (err) => {
+          refuse('event frame', null, err.message);
+          sockets.delete(ws);
+        });
+        // The UI never sends anything on this socket; a client that does is ignored, not parsed.
+      });
+    } catch (err) {
+      reject('400 Bad Request', err instanceof Error ? err.message : String(err));
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      ws.on('error', () => sockets.delete(ws));
-    });
   });
 
   const unsubscribe = app.services.events.subscribe((event) => {
     const data = JSON.stringify(event);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(data);
+    for (const ws of sockets) {
+      if (ws.readyState !== ws.OPEN) continue;
+      // A tab that stopped reading (asleep, frozen, hostile) would make Lavka hold every event for it forever.
+      // It is cut off; a live tab reconnects and reloads what it shows.
+      if (ws.bufferedAmount > maxBuffered) {
+        refuse('event socket', null, `client stopped reading (${Math.round(ws.bufferedAmount / 1024)} KB unsent); disconnected`);
+        sockets.delete(ws);
+        ws.terminate();
+        continue;
+      }
+      ws.send(data);
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -58,6 +116,7 @@ export async function startHttpServer(app: App, opts: ServerOptions): Promise<Ru
     server.listen(opts.port, opts.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  guard = new RequestGuard(opts.host, port, opts.token);
   const hostForUrl = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   return {
     port,
@@ -72,22 +131,31 @@ export async function startHttpServer(app: App, opts: ServerOptions): Promise<Ru
   };
 }
 
-async function handle(app: App, opts: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const given = tokenFrom(req, url);
-  if (!tokenMatches(given, opts.token)) {
-    res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' });
-    res.end('Unauthorized');
+async function handle(app: App, opts: ServerOptions, guard: RequestGuard, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = parseTarget(req.url);
+  if (!url) {
+    refuse('request', req, 'malformed URL');
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
     return;
   }
-  // Opening the printed URL sets a cookie so the page's own requests and socket carry the token.
-  const cookie = `${TOKEN_COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`;
+  const verdict = guard.checkOrigin(req);
+  if (!verdict.ok) {
+    refuse('request', req, verdict.reason);
+    return sendForeign(res, verdict.status);
+  }
 
-  if (url.pathname === '/api' && req.method === 'GET') {
-    sendJson(res, 200, { methods: describeMethods(app.methods), events: '/events (WebSocket, JSON {type, payload})' });
-    return;
-  }
-  if (url.pathname.startsWith('/api/')) {
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+    // API calls change things or read customer data: the token must be in a header, which only Lavka's own page
+    // (or a script the owner runs) can set. The cookie alone is not enough.
+    if (!guard.headerToken(req)) {
+      sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Open Lavka from the link it printed (with ?token=…).' } });
+      return;
+    }
+    if (url.pathname === '/api') {
+      if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use GET' } });
+      sendJson(res, 200, { methods: describeMethods(app.methods), events: '/events (WebSocket, JSON {type, payload})' });
+      return;
+    }
     if (req.method !== 'POST') {
       sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST with a JSON body' } });
       return;
@@ -109,9 +177,12 @@ async function handle(app: App, opts: ServerOptions, req: IncomingMessage, res: 
     res.writeHead(405).end();
     return;
   }
+  if (!guard.pageToken(req, url)) return sendNeedLink(res);
   if (url.pathname.startsWith('/download/')) return serveDownload(app, url.pathname, res);
-  res.setHeader('set-cookie', cookie);
-  await serveStatic(opts.rendererDir, url.pathname, res);
+  // Opening the printed URL sets a cookie so the page's own socket and downloads carry the token; the page reads the
+  // token for its API calls from the HTML it was served (a page from another origin can never read that HTML).
+  res.setHeader('set-cookie', `${TOKEN_COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`);
+  await serveStatic(opts.rendererDir, url.pathname, res, { token: opts.token });
 }
 
 function statusFor(code: string): number {

@@ -14,8 +14,22 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+/** The UI reads the token for its API calls from this tag (see renderer/src/api.ts). */
+export const TOKEN_META = 'lavka-token';
+
+export async function serveStatic(root: string, pathname: string, res: ServerResponse, opts: { token?: string } = {}): Promise<void> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+    return;
+  }
+  if (decoded.includes('\0')) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+    return;
+  }
+  const rel = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(root, rel);
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403).end();
@@ -27,7 +41,10 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     file = join(root, 'index.html');
   }
   try {
-    const body = await readFile(file);
+    let body = await readFile(file);
+    if (file.endsWith('index.html') && opts.token) {
+      body = Buffer.from(body.toString('utf8').replace('<head>', `<head><meta name="${TOKEN_META}" content="${escapeAttr(opts.token)}">`));
+    }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, {
       'content-type': type,
@@ -41,4 +58,8 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('The Lavka UI is not built. Run: npm run build');
   }
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

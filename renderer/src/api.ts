@@ -16,21 +16,32 @@ export class ApiCallError extends Error {
   }
 }
 
+/** The token the server put into this page (headless mode); API calls carry it in a header, never only as a cookie. */
+function pageToken(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="lavka-token"]')?.content ?? '';
+}
+
 async function rawCall(name: string, input: unknown): Promise<Envelope<unknown>> {
   if (window.lavka) return (await window.lavka.call(name, input)) as Envelope<unknown>;
   let res: Response;
   try {
     res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-lavka-token': pageToken() },
       credentials: 'same-origin',
       body: JSON.stringify(input ?? {}),
     });
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Lavka is not reachable. Is it still running?' } };
   }
-  if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'Open Lavka from the link it printed (with ?token=…).' } };
-  return (await res.json()) as Envelope<unknown>;
+  if (res.status === 401 || res.status === 403) {
+    return { ok: false, error: { code: 'unauthorized', message: 'Open Lavka from the link it printed (with ?token=…).' } };
+  }
+  try {
+    return (await res.json()) as Envelope<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `Lavka answered ${res.status} without details.` } };
+  }
 }
 
 /** Calls a core method; resolves with its value or throws ApiCallError with a stable code and a human message. */

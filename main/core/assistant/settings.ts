@@ -43,6 +43,8 @@ export const assistantSettingsSchema = z.object({
   maxAutoInRow: z.number().int().min(1).max(20).default(3),
   /** Sent to a customer who is escalated while the conversation is in Auto, in their language when available. */
   holdingMessages: z.record(lang, z.string().trim().min(1).max(500)).default({}),
+  /** Days the assistant's log (prompts' metadata, held drafts) is kept; pruned daily. 0 keeps it forever. */
+  auditKeepDays: z.number().int().min(0).max(3650).default(180),
 });
 export type AssistantSettings = z.output<typeof assistantSettingsSchema>;
 
@@ -61,6 +63,7 @@ export const DEFAULT_ASSISTANT_SETTINGS: AssistantSettings = {
   autoHours: 'always',
   maxAutoInRow: 3,
   holdingMessages: DEFAULT_HOLDING_MESSAGES,
+  auditKeepDays: 180,
 };
 
 export const ASSISTANT_SETTINGS_KEY = 'assistant';

@@ -1,6 +1,7 @@
 // Backups of the one database: a daily online copy with better-sqlite3's backup API (the app keeps working while it
 // runs), "Back up now", rotation that keeps the newest N, and "Restore" after the backup passes integrity_check.
 // Also holds the start-up recovery state: when lavka.sqlite was found damaged, the app waits here for the owner.
+import { makePrivate, privateDir } from '../file-modes';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -152,7 +153,7 @@ export class BackupService {
     if (this.running) return this.running;
     const run = async (): Promise<BackupInfo> => {
       const dir = this.dir();
-      mkdirSync(dir, { recursive: true });
+      privateDir(dir);
       const now = this.d.clock.now();
       const name = `lavka-${new Date(now).toISOString().replace(/[:.]/g, '-')}-${kind}.sqlite`;
       const final = join(dir, name);
@@ -168,6 +169,7 @@ export class BackupService {
           copy.close();
         }
         renameSync(part, final);
+        makePrivate(final);
         this.lastError = null;
         this.rotate(name);
         return { name, kind, createdAt: now, size: statSync(final).size };

@@ -65,6 +65,14 @@ export interface SendRequest {
   messageId: number;
   address: string;
   text: string;
+  /**
+   * A channel that splits a long text into several messages resumes after the parts an earlier attempt had
+   * confirmed (partsSent, and firstExternalId: the channel's id of the first part), and reports each confirmed part
+   * through onPart before sending the next, so a crash or retry never sends a confirmed part again.
+   */
+  partsSent?: number;
+  firstExternalId?: string | null;
+  onPart?(partsSent: number, firstExternalId: string): void;
 }
 
 export interface Channel {

@@ -10,12 +10,14 @@ import type { SettingsService } from '../settings/service';
 import type { ChannelState, ChannelStatus } from './channel';
 import type { ChannelHub } from './hub';
 import type { Outbox } from './outbox';
+import type { SecretStore } from '../secrets/secret-store';
 import { DEFAULT_PACING, PacingGate, pacingSchema, type PacingSettings } from './pacing';
 import {
   DEFAULT_TELEGRAM_SETTINGS,
   DEFAULT_WHATSAPP_SETTINGS,
   PACING_SETTINGS_KEY,
   TELEGRAM_SETTINGS_KEY,
+  TELEGRAM_TOKEN_SECRET,
   WHATSAPP_RUNTIME_KEY,
   WHATSAPP_SETTINGS_KEY,
   apiRootSchema,
@@ -78,6 +80,8 @@ export interface ChannelManagerDeps {
   outbox: Outbox;
   /** For notifications the owner must see (WhatsApp taken over elsewhere, blocked, not starting). */
   events?: EventBus;
+  /** Where the bot token is kept (never the database). */
+  secrets: SecretStore;
 }
 
 export interface TelegramOverview {
@@ -147,12 +151,13 @@ export class ChannelManager {
     const envRoot = this.d.env.LAVKA_TELEGRAM_API_ROOT?.trim();
     const parsedEnvRoot = envRoot ? apiRootSchema.safeParse(envRoot) : null;
     if (parsedEnvRoot && !parsedEnvRoot.success) console.error('[telegram] LAVKA_TELEGRAM_API_ROOT is not a web address; using the Settings value');
-    const token = envToken || stored.token;
+    const kept = this.d.secrets.get(TELEGRAM_TOKEN_SECRET);
+    const token = envToken || kept;
     const apiRoot = parsedEnvRoot?.success ? parsedEnvRoot.data : (stored.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT);
     return {
       token: token || null,
       apiRoot,
-      source: envToken ? 'env' : stored.token ? 'settings' : null,
+      source: envToken ? 'env' : kept ? 'settings' : null,
       apiRootSource: parsedEnvRoot?.success ? 'env' : stored.apiRoot ? 'settings' : 'default',
     };
   }
@@ -183,21 +188,21 @@ export class ChannelManager {
   async connectTelegram(input: { token?: string; apiRoot?: string | null }): Promise<TelegramOverview> {
     this.refuseIfEnv();
     const stored = this.d.settings.section(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, DEFAULT_TELEGRAM_SETTINGS);
-    const token = input.token?.trim() || stored.token;
+    const token = input.token?.trim() || this.d.secrets.get(TELEGRAM_TOKEN_SECRET);
     if (!token) throw new AppError('invalid_input', 'Paste the bot token from @BotFather first');
     const apiRoot = input.apiRoot === undefined ? stored.apiRoot : input.apiRoot;
     // Check against the server the bot will really use (LAVKA_TELEGRAM_API_ROOT wins over Settings).
     const envRoot = this.telegramConfig().apiRootSource === 'env' ? this.telegramConfig().apiRoot : null;
     await this.checkTelegram(token, envRoot ?? apiRoot ?? DEFAULT_TELEGRAM_API_ROOT);
-    this.d.settings.setSection(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, { token, apiRoot });
+    this.d.secrets.set(TELEGRAM_TOKEN_SECRET, token);
+    this.d.settings.setSection(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, { apiRoot });
     await this.startTelegram();
     return this.telegramOverview();
   }
 
   async disconnectTelegram(): Promise<TelegramOverview> {
     this.refuseIfEnv();
-    const stored = this.d.settings.section(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, DEFAULT_TELEGRAM_SETTINGS);
-    this.d.settings.setSection(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, { ...stored, token: null });
+    this.d.secrets.delete(TELEGRAM_TOKEN_SECRET);
     await this.d.hub.remove(TELEGRAM);
     return this.telegramOverview();
   }

@@ -202,12 +202,22 @@ export class Outbox {
     const msg = this.messages.get(row.message_id);
     if (!msg) return;
     const now = this.clock.now();
-    this.db.transaction(() => {
-      this.repo.markSending(row.message_id, now);
+    // The claim is conditional: a row that is no longer queued (settled, or claimed by another worker) is not sent.
+    const claimed = this.db.transaction(() => {
+      if (!this.repo.markSending(row.message_id, now)) return false;
       this.messages.setStatus(row.message_id, 'sending', now);
+      return true;
     })();
+    if (!claimed) return;
     this.emitMessage(row.message_id);
-    const req: SendRequest = { messageId: row.message_id, address: row.address, text: msg.body };
+    const req: SendRequest = {
+      messageId: row.message_id,
+      address: row.address,
+      text: msg.body,
+      partsSent: row.parts_sent,
+      firstExternalId: row.first_external_id,
+      onPart: (partsSent, firstExternalId) => this.recordPart(row, partsSent, firstExternalId),
+    };
     let externalId: string | null;
     try {
       externalId = await this.alreadySent(channel, row, req, msg.createdAt);
@@ -223,6 +233,16 @@ export class Outbox {
     // The channel has the message now. Recording that must not fail into the retry path (that would send it twice).
     this.recordSent(row, externalId);
     this.emitMessage(row.message_id);
+  }
+
+  /** Durable before the next part goes: a crash after this line resends no confirmed part. */
+  private recordPart(row: OutboxRow, partsSent: number, firstExternalId: string): void {
+    try {
+      this.repo.recordPart(row.message_id, partsSent, firstExternalId, this.clock.now());
+    } catch (err) {
+      // Not recorded means this part may go again after a crash; sending must not stop for it.
+      console.error(`[outbox] message ${row.message_id}: part ${partsSent} was sent but could not be recorded`, err instanceof Error ? err.message : String(err));
+    }
   }
 
   /** For an unconfirmed row: the id of the copy the channel already has, if it can tell. */

@@ -1,11 +1,14 @@
-// Stored settings of the messaging channels. The Telegram token is a secret: it is kept here and never sent to
-// the UI whole (see maskToken). Runtime bookkeeping (WhatsApp's last-seen time) lives under its own key.
+// Stored settings of the messaging channels. The Telegram token is a secret: it is kept in the secret store (never
+// in the database) and never sent to the UI whole (see maskToken). Runtime bookkeeping (WhatsApp's last-seen time)
+// lives under its own key.
 import { z } from 'zod';
 
 export const TELEGRAM_SETTINGS_KEY = 'channels.telegram';
 export const WHATSAPP_SETTINGS_KEY = 'channels.whatsapp';
 export const PACING_SETTINGS_KEY = 'channels.pacing';
 export const WHATSAPP_RUNTIME_KEY = 'channels.whatsapp.runtime';
+/** Name of the bot token in the SecretStore. */
+export const TELEGRAM_TOKEN_SECRET = 'telegram.botToken';
 
 const httpUrl = z
   .string()
@@ -24,11 +27,10 @@ const httpUrl = z
 export const apiRootSchema = httpUrl;
 
 export const telegramSettingsSchema = z.object({
-  token: z.string().nullable(),
   apiRoot: httpUrl.nullable(),
 });
 export type TelegramSettings = z.infer<typeof telegramSettingsSchema>;
-export const DEFAULT_TELEGRAM_SETTINGS: TelegramSettings = { token: null, apiRoot: null };
+export const DEFAULT_TELEGRAM_SETTINGS: TelegramSettings = { apiRoot: null };
 
 /** A WhatsApp Web build number such as 2.3000.1023180766. */
 export const webVersionSchema = z

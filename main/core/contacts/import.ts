@@ -13,7 +13,8 @@ import type { EventBus } from '../events';
 import { decodeCsv, detectDelimiter, readRecords, type Delimiter, type Encoding } from './csv-read';
 import { guessMapping, IMPORT_FIELDS, type ImportField } from './import-map';
 import type { JobContext } from './jobs';
-import { normaliseEmail, splitMulti, toE164 } from './phone';
+import { normaliseEmail, splitMulti } from './phone';
+import { ImportPhoneReader, type PhoneReading } from './import-phone';
 import { normaliseTags } from './service';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -34,7 +35,8 @@ export type IssueCode =
   | 'matches_contact'
   | 'several_matches'
   | 'telegram_username'
-  | 'bad_language';
+  | 'bad_language'
+  | 'phone_other_country';
 
 export interface ImportIssue {
   row: number;
@@ -46,6 +48,8 @@ export interface ImportIssue {
   value?: string;
   /** Another row (duplicate_row) or an existing contact id (matches_contact). */
   ref?: number;
+  /** phone_other_country: the shop-country reading and the other country's, for the owner to choose. */
+  phone?: PhoneReading;
 }
 
 export type DuplicatePolicy = 'merge' | 'skip';
@@ -75,6 +79,8 @@ export interface ImportPreview {
   headers: string[];
   mapping: ImportField[];
   sample: string[][];
+  /** Per sample row, each phone as Lavka will store it (E.164) with its country, or why it will not. */
+  samplePhones: PhoneReading[][];
   counts: ImportCounts;
   issues: ImportIssue[];
   /** More issues exist than are listed. */
@@ -217,7 +223,7 @@ export class ContactImporter {
     return {
       created: plan.ops.filter((o) => o.contactId === null).length,
       merged: plan.ops.filter((o) => o.contactId !== null).length,
-      skipped: counts.skipped + (opts.duplicates === 'skip' ? counts.duplicateRows : 0),
+      skipped: counts.skipped,
       errors: counts.errors,
     };
   }
@@ -273,6 +279,8 @@ export class ContactImporter {
       throw new AppError('invalid_input', 'Map at least one column to a name, phone, email or Telegram');
     }
     const sample: string[][] = [];
+    const samplePhones: PhoneReading[][] = [];
+    const phones = new ImportPhoneReader(region);
     const ops: Op[] = [];
     const byKey = new Map<string, number>();
     let processed = 0;
@@ -290,25 +298,28 @@ export class ContactImporter {
         issue({ row: rec.row, line: rec.line, severity: 'error', code: 'broken_quotes' });
         continue;
       }
-      if (sample.length < SAMPLE_ROWS) sample.push(rec.fields);
+      if (sample.length < SAMPLE_ROWS) {
+        sample.push(rec.fields);
+        samplePhones.push(mapping.flatMap((f, i) => (f === 'phone' ? splitMulti(rec.fields[i] ?? '').map((v) => phones.read(v)) : [])));
+      }
       if (rec.fields.length > headers.length && rec.fields.slice(headers.length).some((f) => f.trim() !== '')) {
         issue({ row: rec.row, line: rec.line, severity: 'error', code: 'too_many_cells', value: String(rec.fields.length), ref: headers.length });
         continue;
       }
-      const draft = this.draftOf(rec.fields, headers, mapping, region, rec.row, rec.line, issue);
+      const draft = this.draftOf(rec.fields, headers, mapping, phones, rec.row, rec.line, issue);
       if (!draft) continue;
 
-      // Duplicates within the file: the same phone or email as an earlier row.
+      // Duplicates within the file: the same phone or email as an earlier row. Reported, and whatever the later row
+      // adds (another email, a note, tags) is kept on the earlier one — never dropped, whatever the policy for
+      // contacts already in Lavka.
       const keys = [...draft.phones.map((p) => `p:${p}`), ...draft.emails.map((e) => `e:${e}`), ...draft.telegram.map((t) => `t:${t.id}`)];
       const earlier = keys.map((k) => byKey.get(k)).find((x) => x !== undefined);
       if (earlier !== undefined) {
         counts.duplicateRows++;
         const target = ops[earlier];
         issue({ row: rec.row, line: rec.line, severity: 'warning', code: 'duplicate_row', ref: target.draft.rows[0] });
-        if (opts.duplicates === 'merge') {
-          mergeDraft(target.draft, draft);
-          for (const k of keys) if (!byKey.has(k)) byKey.set(k, earlier);
-        }
+        mergeDraft(target.draft, draft);
+        for (const k of keys) if (!byKey.has(k)) byKey.set(k, earlier);
         continue;
       }
       // Already in Lavka: by phone (any format a channel stored) or email.
@@ -351,6 +362,7 @@ export class ContactImporter {
         headers,
         mapping,
         sample,
+        samplePhones,
         counts,
         issues: issues.slice(0, MAX_ISSUES),
         issuesTruncated: issues.length > MAX_ISSUES,
@@ -364,7 +376,7 @@ export class ContactImporter {
     fields: string[],
     headers: string[],
     mapping: ImportField[],
-    region: string,
+    phoneReader: ImportPhoneReader,
     row: number,
     line: number,
     issue: (i: ImportIssue) => void,
@@ -384,11 +396,18 @@ export class ContactImporter {
       issue({ row, line, severity: 'error', code, column, value });
     };
     const phones: string[] = [];
+    const flagged: string[] = [];
+    const notes: string[] = [];
     for (const { value, column } of values.phone ?? []) {
       for (const part of splitMulti(value)) {
-        const e164 = toE164(part, region);
-        if (e164) {
-          if (!phones.includes(e164)) phones.push(e164);
+        const reading = phoneReader.read(part);
+        if (reading.otherCountry) {
+          // Not rewritten into the shop's country: kept as written, for the owner to fix with a country code.
+          notes.push(`Phone: ${part}`);
+          flagged.push(part);
+          issue({ row, line, severity: 'warning', code: 'phone_other_country', column, value: part, phone: reading });
+        } else if (reading.e164) {
+          if (!phones.includes(reading.e164)) phones.push(reading.e164);
         } else err('bad_phone', column, part);
       }
     }
@@ -402,7 +421,6 @@ export class ContactImporter {
       }
     }
     const telegram: Draft['telegram'] = [];
-    const notes: string[] = [];
     for (const { value, column } of values.telegram ?? []) {
       for (const part of splitMulti(value)) {
         const m = /^(\d{3,15})(?:\s*\((@[A-Za-z0-9_]{4,32})\))?$/.exec(part);
@@ -428,7 +446,7 @@ export class ContactImporter {
     let name = first('name') || [first('firstName'), first('middleName'), first('lastName')].filter(Boolean).join(' ');
     let nameFromAddress = false;
     if (!name) {
-      name = phones[0] ?? emails[0] ?? (telegram[0] ? telegram[0].display || telegram[0].id : '');
+      name = phones[0] ?? emails[0] ?? (telegram[0] ? telegram[0].display || telegram[0].id : (flagged[0] ?? ''));
       nameFromAddress = true;
     }
     if (!ok) return null;

@@ -96,6 +96,8 @@ export class PrivacyService {
         return n;
       })
       .immediate();
+    // Their earlier exports and data requests go too: a download link must not outlive the erase.
+    this.d.downloads.forgetContact(contactId);
     this.d.events.emit('contact.removed', { contactId, conversationId: conv?.id ?? null });
     const walTruncated = await this.scrub();
     return { contactId, messages, related, walTruncated };
@@ -170,9 +172,9 @@ export class PrivacyService {
       fileName = `${base} messages.csv`;
       mime = 'text/csv; charset=utf-8';
     }
-    const { id, path } = this.d.downloads.newPath(fileName);
+    const { id, path } = this.d.downloads.newPath(fileName, [contactId]);
     await writeFile(path, text, 'utf8');
-    const f = this.d.downloads.add(id, path, fileName, mime);
+    const f = this.d.downloads.add(id, path, fileName, mime, [contactId]);
     return { downloadId: f.id, fileName: f.fileName, size: f.size };
   }
 

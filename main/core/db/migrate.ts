@@ -1,7 +1,7 @@
 // Applies numbered migrations in order, one transaction each, tracked in PRAGMA user_version.
 // Refuses a database that is newer than this build, or a migration list with gaps.
 import type { Db } from './connection';
-import { migrations as allMigrations, type Migration } from './migrations';
+import { migrations as allMigrations, type Migration, type MigrationContext } from './migrations';
 
 export function checkMigrationList(list: readonly Migration[]): void {
   list.forEach((m, i) => {
@@ -15,7 +15,7 @@ export function currentVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db, opts: { to?: number; list?: readonly Migration[] } = {}): number {
+export function migrate(db: Db, opts: { to?: number; list?: readonly Migration[] } & MigrationContext = {}): number {
   const list = opts.list ?? allMigrations;
   checkMigrationList(list);
   const target = opts.to ?? list.length;
@@ -27,7 +27,7 @@ export function migrate(db: Db, opts: { to?: number; list?: readonly Migration[]
   }
   for (const m of list.slice(from, target)) {
     db.transaction(() => {
-      m.up(db);
+      m.up(db, { secrets: opts.secrets });
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
   }

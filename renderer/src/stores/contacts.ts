@@ -2,6 +2,7 @@
 // export/import/merge/erase actions with their jobs. The single-contact card lives in stores/contact.ts.
 import { create } from 'zustand';
 import { call, saveDownload, type ApiInput, type ApiOutput } from '../api';
+import type { ImportPreview as CoreImportPreview } from '../../../main/core/contacts/import';
 
 export type ContactRow = ApiOutput<'contacts.list'>['items'][number];
 export type Facets = ApiOutput<'contacts.facets'>;
@@ -10,18 +11,8 @@ export type ContactFilter = { query: string; tag: string | null; channel: string
 export type Sort = 'name' | 'lastContact' | 'spent';
 export type ExportInput = ApiInput<'contacts.export'>;
 export type ImportOptions = ApiInput<'contacts.importPreview'>;
-export type ImportPreview = {
-  uploadId: string;
-  fileName: string;
-  encoding: string;
-  delimiter: ',' | ';' | '\t';
-  headers: string[];
-  mapping: NonNullable<ImportOptions['mapping']>;
-  sample: string[][];
-  counts: { rows: number; create: number; merge: number; duplicateRows: number; skipped: number; errors: number; warnings: number };
-  issues: { row: number; line: number; severity: 'error' | 'warning'; code: string; column?: string; value?: string; ref?: number }[];
-  issuesTruncated: boolean;
-};
+/** The core's own preview type (types only): sample phones as they will be stored, issues with their details. */
+export type ImportPreview = CoreImportPreview;
 export type ImportResult = { created: number; merged: number; skipped: number; errors: number };
 export type Duplicate = ApiOutput<'contacts.duplicates'>[number];
 export type MergePreview = ApiOutput<'contacts.mergePreview'>;

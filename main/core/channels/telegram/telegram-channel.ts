@@ -3,7 +3,7 @@
 // The bot token is a secret: it never appears in a status, an error message or a log line.
 // The Bot API has no idempotency key: if Lavka dies after Telegram took a reply and before the outbox recorded the
 // answer, that one reply goes out again after the restart (one per crash at most; tests/e2e/channels-crash.spec.ts).
-import { Api, Bot, GrammyError, HttpError } from 'grammy';
+import { Api, Bot, BotError, GrammyError, HttpError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Clock } from '../../clock';
 import { ChannelSendError, type Channel, type ChannelSink, type SendRequest } from '../channel';
@@ -96,11 +96,11 @@ export class TelegramChannel implements Channel {
   private loop: Promise<void> | null = null;
   private offset = 0;
   private failures = 0;
+  /** Consecutive failures to store an update: while > 0 the channel shows it cannot save, and nothing is confirmed. */
+  private storeFailures = 0;
   private up = false;
   private info: TelegramBotInfo | null = null;
   private wake: (() => void) | null = null;
-  /** Parts of a long reply already sent, by Lavka message id, so a retry continues where it stopped. */
-  private readonly partial = new Map<number, { next: number; first: number | null }>();
   private readonly pollTimeout: number;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
@@ -147,20 +147,22 @@ export class TelegramChannel implements Channel {
     }
     const chatId = Number(req.address);
     const parts = splitText(req.text, TELEGRAM_MAX_TEXT);
-    const progress = this.partial.get(req.messageId) ?? { next: 0, first: null };
+    // A long reply goes as several messages; the outbox remembers the confirmed ones (across retries and crashes),
+    // so this continues at the first part Telegram has not confirmed.
+    let first = req.firstExternalId && /^\d+$/.test(req.firstExternalId) ? Number(req.firstExternalId) : null;
+    const start = first === null ? 0 : Math.min(req.partsSent ?? 0, parts.length);
     try {
-      for (let i = progress.next; i < parts.length; i++) {
+      for (let i = start; i < parts.length; i++) {
         const sent = await this.bot.api.sendMessage(chatId, parts[i]);
-        progress.first ??= sent.message_id;
-        progress.next = i + 1;
-        this.partial.set(req.messageId, progress);
+        first ??= sent.message_id;
+        req.onPart?.(i + 1, String(first));
       }
     } catch (err) {
       throw this.sendError(err);
     }
-    this.partial.delete(req.messageId);
     if (!this.up && this.info) this.connected();
-    return { externalId: telegramMessageId(chatId, progress.first!) };
+    if (first === null) throw new ChannelSendError('Telegram did not confirm the message', false);
+    return { externalId: telegramMessageId(chatId, first) };
   }
 
   private async run(): Promise<void> {
@@ -214,28 +216,75 @@ export class TelegramChannel implements Channel {
         continue;
       }
       this.failures = 0;
-      if (!this.up) this.connected();
+      if (!this.up && this.storeFailures === 0) this.connected();
       for (const u of Array.isArray(updates) ? updates : []) {
         if (this.stopped) return;
         if (!u || typeof u.update_id !== 'number') continue;
-        await this.handle(u);
+        const handled = await this.handle(u);
+        if (handled !== 'done') {
+          // Not stored: the offset stays, so Telegram keeps this update and sends it again with the next getUpdates,
+          // after a backoff; nothing after it is confirmed either. A database that is busy, locked, full or failing
+          // is waited for as long as it takes. Any other error may be this update's own fault: after a few tries it
+          // is skipped (logged), so one odd update cannot hold back every later customer message.
+          if (handled === 'failed' && this.storeFailures + 1 >= MAX_TRIES_OF_ONE_UPDATE) {
+            console.error(`[telegram] update ${u.update_id} skipped after ${MAX_TRIES_OF_ONE_UPDATE} failed attempts to save it`);
+          } else {
+            await this.storeBackoff();
+            break;
+          }
+        }
         this.offset = Math.max(this.offset, u.update_id + 1);
+        if (this.storeFailures > 0) {
+          this.storeFailures = 0;
+          this.connected();
+        }
       }
     }
   }
 
-  private async handle(u: Update): Promise<void> {
+  /**
+   * 'done' when the update may be confirmed (stored, or not something Lavka files); 'busy' when the database could not
+   * take it (retry until it can); 'failed' when saving failed for another reason (retry a few times).
+   */
+  private async handle(u: Update): Promise<'done' | 'busy' | 'failed'> {
     try {
       await this.bot.handleUpdate(u);
+      return 'done';
     } catch (err) {
+      const cause = err instanceof BotError ? err.error : err;
+      if (cause instanceof StoreFailed) {
+        this.lastStoreError = cause.message;
+        console.error(`[telegram] update ${u.update_id} could not be saved; it stays with Telegram and is fetched again: ${cause.message}`);
+        return cause.databaseUnavailable ? 'busy' : 'failed';
+      }
       // One malformed update must not stop the bot; it is skipped (and logged without its content).
-      console.error(`[telegram] update ${u.update_id} could not be handled`, redact(err instanceof Error ? err.message : String(err), this.opts.token));
+      console.error(`[telegram] update ${u.update_id} could not be handled`, redact(cause instanceof Error ? cause.message : String(cause), this.opts.token));
+      return 'done';
     }
   }
 
+  private lastStoreError = '';
+
   private onMessage(raw: Parameters<typeof telegramInbound>[0]): void {
     const msg = telegramInbound(raw, this.opts.clock.now());
-    if (msg) this.sink?.receive(msg);
+    if (!msg || !this.sink) return;
+    try {
+      this.sink.receive(msg);
+    } catch (err) {
+      const code = String((err as { code?: unknown } | null)?.code ?? '');
+      throw new StoreFailed(err instanceof Error ? err.message : String(err), DATABASE_UNAVAILABLE.test(code));
+    }
+  }
+
+  /** Shows why messages wait and waits before asking Telegram for them again (doubling up to retryMaxMs). */
+  private async storeBackoff(): Promise<void> {
+    const wait = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** Math.min(this.storeFailures, 20));
+    this.storeFailures++;
+    this.status(
+      'disconnected',
+      `Lavka could not save new Telegram messages (${this.lastStoreError}). Telegram keeps them until they are saved; trying again in ${Math.ceil(wait / 1000)} s.`,
+    );
+    await this.sleep(wait);
   }
 
   private connected(): void {
@@ -301,6 +350,21 @@ export class TelegramChannel implements Channel {
 }
 
 type GrammySignal = Parameters<Api['getUpdates']>[1];
+
+/** Storing an incoming message failed: it must be fetched again, not confirmed. */
+class StoreFailed extends Error {
+  constructor(
+    message: string,
+    /** The database could not take any write (busy, locked, full, read-only, I/O): not this message's fault. */
+    readonly databaseUnavailable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const DATABASE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM|INTERRUPT)/;
+/** Tries to save one update whose failure was not the database being unavailable, before it is skipped. */
+const MAX_TRIES_OF_ONE_UPDATE = 5;
 
 const REFUSALS: [RegExp, string][] = [
   [/bot was blocked by the user/i, 'This customer blocked your bot in Telegram'],

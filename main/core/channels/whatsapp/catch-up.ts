@@ -39,6 +39,7 @@ export async function catchUp(client: WaClient, d: CatchUpDeps): Promise<Backfil
     .sort((a, b) => b.timestamp - a.timestamp)
     .slice(0, d.maxChats);
   let stored = 0;
+  let unsaved = 0;
   for (const [i, chat] of chats.entries()) {
     if (!d.live()) return { chats: i, stored };
     d.progress(`Catching up on messages received while Lavka was closed… ${i}/${chats.length} chats`);
@@ -54,9 +55,16 @@ export async function catchUp(client: WaClient, d: CatchUpDeps): Promise<Backfil
       try {
         if (await d.file(m)) stored++;
       } catch (err) {
+        unsaved++;
         console.error('[whatsapp] a message could not be filed', messageOf(err));
       }
     }
+  }
+  // Received means stored: the marker moves only when every message of the catch-up was saved, so the next
+  // catch-up looks at the same period again (the inbox's message-id key drops what is already there).
+  if (unsaved > 0) {
+    d.progress(`${unsaved} message${unsaved === 1 ? '' : 's'} from while Lavka was closed could not be saved; Lavka tries again when WhatsApp reconnects`);
+    return { chats: chats.length, stored };
   }
   d.store.setLastSeenAt(startedAt);
   d.progress(stored ? `Caught up: ${stored} message${stored === 1 ? '' : 's'} arrived while Lavka was closed` : undefined);

@@ -165,6 +165,11 @@ export class AssistantRepo {
     return Number(r.lastInsertRowid);
   }
 
+  /** Deletes audit entries older than `before` (index assistant_audit_at); returns how many went. */
+  pruneAudit(before: number): number {
+    return stmt(this.db, 'DELETE FROM assistant_audit WHERE at < ?').run(before).changes;
+  }
+
   /** Audit entries newest first; for one conversation or all. */
   auditList(conversationId: number | null, limit: number): AuditEntry[] {
     const rows =

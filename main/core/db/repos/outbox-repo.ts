@@ -12,6 +12,10 @@ export interface OutboxRow {
   attempts: number;
   next_attempt_at: number;
   last_error: string | null;
+  /** Parts of a split message the channel confirmed (0 for a message sent in one piece or not started). */
+  parts_sent: number;
+  /** The channel's id of the first confirmed part: the message's external id once all parts are out. */
+  first_external_id: string | null;
 }
 
 export interface PendingRow {
@@ -60,8 +64,22 @@ export class OutboxRepo {
     return stmt<[], OutboxRow>(this.db, `SELECT * FROM outbox WHERE state = 'sending' ORDER BY message_id`).all();
   }
 
-  markSending(messageId: number, now: number): void {
-    stmt(this.db, `UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE message_id = ?`).run(now, messageId);
+  /** Claims a row for sending. Only a queued row can be claimed: false means someone else has it (or it is settled). */
+  markSending(messageId: number, now: number): boolean {
+    return (
+      stmt(this.db, `UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE message_id = ? AND state = 'queued'`).run(now, messageId)
+        .changes === 1
+    );
+  }
+
+  /** A part of a split message was confirmed by the channel: a retry resumes after it. */
+  recordPart(messageId: number, partsSent: number, firstExternalId: string, now: number): void {
+    stmt(this.db, `UPDATE outbox SET parts_sent = ?, first_external_id = coalesce(first_external_id, ?), updated_at = ? WHERE message_id = ?`).run(
+      partsSent,
+      firstExternalId,
+      now,
+      messageId,
+    );
   }
 
   markSent(messageId: number, now: number): void {
@@ -92,11 +110,19 @@ export class OutboxRepo {
     return r.changes > 0;
   }
 
-  /** Due rows of one channel, oldest first. Each channel has its own sending lane, so one stuck channel never blocks another. */
+  /**
+   * Due rows of one channel, oldest first. Each channel has its own sending lane, so one stuck channel never blocks
+   * another. Only the head of each recipient's queue is due: a message waiting for a retry (or cut off by a crash)
+   * holds back the later ones to the same person, so they arrive in the order they were written. A failed message
+   * does not hold them back; it shows its reason and a Retry button instead.
+   */
   dueFor(channel: string, now: number, limit: number): OutboxRow[] {
     return stmt<[string, number, number], OutboxRow>(
       this.db,
-      `SELECT * FROM outbox WHERE state = 'queued' AND channel = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, message_id LIMIT ?`,
+      `SELECT * FROM outbox o WHERE o.state = 'queued' AND o.channel = ? AND o.next_attempt_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.address = o.address
+                         AND p.message_id < o.message_id AND p.state IN ('queued', 'sending'))
+       ORDER BY o.next_attempt_at, o.message_id LIMIT ?`,
     ).all(channel, now, limit);
   }
 

@@ -6,6 +6,18 @@ import { useShallow } from 'zustand/react/shallow';
 import { useContactsStore, type ImportOptions, type ImportPreview, type ImportResult } from '../../stores/contacts';
 import { Modal, Progress } from './Modal';
 
+type PhoneReading = ImportPreview['samplePhones'][number][number];
+
+/** "Germany" for DE in the UI language (the browser knows every country's name). */
+function countryName(code: string | null, lang: string): string {
+  if (!code) return '?';
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 type Field = NonNullable<ImportOptions['mapping']>[number];
 const FIELDS: Field[] = ['ignore', 'name', 'firstName', 'middleName', 'lastName', 'phone', 'email', 'telegram', 'tags', 'notes', 'language'];
 type Stage = 'pick' | 'uploading' | 'checking' | 'preview' | 'importing' | 'done';
@@ -17,7 +29,7 @@ interface Options {
 }
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const jobs = useContactsStore((s) => s.jobs);
   const { upload, startImport, waitJob, cancelJob, discardUpload, changed, loadFacets } = useContactsStore(
     useShallow((s) => ({
@@ -114,8 +126,18 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   );
 
   const issueText = (i: ImportPreview['issues'][number]) =>
-    t(`contacts.importDialog.issues.${i.code}`, { column: i.column ?? '', value: i.value ?? '', ref: i.ref ?? '' });
+    i.code === 'phone_other_country' && i.phone?.otherCountry
+      ? t('importPhones.otherCountry', { column: i.column ?? '', value: i.value ?? '', here: phoneIn(i.phone.display ?? '', i.phone.country), other: phoneIn(i.phone.otherCountry.display, i.phone.otherCountry.country) })
+      : t(`contacts.importDialog.issues.${i.code}`, { column: i.column ?? '', value: i.value ?? '', ref: i.ref ?? '' });
+  const phoneIn = (number: string, country: string | null) => t('importPhones.inCountry', { number, country: countryName(country, i18n.language) });
+  const phoneText = (p: PhoneReading) =>
+    p.otherCountry
+      ? t('importPhones.check', { written: p.written, here: phoneIn(p.display ?? '', p.country), other: phoneIn(p.otherCountry.display, p.otherCountry.country) })
+      : p.e164
+        ? phoneIn(p.display ?? p.e164, p.country)
+        : t('importPhones.notPhone', { written: p.written });
   const c = preview?.counts;
+  const hasPhones = !!preview?.samplePhones?.some((row) => row.length > 0);
 
   return (
     <Modal title={t('contacts.importDialog.title')} onClose={onClose} busy={busy} wide testId="import-dialog">
@@ -203,6 +225,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                           </select>
                         </th>
                       ))}
+                      {hasPhones && <th className="ci-saved">{t('importPhones.savedAs')}</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -213,6 +236,15 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                             {row[i] ?? ''}
                           </td>
                         ))}
+                        {hasPhones && (
+                          <td className="ci-saved" data-testid="import-phone-saved">
+                            {(preview.samplePhones[r] ?? []).map((p, k) => (
+                              <div key={k} className={p.otherCountry ? 'warn' : p.e164 ? '' : 'bad'}>
+                                {phoneText(p)}
+                              </div>
+                            ))}
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>
