@@ -7,7 +7,8 @@ import { lockDataFolder, DataFolderLockedError, type DataFolderLock } from '../c
 import { seedDemo } from '../core/demo/seed';
 import { AdjustableClock } from '../core/dev-clock';
 import type { AppEvent } from '../core/events';
-import { CORE_RESTARTED_MESSAGE, isShellOnly, type FromHost, type HostStartOptions, type ToHost, type ToWindow } from './protocol';
+import type { Envelope } from '../core/api/envelope';
+import { CORE_RESTARTED_MESSAGE, isShellOnly, SHELL_DOWNLOAD, type FromHost, type HostStartOptions, type ToHost, type ToWindow } from './protocol';
 
 /** The parent channel: process.parentPort in Electron, process.send/on('message') under Node. */
 export interface ParentChannel {
@@ -64,6 +65,15 @@ export function runCoreHost(parent: ParentChannel, deps: HostDeps): void {
     return dispatch(app.methods, name, input);
   };
 
+  /** The shell's calls: the whole contract, plus what only the shell may ask (where an export file is). */
+  const answerShell = async (name: string, input: unknown): Promise<Envelope<unknown>> => {
+    if (name !== SHELL_DOWNLOAD) return answer(name, input);
+    if (starting) await starting;
+    const id = (input as { id?: unknown } | null)?.id;
+    const file = app && typeof id === 'string' ? app.services.downloads.get(id) : undefined;
+    return { ok: true, value: file ? { path: file.path, fileName: file.fileName } : null };
+  };
+
   const stop = async () => {
     try {
       await app?.close();
@@ -80,7 +90,7 @@ export function runCoreHost(parent: ParentChannel, deps: HostDeps): void {
         if (!starting) starting = start(msg.options);
         return;
       case 'call':
-        void answer(msg.name, msg.input).then((envelope) => parent.post({ type: 'result', id: msg.id, envelope }));
+        void answerShell(msg.name, msg.input).then((envelope) => parent.post({ type: 'result', id: msg.id, envelope }));
         return;
       case 'connect':
         for (const port of ports) attachWindow(port);

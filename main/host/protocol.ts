@@ -52,4 +52,7 @@ export function isShellOnly(name: string, input: unknown): boolean {
   return Object.prototype.hasOwnProperty.call(SHELL_ONLY_CALLS, name) && SHELL_ONLY_CALLS[name](input);
 }
 
+/** Shell-only call: the file behind an export's download id ({ id } → { path, fileName } | null), for the save dialog. */
+export const SHELL_DOWNLOAD = 'shell.download';
+
 export const CORE_RESTARTED_MESSAGE = 'Lavka’s core restarted while doing this. Nothing was lost; please try again.';

@@ -7,19 +7,35 @@ import { Nav } from './components/Nav';
 import { StatusStrip } from './components/StatusStrip';
 import { SCREENS } from './components/screens';
 import { SetupWizard } from './features/setup/SetupWizard';
+import { useInboxStore } from './stores/inbox';
+import { onOpenConversation } from './api';
+import { useCoreStatus } from './features/desktop/useCoreStatus';
 
 export function App() {
   const { t } = useTranslation();
   const { loaded, loadError, settings, screen } = useAppStore();
   const load = useAppStore((s) => s.load);
   const loadChannels = useChannelsStore((s) => s.load);
+  const go = useAppStore((s) => s.go);
+  const core = useCoreStatus();
 
   useEffect(() => {
     void load();
     void loadChannels().catch(() => {});
   }, [load, loadChannels]);
 
-  if (!loaded) return <div className="boot">{t('common.loading')}</div>;
+  // A desktop notification was clicked: show that conversation.
+  useEffect(
+    () =>
+      onOpenConversation((id) => {
+        go('inbox');
+        useInboxStore.getState().select(id);
+      }),
+    [go],
+  );
+
+  if (core.state === 'failed') return <div className="boot error-box" data-testid="core-failed">{t('desktop.failed', { message: core.message })}</div>;
+  if (!loaded) return <div className="boot" data-testid="boot">{core.state === 'starting' ? t('desktop.starting') : t('common.loading')}</div>;
   if (loadError || !settings) return <div className="boot error-box">{t('common.loadFailed', { error: loadError ?? '' })}</div>;
   if (!settings.setupDone) return <SetupWizard />;
   const Screen = SCREENS.find((s) => s.id === screen)?.component ?? SCREENS[0].component;
