@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktop, type DesktopSettingsValue } from './bridge';
 import { useChannelsStore } from '../../stores/channels';
+import { BrowserPicker } from './BrowserPicker';
 
 export function DesktopSection() {
   const { t } = useTranslation();
@@ -24,17 +25,6 @@ export function DesktopSection() {
   const toggle = (key: 'keepRunning' | 'notifyEachMessage' | 'openAtLogin') => (e: React.ChangeEvent<HTMLInputElement>) => {
     void shell.updateSettings({ [key]: e.target.checked }).then(setSettings, (err: Error) => setError(err.message));
   };
-  const browserAction = (fn: () => Promise<{ ok: boolean; error?: string }>) => () => {
-    setError(null);
-    void fn().then(
-      (r) => {
-        if (r.error) setError(r.error);
-        void reloadChannels().catch(() => {});
-      },
-      (err: Error) => setError(err.message),
-    );
-  };
-
   return (
     <div className="form" data-testid="desktop-settings">
       <h2>{t('desktop.settings.title')}</h2>
@@ -56,16 +46,7 @@ export function DesktopSection() {
         <code className="path">{wa?.browser.ok ? wa.browser.path : '—'}</code>
         {wa?.browser.ok && wa.browser.source === 'detected' ? <span className="muted small"> ({t('desktop.settings.browserAuto')})</span> : null}
       </p>
-      <div className="desktop-actions">
-        <button type="button" className="btn" onClick={browserAction(shell.chooseBrowser)} data-testid="desktop-choose-browser">
-          {t('desktop.settings.browserChoose')}
-        </button>
-        {wa?.browserPath ? (
-          <button type="button" className="btn" onClick={browserAction(shell.clearBrowser)}>
-            {t('desktop.settings.browserClear')}
-          </button>
-        ) : null}
-      </div>
+      <BrowserPicker />
       {error ? <div className="error-box">{error}</div> : null}
     </div>
   );
