@@ -24,6 +24,7 @@ import { copyFile } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BUILDS_DIR_ENV, PACKAGED_BUILDS_DIR } from './core/db/native-binding';
 import { CoreSupervisor, realTimers, type ChildHandle, type CoreState } from './host/supervisor';
 import { SHELL_DOWNLOAD, type FromHost, type ToHost } from './host/protocol';
 import { allowPermission, APP_INDEX_URL, APP_SCHEME, isAppUrl, resolveAppFile } from './shell/app-protocol';
@@ -101,7 +102,11 @@ function startShell(log: ShellLog): void {
   });
 
   function spawnCore(): ChildHandle {
-    const child = utilityProcess.fork(join(here, 'core-host.js'), [], { serviceName: 'Lavka core', stdio: 'pipe' });
+    const child = utilityProcess.fork(join(here, 'core-host.js'), [], {
+      serviceName: 'Lavka core',
+      stdio: 'pipe',
+      env: { ...process.env, ...(app.isPackaged ? { [BUILDS_DIR_ENV]: join(process.resourcesPath, PACKAGED_BUILDS_DIR) } : {}) },
+    });
     coreChild = child;
     const pipe = (stream: NodeJS.ReadableStream | null | undefined, name: 'stdout' | 'stderr') =>
       stream?.on('data', (d: Buffer) => {

@@ -10,6 +10,9 @@ export const ELECTRON_BUILDS_DIR = '.lavka-electron';
 /** The same folder in a packaged app: electron-builder copies it to <resources>/lavka-electron (outside the asar). */
 export const PACKAGED_BUILDS_DIR = 'lavka-electron';
 
+/** Environment variable through which the shell tells the core process where the packaged Electron builds are. */
+export const BUILDS_DIR_ENV = 'LAVKA_ELECTRON_SQLITE_DIR';
+
 export interface BindingInput {
   versions: { node: string; electron?: string };
   platform: string;
@@ -55,12 +58,14 @@ export function nativeBindingForThisProcess(): string | undefined {
     const pkgFile = require.resolve('better-sqlite3/package.json');
     const nodeModules = dirname(dirname(pkgFile));
     const resources = (process as { resourcesPath?: string }).resourcesPath;
+    // The shell also names the folder outright (a packaged app's resources), should this process not know resourcesPath.
+    const fromShell = process.env[BUILDS_DIR_ENV];
     cached = chooseNativeBinding({
       versions: process.versions,
       platform: process.platform,
       arch: process.arch,
       betterSqlite3Version: (require(pkgFile) as { version: string }).version,
-      searchRoots: [...(resources ? [join(resources, PACKAGED_BUILDS_DIR)] : []), join(nodeModules, ELECTRON_BUILDS_DIR)],
+      searchRoots: [...(fromShell ? [fromShell] : []), ...(resources ? [join(resources, PACKAGED_BUILDS_DIR)] : []), join(nodeModules, ELECTRON_BUILDS_DIR)],
       exists: existsSync,
     });
   }
