@@ -9,7 +9,6 @@ import { SCREENS } from './components/screens';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { useInboxStore } from './stores/inbox';
 import { onOpenConversation } from './api';
-import { useCoreStatus } from './features/desktop/useCoreStatus';
 
 export function App() {
   const { t } = useTranslation();
@@ -17,7 +16,6 @@ export function App() {
   const load = useAppStore((s) => s.load);
   const loadChannels = useChannelsStore((s) => s.load);
   const go = useAppStore((s) => s.go);
-  const core = useCoreStatus();
 
   useEffect(() => {
     void load();
@@ -34,8 +32,7 @@ export function App() {
     [go],
   );
 
-  if (core.state === 'failed') return <div className="boot error-box" data-testid="core-failed">{t('desktop.failed', { message: core.message })}</div>;
-  if (!loaded) return <div className="boot" data-testid="boot">{core.state === 'starting' ? t('desktop.starting') : t('common.loading')}</div>;
+  if (!loaded) return <div className="boot">{t('common.loading')}</div>;
   if (loadError || !settings) return <div className="boot error-box">{t('common.loadFailed', { error: loadError ?? '' })}</div>;
   if (!settings.setupDone) return <SetupWizard />;
   const Screen = SCREENS.find((s) => s.id === screen)?.component ?? SCREENS[0].component;

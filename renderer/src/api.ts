@@ -141,3 +141,10 @@ export function onOpenConversation(fn: (conversationId: number) => void): () => 
 export function desktop(): DesktopBridge | null {
   return window.lavka?.desktop ?? null;
 }
+
+/** The core's state right now (the bridge reports it synchronously on subscribe). */
+export function currentCoreStatus(): CoreStatus {
+  let now: CoreStatus = { state: 'ready' };
+  onCoreStatus((s) => (now = s))();
+  return now;
+}

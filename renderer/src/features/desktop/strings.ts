@@ -6,8 +6,6 @@ const bundle: StringBundle = {
   ns: 'desktop',
   en: {
     starting: 'Starting Lavka…',
-    restarting: 'Lavka is reconnecting…',
-    failed: 'Lavka could not start: {{message}}',
     settings: {
       title: 'Desktop',
       keepRunning: 'Keep Lavka running when the window is closed',
@@ -51,8 +49,6 @@ const bundle: StringBundle = {
   },
   ru: {
     starting: 'Лавка запускается…',
-    restarting: 'Лавка переподключается…',
-    failed: 'Лавка не смогла запуститься: {{message}}',
     settings: {
       title: 'Приложение',
       keepRunning: 'Не закрывать Лавку, когда закрыто окно',
