@@ -211,7 +211,7 @@ function startShell(log: ShellLog): void {
     return { label: i.label, click: () => void lifecycle.trayAction(i.id) };
   };
 
-  const lifecycle = new ShellLifecycle(port, settings, supervisor, { platform: process.platform, now: () => Date.now() });
+  const lifecycle = new ShellLifecycle(port, settings, supervisor, { platform: process.platform });
 
   supervisor.onState((s) => {
     log.info(`core: ${s.state}${s.state === 'failed' ? ` (${s.code}: ${s.message})` : ''}`);

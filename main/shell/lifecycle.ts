@@ -49,7 +49,6 @@ export interface CoreCalls {
 
 export interface LifecycleOptions {
   platform: string;
-  now(): number;
   /** Pauses or resumes every auto-reply; the tray item appears only when the core offers it. */
   pauseAutoReplies?: { get(): Promise<boolean>; set(paused: boolean): Promise<void> };
 }
@@ -63,7 +62,6 @@ export class ShellLifecycle {
   private needsYou = 0;
   private paused = false;
   private t: Translate = shellTexts('en');
-  private readonly startedAt: number;
   private readonly notifiedOrders = new Set<number>();
   private countsInFlight: Promise<void> | null = null;
   private countsAgain = false;
@@ -73,9 +71,7 @@ export class ShellLifecycle {
     private readonly settings: SettingsStore,
     private readonly core: CoreCalls,
     private readonly o: LifecycleOptions,
-  ) {
-    this.startedAt = o.now();
-  }
+  ) {}
 
   /** App launched: show the window unless started at login into the tray. */
   launch(argv: string[], openedAtLogin = false): void {
@@ -164,29 +160,14 @@ export class ShellLifecycle {
       case 'ui.notify': {
         const p = (e as AppEvent<'ui.notify'>).payload;
         void this.refreshCounts();
-        if (p.kind !== 'escalation') return;
-        this.port.notify({
-          title: this.t('notify.escalation'),
-          body: p.body,
-          onClick: p.conversationId !== undefined ? () => this.open(p.conversationId!) : () => this.port.showWindow(),
-        });
-        return;
-      }
-      case 'orders.updated': {
-        const { orderId } = (e as AppEvent<'orders.updated'>).payload;
-        if (this.notifiedOrders.has(orderId)) return;
-        const order = await this.value<{ number: number | null; status: string; createdAt: number; customerName: string; totalMinor: number; currency: string; conversationId: number | null }>(
-          'orders.get',
-          { orderId },
-        );
-        // Only orders placed since this start, once each (status changes of old orders emit the same event).
-        if (!order || order.number === null || order.status !== 'new' || order.createdAt < this.startedAt) return;
-        this.notifiedOrders.add(orderId);
-        this.port.notify({
-          title: this.t('notify.order', { number: order.number }),
-          body: this.t('notify.orderBody', { name: order.customerName, total: money(order.totalMinor, order.currency) }),
-          onClick: order.conversationId !== null ? () => this.open(order.conversationId!) : () => this.port.showWindow(),
-        });
+        if (p.kind === 'escalation') {
+          this.port.notify({ title: this.t('notify.escalation'), body: p.body, onClick: this.opener(p.conversationId) });
+        } else if (p.kind === 'order' && p.orderId !== undefined) {
+          await this.notifyOrder(p.orderId, p.body);
+        } else if (!this.port.isWindowFocused()) {
+          // Other notices (an order draft waiting for approval…) in the core's own words, when the owner is away.
+          this.port.notify({ title: p.title, body: p.body, onClick: this.opener(p.conversationId) });
+        }
         return;
       }
       case 'settings.updated':
@@ -196,6 +177,22 @@ export class ShellLifecycle {
       default:
         return;
     }
+  }
+
+  private opener(conversationId: number | undefined): () => void {
+    return conversationId !== undefined ? () => this.open(conversationId) : () => this.port.showWindow();
+  }
+
+  /** Each new order once, with a localized title; the core's own line (customer · items) as a fallback body. */
+  private async notifyOrder(orderId: number, fallbackBody: string): Promise<void> {
+    if (this.notifiedOrders.has(orderId)) return;
+    this.notifiedOrders.add(orderId);
+    const order = await this.value<{ number: number | null; customerName: string; totalMinor: number; currency: string; conversationId: number | null }>('orders.get', { orderId });
+    this.port.notify({
+      title: this.t('notify.order', { number: order?.number ?? orderId }),
+      body: order ? this.t('notify.orderBody', { name: order.customerName, total: money(order.totalMinor, order.currency) }) : fallbackBody,
+      onClick: this.opener(order?.conversationId ?? undefined),
+    });
   }
 
   private open(conversationId: number): void {

@@ -46,7 +46,7 @@ class FakeShell implements ShellPort {
   }
 }
 
-function setup(opts: { settings?: Partial<DesktopSettings>; platform?: string; lang?: 'en' | 'ru'; now?: number } = {}) {
+function setup(opts: { settings?: Partial<DesktopSettings>; platform?: string; lang?: 'en' | 'ru' } = {}) {
   const shell = new FakeShell();
   let settings: DesktopSettings = { ...DEFAULT_DESKTOP_SETTINGS, ...opts.settings };
   const state = { unread: 2, queue: [{ id: 1 }], paused: false };
@@ -70,7 +70,6 @@ function setup(opts: { settings?: Partial<DesktopSettings>; platform?: string; l
     core,
     {
       platform: opts.platform ?? 'win32',
-      now: () => opts.now ?? 1_000,
       pauseAutoReplies: { get: async () => state.paused, set: async (p) => void (state.paused = p) },
     },
   );
@@ -167,17 +166,29 @@ describe('desktop lifecycle', () => {
     expect(shell.opened).toEqual([9]);
   });
 
-  it('a new order notifies once; status changes and orders from before the start do not', async () => {
-    const { shell, life, orders } = setup({ now: 1_000 });
+  it('a new order notifies once with a localized title and opens its conversation', async () => {
+    const { shell, life, orders } = setup({ lang: 'ru' });
+    await life.coreReady();
     life.launch([]);
-    orders.set(1, { number: 1001, status: 'new', createdAt: 2_000, customerName: 'Ivan', totalMinor: 1250, currency: 'EUR', conversationId: 3 });
-    orders.set(2, { number: 1000, status: 'new', createdAt: 500, customerName: 'Old', totalMinor: 100, currency: 'EUR', conversationId: 4 });
-    orders.set(3, { number: null, status: 'draft', createdAt: 2_000, customerName: 'Draft', totalMinor: 100, currency: 'EUR', conversationId: 5 });
-    for (const orderId of [1, 1, 2, 3]) await life.coreEvent({ type: 'orders.updated', payload: { orderId, conversationId: null } } as AppEvent);
-    expect(shell.notes.map((n) => n.title)).toEqual(['New order #1001']);
+    orders.set(1, { number: 1001, customerName: 'Ivan', totalMinor: 1250, currency: 'EUR', conversationId: 3 });
+    const placed = { type: 'ui.notify', payload: { kind: 'order', orderId: 1, title: 'New order #1001', body: 'Ivan · 2 × Rye bread', conversationId: 3 } } as AppEvent;
+    await life.coreEvent(placed);
+    await life.coreEvent(placed);
+    expect(shell.notes.map((n) => n.title)).toEqual(['Новый заказ №1001']);
     expect(shell.notes[0].body).toMatch(/^Ivan: .*12[.,]50/);
     shell.notes[0].onClick!();
     expect(shell.opened).toEqual([3]);
+  });
+
+  it('other notices from the core reach the owner in its words when the window is not in front', async () => {
+    const { shell, life } = setup();
+    life.launch([]);
+    const draft = { type: 'ui.notify', payload: { kind: 'info', title: 'An order draft is waiting for you', body: 'Maria: 2 croissants', conversationId: 5 } } as AppEvent;
+    await life.coreEvent(draft);
+    expect(shell.notes).toEqual([]);
+    shell.hideWindow();
+    await life.coreEvent(draft);
+    expect(shell.notes.map((n) => n.title)).toEqual(['An order draft is waiting for you']);
   });
 
   it('badge shows unread conversations; the tray lists unread and Needs-you counts and can pause auto-replies', async () => {
