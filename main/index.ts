@@ -28,6 +28,7 @@ import { BUILDS_DIR_ENV, PACKAGED_BUILDS_DIR } from './core/db/native-binding';
 import { CoreSupervisor, realTimers, type ChildHandle, type CoreState } from './host/supervisor';
 import { SHELL_DOWNLOAD, type FromHost, type ToHost } from './host/protocol';
 import { allowPermission, APP_INDEX_URL, APP_SCHEME, isAppUrl, resolveAppFile } from './shell/app-protocol';
+import { setLinuxAutostart } from './shell/autostart-linux';
 import { fileSettingsStore } from './shell/desktop-settings';
 import { HIDDEN_ARG, ShellLifecycle, type DesktopSettings, type ShellPort, type TrayItem } from './shell/lifecycle';
 import { setupLogging, type ShellLog } from './shell/logging';
@@ -201,7 +202,8 @@ function startShell(log: ShellLog): void {
     openConversation: (id) => win?.webContents.send('lavka:open-conversation', id),
     setOpenAtLogin: (on) => {
       if (!app.isPackaged) return; // a dev build would register the bare Electron binary
-      app.setLoginItemSettings({ openAtLogin: on, openAsHidden: on, args: [HIDDEN_ARG] });
+      if (process.platform === 'linux') setLinuxAutostart(on, process.env.APPIMAGE ?? process.execPath, HIDDEN_ARG);
+      else app.setLoginItemSettings({ openAtLogin: on, openAsHidden: on, args: [HIDDEN_ARG] });
     },
   };
   const menuItem = (i: TrayItem): Electron.MenuItemConstructorOptions => {
