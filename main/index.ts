@@ -40,7 +40,8 @@ const APP_ID = 'app.lavka.desktop';
 const here = dirname(fileURLToPath(import.meta.url));
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererDir = join(here, '../renderer');
-const resourcesDir = join(app.getAppPath(), 'resources');
+// out/main → the project's (or the asar's) resources/, however Electron was started.
+const resourcesDir = join(here, '../../resources');
 
 // app:// must be registered before ready; standard + secure so 'self', fetch and storage work as on https.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
