@@ -2,7 +2,7 @@
 // and says so, a start failure that a restart cannot fix (folder locked) is not retried, stop() ends cleanly or kills.
 import { describe, expect, it } from 'vitest';
 import { CoreSupervisor, type ChildHandle, type Timers } from '../../main/host/supervisor';
-import type { FromHost, ToHost } from '../../main/host/protocol';
+import { CORE_RESTARTED_MESSAGE, type FromHost, type ToHost } from '../../main/host/protocol';
 
 class FakeChild implements ChildHandle {
   static next = 100;
@@ -84,6 +84,23 @@ describe('core supervisor', () => {
     expect(call).toMatchObject({ type: 'call', name: 'inbox.list' });
     children[0].say({ type: 'result', id: call.id, envelope: { ok: true, value: [] } });
     expect(await r).toEqual({ ok: true, value: [] });
+  });
+
+  it('a call the dead core had taken is answered "try again"; calls made while it restarts go to the new core', async () => {
+    const { sup, children, timers } = setup();
+    sup.start();
+    children[0].say({ type: 'ready', pid: 1 });
+    const taken = sup.call('messages.send', { text: 'hi' });
+    children[0].die(null);
+    expect(await taken).toEqual({ ok: false, error: { code: 'internal', message: CORE_RESTARTED_MESSAGE } });
+    const later = sup.call('inbox.list', {});
+    timers.advance(250);
+    expect(children[1].sent.map((m) => m.type)).toEqual(['start']);
+    children[1].say({ type: 'ready', pid: 2 });
+    const call = children[1].sent[1] as Extract<ToHost, { type: 'call' }>;
+    expect(call.name).toBe('inbox.list');
+    children[1].say({ type: 'result', id: call.id, envelope: { ok: true, value: 1 } });
+    expect(await later).toEqual({ ok: true, value: 1 });
   });
 
   it('restarts a dead core with growing back-off, and gives up on a crash loop with a clear message', async () => {
