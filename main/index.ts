@@ -159,6 +159,10 @@ function startShell(log: ShellLog): void {
     w.on('close', (e) => {
       if (lifecycle.windowCloseRequested()) e.preventDefault();
     });
+    // A crashed page is logged (app-wide handler below) and loaded again; the core kept running meanwhile.
+    w.webContents.on('render-process-gone', (_e, details) => {
+      if (details.reason !== 'clean-exit' && !w.isDestroyed()) w.webContents.reload();
+    });
     w.on('closed', () => {
       if (win === w) win = null;
     });
