@@ -160,8 +160,12 @@ function startShell(log: ShellLog): void {
       if (lifecycle.windowCloseRequested()) e.preventDefault();
     });
     // A crashed page is logged (app-wide handler below) and loaded again; the core kept running meanwhile.
+    let lastReload = 0;
     w.webContents.on('render-process-gone', (_e, details) => {
-      if (details.reason !== 'clean-exit' && !w.isDestroyed()) w.webContents.reload();
+      // At most one reload per 10 s, so a page that crashes on load does not spin.
+      if (details.reason === 'clean-exit' || w.isDestroyed() || Date.now() - lastReload < 10_000) return;
+      lastReload = Date.now();
+      w.webContents.reload();
     });
     w.on('closed', () => {
       if (win === w) win = null;
