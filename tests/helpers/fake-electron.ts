@@ -9,7 +9,7 @@ import type { FromHost, ToHost } from '../../main/host/protocol';
 type Handler = (...args: unknown[]) => unknown;
 
 export const fake = {
-  windows: [] as FakeWindow[],
+  windows: [] as BrowserWindow[],
   notifications: [] as { title: string; body: string; click(): void }[],
   ipc: new Map<string, Handler>(),
   protocolHandler: null as null | ((req: { url: string }) => Response | Promise<Response>),
