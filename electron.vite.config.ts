@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           serve: resolve(__dirname, 'main/serve.ts'),
+          // The desktop core process (Electron utilityProcess; forked under Node in tests).
+          'core-host': resolve(__dirname, 'main/host/index.ts'),
           bench: resolve(__dirname, 'tests/bench/bench.ts'),
         },
       },

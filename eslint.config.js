@@ -17,9 +17,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/core/**/*.ts'],
+    files: ['main/core/**/*.ts', 'main/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'main/core runs under plain Node: no Electron here.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'main/core and the core host run under plain Node: no Electron here.' }] }],
     },
   },
   {

@@ -1,4 +1,5 @@
 // Headless entry: `npm run serve`. The same core as the desktop app, behind HTTP + WebSocket for a browser.
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './core/app';
@@ -7,6 +8,7 @@ import { seedDemo } from './core/demo/seed';
 import { startHttpServer } from './server/http-server';
 import { loadToken } from './server/token-file';
 import { AdjustableClock } from './core/dev-clock';
+import { lockDataFolder } from './core/data-lock';
 
 const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--host ADDR] [--demo] [--new-token]
   --data-dir DIR  where lavka.sqlite lives (env LAVKA_DATA_DIR; default: the per-user app-data folder)
@@ -44,6 +46,10 @@ async function main(): Promise<void> {
   // End-to-end tests move time forward to make reminders due; a normal start never has this clock or its API.
   const devClock = values['fake-clock'] || env.LAVKA_FAKE_CLOCK === '1' ? new AdjustableClock() : undefined;
   if (devClock) console.warn('WARNING: test clock enabled (--fake-clock): dev.clock.advance can move Lavka’s time forward.');
+  // One data folder, one Lavka (desktop or serve): a second one refuses before touching the database.
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataFolder(dataDir);
+  process.on('exit', () => lock.release());
   const app = createApp({ dataDir, env, devClock });
   if (values.demo) seedDemo(app.services);
   await app.start();

@@ -10,7 +10,8 @@ export interface EventMap {
   'channel.status': ChannelStatus;
   'settings.updated': Record<string, never>;
   'sandbox.delivered': { customerKey: string; text: string; messageId: number; at: number };
-  'ui.notify': { kind: 'escalation' | 'info' | 'error'; title: string; body: string; conversationId?: number };
+  /** A desktop notification. `order`: a new order was placed (orderId set); the shell words its own localized title. */
+  'ui.notify': { kind: 'escalation' | 'info' | 'error' | 'order'; title: string; body: string; conversationId?: number; orderId?: number };
 }
 
 // Domains added later extend EventMap through declaration merging in their own files.

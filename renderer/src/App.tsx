@@ -7,17 +7,30 @@ import { Nav } from './components/Nav';
 import { StatusStrip } from './components/StatusStrip';
 import { SCREENS } from './components/screens';
 import { SetupWizard } from './features/setup/SetupWizard';
+import { useInboxStore } from './stores/inbox';
+import { onOpenConversation } from './api';
 
 export function App() {
   const { t } = useTranslation();
   const { loaded, loadError, settings, screen } = useAppStore();
   const load = useAppStore((s) => s.load);
   const loadChannels = useChannelsStore((s) => s.load);
+  const go = useAppStore((s) => s.go);
 
   useEffect(() => {
     void load();
     void loadChannels().catch(() => {});
   }, [load, loadChannels]);
+
+  // A desktop notification was clicked: show that conversation.
+  useEffect(
+    () =>
+      onOpenConversation((id) => {
+        go('inbox');
+        useInboxStore.getState().select(id);
+      }),
+    [go],
+  );
 
   if (!loaded) return <div className="boot">{t('common.loading')}</div>;
   if (loadError || !settings) return <div className="boot error-box">{t('common.loadFailed', { error: loadError ?? '' })}</div>;

@@ -3,8 +3,9 @@
 import type { Api, ApiInput, ApiOutput, MethodName } from '../../main/core/api/contract';
 import type { ApiError, Envelope } from '../../main/core/api/envelope';
 import type { AppEvent, EventName, EventMap } from '../../main/core/events';
+import type { CoreStatus, DesktopBridge } from '../../preload/bridge';
 
-export type { Api, ApiInput, ApiOutput, MethodName, AppEvent, EventMap };
+export type { Api, ApiInput, ApiOutput, MethodName, AppEvent, EventMap, CoreStatus };
 
 export class ApiCallError extends Error {
   constructor(
@@ -82,8 +83,9 @@ function ensureStarted(): void {
   if (started) return;
   started = true;
   if (window.lavka) {
+    // Desktop: events come over the MessagePort to the core process; "connected" follows that process's state.
     window.lavka.onEvent((e) => dispatchEvent(e as AppEvent));
-    setConnected(true);
+    window.lavka.onCoreStatus((s) => setConnected(s.state === 'ready'));
   } else {
     connectSocket();
   }
@@ -125,4 +127,35 @@ export async function saveDownload(id: string, fileName: string): Promise<boolea
   a.click();
   a.remove();
   return true;
+}
+
+/** True in the desktop window (Electron), false in a browser (serve). */
+export function isDesktop(): boolean {
+  return Boolean(window.lavka);
+}
+
+/** The core process's state in the desktop app (starting, ready, restarting, failed); always ready in a browser. */
+export function onCoreStatus(fn: (s: CoreStatus) => void): () => void {
+  if (!window.lavka) {
+    fn({ state: 'ready' });
+    return () => {};
+  }
+  return window.lavka.onCoreStatus(fn);
+}
+
+/** A desktop notification was clicked: the shell asks to open that conversation. */
+export function onOpenConversation(fn: (conversationId: number) => void): () => void {
+  return window.lavka ? window.lavka.onOpenConversation(fn) : () => {};
+}
+
+/** Desktop-only shell features (tray settings, About, the browser file dialog); null in a browser. */
+export function desktop(): DesktopBridge | null {
+  return window.lavka?.desktop ?? null;
+}
+
+/** The core's state right now (the bridge reports it synchronously on subscribe). */
+export function currentCoreStatus(): CoreStatus {
+  let now: CoreStatus = { state: 'ready' };
+  onCoreStatus((s) => (now = s))();
+  return now;
 }

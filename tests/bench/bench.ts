@@ -17,6 +17,7 @@ import { startupFigures } from './figures/startup';
 import { uiFigures } from './figures/ui';
 import { contextFigures, exportFigures, reminderFigures, runExportChild } from './figures/domains';
 import { rebaseReminders } from './seed-domains';
+import { hostStallFigures } from './figures/host';
 import type { ServeProcess } from '../helpers/serve-process';
 
 const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--json FILE] [--cache-dir DIR] [--keep]
@@ -25,7 +26,7 @@ const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--jso
   --json       where to write the figures (default bench-results/bench-<scale>.json)
   --cache-dir  where seeded shops are kept for reuse (default <tmp>/lavka-bench-cache)
   --only       comma-separated figure groups to take: ingest, inbox, search, conversation, assistant, export,
-               reminders, startup, ui (default: all)
+               reminders, startup, ui, host (default: all)
   --keep       keep the working copy of the database after the run`;
 
 function log(s: string): void {
@@ -76,7 +77,7 @@ async function main(): Promise<number> {
   log(`${shop.cached ? 'reusing' : 'seeded'} shop ${shop.dataDir} (${(shop.dbBytes / 2 ** 20).toFixed(0)} MB, seeded in ${shop.seedSeconds.toFixed(1)} s)`);
   const work = workingCopy(shop, join(tmpdir(), `lavka-bench-work-${process.pid}`));
 
-  const GROUPS = ['ingest', 'inbox', 'search', 'conversation', 'assistant', 'export', 'reminders', 'startup', 'ui'];
+  const GROUPS = ['ingest', 'inbox', 'search', 'conversation', 'assistant', 'export', 'reminders', 'startup', 'ui', 'host'];
   const only = values.only ? new Set(values.only.split(',').map((g) => g.trim())) : null;
   for (const g of only ?? []) if (!GROUPS.includes(g)) throw new Error(`--only: unknown figure group "${g}" (known: ${GROUPS.join(', ')})`);
   const wanted = (group: string) => !only || only.has(group);
@@ -138,6 +139,8 @@ async function main(): Promise<number> {
   } else if (wanted('ui')) {
     figures.push(failed('ui', new Error('skipped: serve did not start')));
   }
+  // The desktop core host: the window's process stays responsive while the core restores, imports and exports.
+  await take('host', 'core host stall', () => hostStallFigures(shop, scale, log));
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 
   const seconds = (performance.now() - started) / 1000;

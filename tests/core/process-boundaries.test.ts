@@ -1,5 +1,6 @@
 // The process lines from STYLE.md, checked on every file: core never imports Electron; the renderer imports
-// no Node, Electron or core runtime code (types only; main/shared is the pure layer both use); only main/index.ts and preload/ import Electron.
+// no Node, Electron or core runtime code (types only; main/shared is the pure layer both use); only the desktop shell
+// (main/index.ts, main/shell/**) and preload/ import Electron — the core host process (main/host/**) runs under plain Node too.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -28,8 +29,22 @@ describe('process boundaries', () => {
 
   it('only the shell and the preload import electron', () => {
     const all = [...files(join(ROOT, 'main')), ...files(join(ROOT, 'renderer/src'))];
-    const offenders = all.filter((f) => importsOf(f).some((i) => i.spec === 'electron') && !f.endsWith('main/index.ts'));
+    const isShell = (f: string) => relative(ROOT, f) === join('main', 'index.ts') || relative(ROOT, f).startsWith(join('main', 'shell') + '/');
+    const offenders = all.filter((f) => importsOf(f).some((i) => i.spec === 'electron' || i.spec.startsWith('electron-log')) && !isShell(f));
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('the core host process and the core never import the shell or Electron (they run under plain Node)', () => {
+    const offenders = [...files(join(ROOT, 'main/host')), ...files(join(ROOT, 'main/core'))].flatMap((f) =>
+      importsOf(f)
+        .filter((i) => !i.typeOnly && (i.spec === 'electron' || i.spec.startsWith('electron-') || /(^|\/)shell\//.test(i.spec)))
+        .map((i) => `${relative(ROOT, f)} → ${i.spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the preload’s port client runs without Electron (tested under Node)', () => {
+    expect(importsOf(join(ROOT, 'preload/port-client.ts')).filter((i) => i.spec === 'electron')).toEqual([]);
   });
 
   it('the renderer imports no Node modules and only types from main/', () => {

@@ -1,10 +1,12 @@
 // Opens the one SQLite file with the pragmas Lavka relies on. The only place that constructs a Database.
 import Database from 'better-sqlite3';
+import { nativeBindingForThisProcess } from './native-binding';
 
 export type Db = Database.Database;
 
 export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Db {
-  const db = new Database(file, { readonly: opts.readonly ?? false });
+  // Inside Electron (the desktop core process) the Electron build is loaded; under Node, npm's own build.
+  const db = new Database(file, { readonly: opts.readonly ?? false, nativeBinding: nativeBindingForThisProcess() });
   if (!opts.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');

@@ -321,7 +321,8 @@ export class OrdersService {
     this.changed(orderId, order.conversationId);
     this.events.emit('catalog.updated', {});
     this.events.emit('ui.notify', {
-      kind: 'info',
+      kind: 'order',
+      orderId,
       title: `New order #${order.number}`,
       body: `${order.customerName} · ${order.lines.map((l) => `${l.quantity} × ${l.name}`).join(', ')}`,
       conversationId: order.conversationId ?? undefined,

@@ -16,8 +16,9 @@ import catalog from '../features/catalog/strings';
 import orders from '../features/orders/strings';
 import whatsappLink from '../features/channels/whatsapp-link-strings';
 import importPhones from '../features/contacts/import-phones-strings';
+import desktop from '../features/desktop/strings';
 
-export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, reminders, assistant, knowledge, catalog, orders, contacts, backup, whatsappLink, importPhones];
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, reminders, assistant, knowledge, catalog, orders, contacts, backup, whatsappLink, importPhones, desktop];
 
 function collect(lang: 'en' | 'ru'): Strings {
   const out: Strings = {};

@@ -2,6 +2,8 @@
 // again, hard stops, browser memory, Advanced (web version, restart rule).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BrowserPicker } from '../desktop/BrowserPicker';
+import { isDesktop } from '../desktop/bridge';
 import { useChannelsStore } from '../../stores/channels';
 import { Field } from '../settings/fields';
 import { StatusLine } from './ChannelsSection';
@@ -97,6 +99,12 @@ function BrowserField() {
         update({ browserPath: path.trim() || null }).catch((err: Error) => setError(err.message));
       }}
     >
+      {/* In the desktop app the path comes from a file dialog in the shell, never from typed text. */}
+      {isDesktop() ? (
+        <Field label={t('channels.whatsapp.browserPath')}>
+          <BrowserPicker />
+        </Field>
+      ) : (
       <Field label={t('channels.whatsapp.browserPath')} hint={t('channels.whatsapp.browserPathHint')}>
         <div className="inline-input">
           <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/usr/bin/google-chrome" spellCheck={false} data-testid="whatsapp-browser-input" />
@@ -105,6 +113,7 @@ function BrowserField() {
           </button>
         </div>
       </Field>
+      )}
       {wa.browser.ok ? (
         <p className="muted small" data-testid="whatsapp-browser">
           {t('channels.whatsapp.browserFound', { path: wa.browser.path })} ({t(`channels.whatsapp.browserSource.${wa.browser.source}`)})

@@ -8,6 +8,9 @@ import { QuickRepliesSection } from '../quickreplies/QuickRepliesSection';
 import { ChannelsSection } from '../channels/ChannelsSection';
 import { RemindersSettingsSection } from '../reminders/RemindersSettings';
 import { OrdersSettingsSection } from '../orders/OrdersSettingsSection';
+import { DesktopSection } from '../desktop/DesktopSection';
+import { AboutSection } from '../desktop/AboutSection';
+import { isDesktop } from '../desktop/bridge';
 
 export interface SettingsSectionDef {
   id: string;
@@ -24,4 +27,7 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'reminders', label: 'reminders.settings.section', component: RemindersSettingsSection },
   { id: 'assistant', label: 'assistant.section', component: AssistantSection },
   { id: 'data', label: 'settings.sections.data', component: DataSection },
+  // Tray, notifications, start at login and the WhatsApp browser picker exist only in the desktop app.
+  ...(isDesktop() ? [{ id: 'desktop', label: 'desktop.settings.title', component: DesktopSection }] : []),
+  { id: 'about', label: 'desktop.about.title', component: AboutSection },
 ];
