@@ -11,6 +11,8 @@ export class ApiCallError extends Error {
     readonly code: ApiError['code'],
     message: string,
     readonly details?: unknown,
+    readonly reason?: ApiError['reason'],
+    readonly params?: ApiError['params'],
   ) {
     super(message);
   }
@@ -27,16 +29,16 @@ async function rawCall(name: string, input: unknown): Promise<Envelope<unknown>>
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'internal', message: 'Lavka is not reachable. Is it still running?' } };
+    return { ok: false, error: { code: 'internal', message: 'Lavka is not reachable. Is it still running?', reason: 'lavka_unreachable' } };
   }
-  if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'Open Lavka from the link it printed (with ?token=…).' } };
+  if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'Open Lavka from the link it printed (with ?token=…).', reason: 'open_with_token' } };
   return (await res.json()) as Envelope<unknown>;
 }
 
 /** Calls a core method; resolves with its value or throws ApiCallError with a stable code and a human message. */
 export async function call<K extends MethodName>(name: K, ...args: undefined extends ApiInput<K> ? [ApiInput<K>?] : [ApiInput<K>]): Promise<ApiOutput<K>> {
   const env = await rawCall(name, args[0] ?? {});
-  if (!env.ok) throw new ApiCallError(env.error.code, env.error.message, env.error.details);
+  if (!env.ok) throw new ApiCallError(env.error.code, env.error.message, env.error.details, env.error.reason, env.error.params);
   return env.value as ApiOutput<K>;
 }
 

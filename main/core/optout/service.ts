@@ -47,7 +47,8 @@ export interface OptOutStatus {
   history: ConsentEntry[];
 }
 
-const NOTES = {
+// Keyed by UI language; languages without their own note fall back to English.
+const NOTES: Record<string, { out: (said: string) => string; in: (note: string) => string } | undefined> & { en: { out: (said: string) => string; in: (note: string) => string } } = {
   en: {
     out: (said: string) => `The customer wrote “${said}”: no more reminders or promotions. A confirmation was sent.`,
     in: (note: string) => `Consent recorded by the owner: reminders are allowed again.${note ? ` (${note})` : ''}`,

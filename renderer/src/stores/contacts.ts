@@ -2,6 +2,7 @@
 // export/import/merge/erase actions with their jobs. The single-contact card lives in stores/contact.ts.
 import { create } from 'zustand';
 import { call, saveDownload, type ApiInput, type ApiOutput } from '../api';
+import { errorText } from '../i18n/errors';
 
 export type ContactRow = ApiOutput<'contacts.list'>['items'][number];
 export type Facets = ApiOutput<'contacts.facets'>;
@@ -114,7 +115,7 @@ export const useContactsStore = create<ContactsState>((set, get) => ({
     try {
       set({ facets: await call('contacts.facets') });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
 
@@ -150,7 +151,7 @@ export const useContactsStore = create<ContactsState>((set, get) => ({
         })
         .catch((err) => {
           loading.delete(key);
-          set({ error: (err as Error).message });
+          set({ error: errorText(err) });
         });
     }
   },

@@ -1,11 +1,12 @@
 // Settings → Backups & privacy: backup status, "Back up now", the list with Restore, where and how many backups are
 // kept, and how long messages are kept.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useBackupStore } from '../../stores/backup';
 import { useAppStore } from '../../stores/app';
 import { formatSize, formatWhen } from './format';
+import { errorText } from '../../i18n/errors';
 
 const RETENTION = [0, 3, 6, 12, 24, 36, 60];
 
@@ -60,7 +61,7 @@ export function BackupSection() {
     try {
       setMessage(await fn());
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(errorText(err));
     } finally {
       setBusy(null);
     }

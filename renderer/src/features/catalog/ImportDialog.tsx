@@ -1,9 +1,10 @@
 // CSV import: pick a file, check how Lavka maps its columns, see every problem by row, then import all rows at once
 // (the core refuses the whole file while any row has a problem, so nothing is ever half-imported).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call } from '../../api';
 import { useCatalogStore, type CsvMapping, type ImportPreview } from '../../stores/catalog';
+import { errorText } from '../../i18n/errors';
 
 const FIELDS = ['sku', 'name', 'category', 'price', 'unit', 'stock', 'available', 'synonyms', 'options', 'description', 'archived'] as const;
 const MAX_BYTES = 1_500_000;
@@ -28,7 +29,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       setMapping(p.mapping);
     } catch (err) {
       setPreview(null);
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -57,7 +58,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       setText(null);
       await reload();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,13 @@
 // Settings → Channels: connect Telegram and WhatsApp, set the sending pace, watch the sending queue.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useChannelsStore, type ChannelStatus } from '../../stores/channels';
 import { TelegramCard } from './TelegramCard';
 import { WhatsAppCard } from './WhatsAppCard';
 import { PacingCard } from './PacingCard';
 import { QueueCard } from './QueueCard';
+import { statusReasonText } from '../../i18n/errors';
+import { TechDetails } from '../../components/TechDetails';
 
 export function ChannelsSection() {
   const { t } = useTranslation();
@@ -40,11 +42,22 @@ export function StatusLine({ status, testId }: { status: ChannelStatus; testId: 
       <span className="dot" />
       <strong>{t(`channels.state.${status.state}`)}</strong>
       {/* While a QR code is shown, the card explains the scan itself, in the owner's language. */}
-      {status.detail && status.state !== 'waiting_for_scan' && (
-        <span className="channel-detail" dir="auto">
-          {status.detail}
-        </span>
-      )}
+      {status.detail && status.state !== 'waiting_for_scan' && <StatusDetail status={status} />}
     </div>
+  );
+}
+
+/**
+ * The channel's own words about its state. Lavka's hints and library errors are English: a known reason is shown in
+ * the owner's language with the original folded under "Details"; an unknown text shows as is only on an English screen.
+ */
+function StatusDetail({ status }: { status: ChannelStatus }) {
+  const worded = statusReasonText(status);
+  const technical = status.reason || worded !== status.detail ? status.detail : null;
+  return (
+    <span className="channel-detail" dir="auto">
+      {worded}
+      <TechDetails text={technical} />
+    </span>
   );
 }

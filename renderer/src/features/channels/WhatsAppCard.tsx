@@ -1,9 +1,12 @@
 // WhatsApp: connect (QR code to scan), live status, browser path, which chats to ignore, connect again.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useChannelsStore } from '../../stores/channels';
 import { Field } from '../settings/fields';
 import { StatusLine } from './ChannelsSection';
+import { errorText } from '../../i18n/errors';
+import { reasonText } from '../../i18n/errors';
+import { TechDetails } from '../../components/TechDetails';
 
 export function WhatsAppCard() {
   const { t } = useTranslation();
@@ -20,7 +23,7 @@ export function WhatsAppCard() {
     setBusy(true);
     setError(null);
     fn()
-      .catch((e: Error) => setError(e.message))
+      .catch((e: unknown) => setError(errorText(e)))
       .finally(() => setBusy(false));
   };
   return (
@@ -89,7 +92,7 @@ function BrowserField() {
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        update({ browserPath: path.trim() || null }).catch((err: Error) => setError(err.message));
+        update({ browserPath: path.trim() || null }).catch((err: unknown) => setError(errorText(err)));
       }}
     >
       <Field label={t('channels.whatsapp.browserPath')} hint={t('channels.whatsapp.browserPathHint')}>
@@ -106,7 +109,8 @@ function BrowserField() {
         </p>
       ) : (
         <div className="error-box" data-testid="whatsapp-browser-missing">
-          {wa.browser.error}
+          {reasonText('whatsapp_browser_missing')}
+          <TechDetails text={wa.browser.error} />
         </div>
       )}
       {error && <div className="error-box">{error}</div>}

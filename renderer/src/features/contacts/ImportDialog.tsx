@@ -1,10 +1,12 @@
 // Import: pick a file → upload (progress) → preview with the guessed column mapping, duplicates policy and every
 // problem by row number → import in one go (progress, Cancel leaves everything as it was).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useContactsStore, type ImportOptions, type ImportPreview, type ImportResult } from '../../stores/contacts';
 import { Modal, Progress } from './Modal';
+import { runtimeKey } from '../../i18n/keys';
+import { errorText, jobErrorText } from '../../i18n/errors';
 
 type Field = NonNullable<ImportOptions['mapping']>[number];
 const FIELDS: Field[] = ['ignore', 'name', 'firstName', 'middleName', 'lastName', 'phone', 'email', 'telegram', 'tags', 'notes', 'language'];
@@ -58,7 +60,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         setOpts((cur) => ({ ...cur, delimiter: p.delimiter, mapping: p.mapping as Field[] }));
       } else if (done.state === 'failed') {
         setPreview(null);
-        setError(done.error?.message ?? '');
+        setError(jobErrorText(done.error));
       }
       setStage(done.state === 'cancelled' ? 'pick' : 'preview');
     },
@@ -74,7 +76,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       setUploadId(id);
       await runPreview(id, opts);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       setStage('pick');
     }
   };
@@ -100,7 +102,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       void loadFacets();
     } else {
       if (done.state === 'cancelled') setCancelled(true);
-      else setError(done.error?.message ?? '');
+      else setError(jobErrorText(done.error));
       setStage('preview');
     }
   };
@@ -114,7 +116,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   );
 
   const issueText = (i: ImportPreview['issues'][number]) =>
-    t(`contacts.importDialog.issues.${i.code}`, { column: i.column ?? '', value: i.value ?? '', ref: i.ref ?? '' });
+    t(runtimeKey('contacts.importDialog.issues', i.code), { column: i.column ?? '', value: i.value ?? '', ref: i.ref ?? '' });
   const c = preview?.counts;
 
   return (

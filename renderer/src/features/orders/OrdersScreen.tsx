@@ -1,12 +1,13 @@
 // Orders page: status and date filters, money per day, the order list, and the chosen order beside it.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app';
 import { ALL_STATUSES, useOrdersStore, type DailyTotals, type Period, type StatusFilter } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';
 import { OrderDetailPane } from './OrderDetail';
 import { formatDate, formatDateTime } from './format';
+import { runtimeKey } from '../../i18n/keys';
 
 const PERIODS: Period[] = ['today', 'week', 'month', 'all', 'custom'];
 
@@ -127,7 +128,7 @@ export function StatusPill({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
     <span className={`pill status-pill st-${status}`} data-testid="status-pill">
-      {t(`orders.status.${status}`)}
+      {t(runtimeKey('orders.status', status))}
     </span>
   );
 }

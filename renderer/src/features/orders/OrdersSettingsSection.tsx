@@ -1,7 +1,7 @@
 // Settings → Orders: orders in chat (off / ask me / follow the assistant), payment instructions, delivery, the
 // quantity limit, which status changes tell the customer, and the texts per status and language.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call, type ApiOutput } from '../../api';
 import { useAppStore } from '../../stores/app';
 import { useOrdersStore, type OrdersSettings } from '../../stores/orders';

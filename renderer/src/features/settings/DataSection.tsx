@@ -1,5 +1,5 @@
 // Where the data lives. Backups and export join this section as they land.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAppStore } from '../../stores/app';
 import { BackupSection } from '../backup/BackupSection';
 

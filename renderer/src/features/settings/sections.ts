@@ -1,4 +1,5 @@
 // Settings is a list of sections; each domain adds its own (Channels, Assistant, Reminders, Data…) with one line.
+import type { UiKey } from '../../i18n/keys';
 import type { ComponentType } from 'react';
 import { BusinessSection } from './BusinessSection';
 import { PreferencesSection } from './PreferencesSection';
@@ -11,7 +12,7 @@ import { OrdersSettingsSection } from '../orders/OrdersSettingsSection';
 
 export interface SettingsSectionDef {
   id: string;
-  label: string;
+  label: UiKey;
   component: ComponentType;
 }
 

@@ -1,0 +1,71 @@
+// Words a failure in the owner's language. The core sends a stable code (and often a finer reason with parameters);
+// the English message it also sends is for the log and for English screens, never shown raw in another language.
+import type { ApiError } from '../../../main/core/api/envelope';
+import { classifyTechnicalError, isErrorReason, type ErrorReason, type ReasonParams } from '../../../main/shared/error-reasons';
+import { ApiCallError } from '../api';
+import i18next, { tr } from './index';
+import type { UiKey } from './keys';
+
+export type ErrorCode = ApiError['code'];
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'invalid_input',
+  'not_found',
+  'unknown_method',
+  'conflict',
+  'setup_required',
+  'channel_unavailable',
+  'assistant_unavailable',
+  'unauthorized',
+  'internal',
+];
+
+export function reasonText(reason: ErrorReason, params: ReasonParams = {}): string {
+  return tr(`errors.reason.${reason}` as UiKey, { host: params.host ?? '', model: params.model ?? '' });
+}
+
+export function codeText(code: ErrorCode): string {
+  return tr(`errors.code.${code}` as UiKey, { defaultValue: tr('errors.code.internal') });
+}
+
+/** English UI keeps the core's own specific sentence; other languages never show it (it is English). */
+function englishScreen(): boolean {
+  return (i18next.language || 'en') === 'en';
+}
+
+/**
+ * The text to show for any caught error: a reason's text when the core named one (or the message is a known library
+ * failure), else the core's sentence in English or the code's text in other languages. Logs the technical words.
+ */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiCallError) {
+    const reason = isErrorReason(err.reason) ? { reason: err.reason, params: err.params ?? {} } : classifyTechnicalError(err.message);
+    if (reason) return reasonText(reason.reason, reason.params);
+    if (englishScreen() && err.message) return err.message;
+    console.warn(`[lavka] ${err.code}: ${err.message}`);
+    return codeText(err.code);
+  }
+  // Errors the UI throws itself already carry text in the owner's language.
+  const message = err instanceof Error ? err.message : String(err ?? '');
+  const known = classifyTechnicalError(message);
+  return known ? reasonText(known.reason, known.params) : message || codeText('internal');
+}
+
+/** A background job's error ({ code, message } from contacts import/export). */
+export function jobErrorText(e: { code: ErrorCode; message: string } | null | undefined): string {
+  return e ? errorText(new ApiCallError(e.code, e.message)) : codeText('internal');
+}
+
+/** A stored technical text (a channel's detail, a message's send error) in the owner's words, or null if unknown. */
+export function technicalText(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const reason = classifyTechnicalError(text);
+  if (reason) return reasonText(reason.reason, reason.params);
+  return englishScreen() ? text : null;
+}
+
+/** A status or error carrying an optional core reason: its localized text, else null. */
+export function statusReasonText(s: { reason?: ErrorReason; params?: ReasonParams; detail?: string }): string | null {
+  if (s.reason && isErrorReason(s.reason)) return reasonText(s.reason, s.params);
+  return technicalText(s.detail);
+}
