@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { localeFiles } from '../../renderer/src/i18n/resources';
 import type { Strings } from '../../renderer/src/i18n/types';
 import { UI_LANGUAGE_CODES } from '../../main/shared/ui-languages';
+import i18next from '../../renderer/src/i18n';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const files = localeFiles();
@@ -70,5 +71,39 @@ describe('owner UI locale files', () => {
       const empty = [...texts].flatMap(([k, forms]) => [...forms].filter(([, t]) => !t.trim()).map(([f]) => `${k}${f ? `_${f}` : ''}`));
       expect(empty).toEqual([]);
     });
+  });
+});
+
+// Words that are the same in English and the translation on purpose: brands, formats, and true cognates.
+const SAME_AS_ENGLISH = new Set([
+  'Lavka', 'Telegram', 'WhatsApp', 'Ollama {{version}}', '123456789:AAH…', '—', 'UTF-8', 'SKU', 'Email', 'Bot', 'Token',
+  '{{table}}: {{count}}', 'Auto', 'manual', 'error', 'Audio', 'Video', 'Sticker', 'Total', 'Subtotal', 'Total {{total}}',
+  'Backups', 'Item', 'Tab',
+]);
+
+describe('no English left in a translation', () => {
+  it.each(UI_LANGUAGE_CODES.filter((l) => l !== 'en').map((l) => [l]))('%s', (lang) => {
+    const left = [...grouped(lang)].flatMap(([k, forms]) =>
+      [...forms].filter(([f, text]) => english.get(k)?.get(f) === text && !SAME_AS_ENGLISH.has(text)).map(([, text]) => `${k}: ${text}`),
+    );
+    expect(left).toEqual([]);
+  });
+});
+
+describe('counts take the form the language needs', () => {
+  it.each([
+    ['ru', 1, 'Пропустить 1 строку с ошибками и импортировать остальные'],
+    ['ru', 2, 'Пропустить 2 строки с ошибками и импортировать остальные'],
+    ['ru', 5, 'Пропустить 5 строк с ошибками и импортировать остальные'],
+    ['ru', 21, 'Пропустить 21 строку с ошибками и импортировать остальные'],
+    ['uk', 3, 'Пропустити 3 рядки з помилками й імпортувати решту'],
+    ['uk', 11, 'Пропустити 11 рядків з помилками й імпортувати решту'],
+    ['es', 1, 'Saltar la fila con errores e importar el resto'],
+    ['es', 4, 'Saltar las 4 filas con errores e importar el resto'],
+    ['pt-BR', 2, 'Pular as 2 linhas com erro e importar o resto'],
+    ['vi', 7, 'Bỏ qua 7 dòng lỗi và nhập phần còn lại'],
+    ['en', 1, 'Skip the 1 row with errors and import the rest'],
+  ])('%s, %i rows', (lang, count, text) => {
+    expect(i18next.t('contacts.importDialog.skipErrors', { lng: lang, count })).toBe(text);
   });
 });

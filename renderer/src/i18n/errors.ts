@@ -8,17 +8,19 @@ import type { UiKey } from './keys';
 
 export type ErrorCode = ApiError['code'];
 
-export const ERROR_CODES: readonly ErrorCode[] = [
-  'invalid_input',
-  'not_found',
-  'unknown_method',
-  'conflict',
-  'setup_required',
-  'channel_unavailable',
-  'assistant_unavailable',
-  'unauthorized',
-  'internal',
-];
+// A Record so that a code added to the core's ErrorCode union fails the typecheck until it has a text here.
+const CODES: Record<ErrorCode, true> = {
+  invalid_input: true,
+  not_found: true,
+  unknown_method: true,
+  conflict: true,
+  setup_required: true,
+  channel_unavailable: true,
+  assistant_unavailable: true,
+  unauthorized: true,
+  internal: true,
+};
+export const ERROR_CODES = Object.keys(CODES) as ErrorCode[];
 
 export function reasonText(reason: ErrorReason, params: ReasonParams = {}): string {
   return tr(`errors.reason.${reason}` as UiKey, { host: params.host ?? '', model: params.model ?? '' });

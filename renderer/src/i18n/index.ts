@@ -21,6 +21,7 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
   interpolation: { escapeValue: false }, // React escapes; customer text is never rendered as HTML.
   returnNull: false,
+  showSupportNotice: false,
 });
 
 export function setUiLanguage(lang: string): void {
