@@ -8,13 +8,12 @@ import { SaveBar } from '../settings/BusinessSection';
 import { useSaveState } from '../settings/useSaveState';
 import { errorText } from '../../i18n/errors';
 import { assistantProblem } from './problem';
+import { formatBytes } from '../../components/format';
 
 const MODES: Mode[] = ['off', 'suggest', 'auto'];
 
 export function formatSize(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
-  return `${Math.round(bytes / 1e3)} kB`;
+  return formatBytes(bytes);
 }
 
 export function AssistantSection() {

@@ -5,7 +5,7 @@ import { useTranslation } from '../../i18n/react';
 import { call, type ApiOutput } from '../../api';
 import { useInboxStore } from '../../stores/inbox';
 import { useAppStore } from '../../stores/app';
-import { formatListTime, formatTime } from '../../components/format';
+import { formatListTime, formatNumber, formatSeconds, formatTime } from '../../components/format';
 import { runtimeKey } from '../../i18n/keys';
 import { errorText } from '../../i18n/errors';
 
@@ -87,8 +87,8 @@ export function AuditDialog({ conversationId, onClose }: { conversationId: numbe
                       )}
                     </td>
                     <td>{r.purpose ?? ''}</td>
-                    <td className="nowrap">{r.promptTokens !== null ? `${r.promptTokens} / ${r.outputTokens ?? 0}` : ''}</td>
-                    <td className="nowrap">{r.latencyMs !== null ? `${(r.latencyMs / 1000).toFixed(1)} s` : ''}</td>
+                    <td className="nowrap">{r.promptTokens !== null ? `${formatNumber(r.promptTokens)} / ${formatNumber(r.outputTokens ?? 0)}` : ''}</td>
+                    <td className="nowrap">{r.latencyMs !== null ? formatSeconds(r.latencyMs) : ''}</td>
                     <td className="audit-detail" dir="auto">
                       {describe(r)}
                     </td>

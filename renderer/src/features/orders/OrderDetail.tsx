@@ -11,6 +11,7 @@ import { StatusPill } from './OrdersScreen';
 import { formatDateTime } from './format';
 import { runtimeKey } from '../../i18n/keys';
 import { errorText } from '../../i18n/errors';
+import { languageName } from '../../components/format';
 
 /** Opens the Inbox on a conversation, even one outside the loaded page of the list. */
 export async function openConversation(conversationId: number): Promise<void> {
@@ -51,7 +52,7 @@ function OrderView({ order }: { order: OrderDetail }) {
       <div className="order-facts small">
         <div>{order.fulfilment === 'delivery' ? t('orders.detail.delivery', { address: order.address }) : `${t('orders.detail.pickup')}`}</div>
         {order.wantedTime && <div dir="auto">{t('orders.detail.when', { time: order.wantedTime })}</div>}
-        <div className="muted">{t('orders.detail.language', { lang: t(runtimeKey('orders.langName', order.language), { defaultValue: order.language }) })}</div>
+        <div className="muted">{t('orders.detail.language', { lang: languageName(order.language) })}</div>
         {order.note && (
           <div dir="auto">
             {t('orders.detail.note')}: {order.note}

@@ -9,6 +9,7 @@ import { Field } from '../settings/fields';
 import { SaveBar } from '../settings/BusinessSection';
 import { useSaveState } from '../settings/useSaveState';
 import { parseAmount, toAmount } from '../catalog/money';
+import { languageName } from '../../components/format';
 
 const MODES = ['off', 'suggest', 'auto'] as const;
 const NOTIFY = ['confirmed', 'paid', 'ready', 'shipped', 'completed', 'cancelled'] as const;
@@ -96,7 +97,7 @@ function OrdersSettingsForm({ initial, defaults }: { initial: OrdersSettings; de
       <div className="filters">
         {LANGS.map((l) => (
           <button type="button" key={l} className={`chip ${lang === l ? 'on' : ''}`} onClick={() => setLang(l)}>
-            {t(`orders.langName.${l}`)}
+            {languageName(l)}
           </button>
         ))}
       </div>
