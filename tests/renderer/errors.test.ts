@@ -87,3 +87,16 @@ describe('classifyTechnicalError', () => {
     expect(classifyTechnicalError(undefined)).toBeNull();
   });
 });
+
+describe('English screens', () => {
+  it('keep the core’s own sentence when it is not library text, even with a reason', () => {
+    const err = new ApiCallError('invalid_input', 'This does not look like a bot token. It looks like 123456789:AAH…', undefined, 'telegram_bad_token');
+    expect(inLanguage('en', () => errorText(err))).toBe('This does not look like a bot token. It looks like 123456789:AAH…');
+    expect(inLanguage('ru', () => errorText(err))).toBe('Telegram не принял этот токен бота. Скопируйте его заново у @BotFather.');
+  });
+
+  it('word library text even in English', () => {
+    const err = new ApiCallError('channel_unavailable', 'Could not check the token: getaddrinfo ENOTFOUND api.telegram.org');
+    expect(inLanguage('en', () => errorText(err))).toBe('No internet connection, or api.telegram.org cannot be found. Check the connection and try again.');
+  });
+});

@@ -36,14 +36,17 @@ function englishScreen(): boolean {
 }
 
 /**
- * The text to show for any caught error: a reason's text when the core named one (or the message is a known library
- * failure), else the core's sentence in English or the code's text in other languages. Logs the technical words.
+ * The text to show for any caught error. English screens show the core's own sentence unless it is library text;
+ * other languages show the reason's text (named by the core, or recognised in library text), else the code's text.
+ * The technical words go to the console log.
  */
 export function errorText(err: unknown): string {
   if (err instanceof ApiCallError) {
-    const reason = isErrorReason(err.reason) ? { reason: err.reason, params: err.params ?? {} } : classifyTechnicalError(err.message);
+    const technical = classifyTechnicalError(err.message);
+    // The core's own English sentence is the most specific text an English screen can get; library words never are.
+    if (englishScreen() && err.message && !technical) return err.message;
+    const reason = isErrorReason(err.reason) ? { reason: err.reason, params: err.params ?? {} } : technical;
     if (reason) return reasonText(reason.reason, reason.params);
-    if (englishScreen() && err.message) return err.message;
     console.warn(`[lavka] ${err.code}: ${err.message}`);
     return codeText(err.code);
   }
