@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Converts a feature's StringBundle file (renderer/src/**/strings.ts: { ns, en, ru }) into the owner-UI locale files
 // renderer/src/locales/<lang>/<ns>.json and registers the namespace in renderer/src/locales/en/index.ts.
-// Usage: node tools/strings-to-json.mjs <path/to/strings.ts> [more…] [--delete]
-//   --delete removes the .ts bundle after a successful conversion (its import lines must then go from the feature).
+// Usage: node tools/strings-to-json.mjs <path/to/strings.ts> [more…] [--delete] [--locales DIR]
+//   --delete removes the .ts bundle after a successful conversion (drop its line from renderer/src/i18n/bundles.ts).
+//   --locales DIR writes somewhere else than renderer/src/locales (tests use a temp folder).
 // Languages other than en/ru are reported as missing: translate them (copy the English file as a start), then run
 // `npx vitest run tests/renderer/i18n.test.ts`.
 import { readFileSync, writeFileSync, mkdirSync, existsSync, unlinkSync, readdirSync } from 'node:fs';
@@ -11,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const localesDir = join(root, 'renderer/src/locales');
+const argv = process.argv.slice(2);
+const localesAt = argv.indexOf('--locales');
+const localesDir = localesAt >= 0 ? resolve(argv[localesAt + 1]) : join(root, 'renderer/src/locales');
+if (localesAt >= 0) argv.splice(localesAt, 2);
 
 async function loadBundle(file) {
   // The bundle imports only types, so stripping them leaves a self-contained ES module.
@@ -39,11 +43,10 @@ function register(ns) {
   writeFileSync(index, src);
 }
 
-const args = process.argv.slice(2);
-const del = args.includes('--delete');
-const files = args.filter((a) => a !== '--delete');
+const del = argv.includes('--delete');
+const files = argv.filter((a) => a !== '--delete');
 if (!files.length) {
-  console.error('usage: node tools/strings-to-json.mjs <strings.ts> [more…] [--delete]');
+  console.error('usage: node tools/strings-to-json.mjs <strings.ts> [more…] [--delete] [--locales DIR]');
   process.exit(2);
 }
 const languages = readdirSync(localesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -53,6 +56,6 @@ for (const f of files) {
   if (b.ru) writeJson('ru', b.ns, b.ru);
   register(b.ns);
   const missing = languages.filter((l) => !existsSync(join(localesDir, l, `${b.ns}.json`)));
-  console.log(`${f} → renderer/src/locales/{en${b.ru ? ',ru' : ''}}/${b.ns}.json${missing.length ? `; still to translate: ${missing.join(', ')}` : ''}`);
+  console.log(`${f} → ${localesDir}/{en${b.ru ? ',ru' : ''}}/${b.ns}.json${missing.length ? `; still to translate: ${missing.join(', ')}` : ''}`);
   if (del) unlinkSync(resolve(f));
 }

@@ -1,4 +1,4 @@
-// The demo shop in Russian, Ukrainian and Spanish: the owner switches the language in Settings (no restart), and the
+// The demo shop in Russian, Ukrainian, Spanish, Brazilian Portuguese and Vietnamese: the owner switches the language in Settings (no restart), and the
 // inbox, orders and settings screens show no English text that has a translation. Screenshots go to artifacts/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +58,8 @@ const LANGUAGES = [
   { code: 'ru', name: 'Русский', inbox: 'Входящие', orders: 'Заказы', settings: 'Настройки' },
   { code: 'uk', name: 'Українська', inbox: 'Вхідні', orders: 'Замовлення', settings: 'Налаштування' },
   { code: 'es', name: 'Español', inbox: 'Mensajes', orders: 'Pedidos', settings: 'Ajustes' },
+  { code: 'pt-BR', name: 'Português (Brasil)', inbox: 'Conversas', orders: 'Pedidos', settings: 'Configurações' },
+  { code: 'vi', name: 'Tiếng Việt', inbox: 'Hộp thư', orders: 'Đơn hàng', settings: 'Cài đặt' },
 ] as const;
 
 for (const lang of LANGUAGES) {
