@@ -29,12 +29,35 @@ export const ERROR_REASONS = [
   // Lavka itself.
   'lavka_unreachable',
   'open_with_token',
+  // What the owner entered or asked for (validation and state conflicts with a specific remedy).
+  'time_in_past',
+  'pick_date_time',
+  'repeat_days_range',
+  'reminder_not_upcoming',
+  'reminder_time_taken',
+  'customer_unreachable',
+  'text_empty',
+  'unknown_placeholder',
+  'placeholder_not_available',
+  'dates_reversed',
+  'order_already_placed',
+  'draft_has_questions',
+  'draft_empty',
+  'not_enough_stock',
+  'invalid_phone',
+  'invalid_email',
+  'address_taken',
+  'merge_same_contact',
+  'sku_taken',
+  'file_too_large',
+  'file_empty',
+  'rows_have_errors',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
-/** Values a reason's text may use: {{host}}, {{model}}. */
-export type ReasonParams = Partial<Record<'host' | 'model', string>>;
+/** Values a reason's text may use ({{host}}, {{model}}, {{count}}…); `count` picks the plural form. */
+export type ReasonParams = Record<string, string | number>;
 
 export interface ClassifiedReason {
   reason: ErrorReason;

@@ -163,8 +163,8 @@ export function planImport(
   currency: string,
   mapping?: CsvMapping,
 ): { preview: ImportPreview; plan: Planned[] } {
-  if (text.length > MAX_IMPORT_CHARS) throw new AppError('invalid_input', 'The file is larger than 1.5 MB; split it into smaller files');
-  if (!text.replace(/^\ufeff/, '').trim()) throw new AppError('invalid_input', 'The file is empty');
+  if (text.length > MAX_IMPORT_CHARS) throw new AppError('invalid_input', 'The file is larger than 1.5 MB; split it into smaller files', undefined, { reason: 'file_too_large', params: { size: '1.5 MB' } });
+  if (!text.replace(/^\ufeff/, '').trim()) throw new AppError('invalid_input', 'The file is empty', undefined, { reason: 'file_empty' });
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -180,7 +180,7 @@ export function planImport(
     const line = e.lines ? `Line ${e.lines}: ` : '';
     throw new AppError('invalid_input', `${line}the file is not valid CSV (${(e.message ?? 'parse error').replace(/ at line \d+.*$/, '')})`);
   }
-  if (records.length === 0) throw new AppError('invalid_input', 'The file is empty');
+  if (records.length === 0) throw new AppError('invalid_input', 'The file is empty', undefined, { reason: 'file_empty' });
   const header = records[0].record.map((h) => h.trim());
   const rows = records.slice(1);
   if (rows.length > MAX_IMPORT_ROWS) throw new AppError('invalid_input', `The file has ${rows.length} rows; Lavka imports up to ${MAX_IMPORT_ROWS} at a time`);

@@ -22,8 +22,9 @@ const CODES: Record<ErrorCode, true> = {
 };
 export const ERROR_CODES = Object.keys(CODES) as ErrorCode[];
 
+/** A reason in the owner's words. Network reasons name the server when it is known (`_host` variant via context). */
 export function reasonText(reason: ErrorReason, params: ReasonParams = {}): string {
-  return tr(`errors.reason.${reason}` as UiKey, { host: params.host ?? '', model: params.model ?? '' });
+  return tr(`errors.reason.${reason}` as UiKey, { ...params, ...(params.host && reason.startsWith('network_') ? { context: 'host' } : {}) });
 }
 
 export function codeText(code: ErrorCode): string {

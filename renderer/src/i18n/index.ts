@@ -22,6 +22,8 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes; customer text is never rendered as HTML.
   returnNull: false,
   showSupportNotice: false,
+  // A value a text expects but a caller did not pass shows as nothing, never as a raw {{placeholder}}.
+  missingInterpolationHandler: () => '',
 });
 
 export function setUiLanguage(lang: string): void {
