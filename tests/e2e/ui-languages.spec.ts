@@ -55,11 +55,11 @@ async function expectNoEnglish(page: Page, leftovers: Set<string>, where: string
 }
 
 const LANGUAGES = [
-  { code: 'ru', name: 'Русский', inbox: 'Входящие', orders: 'Заказы', settings: 'Настройки' },
-  { code: 'uk', name: 'Українська', inbox: 'Вхідні', orders: 'Замовлення', settings: 'Налаштування' },
-  { code: 'es', name: 'Español', inbox: 'Mensajes', orders: 'Pedidos', settings: 'Ajustes' },
-  { code: 'pt-BR', name: 'Português (Brasil)', inbox: 'Conversas', orders: 'Pedidos', settings: 'Configurações' },
-  { code: 'vi', name: 'Tiếng Việt', inbox: 'Hộp thư', orders: 'Đơn hàng', settings: 'Cài đặt' },
+  { code: 'ru', name: 'Русский', inbox: 'Входящие', orders: 'Заказы', settings: 'Настройки', badToken: 'Telegram не принял этот токен бота. Скопируйте его заново у @BotFather.' },
+  { code: 'uk', name: 'Українська', inbox: 'Вхідні', orders: 'Замовлення', settings: 'Налаштування', badToken: 'Telegram не прийняв цей токен бота. Скопіюйте його знову в @BotFather.' },
+  { code: 'es', name: 'Español', inbox: 'Mensajes', orders: 'Pedidos', settings: 'Ajustes', badToken: 'Telegram no aceptó este token del bot. Cópialo de nuevo desde @BotFather.' },
+  { code: 'pt-BR', name: 'Português (Brasil)', inbox: 'Conversas', orders: 'Pedidos', settings: 'Configurações', badToken: 'O Telegram não aceitou este token do bot. Copie de novo no @BotFather.' },
+  { code: 'vi', name: 'Tiếng Việt', inbox: 'Hộp thư', orders: 'Đơn hàng', settings: 'Cài đặt', badToken: 'Telegram không chấp nhận token bot này. Hãy sao chép lại từ @BotFather.' },
 ] as const;
 
 for (const lang of LANGUAGES) {
@@ -84,6 +84,13 @@ for (const lang of LANGUAGES) {
     await page.getByTestId('settings-tab-channels').click();
     await expectNoEnglish(page, leftovers, 'settings (channels)');
     await shot(page, `ui-${lang.code}-settings-channels`);
+
+    // A failure is worded in the owner's language too: the core answers with a reason, not only its English sentence.
+    const telegram = page.getByTestId('telegram-card');
+    await telegram.getByTestId('telegram-token-input').fill('not-a-token');
+    await telegram.getByTestId('telegram-check').click();
+    await expect(telegram.getByTestId('telegram-error')).toHaveText(lang.badToken);
+    await shot(page, `ui-${lang.code}-error`);
 
     await page.getByTestId('nav-inbox').click();
     await expect(page.getByTestId('nav-inbox')).toContainText(lang.inbox);
