@@ -142,11 +142,11 @@ function TotalsStrip({ totals, today }: { totals: DailyTotals; today: string }) 
       <div className="totals-sum">
         <span className="muted small">{t('orders.totals.period')}</span>
         <strong data-testid="period-total">{formatMoney(totals.totalMinor, totals.currency)}</strong>
-        <span className="muted small">{t('orders.totals.count', { orders: totals.orders })}</span>
+        <span className="muted small">{t('orders.totals.count', { count: totals.orders })}</span>
       </div>
       <div className="totals-days">
         {days.map((d) => (
-          <div key={d.date} className={`day ${d.date === today ? 'today' : ''}`} title={d.orders ? t('orders.totals.sum', { orders: d.orders, total: formatMoney(d.totalMinor, totals.currency) }) : t('orders.totals.none')} data-testid="day-total" data-date={d.date}>
+          <div key={d.date} className={`day ${d.date === today ? 'today' : ''}`} title={d.orders ? t('orders.totals.sum', { count: d.orders, total: formatMoney(d.totalMinor, totals.currency) }) : t('orders.totals.none')} data-testid="day-total" data-date={d.date}>
             <div className="bar-wrap">
               <div className="bar" style={{ height: `${Math.round((d.totalMinor / max) * 100)}%` }} />
             </div>
