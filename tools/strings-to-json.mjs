@@ -5,7 +5,7 @@
 //   --delete removes the .ts bundle after a successful conversion (drop its line from renderer/src/i18n/bundles.ts).
 //   --locales DIR writes somewhere else than renderer/src/locales (tests use a temp folder).
 // Languages other than en/ru are reported as missing: translate them (copy the English file as a start), then run
-// `npx vitest run tests/renderer/i18n.test.ts`.
+// `npx vitest run tests/renderer/i18n.test.ts`. Uses esbuild (installed with vite) to strip the bundle's types.
 import { readFileSync, writeFileSync, mkdirSync, existsSync, unlinkSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -106,5 +106,18 @@ for (const lang of LANGUAGES) {
     if (await firstOrder.count()) await firstOrder.click();
     await expectNoEnglish(page, leftovers, 'orders');
     await shot(page, `ui-${lang.code}-orders`);
+
+    // The other screens and settings sections pass the same check (no screenshots needed for each).
+    for (const screen of ['contacts', 'catalog', 'reminders', 'needs-you', 'knowledge']) {
+      await page.getByTestId(`nav-${screen}`).click();
+      await expectNoEnglish(page, leftovers, screen);
+    }
+    await shot(page, `ui-${lang.code}-knowledge`);
+    await page.getByTestId('nav-settings').click();
+    for (const section of ['quickReplies', 'orders', 'reminders', 'assistant', 'data']) {
+      await page.getByTestId(`settings-tab-${section}`).click();
+      await expectNoEnglish(page, leftovers, `settings (${section})`);
+    }
+    await shot(page, `ui-${lang.code}-settings-data`);
   });
 }

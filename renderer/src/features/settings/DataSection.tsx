@@ -18,7 +18,7 @@ export function DataSection() {
       </p>
       <p className="muted">{t('settings.dataBackupHint')}</p>
       <p className="muted">
-        Lavka {version}
+        {t('common.appName')} {version}
       </p>
       <BackupSection />
     </div>
