@@ -6,7 +6,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useBackupStore } from '../../stores/backup';
 import { useAppStore } from '../../stores/app';
 import { formatSize, formatWhen } from './format';
-import { errorText } from '../../i18n/errors';
+import { errorText, technicalText } from '../../i18n/errors';
+import { TechDetails } from '../../components/TechDetails';
 
 const RETENTION = [0, 3, 6, 12, 24, 36, 60];
 
@@ -84,7 +85,12 @@ export function BackupSection() {
         <div className="card backup-status">
           <div data-testid="backup-last">{status.lastBackupAt ? t('backup.last', { when: formatWhen(status.lastBackupAt, tz) }) : t('backup.never')}</div>
           {status.nextBackupAt && <div className="muted small">{t('backup.next', { when: formatWhen(status.nextBackupAt, tz) })}</div>}
-          {status.lastError && <p className="error-box small">{t('backup.lastError', { error: status.lastError })}</p>}
+          {status.lastError && (
+            <p className="error-box small">
+              {t('backup.lastError', { error: technicalText(status.lastError) ?? t('errors.code.internal') })}
+              {technicalText(status.lastError) !== status.lastError && <TechDetails text={status.lastError} />}
+            </p>
+          )}
           <div>
             <button className="btn primary" disabled={busy !== null || status.running} onClick={() => void run('now', async () => { const j = await backupNow(); if (j.state !== 'done') throw new Error(j.error?.message ?? j.state); return null; })} data-testid="backup-now">
               {busy === 'now' || status.running ? t('backup.running') : t('backup.now')}

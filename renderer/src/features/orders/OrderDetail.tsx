@@ -10,7 +10,7 @@ import { formatMoney } from '../catalog/money';
 import { StatusPill } from './OrdersScreen';
 import { formatDateTime } from './format';
 import { runtimeKey } from '../../i18n/keys';
-import { errorText } from '../../i18n/errors';
+import { errorText, technicalText } from '../../i18n/errors';
 import { languageName } from '../../components/format';
 
 /** Opens the Inbox on a conversation, even one outside the loaded page of the list. */
@@ -156,7 +156,7 @@ function StatusActions({ order }: { order: OrderDetail }) {
     setBusy(true);
     try {
       const r = await setStatus(order.id, target, notify && original !== null, notify && text !== original ? text : undefined);
-      setResult(r.notifyError ? { ok: false, message: t('orders.detail.notNotified', { error: r.notifyError }) } : r.notified ? { ok: true, message: t('orders.detail.sentOk') } : null);
+      setResult(r.notifyError ? { ok: false, message: t('orders.detail.notNotified', { error: technicalText(r.notifyError) ?? t('errors.code.channel_unavailable') }) } : r.notified ? { ok: true, message: t('orders.detail.sentOk') } : null);
       setTarget(null);
     } catch (err) {
       setResult({ ok: false, message: errorText(err) });
