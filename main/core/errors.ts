@@ -1,4 +1,7 @@
 // Errors that cross the API boundary: a stable machine code plus a human message. Never carries stack traces to the UI.
+// `why` (optional) names a stable reason the UI words in the owner's language; the English message stays for logs.
+import type { ErrorReason, ReasonParams } from '../shared/error-reasons';
+
 export type ErrorCode =
   | 'invalid_input'
   | 'not_found'
@@ -15,6 +18,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly why?: { reason: ErrorReason; params?: ReasonParams },
   ) {
     super(message);
     this.name = 'AppError';

@@ -1,6 +1,6 @@
 // Top-level layout: first-run setup, or the navigation rail with the chosen screen.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n/react';
 import { useAppStore } from './stores/app';
 import { useChannelsStore } from './stores/channels';
 import { Nav } from './components/Nav';

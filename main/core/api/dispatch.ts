@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { MethodMap } from './define';
-import type { Envelope } from './envelope';
+import type { ApiError, Envelope } from './envelope';
+import { classifyTechnicalError } from '../../shared/error-reasons';
 
 export async function dispatch(methods: MethodMap, name: string, raw: unknown): Promise<Envelope<unknown>> {
   const def = Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined;
@@ -22,8 +23,11 @@ export async function dispatch(methods: MethodMap, name: string, raw: unknown): 
   }
 }
 
-export function toApiError(err: unknown): { code: AppError['code']; message: string; details?: unknown } {
-  if (err instanceof AppError) return { code: err.code, message: err.message, details: err.details };
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof AppError) {
+    const why = err.why ?? classifyTechnicalError(err.message);
+    return { code: err.code, message: err.message, details: err.details, ...(why ? { reason: why.reason, params: why.params ?? {} } : {}) };
+  }
   if (err instanceof z.ZodError) return { code: 'invalid_input', message: describeIssues(err), details: err.issues };
   console.error('[api] internal error', err);
   return { code: 'internal', message: 'Something went wrong inside Lavka. The error was written to the log.' };

@@ -1,5 +1,6 @@
 // Ollama through the official `ollama` npm client: connection status, installed models, streamed model download,
 // and the ChatModel implementation (streamed chat with num_ctx/keep_alive/think fixed, timings recorded in the audit).
+import type { ErrorReason } from '../../shared/error-reasons';
 import { Ollama, type ChatResponse, type AbortableAsyncIterator, type ProgressResponse } from 'ollama';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -40,17 +41,17 @@ export function describeOllamaError(err: unknown, host: string, model: string): 
   if (err instanceof AppError) return err;
   const msg = err instanceof Error ? err.message : String(err);
   const cause = err instanceof Error && err.cause instanceof Error ? `${err.cause.message} ${(err.cause as { code?: string }).code ?? ''}` : '';
-  const fail = (kind: FailureKind, text: string) => new AppError('assistant_unavailable', text, { kind });
+  const fail = (kind: FailureKind, text: string, reason: ErrorReason) => new AppError('assistant_unavailable', text, { kind }, { reason, params: { host, model } });
   if (/fetch failed/i.test(msg) && /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|connect/i.test(cause)) {
-    return fail('unreachable', `Ollama is not running at ${host}. Install it from ollama.com, start it, then try again.`);
+    return fail('unreachable', `Ollama is not running at ${host}. Install it from ollama.com, start it, then try again.`, 'ollama_not_running');
   }
   if (/aborted due to timeout|timed? ?out/i.test(`${msg} ${cause}`)) {
-    return fail('unreachable', `Ollama at ${host} does not answer. Is it running? Start it, then try again.`);
+    return fail('unreachable', `Ollama at ${host} does not answer. Is it running? Start it, then try again.`, 'ollama_timeout');
   }
   if (/not found|try pulling/i.test(msg)) {
-    return fail('no_model', `The model “${model}” is not installed in Ollama. Download it in Settings → Assistant.`);
+    return fail('no_model', `The model “${model}” is not installed in Ollama. Download it in Settings → Assistant.`, 'ollama_model_missing');
   }
-  return fail('failed', `Ollama could not answer: ${msg.slice(0, 200)}`);
+  return fail('failed', `Ollama could not answer: ${msg.slice(0, 200)}`, 'ollama_failed');
 }
 
 export function failureKind(err: unknown): FailureKind | null {
@@ -191,7 +192,7 @@ export class OllamaConnection {
 
   /** Starts downloading a model; progress arrives as 'assistant.pull' events. One download at a time. */
   startPull(model: string): PullState {
-    if (this.pullState?.running) throw new AppError('conflict', `Already downloading ${this.pullState.model}`);
+    if (this.pullState?.running) throw new AppError('conflict', `Already downloading ${this.pullState.model}`, undefined, { reason: 'ollama_busy', params: { model: this.pullState.model } });
     const state: PullState = { model, running: true, status: 'starting', completed: 0, total: 0, error: null, done: false };
     this.pullState = state;
     this.events.emit('assistant.pull', { ...state });

@@ -405,7 +405,7 @@ export class AssistantService {
         maxTokens: 140,
         temperature: 0.2,
         messages: [
-          { role: 'system', content: summarySystem(languageName(ui)) },
+          { role: 'system', content: summarySystem(languageName(ui.split('-')[0])) }, // pt-BR → Portuguese
           { role: 'user', content: `CONVERSATION\n${transcript}` },
         ],
       });

@@ -30,11 +30,27 @@ const HEADER_ALIASES: Record<CsvField, string[]> = {
   archived: ['archived', 'hidden', 'в архиве', 'архив', 'архів', 'lưu trữ'],
 };
 
+/** What is wrong with a row, as a stable code the UI words in the owner's language (`message` is the English). */
+export type RowErrorCode =
+  | 'column_twice'
+  | 'column_missing'
+  | 'cell_count'
+  | 'bad_price'
+  | 'bad_stock'
+  | 'bad_yes_no'
+  | 'bad_options'
+  | 'name_empty'
+  | 'sku_repeated'
+  | 'name_repeated'
+  | 'invalid';
+
 export interface RowError {
   /** Line in the file where the row starts (the header is line 1), as a text editor or spreadsheet shows it. */
   row: number;
   column?: string;
   message: string;
+  code: RowErrorCode;
+  params?: Record<string, string | number>;
 }
 
 export interface PreviewRow {
@@ -163,8 +179,8 @@ export function planImport(
   currency: string,
   mapping?: CsvMapping,
 ): { preview: ImportPreview; plan: Planned[] } {
-  if (text.length > MAX_IMPORT_CHARS) throw new AppError('invalid_input', 'The file is larger than 1.5 MB; split it into smaller files');
-  if (!text.replace(/^\ufeff/, '').trim()) throw new AppError('invalid_input', 'The file is empty');
+  if (text.length > MAX_IMPORT_CHARS) throw new AppError('invalid_input', 'The file is larger than 1.5 MB; split it into smaller files', undefined, { reason: 'file_too_large', params: { size: '1.5 MB' } });
+  if (!text.replace(/^\ufeff/, '').trim()) throw new AppError('invalid_input', 'The file is empty', undefined, { reason: 'file_empty' });
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -180,7 +196,7 @@ export function planImport(
     const line = e.lines ? `Line ${e.lines}: ` : '';
     throw new AppError('invalid_input', `${line}the file is not valid CSV (${(e.message ?? 'parse error').replace(/ at line \d+.*$/, '')})`);
   }
-  if (records.length === 0) throw new AppError('invalid_input', 'The file is empty');
+  if (records.length === 0) throw new AppError('invalid_input', 'The file is empty', undefined, { reason: 'file_empty' });
   const header = records[0].record.map((h) => h.trim());
   const rows = records.slice(1);
   if (rows.length > MAX_IMPORT_ROWS) throw new AppError('invalid_input', `The file has ${rows.length} rows; Lavka imports up to ${MAX_IMPORT_ROWS} at a time`);
@@ -191,11 +207,11 @@ export function planImport(
   const fieldCol = new Map<CsvField, number>();
   map.forEach((f, i) => {
     if (!f) return;
-    if (fieldCol.has(f)) errors.push({ row: 1, column: header[i], message: `"${f}" is chosen for two columns` });
+    if (fieldCol.has(f)) errors.push({ row: 1, column: header[i], message: `"${f}" is chosen for two columns`, code: 'column_twice', params: { field: f } });
     else fieldCol.set(f, i);
   });
   for (const required of ['name', 'price'] as const) {
-    if (!fieldCol.has(required)) errors.push({ row: 1, message: `No column is mapped to "${required}"` });
+    if (!fieldCol.has(required)) errors.push({ row: 1, message: `No column is mapped to "${required}"`, code: 'column_missing', params: { field: required } });
   }
 
   const plan: Planned[] = [];
@@ -208,7 +224,12 @@ export function planImport(
     for (const { record, info } of rows) {
       const row = info.lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
       if (record.length !== header.length) {
-        errors.push({ row, message: `has ${record.length} columns, the header has ${header.length} (a missing or extra separator?)` });
+        errors.push({
+          row,
+          message: `has ${record.length} columns, the header has ${header.length} (a missing or extra separator?)`,
+          code: 'cell_count',
+          params: { cells: record.length, header: header.length },
+        });
         continue;
       }
       const cell = (f: CsvField): string | undefined => {
@@ -216,40 +237,41 @@ export function planImport(
         return i === undefined ? undefined : (record[i] ?? '').trim();
       };
       const rowErrors: RowError[] = [];
-      const fail = (f: CsvField, message: string) => rowErrors.push({ row, column: header[fieldCol.get(f)!], message });
+      const fail = (f: CsvField, message: string, code: RowErrorCode, value = '') =>
+        rowErrors.push({ row, column: header[fieldCol.get(f)!], message, code, params: { value, field: f } });
 
       const price = parseMoney(cell('price') ?? '', currency);
-      if (!price.ok) fail('price', price.error);
+      if (!price.ok) fail('price', price.error, 'bad_price', cell('price') ?? '');
       const stockText = cell('stock') ?? '';
       let stock: number | null = null;
       if (stockText) {
-        if (!/^\d+$/.test(stockText)) fail('stock', `stock must be a whole number ≥ 0 or empty, got "${stockText}"`);
+        if (!/^\d+$/.test(stockText)) fail('stock', `stock must be a whole number ≥ 0 or empty, got "${stockText}"`, 'bad_stock', stockText);
         else stock = Number(stockText);
       }
       let available = true;
       const availText = cell('available');
       if (availText) {
         const b = parseBool(availText);
-        if (b === undefined) fail('available', `write yes or no, got "${availText}"`);
+        if (b === undefined) fail('available', `write yes or no, got "${availText}"`, 'bad_yes_no', availText);
         else available = b;
       }
       let archived: boolean | undefined;
       const archText = cell('archived');
       if (archText) {
         archived = parseBool(archText);
-        if (archived === undefined) fail('archived', `write yes or no, got "${archText}"`);
+        if (archived === undefined) fail('archived', `write yes or no, got "${archText}"`, 'bad_yes_no', archText);
       }
       let options: OptionGroup[] = [];
       const optText = cell('options');
       if (optText) {
         const o = parseOptions(optText, currency);
-        if (!o.ok) fail('options', o.error);
+        if (!o.ok) fail('options', o.error, 'bad_options', optText);
         else options = o.groups;
       }
       const synText = cell('synonyms') ?? '';
       const synonyms = synText.split(synText.includes('|') ? '|' : ';').map((s) => s.trim()).filter(Boolean);
       const name = cell('name') ?? '';
-      if (!name) fail('name', 'name is empty');
+      if (!name) fail('name', 'name is empty', 'name_empty');
 
       let data: ProductData | undefined;
       if (rowErrors.length === 0 && price.ok) {
@@ -268,7 +290,7 @@ export function planImport(
             photo: null,
           });
         } catch (err) {
-          rowErrors.push({ row, message: describe(err) });
+          rowErrors.push({ row, message: describe(err), code: 'invalid' });
         }
       }
       if (rowErrors.length || !data) {
@@ -280,7 +302,7 @@ export function planImport(
       if (skuKey) {
         const first = skuRows.get(skuKey);
         if (first !== undefined) {
-          errors.push({ row, column: header[fieldCol.get('sku')!], message: `SKU "${data.sku}" is also on row ${first}` });
+          errors.push({ row, column: header[fieldCol.get('sku')!], message: `SKU "${data.sku}" is also on row ${first}`, code: 'sku_repeated', params: { value: data.sku, ref: first } });
           continue;
         }
         skuRows.set(skuKey, row);
@@ -288,7 +310,13 @@ export function planImport(
       const nameKey = data.name.toLowerCase();
       const firstName = nameRows.get(nameKey);
       if (!skuKey && firstName !== undefined) {
-        errors.push({ row, column: header[fieldCol.get('name')!], message: `"${data.name}" is also on row ${firstName}; give them SKUs to tell them apart` });
+        errors.push({
+          row,
+          column: header[fieldCol.get('name')!],
+          message: `"${data.name}" is also on row ${firstName}; give them SKUs to tell them apart`,
+          code: 'name_repeated',
+          params: { value: data.name, ref: firstName },
+        });
         continue;
       }
       nameRows.set(nameKey, row);

@@ -114,7 +114,7 @@ export class CatalogService {
         const n = new Set(preview.errors.map((e) => e.row)).size;
         throw new AppError('invalid_input', `${n} row${n === 1 ? ' has' : 's have'} errors; nothing was imported. Fix them and try again.`, {
           errors: preview.errors,
-        });
+        }, { reason: 'rows_have_errors', params: { count: n } });
       }
       const now = this.clock.now();
       for (const p of plan) {
@@ -139,7 +139,7 @@ export class CatalogService {
   assertSkuFree(sku: string, exceptId?: number): void {
     const other = this.repo.bySku(sku);
     if (other && other.id !== exceptId) {
-      throw new AppError('conflict', `SKU "${sku}" is already used by "${other.name}"`, { productId: other.id });
+      throw new AppError('conflict', `SKU "${sku}" is already used by "${other.name}"`, { productId: other.id }, { reason: 'sku_taken', params: { sku, product: other.name } });
     }
   }
 

@@ -1,4 +1,5 @@
 // The contract every messaging channel implements (sandbox, WhatsApp, Telegram). Channels know nothing about SQLite.
+import type { ErrorReason, ReasonParams } from '../../shared/error-reasons';
 import type { MessageKind } from '../inbox/types';
 
 export type ChannelState =
@@ -20,6 +21,9 @@ export interface ChannelStatus {
   state: ChannelState;
   /** Human-readable reason or hint, e.g. "Phone logged out" or "Bot token was rejected". */
   detail?: string;
+  /** A stable reason for the state (main/shared/error-reasons.ts) the UI words in the owner's language; `detail` stays as the technical text. */
+  reason?: ErrorReason;
+  params?: ReasonParams;
   /** Who we are on this channel: "+49 151…", "@shop_bot". */
   account?: string;
   /** QR payload to render while state is waiting_for_scan. */

@@ -2,6 +2,7 @@
 // One channel failing never stops the others.
 import type { EventBus } from '../events';
 import type { Channel, ChannelSink, ChannelStatus, InboundMessage, AckStatus } from './channel';
+import { classifyTechnicalError } from '../../shared/error-reasons';
 
 export interface InboundHandler {
   receive(msg: InboundMessage): { stored: boolean };
@@ -74,7 +75,10 @@ export class ChannelHub {
     await Promise.all([...this.channels.keys()].map((id) => this.remove(id)));
   }
 
-  private setStatus(s: ChannelStatus): void {
+  private setStatus(status: ChannelStatus): void {
+    // A library's words ("getaddrinfo ENOTFOUND …") get a stable reason here, once for every channel.
+    const why = status.reason ? null : classifyTechnicalError(status.detail);
+    const s: ChannelStatus = why ? { ...status, reason: why.reason, params: why.params } : status;
     this.statuses.set(s.channel, s);
     this.events.emit('channel.status', s);
     for (const l of this.statusListeners) l(s);

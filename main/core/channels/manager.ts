@@ -1,5 +1,6 @@
 // Runs the real messaging channels from their settings: starts, restarts and stops Telegram and WhatsApp, applies
 // pacing to the outbox, and answers what Settings → Channels shows (status, masked token, browser, queue).
+import { classifyTechnicalError } from '../../shared/error-reasons';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -179,7 +180,10 @@ export class ChannelManager {
     try {
       return await checkTelegramToken(token.trim(), config.apiRootSource === 'env' ? config.apiRoot : (apiRoot ?? config.apiRoot));
     } catch (err) {
-      if (err instanceof TelegramCheckError) throw new AppError(err.reason === 'bad_token' ? 'invalid_input' : 'channel_unavailable', err.message);
+      if (err instanceof TelegramCheckError) {
+        const why = err.reason === 'bad_token' ? { reason: 'telegram_bad_token' as const } : (classifyTechnicalError(err.message) ?? undefined);
+        throw new AppError(err.reason === 'bad_token' ? 'invalid_input' : 'channel_unavailable', err.message, undefined, why);
+      }
       throw err;
     }
   }
@@ -189,7 +193,7 @@ export class ChannelManager {
     this.refuseIfEnv();
     const stored = this.d.settings.section(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, DEFAULT_TELEGRAM_SETTINGS);
     const token = input.token?.trim() || this.d.secrets.get(TELEGRAM_TOKEN_SECRET);
-    if (!token) throw new AppError('invalid_input', 'Paste the bot token from @BotFather first');
+    if (!token) throw new AppError('invalid_input', 'Paste the bot token from @BotFather first', undefined, { reason: 'telegram_token_missing' });
     const apiRoot = input.apiRoot === undefined ? stored.apiRoot : input.apiRoot;
     // Check against the server the bot will really use (LAVKA_TELEGRAM_API_ROOT wins over Settings).
     const envRoot = this.telegramConfig().apiRootSource === 'env' ? this.telegramConfig().apiRoot : null;
@@ -209,7 +213,9 @@ export class ChannelManager {
 
   private refuseIfEnv(): void {
     if (this.d.env.LAVKA_TELEGRAM_BOT_TOKEN?.trim()) {
-      throw new AppError('conflict', 'This Lavka gets its Telegram bot token from LAVKA_TELEGRAM_BOT_TOKEN; change it there and restart.');
+      throw new AppError('conflict', 'This Lavka gets its Telegram bot token from LAVKA_TELEGRAM_BOT_TOKEN; change it there and restart.', undefined, {
+        reason: 'telegram_env_token',
+      });
     }
   }
 

@@ -142,7 +142,10 @@ export class ContactImporter {
 
   begin(fileName: string, size: number): { uploadId: string } {
     if (size > MAX_IMPORT_BYTES) {
-      throw new AppError('invalid_input', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+      throw new AppError('invalid_input', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`, undefined, {
+        reason: 'file_too_large',
+        params: { size: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
+      });
     }
     const id = randomBytes(9).toString('base64url');
     const path = join(this.dir, `${id}.csv`);
@@ -203,7 +206,7 @@ export class ContactImporter {
     if (counts.errors > 0 && !opts.skipErrors) {
       throw new AppError('invalid_input', `${counts.errors} rows have errors. Fix them in the file, or choose to skip those rows.`, {
         errors: counts.errors,
-      });
+      }, { reason: 'rows_have_errors', params: { count: counts.errors } });
     }
     job.progress(0, plan.ops.length, 'saving');
     await job.yield();
@@ -270,7 +273,7 @@ export class ContactImporter {
     };
     const records = readRecords(text, delimiter);
     const first = records.next();
-    if (first.done) throw new AppError('invalid_input', 'The file is empty');
+    if (first.done) throw new AppError('invalid_input', 'The file is empty', undefined, { reason: 'file_empty' });
     if (!first.value.ok) throw new AppError('invalid_input', 'The first row (the column names) could not be read: check its quotes');
     const headers = first.value.fields.map((h) => h.trim());
     const mapping = opts.mapping ?? guessMapping(headers);

@@ -59,7 +59,7 @@ export class ContactMerger {
   }
 
   private checkPair(a: number, b: number): void {
-    if (a === b) throw new AppError('invalid_input', 'Pick two different contacts to merge');
+    if (a === b) throw new AppError('invalid_input', 'Pick two different contacts to merge', undefined, { reason: 'merge_same_contact' });
     if (!this.contacts.exists(a)) throw notFound('Contact', a);
     if (!this.contacts.exists(b)) throw notFound('Contact', b);
   }

@@ -47,7 +47,8 @@ export interface OptOutStatus {
   history: ConsentEntry[];
 }
 
-const NOTES = {
+// Keyed by UI language; languages without their own note fall back to English.
+const NOTES: Record<string, { out: (said: string) => string; in: (note: string) => string } | undefined> & { en: { out: (said: string) => string; in: (note: string) => string } } = {
   en: {
     out: (said: string) => `The customer wrote “${said}”: no more reminders or promotions. A confirmation was sent.`,
     in: (note: string) => `Consent recorded by the owner: reminders are allowed again.${note ? ` (${note})` : ''}`,
@@ -55,6 +56,22 @@ const NOTES = {
   ru: {
     out: (said: string) => `Клиент написал «${said}»: больше никаких напоминаний и рекламы. Подтверждение отправлено.`,
     in: (note: string) => `Владелец отметил согласие клиента: напоминания снова разрешены.${note ? ` (${note})` : ''}`,
+  },
+  uk: {
+    out: (said: string) => `Клієнт написав «${said}»: більше жодних нагадувань і реклами. Підтвердження надіслано.`,
+    in: (note: string) => `Власник позначив згоду клієнта: нагадування знову дозволені.${note ? ` (${note})` : ''}`,
+  },
+  es: {
+    out: (said: string) => `El cliente escribió «${said}»: no más recordatorios ni promociones. Se envió una confirmación.`,
+    in: (note: string) => `Consentimiento registrado por el dueño: los recordatorios vuelven a estar permitidos.${note ? ` (${note})` : ''}`,
+  },
+  'pt-BR': {
+    out: (said: string) => `O cliente escreveu “${said}”: sem mais lembretes nem promoções. Uma confirmação foi enviada.`,
+    in: (note: string) => `Consentimento registrado pelo dono: lembretes permitidos de novo.${note ? ` (${note})` : ''}`,
+  },
+  vi: {
+    out: (said: string) => `Khách đã viết “${said}”: không gửi nhắc nhở hay khuyến mãi nữa. Đã gửi tin xác nhận.`,
+    in: (note: string) => `Chủ cửa hàng đã ghi nhận đồng ý: được gửi nhắc nhở trở lại.${note ? ` (${note})` : ''}`,
   },
 };
 

@@ -125,7 +125,7 @@ export class OrdersService {
   dailyTotals(from: string, to: string): { days: DailyTotal[]; totalMinor: number; orders: number; currency: string } {
     const tz = this.settingsService.get().business.timeZone;
     const currency = this.settingsService.get().business.currency;
-    if (from > to) throw new AppError('invalid_input', 'The start date is after the end date');
+    if (from > to) throw new AppError('invalid_input', 'The start date is after the end date', undefined, { reason: 'dates_reversed' });
     const days: DailyTotal[] = [];
     for (let d = from, n = 0; d <= to; d = nextDay(d), n++) {
       if (n >= MAX_RANGE_DAYS) throw new AppError('invalid_input', 'Choose a shorter period (at most ten years)');
@@ -306,12 +306,12 @@ export class OrdersService {
     this.db.transaction(() => {
       const o = this.repo.get(orderId);
       if (!o) throw notFound('Order', orderId);
-      if (o.status !== 'draft') throw new AppError('conflict', `Order #${o.number} is already placed`);
-      if (o.issues.length) throw new AppError('conflict', 'The draft still has open questions');
-      if (!o.lines.length) throw new AppError('conflict', 'The draft has no items');
+      if (o.status !== 'draft') throw new AppError('conflict', `Order #${o.number} is already placed`, undefined, { reason: 'order_already_placed', params: { number: o.number ?? '' } });
+      if (o.issues.length) throw new AppError('conflict', 'The draft still has open questions', undefined, { reason: 'draft_has_questions' });
+      if (!o.lines.length) throw new AppError('conflict', 'The draft has no items', undefined, { reason: 'draft_empty' });
       for (const l of o.lines) {
         if (l.productId !== null && !this.catalog.repo.takeStock(l.productId, l.quantity, now)) {
-          throw new AppError('conflict', `Not enough "${l.name}" in stock any more`, { productId: l.productId });
+          throw new AppError('conflict', `Not enough "${l.name}" in stock any more`, { productId: l.productId }, { reason: 'not_enough_stock', params: { product: l.name } });
         }
       }
       this.repo.place(orderId, now);

@@ -218,7 +218,7 @@ export class RemindersService {
   create(input: ReminderInput): Reminder {
     const p = this.prepare(input);
     if (this.optout.isOptedOut(p.contactId)) throw this.optedOutError(p.contactId);
-    if (p.dueAt < this.clock.now() - PAST_GRACE_MS) throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.');
+    if (p.dueAt < this.clock.now() - PAST_GRACE_MS) throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.', undefined, { reason: 'time_in_past' });
     const id = this.repo.insert({ ...p, seriesId: null, source: 'manual', ruleKey: null }, this.clock.now())!;
     this.changed([p.contactId]);
     return this.get(id);
@@ -253,7 +253,7 @@ export class RemindersService {
 
   update(id: number, patch: ReminderUpdate): Reminder {
     const cur = this.get(id);
-    if (cur.status !== 'scheduled') throw new AppError('conflict', 'Only upcoming reminders can be edited.');
+    if (cur.status !== 'scheduled') throw new AppError('conflict', 'Only upcoming reminders can be edited.', undefined, { reason: 'reminder_not_upcoming' });
     const p = this.prepare({
       contactId: cur.contactId,
       orderId: cur.orderId,
@@ -267,7 +267,7 @@ export class RemindersService {
       personalise: patch.personalise ?? cur.personalise,
     });
     if (patch.at !== undefined && p.dueAt < this.clock.now() - PAST_GRACE_MS) {
-      throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.');
+      throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.', undefined, { reason: 'time_in_past' });
     }
     const fields: ReminderPatch = {
       kind: p.kind,
@@ -288,11 +288,13 @@ export class RemindersService {
       ok = this.repo.update(id, fields, this.clock.now());
     } catch (err) {
       if (err instanceof Error && /UNIQUE/.test(err.message)) {
-        throw new AppError('conflict', 'This repeating reminder already had an occurrence at that time. Pick another time.');
+        throw new AppError('conflict', 'This repeating reminder already had an occurrence at that time. Pick another time.', undefined, {
+          reason: 'reminder_time_taken',
+        });
       }
       throw err;
     }
-    if (!ok) throw new AppError('conflict', 'This reminder was sent or cancelled in the meantime.');
+    if (!ok) throw new AppError('conflict', 'This reminder was sent or cancelled in the meantime.', undefined, { reason: 'reminder_not_upcoming' });
     this.changed([cur.contactId]);
     return this.get(id);
   }
@@ -300,7 +302,7 @@ export class RemindersService {
   cancel(id: number): Reminder {
     const cur = this.get(id);
     if (!this.repo.finish(id, 'cancelled', 'owner', this.clock.now())) {
-      throw new AppError('conflict', 'Only upcoming reminders can be cancelled.');
+      throw new AppError('conflict', 'Only upcoming reminders can be cancelled.', undefined, { reason: 'reminder_not_upcoming' });
     }
     this.changed([cur.contactId]);
     return this.get(id);
@@ -309,7 +311,7 @@ export class RemindersService {
   /** Sends now, ignoring quiet hours (the owner decided). A missed reminder can be sent this way too. */
   async sendNow(id: number): Promise<Reminder> {
     const cur = this.get(id);
-    if (cur.status !== 'scheduled' && cur.status !== 'missed') throw new AppError('conflict', 'This reminder was already sent or cancelled.');
+    if (cur.status !== 'scheduled' && cur.status !== 'missed') throw new AppError('conflict', 'This reminder was already sent or cancelled.', undefined, { reason: 'reminder_not_upcoming' });
     if (cur.personalise) await this.preparePersonalised([id]);
     const now = this.clock.now();
     if (cur.status === 'missed') this.repo.reopen(id, now, now);
@@ -318,7 +320,7 @@ export class RemindersService {
     const after = this.get(id);
     if (after.statusNote === 'opted_out') throw this.optedOutError(cur.contactId);
     if (outcome === 'missed' && after.statusNote === 'no_address') {
-      throw new AppError('channel_unavailable', 'This customer has no channel Lavka can write to.');
+      throw new AppError('channel_unavailable', 'This customer has no channel Lavka can write to.', undefined, { reason: 'customer_unreachable' });
     }
     return this.get(id);
   }
@@ -557,15 +559,15 @@ export class RemindersService {
       if (o.contactId !== contactId) throw new AppError('conflict', 'That order belongs to another customer.');
     }
     const local = parseLocal(input.at);
-    if (!local) throw new AppError('invalid_input', 'Pick a date and time for the reminder.');
+    if (!local) throw new AppError('invalid_input', 'Pick a date and time for the reminder.', undefined, { reason: 'pick_date_time' });
     const eventLocal = input.eventAt ? parseLocal(input.eventAt) : undefined;
-    if (input.eventAt && !eventLocal) throw new AppError('invalid_input', 'The appointment time is not a valid date and time.');
+    if (input.eventAt && !eventLocal) throw new AppError('invalid_input', 'The appointment time is not a valid date and time.', undefined, { reason: 'pick_date_time' });
     const repeat = input.repeat ?? 'none';
     const every = input.every ?? 1;
-    if (!Number.isInteger(every) || every < 1 || every > 366) throw new AppError('invalid_input', 'Repeat every 1 to 366 days.');
+    if (!Number.isInteger(every) || every < 1 || every > 366) throw new AppError('invalid_input', 'Repeat every 1 to 366 days.', undefined, { reason: 'repeat_days_range' });
     const contact = this.contacts.get(contactId)!;
     if (input.channel && !contact.identities.some((i) => i.channel === input.channel)) {
-      throw new AppError('channel_unavailable', `This customer has no ${input.channel} address.`);
+      throw new AppError('channel_unavailable', `This customer has no ${input.channel} address.`, undefined, { reason: 'customer_unreachable' });
     }
     const order = orderId ? this.orders.get(orderId) : undefined;
     const template = input.text?.trim() ? input.text.trim() : defaultTemplate(input.kind, this.languageFor(contactId, order), orderId !== null);

@@ -103,13 +103,19 @@ export function placeholdersIn(text: string): string[] {
  * reminder (e.g. {order} on a reminder that is not about an order).
  */
 export function checkTemplate(text: string, available: readonly Placeholder[]): void {
-  if (!text.trim()) throw new AppError('invalid_input', 'The reminder text is empty');
+  if (!text.trim()) throw new AppError('invalid_input', 'The reminder text is empty', undefined, { reason: 'text_empty' });
   for (const p of placeholdersIn(text)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(p)) {
-      throw new AppError('invalid_input', `Unknown placeholder {${p}}. Use ${PLACEHOLDERS.map((x) => `{${x}}`).join(', ')}.`);
+      throw new AppError('invalid_input', `Unknown placeholder {${p}}. Use ${PLACEHOLDERS.map((x) => `{${x}}`).join(', ')}.`, undefined, {
+        reason: 'unknown_placeholder',
+        params: { placeholder: `{${p}}`, list: PLACEHOLDERS.map((x) => `{${x}}`).join(' ') },
+      });
     }
     if (!available.includes(p as Placeholder)) {
-      throw new AppError('invalid_input', `{${p}} cannot be filled in for this reminder${p === 'order' || p === 'total' ? ' (it is not linked to an order)' : ''}.`);
+      throw new AppError('invalid_input', `{${p}} cannot be filled in for this reminder${p === 'order' || p === 'total' ? ' (it is not linked to an order)' : ''}.`, undefined, {
+        reason: 'placeholder_not_available',
+        params: { placeholder: `{${p}}` },
+      });
     }
   }
 }

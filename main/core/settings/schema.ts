@@ -1,5 +1,6 @@
 // The business profile and app preferences the owner sets in first-run setup and in Settings.
 import { z } from 'zod';
+import { UI_LANGUAGE_CODES } from '../../shared/ui-languages';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, e.g. 09:00');
 const dayHours = z.object({ open: time, close: time }).nullable();
@@ -38,9 +39,8 @@ export const businessSchema = z.object({
 });
 export type BusinessProfile = z.infer<typeof businessSchema>;
 
-export const UI_LANGUAGES = ['en', 'ru'] as const;
 export const preferencesSchema = z.object({
-  uiLanguage: z.enum(UI_LANGUAGES),
+  uiLanguage: z.enum(UI_LANGUAGE_CODES),
   /** Language Lavka writes to customers in when it cannot tell theirs. */
   replyLanguage: z.string().regex(/^[a-z]{2}$/),
 });

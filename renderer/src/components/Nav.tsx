@@ -1,5 +1,5 @@
 // Left navigation rail with the unread total on Inbox.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 import { useAppStore } from '../stores/app';
 import { useInboxStore } from '../stores/inbox';
 import { SCREENS } from './screens';

@@ -1,8 +1,10 @@
 // Always-visible channel status and the live-connection warning.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../stores/app';
 import { useChannelsStore } from '../stores/channels';
+import { runtimeKey } from '../i18n/keys';
+import { statusReasonText } from '../i18n/errors';
 
 export function StatusStrip() {
   const { t } = useTranslation();
@@ -12,9 +14,10 @@ export function StatusStrip() {
     <div className="status-strip" role="status">
       {!online && <span className="status-offline">{t('common.offline')}</span>}
       {statuses.map((s) => (
-        <span key={s.channel} className={`status-chip state-${s.state}`} title={s.detail ?? ''} data-testid={`status-${s.channel}`}>
+        <span key={s.channel} className={`status-chip state-${s.state}`} title={statusReasonText(s) ?? ''} data-testid={`status-${s.channel}`}>
           <span className="dot" />
-          {t(`common.channel.${s.channel}`, { defaultValue: s.channel })}: {t([`common.channelState.${s.state}`, `whatsappLink.strip.${s.state}`])}
+          {t(runtimeKey('common.channel', s.channel), { defaultValue: s.channel })}:{' '}
+          {t(runtimeKey('common.channelState', s.state), { defaultValue: t(runtimeKey('whatsappLink.strip', s.state), { defaultValue: s.state }) })}
         </span>
       ))}
     </div>

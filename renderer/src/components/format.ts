@@ -36,3 +36,49 @@ export function formatTime(ms: number, timeZone?: string): string {
 export function formatDay(ms: number, timeZone?: string): string {
   return formatter(i18next.language || 'en', { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(ms);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const locale = i18next.language || 'en';
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** A plain number in the owner's locale: 1 234,5 in Russian, 1.234,5 in Spanish. */
+export function formatNumber(n: number, maximumFractionDigits = 0): string {
+  return numberFormat({ maximumFractionDigits }).format(n);
+}
+
+/** A file or model size with its unit written the owner's way ("1,2 ГБ", "350 MB"). */
+export function formatBytes(bytes: number): string {
+  const [unit, value] = bytes >= 1e9 ? (['gigabyte', bytes / 1e9] as const) : bytes >= 1e6 ? (['megabyte', bytes / 1e6] as const) : (['kilobyte', Math.max(1, bytes / 1e3)] as const);
+  return numberFormat({ style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+}
+
+/** A duration in seconds, e.g. "1,4 с" / "1.4 sec". */
+export function formatSeconds(ms: number): string {
+  return numberFormat({ style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 }).format(ms / 1000);
+}
+
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/** A language's name in the owner's language ("русский", "vietnamita"), from Intl; the code when Intl does not know it. */
+export function languageName(code: string): string {
+  const locale = i18next.language || 'en';
+  let names = languageNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'language' });
+    languageNames.set(locale, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

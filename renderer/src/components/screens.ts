@@ -1,4 +1,5 @@
 // The screens in the left navigation. A new domain adds one entry here (and its strings bundle).
+import type { UiKey } from '../i18n/keys';
 import type { ComponentType } from 'react';
 import { NeedsYouBadge, NeedsYouScreen } from '../features/assistant/NeedsYouScreen';
 import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
@@ -13,7 +14,7 @@ import { CatalogScreen } from '../features/catalog/CatalogScreen';
 export interface ScreenDef {
   id: string;
   /** i18n key of the nav label. */
-  label: string;
+  label: UiKey;
   icon: string;
   component: ComponentType;
   /** Pinned to the bottom of the navigation. */

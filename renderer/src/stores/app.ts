@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { call, type ApiInput, type ApiOutput } from '../api';
 import { setUiLanguage } from '../i18n';
+import { errorText } from '../i18n/errors';
 
 export type Settings = ApiOutput<'settings.get'>;
 export type Screen = 'inbox' | 'settings';
@@ -38,7 +39,7 @@ export const useAppStore = create<AppState>((set) => ({
       setUiLanguage(settings.preferences.uiLanguage);
       set({ loaded: true, loadError: null, settings, dataDir: info.dataDir, version: info.version });
     } catch (err) {
-      set({ loaded: true, loadError: (err as Error).message });
+      set({ loaded: true, loadError: errorText(err) });
     }
   },
   async completeSetup(input) {

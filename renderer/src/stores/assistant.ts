@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { call, type ApiInput, type ApiOutput, type EventMap } from '../api';
 import { useComposerStore } from './composer';
+import { errorText } from '../i18n/errors';
 
 export type AssistantStatus = ApiOutput<'assistant.status'>;
 export type AssistantSettings = ApiOutput<'assistant.settings'>;
@@ -119,7 +120,7 @@ export const useAssistantStore = create<AssistantState>((set, get) => ({
         done: true,
         sources: [],
         warnings: [],
-        error: (err as Error).message,
+        error: errorText(err),
         forMessageId: opts.forMessageId ?? null,
         written: cur?.written ?? '',
       };

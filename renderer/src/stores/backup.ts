@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { call, type ApiInput, type ApiOutput } from '../api';
 import { useContactsStore, type JobState } from './contacts';
+import { errorText } from '../i18n/errors';
 
 export type BackupStatus = ApiOutput<'backup.status'>;
 export type BackupInfo = ApiOutput<'backup.list'>[number];
@@ -35,7 +36,7 @@ export const useBackupStore = create<BackupState>((set, get) => ({
       const [status, list] = await Promise.all([call('backup.status'), call('backup.list')]);
       set({ status, list, error: null });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
   apply(status) {
@@ -67,7 +68,7 @@ export const useBackupStore = create<BackupState>((set, get) => ({
     try {
       set({ privacy: await call('privacy.get') });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
   async retentionPreview(months) {

@@ -1,6 +1,7 @@
 // The catalog: the product list with search and the archived toggle, saving products, CSV import and export.
 import { create } from 'zustand';
 import { call, type ApiInput, type ApiOutput } from '../api';
+import { errorText } from '../i18n/errors';
 
 export type Product = ApiOutput<'catalog.get'>;
 export type ProductInput = ApiInput<'catalog.create'>;
@@ -42,7 +43,7 @@ export const useCatalogStore = create<CatalogState>((set, get) => ({
       ]);
       if (mine === seq) set({ items, categories, loaded: true, error: null });
     } catch (err) {
-      if (mine === seq) set({ error: (err as Error).message, loaded: true });
+      if (mine === seq) set({ error: errorText(err), loaded: true });
     }
   },
   async setQuery(query) {
@@ -63,7 +64,7 @@ export const useCatalogStore = create<CatalogState>((set, get) => ({
       await call('catalog.archive', { productId: id, archived });
       await get().load();
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
   async exportCsv() {
@@ -71,7 +72,7 @@ export const useCatalogStore = create<CatalogState>((set, get) => ({
       const { csv, fileName } = await call('catalog.exportCsv');
       downloadText(csv, fileName, 'text/csv;charset=utf-8');
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
 }));

@@ -1,6 +1,7 @@
 // The contact shown beside the open conversation.
 import { create } from 'zustand';
 import { call, type ApiInput, type ApiOutput } from '../api';
+import { errorText } from '../i18n/errors';
 
 export type Contact = ApiOutput<'contacts.get'>;
 
@@ -19,7 +20,7 @@ export const useContactStore = create<ContactState>((set, get) => ({
       const c = await call('contacts.get', { contactId });
       set({ byId: { ...get().byId, [contactId]: c }, error: null });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
   async update(patch) {
@@ -28,7 +29,7 @@ export const useContactStore = create<ContactState>((set, get) => ({
       set({ byId: { ...get().byId, [c.id]: c }, error: null });
       return true;
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
       return false;
     }
   },

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { call, saveDownload, type ApiInput, type ApiOutput } from '../api';
 import type { ImportPreview as CoreImportPreview } from '../../../main/core/contacts/import';
+import { errorText } from '../i18n/errors';
 
 export type ContactRow = ApiOutput<'contacts.list'>['items'][number];
 export type Facets = ApiOutput<'contacts.facets'>;
@@ -105,7 +106,7 @@ export const useContactsStore = create<ContactsState>((set, get) => ({
     try {
       set({ facets: await call('contacts.facets') });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
 
@@ -141,7 +142,7 @@ export const useContactsStore = create<ContactsState>((set, get) => ({
         })
         .catch((err) => {
           loading.delete(key);
-          set({ error: (err as Error).message });
+          set({ error: errorText(err) });
         });
     }
   },

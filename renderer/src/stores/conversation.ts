@@ -1,6 +1,7 @@
 // Message history of open conversations, paged from newest to older, kept in chronological order.
 import { create } from 'zustand';
 import { call, type ApiOutput } from '../api';
+import { errorText } from '../i18n/errors';
 
 export type Message = ApiOutput<'messages.list'>[number];
 const PAGE = 50;
@@ -55,7 +56,7 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
       set({ sendError: null });
       return true;
     } catch (err) {
-      set({ sendError: (err as Error).message });
+      set({ sendError: errorText(err) });
       return false;
     }
   },

@@ -1,6 +1,7 @@
 // The conversation list: filters, search, selection and live updates.
 import { create } from 'zustand';
 import { call, type ApiOutput } from '../api';
+import { errorText } from '../i18n/errors';
 
 export type ConversationSummary = ApiOutput<'inbox.get'>;
 type SearchHit = ApiOutput<'inbox.search'>['hits'][number];
@@ -72,7 +73,7 @@ export const useInboxStore = create<InboxState>((set, get) => ({
       const page = await call('inbox.list', { unread: filter.unread || undefined, channel: filter.channel ?? undefined, limit: 50 });
       set({ items: page.items, next: page.next, loading: false, error: null });
     } catch (err) {
-      set({ loading: false, error: (err as Error).message });
+      set({ loading: false, error: errorText(err) });
     }
   },
   async loadMore() {
@@ -89,7 +90,7 @@ export const useInboxStore = create<InboxState>((set, get) => ({
       const seen = new Set(get().items.map((c) => c.id));
       set({ items: [...get().items, ...page.items.filter((c) => !seen.has(c.id))], next: page.next, loading: false });
     } catch (err) {
-      set({ loading: false, error: (err as Error).message });
+      set({ loading: false, error: errorText(err) });
     }
   },
   async setFilter(f) {
@@ -107,7 +108,7 @@ export const useInboxStore = create<InboxState>((set, get) => ({
       const r = await call('inbox.search', { query: q, limit: 50 });
       if (seq === searchSeq) set({ searchResults: r.conversations, hits: r.hits, error: null });
     } catch (err) {
-      if (seq === searchSeq) set({ error: (err as Error).message });
+      if (seq === searchSeq) set({ error: errorText(err) });
     }
   },
   select(id) {

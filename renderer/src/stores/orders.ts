@@ -2,6 +2,7 @@
 // each contact's orders, and the orders settings. Live "orders.updated" events refresh whatever is on screen.
 import { create } from 'zustand';
 import { call, type ApiInput, type ApiOutput } from '../api';
+import { errorText } from '../i18n/errors';
 
 export type OrderListItem = ApiOutput<'orders.list'>['items'][number];
 export type OrderDetail = ApiOutput<'orders.get'>;
@@ -111,7 +112,7 @@ export const useOrdersStore = create<OrdersState>((set, get) => ({
       if (mine !== listSeq) return;
       set({ today, items: page.items, next: page.next, totals, loading: false, error: null });
     } catch (err) {
-      if (mine === listSeq) set({ loading: false, error: (err as Error).message });
+      if (mine === listSeq) set({ loading: false, error: errorText(err) });
     }
   },
   async loadMore() {
@@ -125,7 +126,7 @@ export const useOrdersStore = create<OrdersState>((set, get) => ({
       const seen = new Set(get().items.map((o) => o.id));
       set({ items: [...get().items, ...page.items.filter((o) => !seen.has(o.id))], next: page.next, loading: false });
     } catch (err) {
-      set({ loading: false, error: (err as Error).message });
+      set({ loading: false, error: errorText(err) });
     }
   },
   async setFilter(f) {
@@ -139,7 +140,7 @@ export const useOrdersStore = create<OrdersState>((set, get) => ({
       const detail = await call('orders.get', { orderId: id });
       if (get().selectedId === id) set({ detail });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
   async setStatus(orderId, status, notify, text) {

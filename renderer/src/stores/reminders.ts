@@ -1,6 +1,7 @@
 // Reminders: the Reminders page tabs, each contact's reminders and opt-out state, and the reminder settings.
 import { create } from 'zustand';
 import { call, type ApiInput, type ApiOutput } from '../api';
+import { errorText } from '../i18n/errors';
 
 export type Reminder = ApiOutput<'reminders.get'>;
 export type ReminderTab = 'upcoming' | 'sent' | 'missed' | 'cancelled';
@@ -92,7 +93,7 @@ export const useRemindersStore = create<RemindersState>((set, get) => ({
       const r = await call('reminders.list', { tab, limit: PAGE });
       set({ lists: { ...get().lists, [tab]: { items: r.items, next: r.next, loaded: true } }, counts: r.counts, error: null });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
 
@@ -113,7 +114,7 @@ export const useRemindersStore = create<RemindersState>((set, get) => ({
       const recent = [...sent.items, ...missed.items, ...cancelled.items].sort((a, b) => (b.doneAt ?? 0) - (a.doneAt ?? 0)).slice(0, 5);
       set({ byContact: { ...get().byContact, [contactId]: { upcoming: up.items, recent, counts: up.counts } } });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
 
@@ -122,7 +123,7 @@ export const useRemindersStore = create<RemindersState>((set, get) => ({
       const s = await call('optout.status', { contactId });
       set({ optout: { ...get().optout, [contactId]: s } });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
 
@@ -144,7 +145,7 @@ export const useRemindersStore = create<RemindersState>((set, get) => ({
       set({ error: null });
       get().changed([r.contactId]);
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
 
@@ -154,7 +155,7 @@ export const useRemindersStore = create<RemindersState>((set, get) => ({
       set({ error: null });
       get().changed([r.contactId]);
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
       get().changed([]);
     }
   },

@@ -1,6 +1,7 @@
 // The "Try as a customer" panel: pretend customers and what they see of the chat.
 import { create } from 'zustand';
 import { call, type ApiOutput } from '../api';
+import { errorText } from '../i18n/errors';
 
 type Customer = ApiOutput<'sandbox.customers'>[number];
 type ThreadMessage = ApiOutput<'sandbox.thread'>[number];
@@ -50,7 +51,7 @@ export const useSandboxStore = create<SandboxState>((set, get) => ({
       await Promise.all([get().refresh(), get().loadCustomers()]);
       return true;
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
       return false;
     }
   },

@@ -50,6 +50,13 @@ A-6,Fine,1.00,3
     expect(byRow[6]).toMatch(/not a price/);
     expect(byRow[8]).toMatch(/has 2 columns, the header has 4/);
     expect(preview.errors.some((e) => e.row === 2 || e.row === 9)).toBe(false);
+    // Each problem also carries a stable code and its values, so the UI can word it in the owner's language.
+    const codes = Object.fromEntries(preview.errors.map((e) => [e.row, { code: e.code, params: e.params }]));
+    expect(codes[3].code).toBe('bad_price');
+    expect(codes[4]).toEqual({ code: 'sku_repeated', params: { value: 'A-1', ref: 2 } });
+    expect(codes[5]).toMatchObject({ code: 'bad_stock', params: { field: 'stock' } });
+    expect(codes[6].code).toBe('bad_price');
+    expect(codes[8]).toEqual({ code: 'cell_count', params: { cells: 2, header: 4 } });
 
     await expect(t.call('catalog.importCommit', { text: bad })).rejects.toThrow(/5 rows have errors; nothing was imported/);
     expect(await t.call('catalog.list', { includeArchived: true })).toHaveLength(0);

@@ -1,18 +1,19 @@
 // Settings → Assistant: is Ollama running (and how to start it), which model (download the recommended one with
 // progress and Cancel), the default mode, when Auto may send, and the holding message for customers who need you.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAssistantStore, watchStatus, type AssistantSettings, type Mode } from '../../stores/assistant';
 import { Field } from '../settings/fields';
 import { SaveBar } from '../settings/BusinessSection';
 import { useSaveState } from '../settings/useSaveState';
+import { errorText } from '../../i18n/errors';
+import { assistantProblem } from './problem';
+import { formatBytes } from '../../components/format';
 
 const MODES: Mode[] = ['off', 'suggest', 'auto'];
 
 export function formatSize(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
-  return `${Math.round(bytes / 1e3)} kB`;
+  return formatBytes(bytes);
 }
 
 export function AssistantSection() {
@@ -51,7 +52,7 @@ function ConnectionCard({ settings }: { settings: AssistantSettings }) {
     try {
       await fn();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }
 
@@ -91,7 +92,7 @@ function ConnectionCard({ settings }: { settings: AssistantSettings }) {
             </ol>
           </div>
         )}
-        {status?.problem && state !== 'not_running' && <p className="assistant-problem">{status.problem}</p>}
+        {status?.problem && state !== 'not_running' && <p className="assistant-problem">{assistantProblem(status)}</p>}
       </div>
 
       {state !== 'not_running' && (

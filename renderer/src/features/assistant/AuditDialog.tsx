@@ -1,11 +1,13 @@
 // The assistant's log for one conversation: model calls with tokens and time, auto-sent replies, holds and
 // escalations with their reasons; exportable as CSV or JSON.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call, type ApiOutput } from '../../api';
 import { useInboxStore } from '../../stores/inbox';
 import { useAppStore } from '../../stores/app';
-import { formatListTime, formatTime } from '../../components/format';
+import { formatListTime, formatNumber, formatSeconds, formatTime } from '../../components/format';
+import { runtimeKey } from '../../i18n/keys';
+import { errorText } from '../../i18n/errors';
 
 type Entry = ApiOutput<'assistant.audit'>[number];
 
@@ -43,7 +45,7 @@ export function AuditDialog({ conversationId, onClose }: { conversationId: numbe
   useEffect(() => {
     call('assistant.audit', { conversationId, limit: 200 })
       .then(setRows)
-      .catch((err: Error) => setError(err.message));
+      .catch((err: unknown) => setError(errorText(err)));
   }, [conversationId]);
 
   async function exportAs(format: 'csv' | 'json') {
@@ -51,7 +53,7 @@ export function AuditDialog({ conversationId, onClose }: { conversationId: numbe
       const r = await call('assistant.exportAudit', { conversationId, format });
       save(r.content, r.filename, r.mime);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }
 
@@ -81,12 +83,12 @@ export function AuditDialog({ conversationId, onClose }: { conversationId: numbe
                     <td>
                       <span className={`pill ev-${r.event}`}>{t(`assistant.audit.events.${r.event}`)}</span>
                       {r.reason && r.event !== 'model_call' && (
-                        <div className="small muted">{t(`assistant.reasons.${r.reason}`, { defaultValue: r.reason })}</div>
+                        <div className="small muted">{t(runtimeKey('assistant.reasons', r.reason), { defaultValue: r.reason })}</div>
                       )}
                     </td>
                     <td>{r.purpose ?? ''}</td>
-                    <td className="nowrap">{r.promptTokens !== null ? `${r.promptTokens} / ${r.outputTokens ?? 0}` : ''}</td>
-                    <td className="nowrap">{r.latencyMs !== null ? `${(r.latencyMs / 1000).toFixed(1)} s` : ''}</td>
+                    <td className="nowrap">{r.promptTokens !== null ? `${formatNumber(r.promptTokens)} / ${formatNumber(r.outputTokens ?? 0)}` : ''}</td>
+                    <td className="nowrap">{r.latencyMs !== null ? formatSeconds(r.latencyMs) : ''}</td>
                     <td className="audit-detail" dir="auto">
                       {describe(r)}
                     </td>

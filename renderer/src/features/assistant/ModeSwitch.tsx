@@ -1,6 +1,6 @@
 // Conversation header: the assistant's mode for this conversation (or the default) and its log.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAssistantStore, type Mode } from '../../stores/assistant';
 import { AuditDialog } from './AuditDialog';
 

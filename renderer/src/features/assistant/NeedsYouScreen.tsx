@@ -1,11 +1,13 @@
 // "Needs you": replies the assistant held back (with the draft and the reason) and customers who want the owner
 // (with a short handoff summary). The owner edits and sends, opens the conversation, or dismisses.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAssistantStore, type QueueItem } from '../../stores/assistant';
 import { useInboxStore } from '../../stores/inbox';
 import { useAppStore } from '../../stores/app';
 import { formatListTime } from '../../components/format';
+import { runtimeKey } from '../../i18n/keys';
+import { errorText } from '../../i18n/errors';
 
 export function NeedsYouScreen() {
   const { t } = useTranslation();
@@ -57,7 +59,7 @@ function NeedsYouCard({ item }: { item: QueueItem }) {
     try {
       await resolve(item.id, action, action === 'send' ? text : undefined);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       setBusy(false);
     }
   }
@@ -70,7 +72,7 @@ function NeedsYouCard({ item }: { item: QueueItem }) {
           {item.kind === 'escalation' ? t('assistant.needsYou.escalation') : t('assistant.needsYou.hold')}
         </span>
         <span className="ny-reason" data-testid="needs-you-reason">
-          {t(`assistant.reasons.${item.reason}`, { defaultValue: item.reason })}
+          {t(runtimeKey('assistant.reasons', item.reason), { defaultValue: item.reason })}
         </span>
         <span className="muted small ny-time">{formatListTime(item.updatedAt, timeZone)}</span>
       </div>

@@ -1,18 +1,18 @@
 // The assistant's line above the composer: asks for a draft when a customer wrote last, shows it being written
 // (Stop), what it was based on, what to check before sending, Regenerate — or what is missing and how to fix it.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
+import { useTranslation } from '../../i18n/react';
 import { useAssistantStore, watchStatus } from '../../stores/assistant';
 import { useComposerStore } from '../../stores/composer';
 import { useConversationStore } from '../../stores/conversation';
 import { useAppStore } from '../../stores/app';
+import { assistantProblem } from './problem';
 
 export function SuggestionBar({ conversationId }: { conversationId: number }) {
   const { t } = useTranslation();
   const mode = useAssistantStore((s) => s.modes[conversationId]?.effective);
   const draft = useAssistantStore((s) => s.drafts[conversationId]);
-  const status = useAssistantStore(useShallow((s) => (s.status ? { state: s.status.state, problem: s.status.problem } : null)));
+  const status = useAssistantStore((s) => s.status);
   const { suggest, cancel, loadMode, ownerTyped } = useAssistantStore.getState();
   const composerText = useComposerStore((s) => s.drafts[conversationId] ?? '');
   const lastMessage = useConversationStore((s) => s.threads[conversationId]?.messages.at(-1));
@@ -40,7 +40,7 @@ export function SuggestionBar({ conversationId }: { conversationId: number }) {
   if (!mode) return null;
   if (mode === 'off') return null;
 
-  const unavailable = status && status.state !== 'ready' ? status.problem : null;
+  const unavailable = assistantProblem(status);
   const error = draft?.error ?? null;
   if ((unavailable || error) && !(draft && !draft.done)) {
     return (

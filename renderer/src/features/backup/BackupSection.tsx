@@ -1,11 +1,13 @@
 // Settings → Backups & privacy: backup status, "Back up now", the list with Restore, where and how many backups are
 // kept, and how long messages are kept.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useBackupStore } from '../../stores/backup';
 import { useAppStore } from '../../stores/app';
 import { formatSize, formatWhen } from './format';
+import { errorText, technicalText } from '../../i18n/errors';
+import { TechDetails } from '../../components/TechDetails';
 
 const RETENTION = [0, 3, 6, 12, 24, 36, 60];
 
@@ -60,7 +62,7 @@ export function BackupSection() {
     try {
       setMessage(await fn());
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(errorText(err));
     } finally {
       setBusy(null);
     }
@@ -83,7 +85,12 @@ export function BackupSection() {
         <div className="card backup-status">
           <div data-testid="backup-last">{status.lastBackupAt ? t('backup.last', { when: formatWhen(status.lastBackupAt, tz) }) : t('backup.never')}</div>
           {status.nextBackupAt && <div className="muted small">{t('backup.next', { when: formatWhen(status.nextBackupAt, tz) })}</div>}
-          {status.lastError && <p className="error-box small">{t('backup.lastError', { error: status.lastError })}</p>}
+          {status.lastError && (
+            <p className="error-box small">
+              {t('backup.lastError', { error: technicalText(status.lastError) ?? t('errors.code.internal') })}
+              {technicalText(status.lastError) !== status.lastError && <TechDetails text={status.lastError} />}
+            </p>
+          )}
           <div>
             <button className="btn primary" disabled={busy !== null || status.running} onClick={() => void run('now', async () => { const j = await backupNow(); if (j.state !== 'done') throw new Error(j.error?.message ?? j.state); return null; })} data-testid="backup-now">
               {busy === 'now' || status.running ? t('backup.running') : t('backup.now')}

@@ -1,10 +1,11 @@
 // Shown instead of the app when Lavka found its database damaged at start-up: what happened, where the damaged file
 // is, and the way back — restore the newest (or another) backup, or start with an empty database.
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useBackupStore } from '../../stores/backup';
 import { formatSize, formatWhen } from './format';
+import { errorText } from '../../i18n/errors';
 
 /** Renders the recovery screen while the core reports a damaged database; the app itself otherwise. */
 export function RecoveryGate({ children }: { children: ReactNode }) {
@@ -29,7 +30,7 @@ function RecoveryScreen() {
   const doRestore = async (name: string) => {
     setBusy(true);
     setError(null);
-    const done = await restore(name).catch((err) => ({ state: 'failed', error: { message: (err as Error).message } }) as const);
+    const done = await restore(name).catch((err) => ({ state: 'failed', error: { message: errorText(err) } }) as const);
     if (done.state === 'done') window.location.reload();
     else {
       setError(done.error?.message ?? String(done.state));

@@ -1,5 +1,6 @@
 // Dates and sizes as the backup screens show them.
 import i18next from 'i18next';
+import { formatBytes } from '../../components/format';
 
 export function formatWhen(ms: number | null, timeZone?: string): string {
   if (ms === null) return '';
@@ -7,6 +8,5 @@ export function formatWhen(ms: number | null, timeZone?: string): string {
 }
 
 export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return formatBytes(bytes);
 }

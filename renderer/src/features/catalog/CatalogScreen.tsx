@@ -1,6 +1,6 @@
 // Catalog page: search, the product table, add/edit/archive, CSV import and export.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app';
 import { useCatalogStore, type Product } from '../../stores/catalog';

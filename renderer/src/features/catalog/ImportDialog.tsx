@@ -1,15 +1,27 @@
 // CSV import: pick a file, check how Lavka maps its columns, see every problem by row, then import all rows at once
 // (the core refuses the whole file while any row has a problem, so nothing is ever half-imported).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call } from '../../api';
 import { useCatalogStore, type CsvMapping, type ImportPreview } from '../../stores/catalog';
+import { errorText } from '../../i18n/errors';
+import { runtimeKey } from '../../i18n/keys';
+import { TechDetails } from '../../components/TechDetails';
+import type { RowError } from '../../../../main/core/catalog/csv';
 
 const FIELDS = ['sku', 'name', 'category', 'price', 'unit', 'stock', 'available', 'synonyms', 'options', 'description', 'archived'] as const;
 const MAX_BYTES = 1_500_000;
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // English keeps the core's own sentence (it names the exact value); other languages get the row's code worded.
+  const rowErrorText = (e: RowError) =>
+    i18n.language === 'en'
+      ? e.message
+      : t(runtimeKey('catalog.importDialog.issues', e.code), {
+          ...e.params,
+          field: e.params?.field ? t(runtimeKey('catalog.importDialog.fields', String(e.params.field)), { defaultValue: String(e.params.field) }) : '',
+        });
   const reload = useCatalogStore((s) => s.load);
   const [text, setText] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
@@ -28,7 +40,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       setMapping(p.mapping);
     } catch (err) {
       setPreview(null);
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -57,7 +69,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       setText(null);
       await reload();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -138,7 +150,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                   {preview.errors.map((e, i) => (
                     <li key={i} data-testid="import-error-row">
                       <b>{t('catalog.importDialog.row', { row: e.row })}</b>
-                      {e.column ? ` (${e.column})` : ''}: <span dir="auto">{e.message}</span>
+                      {e.column ? ` (${e.column})` : ''}: <span dir="auto">{rowErrorText(e)}</span>
+                      {i18n.language !== 'en' && <TechDetails text={e.message} />}
                     </li>
                   ))}
                 </ul>

@@ -1,11 +1,12 @@
 // Add or edit a product: name, SKU, category, price, unit, stock, availability, other names, options with
 // extra prices, and a photo (shrunk in the browser before it is saved).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAppStore } from '../../stores/app';
 import { useCatalogStore, type Product, type ProductInput } from '../../stores/catalog';
 import { Field } from '../settings/fields';
 import { parseAmount, toAmount } from './money';
+import { errorText } from '../../i18n/errors';
 
 interface OptionRow {
   name: string;
@@ -65,7 +66,7 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
       await save(product?.id ?? null, input);
       onClose();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,14 @@
 // Settings → Channels: connect Telegram and WhatsApp, set the sending pace, watch the sending queue.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useChannelsStore, type ChannelStatus } from '../../stores/channels';
 import { TelegramCard } from './TelegramCard';
 import { WhatsAppCard } from './WhatsAppCard';
 import { PacingCard } from './PacingCard';
 import { QueueCard } from './QueueCard';
+import { statusReasonText } from '../../i18n/errors';
+import { TechDetails } from '../../components/TechDetails';
+import { runtimeKey } from '../../i18n/keys';
 
 export function ChannelsSection() {
   const { t } = useTranslation();
@@ -38,13 +41,26 @@ export function StatusLine({ status, testId, label }: { status: ChannelStatus; t
   return (
     <div className={`channel-status status-chip state-${status.state}`} data-testid={testId} data-state={status.state}>
       <span className="dot" />
-      <strong>{label ?? t([`channels.state.${status.state}`, `whatsappLink.state.${status.state}`])}</strong>
+      <strong>{label ?? t(runtimeKey('channels.state', status.state), { defaultValue: t(runtimeKey('whatsappLink.state', status.state), { defaultValue: status.state }) })}</strong>
       {/* While a QR code is shown, the card explains the scan itself, in the owner's language. */}
       {status.detail && !['waiting_for_scan', 'conflict', 'blocked'].includes(status.state) && status.notice === undefined && (
-        <span className="channel-detail" dir="auto">
-          {status.detail}
-        </span>
+        <StatusDetail status={status} />
       )}
     </div>
+  );
+}
+
+/**
+ * The channel's own words about its state. Lavka's hints and library errors are English: a known reason is shown in
+ * the owner's language with the original folded under "Details"; an unknown text shows as is only on an English screen.
+ */
+function StatusDetail({ status }: { status: ChannelStatus }) {
+  const worded = statusReasonText(status);
+  const technical = status.reason || worded !== status.detail ? status.detail : null;
+  return (
+    <span className="channel-detail" dir="auto">
+      {worded}
+      <TechDetails text={technical} />
+    </span>
   );
 }

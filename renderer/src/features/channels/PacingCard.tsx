@@ -1,6 +1,6 @@
 // Sending pace per channel: a minimum gap and an hourly limit, stricter for people who never wrote first.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useChannelsStore, type Pacing } from '../../stores/channels';
 import { useSaveState } from '../settings/useSaveState';
 import { SaveBar } from '../settings/BusinessSection';

@@ -1,9 +1,12 @@
 // The sending queue: per channel progress of the current batch, why messages wait, and the next messages in line.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useChannelsStore } from '../../stores/channels';
 import { useAppStore } from '../../stores/app';
 import { formatTime } from '../../components/format';
+import { runtimeKey } from '../../i18n/keys';
+import { technicalText } from '../../i18n/errors';
+import { TechDetails } from '../../components/TechDetails';
 
 const REFRESH_MS = 2_000;
 
@@ -29,7 +32,7 @@ export function QueueCard() {
       {queue.channels.length === 0 && <p className="muted">{t('channels.queue.empty')}</p>}
       {queue.channels.map((c) => {
         const total = c.done + c.failed + c.pending;
-        const name = t(`common.channel.${c.channel}`, { defaultValue: c.channel });
+        const name = t(runtimeKey('common.channel', c.channel), { defaultValue: c.channel });
         return (
           <div key={c.channel} className="queue-channel" data-testid={`queue-${c.channel}`}>
             <div className="queue-line">
@@ -68,7 +71,7 @@ export function QueueCard() {
               <tr key={i.messageId} data-testid="queue-item">
                 <td dir="auto">
                   {i.contactName}
-                  <div className="muted small">{t(`common.channel.${i.channel}`, { defaultValue: i.channel })}</div>
+                  <div className="muted small">{t(runtimeKey('common.channel', i.channel), { defaultValue: i.channel })}</div>
                 </td>
                 <td className="queue-preview" dir="auto">
                   {i.preview}
@@ -78,7 +81,8 @@ export function QueueCard() {
                   {i.attempts > 0 && <div className="muted">{t('channels.queue.attempts', { count: i.attempts + 1 })}</div>}
                   {i.lastError && (
                     <div className="muted" dir="auto">
-                      {i.lastError}
+                      {technicalText(i.lastError) ?? t('errors.code.channel_unavailable')}
+                      {technicalText(i.lastError) !== i.lastError && <TechDetails text={i.lastError} />}
                     </div>
                   )}
                 </td>

@@ -1,9 +1,10 @@
 // Telegram: paste the bot token from @BotFather, check it, connect; then the bot's @username and link.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useChannelsStore, type TelegramBot } from '../../stores/channels';
 import { Field } from '../settings/fields';
 import { StatusLine } from './ChannelsSection';
+import { errorText } from '../../i18n/errors';
 
 export function TelegramCard() {
   const { t } = useTranslation();
@@ -80,7 +81,7 @@ function Connected() {
             onClick={() => {
               if (!window.confirm(t('channels.telegram.disconnectConfirm'))) return;
               setError(null);
-              disconnect().catch((e: Error) => setError(e.message));
+              disconnect().catch((e: unknown) => setError(errorText(e)));
             }}
           >
             {t('channels.telegram.disconnect')}
@@ -111,7 +112,7 @@ function Setup() {
       if (what === 'check') setBot(await check(input()));
       else await connect(input());
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(null);
     }

@@ -1,13 +1,15 @@
 // WhatsApp: connect (QR code to scan, or a pairing code), live status, browser path, which chats to ignore, connect
 // again, hard stops, browser memory, Advanced (web version, restart rule).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { BrowserPicker } from '../desktop/BrowserPicker';
 import { isDesktop } from '../desktop/bridge';
 import { useChannelsStore } from '../../stores/channels';
 import { Field } from '../settings/fields';
 import { StatusLine } from './ChannelsSection';
 import { LinkNotices, PairingCode, WhatsAppAdvanced } from './WhatsAppLinking';
+import { errorText, reasonText } from '../../i18n/errors';
+import { TechDetails } from '../../components/TechDetails';
 
 export function WhatsAppCard() {
   const { t } = useTranslation();
@@ -24,7 +26,7 @@ export function WhatsAppCard() {
     setBusy(true);
     setError(null);
     fn()
-      .catch((e: Error) => setError(e.message))
+      .catch((e: unknown) => setError(errorText(e)))
       .finally(() => setBusy(false));
   };
   return (
@@ -96,7 +98,7 @@ function BrowserField() {
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        update({ browserPath: path.trim() || null }).catch((err: Error) => setError(err.message));
+        update({ browserPath: path.trim() || null }).catch((err: unknown) => setError(errorText(err)));
       }}
     >
       {/* In the desktop app the path comes from a file dialog in the shell, never from typed text. */}
@@ -120,7 +122,8 @@ function BrowserField() {
         </p>
       ) : (
         <div className="error-box" data-testid="whatsapp-browser-missing">
-          {wa.browser.error}
+          {reasonText('whatsapp_browser_missing')}
+          <TechDetails text={wa.browser.error} />
         </div>
       )}
       {error && <div className="error-box">{error}</div>}

@@ -1,11 +1,12 @@
 // Contact panel section (Inbox and Contacts page): add a phone or email, merge with another contact, export this
 // customer's data, delete this customer.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useContactsStore } from '../../stores/contacts';
 import { MergeDialog } from './MergeDialog';
 import { EraseDialog } from './EraseDialog';
+import { errorText } from '../../i18n/errors';
 
 export function ContactDataSection({ contactId }: { contactId: number }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function ContactDataSection({ contactId }: { contactId: number }) {
     try {
       await fn();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

@@ -1,7 +1,7 @@
 // The Contacts page: every customer in one virtualized list with search and filters, the selected customer's card
 // beside it, and the owner's tools for their data: export, import, duplicates.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useContactsStore } from '../../stores/contacts';
 import { useAppStore } from '../../stores/app';
@@ -11,6 +11,8 @@ import { ContactsTable } from './ContactsTable';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { DuplicatesDialog } from './DuplicatesDialog';
+import { runtimeKey } from '../../i18n/keys';
+import { errorText } from '../../i18n/errors';
 
 type Dialog = 'export' | 'import' | 'dups' | null;
 
@@ -50,7 +52,7 @@ export function ContactsScreen() {
       useInboxStore.getState().upsert(conv);
       go('inbox');
     } catch (err) {
-      setOpenError((err as Error).message);
+      setOpenError(errorText(err));
     }
   };
   const [query, setQuery] = useState(filter.query);
@@ -115,7 +117,7 @@ export function ContactsScreen() {
           <option value="">{t('contacts.allChannels')}</option>
           {facets?.channels.map((x) => (
             <option key={x.channel} value={x.channel}>
-              {t(`common.channel.${x.channel}`, { defaultValue: x.channel })} ({x.count})
+              {t(runtimeKey('common.channel', x.channel), { defaultValue: x.channel })} ({x.count})
             </option>
           ))}
         </select>

@@ -1,7 +1,7 @@
 // The contacts list: only the rows on screen exist in the DOM (virtualized), and their data is fetched page by page
 // as they scroll into view, so 100,000 contacts scroll like 100.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import { PAGE, useContactsStore, type ContactRow } from '../../stores/contacts';

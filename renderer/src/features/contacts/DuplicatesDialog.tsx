@@ -1,11 +1,12 @@
 // Likely duplicates (same number written differently, same email, same name), each with Merge… and "not the same".
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useContactsStore, type Duplicate } from '../../stores/contacts';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { Modal } from './Modal';
 import { MergeDialog } from './MergeDialog';
+import { errorText } from '../../i18n/errors';
 
 export function DuplicatesDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function DuplicatesDialog({ onClose }: { onClose: () => void }) {
   const load = useCallback(() => {
     duplicates()
       .then(setList)
-      .catch((err) => setError((err as Error).message));
+      .catch((err) => setError(errorText(err)));
   }, [duplicates]);
   useEffect(load, [load]);
 

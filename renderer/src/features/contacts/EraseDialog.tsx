@@ -1,8 +1,9 @@
 // "Delete this customer": shows what goes, asks for the name as confirmation, optionally deletes old backups too.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useContactsStore, type ErasePreview } from '../../stores/contacts';
 import { Modal } from './Modal';
+import { errorText } from '../../i18n/errors';
 
 export function EraseDialog({ contactId, onClose, onErased }: { contactId: number; onClose: () => void; onErased?: () => void }) {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function EraseDialog({ contactId, onClose, onErased }: { contactId: numbe
   useEffect(() => {
     erasePreview(contactId)
       .then(setPreview)
-      .catch((err) => setError((err as Error).message));
+      .catch((err) => setError(errorText(err)));
   }, [contactId, erasePreview]);
 
   const run = async () => {
@@ -28,7 +29,7 @@ export function EraseDialog({ contactId, onClose, onErased }: { contactId: numbe
       onErased?.();
       onClose();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       setBusy(false);
     }
   };

@@ -1,10 +1,11 @@
 // Export: which contacts (all, filtered, selected), which format and columns, BOM and separator; then a progress bar
 // with Cancel, and the finished file handed to the browser or the desktop save dialog.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useContactsStore, type ExportInput } from '../../stores/contacts';
 import { Modal, Progress } from './Modal';
+import { errorText, jobErrorText } from '../../i18n/errors';
 
 type Scope = 'all' | 'filtered' | 'selected';
 type Format = 'csv' | 'google' | 'vcard';
@@ -54,9 +55,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         const r = done.result as { downloadId: string; fileName: string; rows: number };
         setResult(r);
         await download(r);
-      } else if (done.state === 'failed') setError(done.error?.message ?? '');
+      } else if (done.state === 'failed') setError(jobErrorText(done.error));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

@@ -1,10 +1,12 @@
 // Import: pick a file → upload (progress) → preview with the guessed column mapping, duplicates policy and every
 // problem by row number → import in one go (progress, Cancel leaves everything as it was).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useContactsStore, type ImportOptions, type ImportPreview, type ImportResult } from '../../stores/contacts';
 import { Modal, Progress } from './Modal';
+import { runtimeKey } from '../../i18n/keys';
+import { errorText, jobErrorText } from '../../i18n/errors';
 
 type PhoneReading = ImportPreview['samplePhones'][number][number];
 
@@ -70,7 +72,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         setOpts((cur) => ({ ...cur, delimiter: p.delimiter, mapping: p.mapping as Field[] }));
       } else if (done.state === 'failed') {
         setPreview(null);
-        setError(done.error?.message ?? '');
+        setError(jobErrorText(done.error));
       }
       setStage(done.state === 'cancelled' ? 'pick' : 'preview');
     },
@@ -86,7 +88,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       setUploadId(id);
       await runPreview(id, opts);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       setStage('pick');
     }
   };
@@ -112,7 +114,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       void loadFacets();
     } else {
       if (done.state === 'cancelled') setCancelled(true);
-      else setError(done.error?.message ?? '');
+      else setError(jobErrorText(done.error));
       setStage('preview');
     }
   };
@@ -128,7 +130,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const issueText = (i: ImportPreview['issues'][number]) =>
     i.code === 'phone_other_country' && i.phone?.otherCountry
       ? t('importPhones.otherCountry', { column: i.column ?? '', value: i.value ?? '', here: phoneIn(i.phone.display ?? '', i.phone.country), other: phoneIn(i.phone.otherCountry.display, i.phone.otherCountry.country) })
-      : t(`contacts.importDialog.issues.${i.code}`, { column: i.column ?? '', value: i.value ?? '', ref: i.ref ?? '' });
+      : t(runtimeKey('contacts.importDialog.issues', i.code), { column: i.column ?? '', value: i.value ?? '', ref: i.ref ?? '' });
   const phoneIn = (number: string, country: string | null) => t('importPhones.inCountry', { number, country: countryName(country, i18n.language) });
   const phoneText = (p: PhoneReading) =>
     p.otherCountry

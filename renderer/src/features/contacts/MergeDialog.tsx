@@ -1,11 +1,12 @@
 // Merge two contacts: pick the other one (or come from a duplicate suggestion), see what each has, choose the name,
 // and move everything onto the one that stays.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useContactsStore, type ContactRow, type MergePreview } from '../../stores/contacts';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { Modal } from './Modal';
+import { errorText } from '../../i18n/errors';
 
 export function MergeDialog({ survivorId, otherId, onClose, onMerged }: { survivorId: number; otherId?: number; onClose: () => void; onMerged?: () => void }) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function MergeDialog({ survivorId, otherId, onClose, onMerged }: { surviv
         setPreview(p);
         setName(p.survivor.name);
       })
-      .catch((err) => live && setError((err as Error).message));
+      .catch((err) => live && setError(errorText(err)));
     return () => {
       live = false;
     };
@@ -56,7 +57,7 @@ export function MergeDialog({ survivorId, otherId, onClose, onMerged }: { surviv
       onMerged?.();
       onClose();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       setBusy(false);
     }
   };

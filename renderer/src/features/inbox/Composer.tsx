@@ -1,11 +1,12 @@
 // Where the owner writes a reply. Enter sends, Shift+Enter makes a new line. Picks the channel when there are several.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useConversationStore } from '../../stores/conversation';
 import type { ConversationSummary } from '../../stores/inbox';
 import { useComposerStore } from '../../stores/composer';
 import { QuickRepliesButton } from '../quickreplies/QuickRepliesButton';
 import { SuggestionBar } from '../assistant/SuggestionBar';
+import { runtimeKey } from '../../i18n/keys';
 
 export function Composer({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
@@ -64,7 +65,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
               <option value="">{t('inbox.lastUsedChannel')}</option>
               {sendable.map((c) => (
                 <option key={c} value={c}>
-                  {t(`common.channel.${c}`)}
+                  {t(runtimeKey('common.channel', c))}
                 </option>
               ))}
             </select>

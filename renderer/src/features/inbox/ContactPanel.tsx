@@ -1,6 +1,6 @@
 // The customer beside the conversation: name, addresses, notes and tags, all editable. Domains add sections below.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useContactStore, type Contact } from '../../stores/contact';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { Avatar } from '../../components/Avatar';

@@ -1,6 +1,6 @@
 // The left column: search, filters and a virtualized list of conversations (newest activity first).
 import { memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import { useInboxStore, type ConversationSummary } from '../../stores/inbox';
@@ -9,6 +9,7 @@ import { useSandboxStore } from '../../stores/sandbox';
 import { Avatar } from '../../components/Avatar';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { formatListTime } from '../../components/format';
+import { runtimeKey } from '../../i18n/keys';
 
 const CHANNEL_FILTERS = ['whatsapp', 'telegram', 'sandbox'];
 
@@ -86,7 +87,7 @@ export function ConversationList() {
               onClick={() => void setFilter({ channel: filter.channel === ch ? null : ch })}
               data-testid={`filter-${ch}`}
             >
-              {t(`common.channel.${ch}`)}
+              {t(runtimeKey('common.channel', ch))}
             </button>
           ))}
         </div>

@@ -1,6 +1,6 @@
 // The open conversation: header, virtualized history that pages older messages in on scroll, and the composer.
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useConversationStore } from '../../stores/conversation';
 import type { ConversationSummary } from '../../stores/inbox';

@@ -1,6 +1,6 @@
 // Inbox: the conversation list, the open conversation, and the customer beside it.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useInboxStore } from '../../stores/inbox';
 import { useSandboxStore } from '../../stores/sandbox';
 import { ConversationList } from './ConversationList';

@@ -1,6 +1,6 @@
 // One message. Customer text is rendered as plain text (never HTML); very long text is folded.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import type { Message } from '../../stores/conversation';
 import { useConversationStore } from '../../stores/conversation';
 import { ChannelBadge } from '../../components/ChannelBadge';

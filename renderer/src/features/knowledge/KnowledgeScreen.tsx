@@ -1,11 +1,12 @@
 // Knowledge: the shop policies (delivery, payment, returns), Q&A and policy entries the assistant answers from,
 // and a box to try which entries a customer question would bring up.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call } from '../../api';
 import { useKnowledgeStore, type EntryInput, type KnowledgeEntry, type ShopPolicies } from '../../stores/knowledge';
 import { Field } from '../settings/fields';
 import { useSaveState } from '../settings/useSaveState';
+import { errorText } from '../../i18n/errors';
 
 export function KnowledgeScreen() {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function KnowledgeScreen() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void load().catch((err: Error) => setError(err.message));
+    void load().catch((err: unknown) => setError(errorText(err)));
   }, [load]);
 
   return (
@@ -102,7 +103,7 @@ function EntryDialog({ id, initial, onClose }: { id: number | null; initial: Ent
       await save(id, v);
       onClose();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }
   return (

@@ -1,6 +1,6 @@
 // Contact panel section: the customer's recent orders with status and total; a click opens the order.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAppStore } from '../../stores/app';
 import { useOrdersStore } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';

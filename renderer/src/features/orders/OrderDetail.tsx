@@ -1,7 +1,7 @@
 // One order: customer (with a link to the chat), lines and totals, the next statuses with the message the customer
 // would get (editable, or not sent at all), and the order's history.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call } from '../../api';
 import { useAppStore } from '../../stores/app';
 import { useInboxStore } from '../../stores/inbox';
@@ -9,6 +9,9 @@ import { useOrdersStore, type OrderDetail, type OrderStatus } from '../../stores
 import { formatMoney } from '../catalog/money';
 import { StatusPill } from './OrdersScreen';
 import { formatDateTime } from './format';
+import { runtimeKey } from '../../i18n/keys';
+import { errorText, technicalText } from '../../i18n/errors';
+import { languageName } from '../../components/format';
 
 /** Opens the Inbox on a conversation, even one outside the loaded page of the list. */
 export async function openConversation(conversationId: number): Promise<void> {
@@ -49,7 +52,7 @@ function OrderView({ order }: { order: OrderDetail }) {
       <div className="order-facts small">
         <div>{order.fulfilment === 'delivery' ? t('orders.detail.delivery', { address: order.address }) : `${t('orders.detail.pickup')}`}</div>
         {order.wantedTime && <div dir="auto">{t('orders.detail.when', { time: order.wantedTime })}</div>}
-        <div className="muted">{t('orders.detail.language', { lang: t(`orders.langName.${order.language}`, { defaultValue: order.language }) })}</div>
+        <div className="muted">{t('orders.detail.language', { lang: languageName(order.language) })}</div>
         {order.note && (
           <div dir="auto">
             {t('orders.detail.note')}: {order.note}
@@ -114,10 +117,10 @@ function OrderView({ order }: { order: OrderDetail }) {
             <span className="muted small">{formatDateTime(e.at, tz)}</span>{' '}
             {e.kind === 'status' && e.toStatus ? (
               <>
-                {t('orders.event.status')}: {t(`orders.status.${e.fromStatus}`)} → <b>{t(`orders.status.${e.toStatus}`)}</b>
+                {t('orders.event.status')}: {t(runtimeKey('orders.status', e.fromStatus))} → <b>{t(`orders.status.${e.toStatus}`)}</b>
               </>
             ) : (
-              t(`orders.event.${e.kind}`, { defaultValue: e.kind })
+              t(runtimeKey('orders.event', e.kind), { defaultValue: e.kind })
             )}{' '}
             <span className="muted small">({t(`orders.actor.${e.actor}`)})</span>
             {e.messageId !== null && e.kind === 'status' && <span className="ok small"> · ✉ {t('orders.detail.notified')}</span>}
@@ -153,10 +156,10 @@ function StatusActions({ order }: { order: OrderDetail }) {
     setBusy(true);
     try {
       const r = await setStatus(order.id, target, notify && original !== null, notify && text !== original ? text : undefined);
-      setResult(r.notifyError ? { ok: false, message: t('orders.detail.notNotified', { error: r.notifyError }) } : r.notified ? { ok: true, message: t('orders.detail.sentOk') } : null);
+      setResult(r.notifyError ? { ok: false, message: t('orders.detail.notNotified', { error: technicalText(r.notifyError) ?? t('errors.code.channel_unavailable') }) } : r.notified ? { ok: true, message: t('orders.detail.sentOk') } : null);
       setTarget(null);
     } catch (err) {
-      setResult({ ok: false, message: (err as Error).message });
+      setResult({ ok: false, message: errorText(err) });
     } finally {
       setBusy(false);
     }
@@ -169,7 +172,7 @@ function StatusActions({ order }: { order: OrderDetail }) {
         <span className="muted small">{t('orders.detail.next')}:</span>
         {order.next.map((s) => (
           <button key={s} className={`btn small ${s === 'cancelled' ? 'danger' : target === s ? 'primary' : ''}`} onClick={() => void choose(s)} data-testid={`order-move-${s}`}>
-            {t(`orders.move.${s}`)}
+            {t(runtimeKey('orders.move', s))}
           </button>
         ))}
       </div>

@@ -1,7 +1,7 @@
 // The owner writes or fixes a conversation's order by hand: exact products from the catalog, quantities, option
 // choices, pickup or delivery. Saving prices it in the core and leaves the summary waiting in the card to be sent.
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call } from '../../api';
 import { useAppStore } from '../../stores/app';
 import { useInboxStore } from '../../stores/inbox';
@@ -9,6 +9,7 @@ import { useOrdersStore, type ChatState } from '../../stores/orders';
 import type { Product } from '../../stores/catalog';
 import { Field } from '../settings/fields';
 import { formatMoney } from '../catalog/money';
+import { errorText } from '../../i18n/errors';
 
 interface Line {
   productId: number;
@@ -34,7 +35,7 @@ export function OrderEditor({ conversationId, draft, onClose }: { conversationId
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void call('catalog.list', { limit: 2000 }).then(setProducts).catch((err: Error) => setError(err.message));
+    void call('catalog.list', { limit: 2000 }).then(setProducts).catch((err: unknown) => setError(errorText(err)));
   }, []);
 
   const byId = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
@@ -63,7 +64,7 @@ export function OrderEditor({ conversationId, draft, onClose }: { conversationId
       await saveDraft({ conversationId, lines, fulfilment, address, wantedTime, note });
       onClose();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

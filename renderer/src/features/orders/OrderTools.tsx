@@ -1,12 +1,13 @@
 // The conversation header's order button and the draft-order card under it: what the customer asked for as priced
 // lines, what is still unclear, and the message that waits for the owner (Suggest mode) — send, edit or drop it.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAppStore } from '../../stores/app';
 import { useOrdersStore, type ChatState } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';
 import { OrderEditor } from './OrderEditor';
 import { StatusPill } from './OrdersScreen';
+import { errorText } from '../../i18n/errors';
 
 type Draft = NonNullable<ChatState['draft']>;
 type Issue = Draft['issues'][number];
@@ -70,7 +71,7 @@ function OrderCard({ conversationId, state, onEdit, onClose }: { conversationId:
     try {
       await fn();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 
@@ -192,7 +193,7 @@ function Pending({ orderId, conversationId, text, title }: { orderId: number; co
     try {
       await fn();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

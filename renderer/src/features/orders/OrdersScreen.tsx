@@ -1,12 +1,13 @@
 // Orders page: status and date filters, money per day, the order list, and the chosen order beside it.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app';
 import { ALL_STATUSES, useOrdersStore, type DailyTotals, type Period, type StatusFilter } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';
 import { OrderDetailPane } from './OrderDetail';
 import { formatDate, formatDateTime } from './format';
+import { runtimeKey } from '../../i18n/keys';
 
 const PERIODS: Period[] = ['today', 'week', 'month', 'all', 'custom'];
 
@@ -127,7 +128,7 @@ export function StatusPill({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
     <span className={`pill status-pill st-${status}`} data-testid="status-pill">
-      {t(`orders.status.${status}`)}
+      {t(runtimeKey('orders.status', status))}
     </span>
   );
 }
@@ -141,11 +142,11 @@ function TotalsStrip({ totals, today }: { totals: DailyTotals; today: string }) 
       <div className="totals-sum">
         <span className="muted small">{t('orders.totals.period')}</span>
         <strong data-testid="period-total">{formatMoney(totals.totalMinor, totals.currency)}</strong>
-        <span className="muted small">{t('orders.totals.count', { orders: totals.orders })}</span>
+        <span className="muted small">{t('orders.totals.count', { count: totals.orders })}</span>
       </div>
       <div className="totals-days">
         {days.map((d) => (
-          <div key={d.date} className={`day ${d.date === today ? 'today' : ''}`} title={d.orders ? t('orders.totals.sum', { orders: d.orders, total: formatMoney(d.totalMinor, totals.currency) }) : t('orders.totals.none')} data-testid="day-total" data-date={d.date}>
+          <div key={d.date} className={`day ${d.date === today ? 'today' : ''}`} title={d.orders ? t('orders.totals.sum', { count: d.orders, total: formatMoney(d.totalMinor, totals.currency) }) : t('orders.totals.none')} data-testid="day-total" data-date={d.date}>
             <div className="bar-wrap">
               <div className="bar" style={{ height: `${Math.round((d.totalMinor / max) * 100)}%` }} />
             </div>

@@ -1,7 +1,7 @@
 // Settings → Orders: orders in chat (off / ask me / follow the assistant), payment instructions, delivery, the
 // quantity limit, which status changes tell the customer, and the texts per status and language.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call, type ApiOutput } from '../../api';
 import { useAppStore } from '../../stores/app';
 import { useOrdersStore, type OrdersSettings } from '../../stores/orders';
@@ -9,6 +9,7 @@ import { Field } from '../settings/fields';
 import { SaveBar } from '../settings/BusinessSection';
 import { useSaveState } from '../settings/useSaveState';
 import { parseAmount, toAmount } from '../catalog/money';
+import { languageName } from '../../components/format';
 
 const MODES = ['off', 'suggest', 'auto'] as const;
 const NOTIFY = ['confirmed', 'paid', 'ready', 'shipped', 'completed', 'cancelled'] as const;
@@ -96,7 +97,7 @@ function OrdersSettingsForm({ initial, defaults }: { initial: OrdersSettings; de
       <div className="filters">
         {LANGS.map((l) => (
           <button type="button" key={l} className={`chip ${lang === l ? 'on' : ''}`} onClick={() => setLang(l)}>
-            {t(`orders.langName.${l}`)}
+            {languageName(l)}
           </button>
         ))}
       </div>

@@ -1,6 +1,6 @@
 // The ⚡ button beside the composer: pick a saved answer, it lands in the draft with the customer's name filled in.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useQuickRepliesStore } from '../../stores/quickReplies';
 import { useAppStore } from '../../stores/app';
 import { describeHours, fillQuickReply, firstName } from './fill';

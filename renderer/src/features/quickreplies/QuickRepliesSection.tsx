@@ -1,6 +1,6 @@
 // Settings → Quick replies: add, edit, reorder-free list of saved answers with placeholders.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useQuickRepliesStore } from '../../stores/quickReplies';
 import { SaveBar } from '../settings/BusinessSection';
 import { useSaveState } from '../settings/useSaveState';

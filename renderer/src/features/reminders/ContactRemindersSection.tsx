@@ -1,11 +1,13 @@
 // Contact panel section: the customer's opt-out state (with "record consent"), upcoming and recent reminders.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app';
 import { useRemindersStore, type Reminder } from '../../stores/reminders';
 import { ReminderDialog } from './ReminderDialog';
 import { formatWhen } from './time';
+import { runtimeKey } from '../../i18n/keys';
+import { errorText } from '../../i18n/errors';
 
 export function ContactRemindersSection({ contactId }: { contactId: number }) {
   const { t } = useTranslation();
@@ -67,7 +69,7 @@ export function ContactRemindersSection({ contactId }: { contactId: number }) {
             {data.recent.map((r) => (
               <li key={r.id} data-testid="contact-reminder" data-status={r.status}>
                 <div className="mini-head">
-                  <span className={`pill status-${r.status}`}>{t(`reminders.tabs.${r.status}`)}</span>
+                  <span className={`pill status-${r.status}`}>{t(runtimeKey('reminders.tabs', r.status))}</span>
                   <span className="small">{formatWhen(r.doneAt ?? r.dueAt, tz)}</span>
                 </div>
                 <div className="mini-text small muted" dir="auto">
@@ -99,7 +101,7 @@ function OptOutBox({ contactId }: { contactId: number }) {
         {t('reminders.panel.optedOutDetail', {
           said: status.said ?? '',
           date: status.at ? formatWhen(status.at, tz) : '',
-          channel: t(`common.channel.${status.channel}`, { defaultValue: status.channel ?? '' }),
+          channel: t(runtimeKey('common.channel', status.channel), { defaultValue: status.channel ?? '' }),
         })}
       </div>
       {!asking ? (
@@ -118,7 +120,7 @@ function OptOutBox({ contactId }: { contactId: number }) {
               onClick={() =>
                 void recordConsent(contactId, note).then(
                   () => setAsking(false),
-                  (err: Error) => setError(err.message),
+                  (err: unknown) => setError(errorText(err)),
                 )
               }
               data-testid="consent-save"

@@ -1,6 +1,6 @@
 // Conversation header button "Remind…": plans a reminder for the customer of this conversation.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { ReminderDialog } from './ReminderDialog';
 
 export function RemindButton({ conversationId }: { conversationId: number }) {

@@ -1,11 +1,13 @@
 // Create or edit a reminder: what about, when (shop time zone), repeat, the text with placeholders, and a live
 // preview of exactly what the customer will get and when it really goes out (quiet hours).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call, type ApiOutput } from '../../api';
 import { useRemindersStore, type Reminder, type ReminderDraft } from '../../stores/reminders';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { formatWhen, localParts, quickTimes } from './time';
+import { runtimeKey } from '../../i18n/keys';
+import { errorText } from '../../i18n/errors';
 
 type Context = ApiOutput<'reminders.context'>;
 type Kind = ReminderDraft['kind'];
@@ -62,7 +64,7 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
           setEventAt(`${p.date}T${p.time}`);
         }
       })
-      .catch((err: Error) => setError(err.message));
+      .catch((err: unknown) => setError(errorText(err)));
     return () => {
       live = false;
     };
@@ -109,7 +111,7 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
         })
         .catch((err: Error) => {
           setPreview(null);
-          setPreviewError(err.message);
+          setPreviewError(errorText(err));
         });
     }, 250);
     return () => clearTimeout(h);
@@ -145,7 +147,7 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
       }
       onClose();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -251,7 +253,7 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
                   <option value="">{t('reminders.dialog.lastUsed')}</option>
                   {ctx.channels.map((c) => (
                     <option key={c} value={c}>
-                      {t(`common.channel.${c}`, { defaultValue: c })}
+                      {t(runtimeKey('common.channel', c), { defaultValue: c })}
                     </option>
                   ))}
                 </select>

@@ -1,6 +1,6 @@
 // Navigation badge: how many reminders were missed (Lavka was closed when they were due) and wait for the owner.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useRemindersStore } from '../../stores/reminders';
 
 export function RemindersBadge() {

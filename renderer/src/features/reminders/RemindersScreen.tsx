@@ -1,6 +1,6 @@
 // The Reminders page: upcoming, sent, missed and cancelled, with edit / cancel / send now.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { call } from '../../api';
 import { useAppStore } from '../../stores/app';

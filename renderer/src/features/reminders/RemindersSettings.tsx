@@ -1,12 +1,13 @@
 // Settings → Reminders: quiet hours, the catch-up policy, automatic rules, consumable products and stop words.
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { call, type ApiOutput } from '../../api';
 import { useRemindersStore, type OptOutSettings, type RemindersSettings } from '../../stores/reminders';
 import { Field } from '../settings/fields';
 import { SaveBar } from '../settings/BusinessSection';
 import { useSaveState } from '../settings/useSaveState';
 import { REPLY_LANGUAGES } from '../settings/options';
+import { errorText } from '../../i18n/errors';
 
 type Rules = RemindersSettings['rules'];
 
@@ -210,10 +211,10 @@ function Consumables() {
   const [items, setItems] = useState<Product[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void call('reminders.consumables.list').then(setItems, (err: Error) => setError(err.message));
+    void call('reminders.consumables.list').then(setItems, (err: unknown) => setError(errorText(err)));
   }, []);
   const set = (p: Product, consumable: boolean, reorderDays: number | null) =>
-    call('reminders.consumables.set', { productId: p.id, consumable, reorderDays }).then(setItems, (err: Error) => setError(err.message));
+    call('reminders.consumables.set', { productId: p.id, consumable, reorderDays }).then(setItems, (err: unknown) => setError(errorText(err)));
   if (!items) return null;
   return (
     <div className="consumables">

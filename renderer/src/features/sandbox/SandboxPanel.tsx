@@ -1,7 +1,7 @@
 // "Try as a customer": the owner writes as a pretend customer through the real sandbox channel,
 // and sees the shop's replies arrive as the customer would.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useSandboxStore } from '../../stores/sandbox';
 import { useAppStore } from '../../stores/app';
 import { formatTime } from '../../components/format';

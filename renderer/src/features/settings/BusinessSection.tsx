@@ -1,6 +1,6 @@
 // Business profile: name, what it sells, address, phone, currency, time zone, country, opening hours.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAppStore, type Settings } from '../../stores/app';
 import { Field, Select } from './fields';
 import { HoursEditor } from './HoursEditor';

@@ -1,5 +1,5 @@
 // Where the data lives. Backups and export join this section as they land.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAppStore } from '../../stores/app';
 import { BackupSection } from '../backup/BackupSection';
 
@@ -18,7 +18,7 @@ export function DataSection() {
       </p>
       <p className="muted">{t('settings.dataBackupHint')}</p>
       <p className="muted">
-        Lavka {version}
+        {t('common.appName')} {version}
       </p>
       <BackupSection />
     </div>

@@ -1,5 +1,5 @@
 // Opening hours per weekday: a closed checkbox and two time inputs.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import type { Settings } from '../../stores/app';
 
 type Hours = Settings['business']['openingHours'];

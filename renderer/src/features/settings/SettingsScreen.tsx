@@ -1,6 +1,6 @@
 // Settings: a section list on the left, the chosen section on the right.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { SETTINGS_SECTIONS } from './sections';
 import { useAppStore } from '../../stores/app';
 

@@ -1,4 +1,5 @@
 // Settings is a list of sections; each domain adds its own (Channels, Assistant, Reminders, Data…) with one line.
+import type { UiKey } from '../../i18n/keys';
 import type { ComponentType } from 'react';
 import { BusinessSection } from './BusinessSection';
 import { PreferencesSection } from './PreferencesSection';
@@ -14,7 +15,7 @@ import { isDesktop } from '../desktop/bridge';
 
 export interface SettingsSectionDef {
   id: string;
-  label: string;
+  label: UiKey;
   component: ComponentType;
 }
 
@@ -28,6 +29,6 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'assistant', label: 'assistant.section', component: AssistantSection },
   { id: 'data', label: 'settings.sections.data', component: DataSection },
   // Tray, notifications, start at login and the WhatsApp browser picker exist only in the desktop app.
-  ...(isDesktop() ? [{ id: 'desktop', label: 'desktop.settings.title', component: DesktopSection }] : []),
+  ...(isDesktop() ? [{ id: 'desktop', label: 'desktop.settings.title', component: DesktopSection } satisfies SettingsSectionDef] : []),
   { id: 'about', label: 'desktop.about.title', component: AboutSection },
 ];

@@ -1,5 +1,6 @@
 // Shared save/error/"Saved" feedback for settings forms.
 import { useState } from 'react';
+import { errorText } from '../../i18n/errors';
 
 export function useSaveState() {
   const [state, setState] = useState<{ busy: boolean; error: string | null; saved: boolean }>({ busy: false, error: null, saved: false });
@@ -10,7 +11,7 @@ export function useSaveState() {
       setState({ busy: false, error: null, saved: true });
       setTimeout(() => setState((s) => ({ ...s, saved: false })), 2000);
     } catch (err) {
-      setState({ busy: false, error: (err as Error).message, saved: false });
+      setState({ busy: false, error: errorText(err), saved: false });
     }
   }
   return { ...state, run };

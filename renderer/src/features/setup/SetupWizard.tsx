@@ -1,11 +1,13 @@
 // First start: three short steps — the business, languages and money/time, opening hours.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useAppStore, type Settings } from '../../stores/app';
-import { setUiLanguage, UI_LANGUAGES } from '../../i18n';
+import { setUiLanguage, UI_LANGUAGE_NAMES, type UiLanguage } from '../../i18n';
+import { isUiLanguage } from '../../../../main/shared/ui-languages';
 import { Field, Select } from '../settings/fields';
 import { HoursEditor } from '../settings/HoursEditor';
 import { CURRENCIES, REGIONS, REPLY_LANGUAGES, guessTimeZone, timeZones } from '../settings/options';
+import { errorText } from '../../i18n/errors';
 
 const DEFAULT_HOURS: Settings['business']['openingHours'] = {
   mon: { open: '09:00', close: '18:00' },
@@ -23,8 +25,8 @@ export function SetupWizard() {
   const [step, setStep] = useState(0);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [uiLanguage, setUi] = useState<'en' | 'ru'>(i18n.language === 'ru' ? 'ru' : 'en');
-  const [replyLanguage, setReply] = useState<string>(uiLanguage);
+  const [uiLanguage, setUi] = useState<UiLanguage>(isUiLanguage(i18n.language) ? i18n.language : 'en');
+  const [replyLanguage, setReply] = useState<string>(uiLanguage.split('-')[0]);
   const [currency, setCurrency] = useState('EUR');
   const [timeZone, setTimeZone] = useState(guessTimeZone());
   const [region, setRegion] = useState('DE');
@@ -43,7 +45,7 @@ export function SetupWizard() {
         preferences: { uiLanguage, replyLanguage },
       });
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       setBusy(false);
     }
   }
@@ -72,11 +74,11 @@ export function SetupWizard() {
               <Select
                 value={uiLanguage}
                 onChange={(v) => {
-                  setUi(v as 'en' | 'ru');
-                  setReply(v);
+                  setUi(v as UiLanguage);
+                  setReply(v.split('-')[0]); // reply languages are plain codes: pt-BR → pt
                   setUiLanguage(v);
                 }}
-                options={Object.entries(UI_LANGUAGES)}
+                options={Object.entries(UI_LANGUAGE_NAMES)}
                 testId="setup-ui-language"
               />
             </Field>
