@@ -81,10 +81,13 @@ const SAME_AS_ENGLISH = new Set([
   'Backups', 'Item', 'Tab',
 ]);
 
+/** A text with no words of its own ("{{name}}: {{total}}") reads the same in every language. */
+const hasWords = (text: string) => /\p{L}/u.test(text.replace(/\{\{[^}]*\}\}/g, ''));
+
 describe('no English left in a translation', () => {
   it.each(UI_LANGUAGE_CODES.filter((l) => l !== 'en').map((l) => [l]))('%s', (lang) => {
     const left = [...grouped(lang)].flatMap(([k, forms]) =>
-      [...forms].filter(([f, text]) => english.get(k)?.get(f) === text && !SAME_AS_ENGLISH.has(text)).map(([, text]) => `${k}: ${text}`),
+      [...forms].filter(([f, text]) => english.get(k)?.get(f) === text && hasWords(text) && !SAME_AS_ENGLISH.has(text)).map(([, text]) => `${k}: ${text}`),
     );
     expect(left).toEqual([]);
   });
