@@ -1,5 +1,7 @@
 // Composition root: builds every service from a config. The Electron shell and the headless server both call
 // createApp(); tests call it with a temp data dir and a fake clock. Nothing here imports Electron or the DOM.
+import { CustomerLanguageService } from './language/service';
+import { CustomerTextsService } from './language/texts-service';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
@@ -103,6 +105,8 @@ export interface Services {
   orders: OrdersService;
   /** Reads order requests in chat; the assistant's Auto turn asks it first. */
   orderCapture: OrderCapture;
+  /** Which language each customer is written to in, and how (texts, money, the owner's wording). */
+  languages: CustomerLanguageService;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -138,6 +142,9 @@ export function createApp(config: AppConfig): App {
   };
   const settings = new SettingsService(repos.settings, events);
   const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);
+  // Customer language first among inbound listeners: everyone after it reads the contact's up-to-date language.
+  const languages = new CustomerLanguageService({ contacts: repos.contacts, messages: repos.messages, settings, events, clock, texts: new CustomerTextsService(settings) });
+  inbox.onInbound((e) => languages.observe(e));
   const jobs = new Jobs(events, clock);
   const downloads = new Downloads(join(config.dataDir, 'exports'), clock);
   const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery });
@@ -183,7 +190,7 @@ export function createApp(config: AppConfig): App {
   });
   // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
   assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
-  const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
+  const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant, languages });
 
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {
@@ -194,6 +201,7 @@ export function createApp(config: AppConfig): App {
     events,
     repos,
     settings,
+    languages,
     quickReplies: new QuickRepliesService(settings),
     inbox,
     contacts,
