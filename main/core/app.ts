@@ -173,10 +173,10 @@ export function createApp(config: AppConfig): App {
     { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox },
     config.channels,
   );
-  const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock);
+  const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock, languages);
   const reminderOrders = new ReminderOrdersRepo(db);
   const remindersRepo = new RemindersRepo(db);
-  const reminders = new RemindersService(db, remindersRepo, reminderOrders, repos.contacts, inbox, optout, settings, events, clock);
+  const reminders = new RemindersService(db, remindersRepo, reminderOrders, repos.contacts, inbox, optout, settings, events, clock, languages);
   const reminderRules = new RuleEngine(db, reminders, remindersRepo, reminderOrders, events, clock);
   reminders.ruleCheck = reminderRules;
   optout.onOptOut((contactId) => reminders.cancelForOptOut(contactId));

@@ -10,8 +10,11 @@ import type { SettingsService } from '../settings/service';
 
 export const CUSTOMER_TEXTS_KEY = 'customerTexts';
 
-/** Namespaces whose texts the owner may reword here. Order status texts keep their own editor in Orders settings. */
-export const OVERRIDABLE_NAMESPACES = ['orders', 'reminders', 'optout', 'holding'] as const;
+/**
+ * Namespaces whose texts the owner may reword here. Order status texts (Orders settings) and holding messages
+ * (Assistant settings) keep the per-language editors they already had.
+ */
+export const OVERRIDABLE_NAMESPACES = ['orders', 'reminders', 'optout'] as const;
 
 const overridesSchema = z.record(z.string(), z.record(z.string(), z.string().max(2000)));
 export type CustomerTextOverrides = z.output<typeof overridesSchema>;
