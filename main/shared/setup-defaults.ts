@@ -37,7 +37,9 @@ function parse(tag: string): Intl.Locale | null {
 function validTimeZone(tz: string | undefined): string | null {
   if (!tz) return null;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone;
+    // Kept as the machine spells it ("Europe/Kyiv"); Intl would hand back an older alias ("Europe/Kiev").
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz;
   } catch {
     return null;
   }

@@ -36,7 +36,12 @@ export interface LanguageDeps {
 }
 
 export class CustomerLanguageService {
-  constructor(private readonly d: LanguageDeps) {}
+  /** The owner's wording of customer texts per language (Settings → Customer messages). */
+  readonly texts: CustomerTextsService;
+
+  constructor(private readonly d: LanguageDeps) {
+    this.texts = d.texts;
+  }
 
   /** The shop's default reply language, as a language Lavka has customer texts in. */
   defaultLanguage(): CustomerLanguage {
