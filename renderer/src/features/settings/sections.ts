@@ -8,6 +8,7 @@ import { QuickRepliesSection } from '../quickreplies/QuickRepliesSection';
 import { ChannelsSection } from '../channels/ChannelsSection';
 import { RemindersSettingsSection } from '../reminders/RemindersSettings';
 import { OrdersSettingsSection } from '../orders/OrdersSettingsSection';
+import { CustomerTextsSection } from '../language/CustomerTextsSection';
 
 export interface SettingsSectionDef {
   id: string;
@@ -22,6 +23,7 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'quickReplies', label: 'quickReplies.title', component: QuickRepliesSection },
   { id: 'orders', label: 'orders.settings.section', component: OrdersSettingsSection },
   { id: 'reminders', label: 'reminders.settings.section', component: RemindersSettingsSection },
+  { id: 'customerTexts', label: 'customerLanguage.settings.section', component: CustomerTextsSection },
   { id: 'assistant', label: 'assistant.section', component: AssistantSection },
   { id: 'data', label: 'settings.sections.data', component: DataSection },
 ];

@@ -1,11 +1,13 @@
 // First start: three short steps — the business, languages and money/time, opening hours.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type Settings } from '../../stores/app';
 import { setUiLanguage, UI_LANGUAGES } from '../../i18n';
 import { Field, Select } from '../settings/fields';
 import { HoursEditor } from '../settings/HoursEditor';
-import { CURRENCIES, REGIONS, REPLY_LANGUAGES, guessTimeZone, timeZones } from '../settings/options';
+import { REPLY_LANGUAGES, currencyOptions, guessTimeZone, timeZoneOptions } from '../settings/options';
+import { CountrySelect } from '../language/CountrySelect';
+import { proposeSetup } from '../../../../main/shared/setup-defaults';
 
 const DEFAULT_HOURS: Settings['business']['openingHours'] = {
   mon: { open: '09:00', close: '18:00' },
@@ -24,10 +26,15 @@ export function SetupWizard() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [uiLanguage, setUi] = useState<'en' | 'ru'>(i18n.language === 'ru' ? 'ru' : 'en');
-  const [replyLanguage, setReply] = useState<string>(uiLanguage);
-  const [currency, setCurrency] = useState('EUR');
-  const [timeZone, setTimeZone] = useState(guessTimeZone());
-  const [region, setRegion] = useState('DE');
+  // Language, country, currency and time zone proposed from this computer (an owner in Moscow: ru, RU, RUB).
+  const proposal = useMemo(
+    () => proposeSetup({ locales: navigator.languages?.length ? navigator.languages : [navigator.language], timeZone: guessTimeZone() }, Object.keys(UI_LANGUAGES)),
+    [],
+  );
+  const [replyLanguage, setReply] = useState<string>(proposal.replyLanguage);
+  const [currency, setCurrency] = useState(proposal.currency);
+  const [timeZone, setTimeZone] = useState(proposal.timeZone);
+  const [region, setRegion] = useState(proposal.country);
   const [hours, setHours] = useState(DEFAULT_HOURS);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -73,7 +80,6 @@ export function SetupWizard() {
                 value={uiLanguage}
                 onChange={(v) => {
                   setUi(v as 'en' | 'ru');
-                  setReply(v);
                   setUiLanguage(v);
                 }}
                 options={Object.entries(UI_LANGUAGES)}
@@ -92,16 +98,16 @@ export function SetupWizard() {
         {step === 1 && (
           <div className="form grid2">
             <Field label={t('setup.replyLanguage')} hint={t('setup.replyLanguageHint')}>
-              <Select value={replyLanguage} onChange={setReply} options={Object.entries(REPLY_LANGUAGES)} />
+              <Select value={replyLanguage} onChange={setReply} options={Object.entries(REPLY_LANGUAGES)} testId="setup-reply-language" />
             </Field>
             <Field label={t('setup.currency')}>
-              <Select value={currency} onChange={setCurrency} options={CURRENCIES.map((c) => [c, c])} testId="setup-currency" />
+              <Select value={currency} onChange={setCurrency} options={currencyOptions(uiLanguage)} testId="setup-currency" />
             </Field>
             <Field label={t('setup.timeZone')}>
-              <Select value={timeZone} onChange={setTimeZone} options={timeZones().map((z) => [z, z.replace(/_/g, ' ')])} />
+              <Select value={timeZone} onChange={setTimeZone} options={timeZoneOptions(timeZone)} testId="setup-time-zone" />
             </Field>
             <Field label={t('setup.region')} hint={t('setup.regionHint')}>
-              <Select value={region} onChange={setRegion} options={REGIONS.map((r) => [r, regionName(r, uiLanguage)])} />
+              <CountrySelect value={region} onChange={setRegion} testId="setup-region" />
             </Field>
           </div>
         )}
@@ -134,12 +140,4 @@ export function SetupWizard() {
       </div>
     </div>
   );
-}
-
-export function regionName(code: string, lang: string): string {
-  try {
-    return `${new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code} (${code})`;
-  } catch {
-    return code;
-  }
 }
