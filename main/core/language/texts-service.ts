@@ -28,6 +28,8 @@ export interface CustomerTextEntry {
   override: string | null;
   /** Placeholders the text may use. */
   placeholders: string[];
+  /** Lavka's English text, so the owner knows what a text is for in any language. */
+  reference: string;
 }
 
 /** Every overridable key: plain keys only (plural families and status texts have their own rules). */
@@ -70,6 +72,7 @@ export class CustomerTextsService {
       builtIn: rawCustomerText(lang, key),
       override: own[key] ?? null,
       placeholders: placeholdersOf(rawCustomerText('en', key)),
+      reference: rawCustomerText('en', key),
     }));
   }
 

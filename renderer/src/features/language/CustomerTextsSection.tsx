@@ -27,7 +27,7 @@ export function CustomerTextsSection() {
     <div className="form customer-texts" data-testid="customer-texts">
       <h2>{t('customerLanguage.settings.section')}</h2>
       <p className="muted">{t('customerLanguage.settings.intro')}</p>
-      <div className="row">
+      <div className="ct-head">
         <label className="field">
           <span className="field-label">{t('customerLanguage.settings.language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as CustomerLanguage)} data-testid="customer-texts-language">
@@ -77,8 +77,9 @@ function TextRow({ lang, entry }: { lang: CustomerLanguage; entry: CustomerTextE
 
   return (
     <div className="customer-text" data-testid="customer-text" data-key={entry.key}>
-      <textarea value={value} rows={2} dir={rtl ? 'rtl' : 'auto'} lang={languageInfo(lang)?.locale} onChange={(e) => setValue(e.target.value)} />
-      <div className="row small">
+      {lang !== 'en' && <span className="muted ct-ref" dir="ltr">{t('customerLanguage.settings.english', { text: entry.reference })}</span>}
+      <textarea value={value} rows={3} dir={rtl ? 'rtl' : 'auto'} lang={languageInfo(lang)?.locale} onChange={(e) => setValue(e.target.value)} />
+      <div className="ct-row">
         <span className="muted">
           {entry.placeholders.length
             ? t('customerLanguage.settings.placeholders', { list: entry.placeholders.map((p) => `{${p}}`).join(' ') })
