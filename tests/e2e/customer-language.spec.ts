@@ -87,3 +87,22 @@ test('a Spanish customer’s reminder arrives in Spanish; the owner’s choice a
   await expect(row).toContainText('Your text');
   await shot(page, 'customer-language-settings-texts');
 });
+
+test.describe('first start on a computer in Moscow', () => {
+  test.use({ serveOptions: { demo: false }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+
+  test('setup proposes Russian, Russia, roubles and Moscow time, with a searchable country list', async ({ page, lavka }) => {
+    await page.goto(lavka.url);
+    await page.getByTestId('setup-name').fill('Пекарня у дома');
+    await page.getByTestId('setup-next').click();
+    await expect(page.getByTestId('setup-reply-language')).toHaveValue('ru');
+    await expect(page.getByTestId('setup-currency')).toHaveValue('RUB');
+    await expect(page.getByTestId('setup-time-zone')).toHaveValue('Europe/Moscow');
+    await expect(page.getByTestId('setup-region')).toHaveValue('RU');
+    expect(await page.getByTestId('setup-region').locator('option').count()).toBeGreaterThan(200);
+    await shot(page, 'setup-proposal-moscow');
+    // Searching "+375" picks Belarus.
+    await page.getByTestId('setup-region-search').fill('+375');
+    await expect(page.getByTestId('setup-region')).toHaveValue('BY');
+  });
+});
