@@ -10,12 +10,14 @@ import type { EventBus } from '../events';
 import type { InboundEvent } from '../inbox/service';
 import type { SettingsService } from '../settings/service';
 import { decideLanguage } from './decide';
-import { detectMessageLanguage } from './detect';
+import { detectMessageLanguage, type MessageLanguage } from './detect';
 import type { CustomerTextsService } from './texts-service';
 import type { Voice } from '../../shared/i18n/voice';
 
 /** How many of the customer's latest messages are read to decide. */
 const WINDOW = 12;
+/** Guesses kept per message id, so each message is read once however often its conversation is re-decided. */
+const CACHE_SIZE = 5000;
 
 export type LanguageSource = 'owner' | 'detected' | 'default';
 
@@ -39,8 +41,18 @@ export class CustomerLanguageService {
   /** The owner's wording of customer texts per language (Settings → Customer messages). */
   readonly texts: CustomerTextsService;
 
+  private readonly guesses = new Map<number, MessageLanguage | null>();
+
   constructor(private readonly d: LanguageDeps) {
     this.texts = d.texts;
+  }
+
+  private guess(id: number, body: string): MessageLanguage | null {
+    if (this.guesses.has(id)) return this.guesses.get(id)!;
+    const g = detectMessageLanguage(body);
+    if (this.guesses.size >= CACHE_SIZE) this.guesses.delete(this.guesses.keys().next().value!);
+    this.guesses.set(id, g);
+    return g;
   }
 
   /** The shop's default reply language, as a language Lavka has customer texts in. */
@@ -80,12 +92,11 @@ export class CustomerLanguageService {
     if (e.message.direction !== 'in') return;
     const c = this.d.contacts.get(e.contactId);
     if (!c || c.languageByOwner) return;
-    const texts = this.d.messages
+    const latest = this.d.messages
       .recent(e.conversationId, WINDOW * 3)
       .filter((m) => m.direction === 'in' && m.channel !== 'system')
-      .slice(-WINDOW)
-      .map((m) => m.body);
-    const decided = decideLanguage(texts.map(detectMessageLanguage));
+      .slice(-WINDOW);
+    const decided = decideLanguage(latest.map((m) => this.guess(m.id, m.body)));
     // Not settled (yet): keep what was decided before rather than forgetting it over a few "ok"s.
     if (!decided || decided === c.language) return;
     if (this.d.contacts.setDetectedLanguage(e.contactId, decided, this.d.clock.now())) {
