@@ -37,6 +37,13 @@ test('a Russian customer’s hand-made order summary arrives in Russian', async 
   await language.scrollIntoViewIfNeeded();
   await shot(page, 'customer-language-contact-panel-ru');
 
+  // A WhatsApp customer's number shows its country, and their language as Lavka knows it.
+  await page.getByTestId('conversation-row').filter({ hasText: 'Nguyễn Văn An' }).click();
+  await expect(page.getByTestId('contact-panel').getByTestId('phone-country')).toHaveText('🇻🇳 Vietnam');
+  await expect(page.getByTestId('contact-language-status')).toHaveText('Detected from their messages: Tiếng Việt');
+  await shot(page, 'customer-language-contact-panel-vi');
+
+  await page.getByTestId('conversation-row').filter({ hasText: 'Ирина' }).click();
   await openSandboxAs(page, 'Ирина');
   const reply = page.getByTestId('sandbox-reply').filter({ hasText: 'Ваш заказ:' });
   await expect(reply).toContainText('Итого: 4,20');
