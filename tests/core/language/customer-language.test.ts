@@ -91,4 +91,15 @@ describe('a customer’s language', () => {
     // Other languages keep Lavka's text.
     expect((await w.t.call('language.texts', { language: 'pt' })).find((e) => e.key === 'reminders:follow_up')?.override).toBeNull();
   });
+
+  it('confirms an opt-out in the customer’s detected language when the stop word is theirs too', async () => {
+    w = await ordersWorld({ mode: 'suggest' });
+    await w.say('Добрий день, а хліб сьогодні є?');
+    await w.say('Дякую, я зайду завтра');
+    expect(contact().language).toBe('uk');
+    await w.say('стоп');
+    expect(w.lastReceived()).toBe(
+      'Готово — ви більше не отримуватимете нагадувань і пропозицій від Test Bakery. Якщо щось знадобиться, просто напишіть нам.',
+    );
+  });
 });

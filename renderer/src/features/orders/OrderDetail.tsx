@@ -1,5 +1,6 @@
 // One order: customer (with a link to the chat), lines and totals, the next statuses with the message the customer
 // would get (editable, or not sent at all), and the order's history.
+import { languageInfo } from '../../../../main/shared/languages';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
@@ -49,7 +50,7 @@ function OrderView({ order }: { order: OrderDetail }) {
       <div className="order-facts small">
         <div>{order.fulfilment === 'delivery' ? t('orders.detail.delivery', { address: order.address }) : `${t('orders.detail.pickup')}`}</div>
         {order.wantedTime && <div dir="auto">{t('orders.detail.when', { time: order.wantedTime })}</div>}
-        <div className="muted">{t('orders.detail.language', { lang: t(`orders.langName.${order.language}`, { defaultValue: order.language }) })}</div>
+        <div className="muted">{t('orders.detail.language', { lang: languageInfo(order.language)?.nativeName ?? order.language })}</div>
         {order.note && (
           <div dir="auto">
             {t('orders.detail.note')}: {order.note}
