@@ -76,8 +76,8 @@ describe('customer text families', () => {
     expect(sp(summaryText(order, shop, createVoice('pt')))).toContain('€ 16,00');
     expect(summaryText(order, shop, createVoice('en'))).toContain('€16.00');
     const ru = questionsText(issues, shop, createVoice('ru'));
-    expect(ru).toContain('осталась всего 1 штука');
-    expect(ru).toContain('осталось всего 3 штуки');
+    expect(ru).toContain('Осталась всего 1 штука «Croissant»');
+    expect(ru).toContain('Осталось всего 3 штуки «Croissant»');
     expect(ru).toContain('Honey cake или Napoleon cake');
     const ar = questionsText(issues, shop, createVoice('ar'));
     expect(ar).toContain('بقيت قطعة واحدة فقط');
