@@ -100,6 +100,8 @@ test.describe('first start on a computer in Moscow', () => {
 
   test('setup proposes Russian, Russia, roubles and Moscow time, with a searchable country list', async ({ page, lavka }) => {
     await page.goto(lavka.url);
+    await expect(page.getByTestId('setup-ui-language')).toHaveValue('ru');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Добро пожаловать в Лавку');
     await page.getByTestId('setup-name').fill('Пекарня у дома');
     await page.getByTestId('setup-next').click();
     await expect(page.getByTestId('setup-reply-language')).toHaveValue('ru');

@@ -1,8 +1,8 @@
 // First start: three short steps — the business, languages and money/time, opening hours.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type Settings } from '../../stores/app';
-import { setUiLanguage, UI_LANGUAGES } from '../../i18n';
+import { setUiLanguage, UI_LANGUAGES, type UiLanguage } from '../../i18n';
 import { Field, Select } from '../settings/fields';
 import { HoursEditor } from '../settings/HoursEditor';
 import { REPLY_LANGUAGES, currencyOptions, guessTimeZone, timeZoneOptions } from '../settings/options';
@@ -25,12 +25,14 @@ export function SetupWizard() {
   const [step, setStep] = useState(0);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [uiLanguage, setUi] = useState<'en' | 'ru'>(i18n.language === 'ru' ? 'ru' : 'en');
   // Language, country, currency and time zone proposed from this computer (an owner in Moscow: ru, RU, RUB).
   const proposal = useMemo(
     () => proposeSetup({ locales: navigator.languages?.length ? navigator.languages : [navigator.language], timeZone: guessTimeZone() }, Object.keys(UI_LANGUAGES)),
     [],
   );
+  // Lavka's own language too: the computer's, when Lavka speaks it; else what is on screen.
+  const [uiLanguage, setUi] = useState<UiLanguage>(proposal.uiLanguage in UI_LANGUAGES ? (proposal.uiLanguage as UiLanguage) : i18n.language === 'ru' ? 'ru' : 'en');
+  useEffect(() => setUiLanguage(uiLanguage), [uiLanguage]);
   const [replyLanguage, setReply] = useState<string>(proposal.replyLanguage);
   const [currency, setCurrency] = useState(proposal.currency);
   const [timeZone, setTimeZone] = useState(proposal.timeZone);
@@ -79,8 +81,7 @@ export function SetupWizard() {
               <Select
                 value={uiLanguage}
                 onChange={(v) => {
-                  setUi(v as 'en' | 'ru');
-                  setUiLanguage(v);
+                  setUi(v as UiLanguage);
                 }}
                 options={Object.entries(UI_LANGUAGES)}
                 testId="setup-ui-language"
