@@ -82,6 +82,13 @@ test('a Spanish customer’s reminder arrives in Spanish; the owner’s choice a
 
   // Settings → Customer messages: the owner rewords the Spanish follow-up; a wrong placeholder is refused.
   await page.getByTestId('nav-settings').click();
+  // Business settings: the country is a searchable list of every country.
+  await expect(page.getByTestId('settings-region')).toHaveValue('DE');
+  await page.getByTestId('settings-region-search').fill('brazil');
+  await expect(page.getByTestId('settings-region')).toHaveValue('BR');
+  await shot(page, 'settings-business-country');
+  await page.getByTestId('settings-region-search').fill('Germany');
+  await expect(page.getByTestId('settings-region')).toHaveValue('DE');
   await page.getByTestId('settings-tab-customerTexts').click();
   const texts = page.getByTestId('customer-texts');
   await texts.getByTestId('customer-texts-language').selectOption('es');

@@ -1,6 +1,6 @@
 // Short, real-looking customer chat messages per customer language, with the language a shop should answer in.
 // `null` = nothing to go on (an "ok", an emoji, a number): the detector must say "don't know", not guess.
-// Used by the detector test and by tools/language-eval.ts (which compared the candidate libraries).
+// Used by the detector tests; the same table compared the candidate libraries (README, "Every customer in their own language").
 export const MESSAGE_TABLE: ReadonlyArray<readonly [text: string, expected: string | null]> = [
   // en
   ['Hi, do you have rye bread today?', 'en'],
