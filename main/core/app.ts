@@ -1,5 +1,7 @@
 // Composition root: builds every service from a config. The Electron shell and the headless server both call
 // createApp(); tests call it with a temp data dir and a fake clock. Nothing here imports Electron or the DOM.
+import { CustomerLanguageService } from './language/service';
+import { CustomerTextsService } from './language/texts-service';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, closeDatabase, type Db } from './db/connection';
@@ -114,6 +116,8 @@ export interface Services {
   orders: OrdersService;
   /** Reads order requests in chat; the assistant's Auto turn asks it first. */
   orderCapture: OrderCapture;
+  /** Which language each customer is written to in, and how (texts, money, the owner's wording). */
+  languages: CustomerLanguageService;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -152,6 +156,9 @@ export function createApp(config: AppConfig): App {
   };
   const settings = new SettingsService(repos.settings, events);
   const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);
+  // Customer language first among inbound listeners: everyone after it reads the contact's up-to-date language.
+  const languages = new CustomerLanguageService({ contacts: repos.contacts, messages: repos.messages, settings, events, clock, texts: new CustomerTextsService(settings) });
+  inbox.onInbound((e) => languages.observe(e));
   const jobs = new Jobs(events, clock);
   const downloads = new Downloads(join(config.dataDir, 'exports'), clock);
   const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery });
@@ -184,10 +191,10 @@ export function createApp(config: AppConfig): App {
     { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox, secrets, events },
     config.channels,
   );
-  const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock);
+  const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock, languages);
   const reminderOrders = new ReminderOrdersRepo(db);
   const remindersRepo = new RemindersRepo(db);
-  const reminders = new RemindersService(db, remindersRepo, reminderOrders, repos.contacts, inbox, optout, settings, events, clock);
+  const reminders = new RemindersService(db, remindersRepo, reminderOrders, repos.contacts, inbox, optout, settings, events, clock, languages);
   const reminderRules = new RuleEngine(db, reminders, remindersRepo, reminderOrders, events, clock);
   reminders.ruleCheck = reminderRules;
   optout.onOptOut((contactId) => reminders.cancelForOptOut(contactId));
@@ -201,7 +208,7 @@ export function createApp(config: AppConfig): App {
   });
   // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
   assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
-  const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
+  const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant, languages });
 
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {
@@ -213,6 +220,7 @@ export function createApp(config: AppConfig): App {
     secrets,
     repos,
     settings,
+    languages,
     quickReplies: new QuickRepliesService(settings),
     inbox,
     contacts,

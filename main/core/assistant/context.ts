@@ -191,7 +191,8 @@ export function buildTurnContext(s: ContextDeps, conversationId: number, opts: {
   const lastOutIdx = history.map((m) => m.direction).lastIndexOf('out');
   const pending = history.slice(lastOutIdx + 1).filter((m) => m.direction === 'in').slice(-MAX_PENDING);
   const recentCustomer = (pending.length ? pending : history.filter((m) => m.direction === 'in').slice(-2)).map((m) => m.body).join('\n');
-  const language = customerLanguage(recentCustomer, contact?.language ?? null, settings.preferences.replyLanguage);
+  // A language the owner chose on the contact card wins over what the latest messages look like.
+  const language = contact?.languageByOwner && contact.language ? contact.language : customerLanguage(recentCustomer, contact?.language ?? null, settings.preferences.replyLanguage);
 
   const sources: Source[] = [];
   const trustedParts: string[] = [facts];

@@ -1,4 +1,6 @@
 // The assistant's settings section (Ollama host, model, default mode, Auto rules, holding messages) and fixed tuning.
+import { customerText } from '../../shared/i18n/customer-texts';
+import { CUSTOMER_LANGUAGE_CODES } from '../../shared/languages';
 import { z } from 'zod';
 
 export const MODES = ['off', 'suggest', 'auto'] as const;
@@ -48,13 +50,10 @@ export const assistantSettingsSchema = z.object({
 });
 export type AssistantSettings = z.output<typeof assistantSettingsSchema>;
 
-export const DEFAULT_HOLDING_MESSAGES: Record<string, string> = {
-  en: 'Thank you for your message! I have passed it on to the owner, who will reply to you personally as soon as possible.',
-  ru: 'Спасибо за сообщение! Я передал его владельцу магазина — он ответит вам лично, как только сможет.',
-  uk: 'Дякуємо за повідомлення! Я передав його власнику магазину — він відповість вам особисто, щойно зможе.',
-  de: 'Danke für Ihre Nachricht! Ich habe sie an den Inhaber weitergegeben, der Ihnen so bald wie möglich persönlich antwortet.',
-  vi: 'Cảm ơn bạn đã nhắn tin! Mình đã chuyển tin nhắn cho chủ cửa hàng, chủ tiệm sẽ trả lời bạn sớm nhất có thể.',
-};
+/** Lavka's holding message in every customer language (main/shared/locales/<lang>/holding.json); the owner edits them here. */
+export const DEFAULT_HOLDING_MESSAGES: Record<string, string> = Object.fromEntries(
+  CUSTOMER_LANGUAGE_CODES.map((l) => [l, customerText(l, 'holding:message')]),
+);
 
 export const DEFAULT_ASSISTANT_SETTINGS: AssistantSettings = {
   host: '',

@@ -107,7 +107,9 @@ export class ContactMerger {
 
         const name = opts.name?.trim() || pickName(s, o);
         const notes = mergeNotes(s.notes, o.notes);
-        this.data.setContactFields(survivorId, { name, notes, language: s.language ?? o.language }, now);
+        // The owner's choice of language survives a merge; otherwise the survivor's detected one.
+        const chosen = [s, o].find((c) => c.languageByOwner && c.language);
+        this.data.setContactFields(survivorId, { name, notes, language: chosen?.language ?? s.language ?? o.language, languageByOwner: !!chosen }, now);
         this.data.deleteContact(otherId);
         return {
           moved,

@@ -11,7 +11,10 @@ export interface Contact {
   id: number;
   name: string;
   notes: string;
+  /** The language Lavka writes to this customer in (a customer language code), or null: the shop's default. */
   language: string | null;
+  /** True when the owner chose the language; detection never changes it then. */
+  languageByOwner: boolean;
   tags: string[];
   identities: Identity[];
   createdAt: number;

@@ -148,7 +148,9 @@ export function seedDemo(s: Services): boolean {
       });
       const identity = s.repos.contacts.findIdentity(c.channel, c.address);
       if (identity) {
-        s.repos.contacts.update(identity.contactId, { notes: c.notes, language: c.language }, now);
+        s.repos.contacts.update(identity.contactId, { notes: c.notes }, now);
+        // As if Lavka had read it from their messages (the owner chose nothing).
+        s.repos.contacts.setDetectedLanguage(identity.contactId, c.language, now);
         s.repos.contacts.setTags(identity.contactId, c.tags);
       }
     });

@@ -1,4 +1,4 @@
-// Recognises an opt-out message ("STOP", "стоп", "відписатися", "hủy") and picks the confirmation's language.
+// Recognises an opt-out message ("STOP", "стоп", "відписатися", "hủy"). The confirmation is in confirmation.ts.
 // Only a whole message counts: "don't stop baking" or "стоп, а хлеб ещё есть?" are ordinary messages.
 export interface OptOutKeyword {
   word: string;
@@ -25,16 +25,6 @@ export const DEFAULT_KEYWORDS: OptOutKeyword[] = [
   { word: 'abmelden', lang: 'de' },
   { word: 'baja', lang: 'es' },
 ];
-
-/** Confirmation texts; {business} is the shop's name. */
-export const CONFIRMATIONS: Record<string, string> = {
-  en: "Done — you won't get reminders or offers from {business} any more. If you need anything, just write to us.",
-  ru: 'Готово — вы больше не будете получать напоминания и предложения от {business}. Если что-то понадобится, просто напишите нам.',
-  uk: 'Готово — ви більше не отримуватимете нагадувань і пропозицій від {business}. Якщо щось знадобиться, просто напишіть нам.',
-  de: 'Erledigt — Sie erhalten keine Erinnerungen oder Angebote mehr von {business}. Wenn Sie etwas brauchen, schreiben Sie uns einfach.',
-  vi: 'Đã xong — bạn sẽ không nhận nhắc nhở hay ưu đãi từ {business} nữa. Cần gì cứ nhắn cho chúng tôi nhé.',
-  es: 'Listo: ya no recibirás recordatorios ni ofertas de {business}. Si necesitas algo, escríbenos.',
-};
 
 /** Longest message we even look at; an opt-out is a word or three. */
 const MAX_LEN = 80;
@@ -67,15 +57,4 @@ export function matchOptOut(body: string, keywords: readonly OptOutKeyword[]): O
   const hits = keywords.filter((k) => normalise(k.word) === said);
   if (hits.length === 0) return null;
   return { word: hits[0].word, langs: [...new Set(hits.map((h) => h.lang))] };
-}
-
-/**
- * The confirmation's language: the contact's own language when the word belongs to it (a Ukrainian customer
- * writing "стоп"), else the word's language; a language without a built-in text falls back to the contact's,
- * then the shop's reply language, then English.
- */
-export function confirmationLanguage(match: OptOutMatch, contactLanguage: string | null, replyLanguage: string): string {
-  const pick = contactLanguage && match.langs.includes(contactLanguage) ? contactLanguage : match.langs[0];
-  for (const l of [pick, contactLanguage, replyLanguage, 'en']) if (l && CONFIRMATIONS[l]) return l;
-  return 'en';
 }

@@ -11,8 +11,9 @@ import type { EventBus } from '../events';
 import type { InboxService } from '../inbox/service';
 import type { Message } from '../inbox/types';
 import type { SettingsService } from '../settings/service';
-import { render } from '../reminders/templates';
-import { CONFIRMATIONS, DEFAULT_KEYWORDS, confirmationLanguage, matchOptOut, type OptOutKeyword } from './keywords';
+import { DEFAULT_KEYWORDS, matchOptOut, type OptOutKeyword } from './keywords';
+import { confirmationLanguage, confirmationText } from './confirmation';
+import type { CustomerLanguageService } from '../language/service';
 
 declare module '../events' {
   interface EventMap {
@@ -89,6 +90,7 @@ export class OptOutService {
     private readonly inbox: InboxService,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly languages: CustomerLanguageService,
   ) {}
 
   /** Listens for STOP words; first catches up on messages that arrived while the last run was ending. */
@@ -180,8 +182,8 @@ export class OptOutService {
     const contact = this.contacts.get(contactId);
     if (!contact) return false;
     const app = this.settings.get();
-    const lang = confirmationLanguage(match, contact.language, app.preferences.replyLanguage);
-    const text = render(CONFIRMATIONS[lang], { business: app.business.name || 'us' });
+    const lang = confirmationLanguage(match, contact.language, this.languages.defaultLanguage(), contact.languageByOwner);
+    const text = confirmationText(this.languages.voice(lang), app.business.name);
     const now = this.clock.now();
     let afterCommit: (() => void) | null = null;
     const changed = this.db

@@ -75,7 +75,7 @@ export function ordersMethods(s: Services) {
     'orders.updateSettings': method(ordersSettingsPatchSchema, (i) => s.orders.updateSettings(i), 'Changes order settings.'),
     'orders.defaultTemplates': method(
       noInput,
-      () => Object.fromEntries(NOTIFY_STATUSES.map((st) => [st, Object.fromEntries(CUSTOMER_LANGUAGES.map((l) => [l, defaultStatusTemplate(st, l)]))])) as Record<
+      () => Object.fromEntries(NOTIFY_STATUSES.map((st) => [st, Object.fromEntries(CUSTOMER_LANGUAGES.map((l) => [l, defaultStatusTemplate(st, s.orders.voice(l))]))])) as Record<
         (typeof NOTIFY_STATUSES)[number],
         Record<(typeof CUSTOMER_LANGUAGES)[number], string>
       >,

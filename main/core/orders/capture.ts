@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import type { InboundEvent } from '../inbox/service';
 import { buildOrder, catalogFor, type RequestedItem } from './build';
 import { extractOrder, MAX_CATALOG_NAMES, type Extraction } from './extract';
-import { asksForRepeat, classifyReply, onlyAsksForRepeat, pickLanguage, type CustomerLanguage } from './replies';
+import { asksForRepeat, classifyReply, isCustomerLanguage, onlyAsksForRepeat, pickLanguage, type CustomerLanguage } from './replies';
 import type { OrdersService } from './service';
 import type { ChatOrderMode } from './settings';
 import { cancelledText, lineTitle, placedText, questionsText, summaryText, whatToChangeText } from './texts';
@@ -99,13 +99,13 @@ export class OrderCapture {
     const text = message.body;
     const draft = this.d.orders.repo.draftFor(conversationId);
     const contact = this.d.contacts.get(contactId);
-    const lang = pickLanguage(text, [draft?.language, contact?.language, this.d.orders.fallbackLanguage(contactId)]);
+    const lang = ownerChosen(contact) ?? pickLanguage(text, [draft?.language, contact?.language, this.d.orders.fallbackLanguage(contactId)]);
 
     // A reply to a summary the customer has seen: yes / cancel / no are read without a model.
     const reply = classifyReply(text);
     if (draft && draft.stage === 'summary' && draft.quotedAt !== null) {
       if (reply === 'yes') return this.confirm(draft, message.id, lang, mode);
-      if (reply === 'no') return this.respond(draft, 'question', 'what_to_change', whatToChangeText(lang), mode);
+      if (reply === 'no') return this.respond(draft, 'question', 'what_to_change', whatToChangeText(this.d.orders.voice(lang)), mode);
     }
     if (draft && reply === 'cancel') return this.cancel(draft, lang, mode);
 
@@ -145,7 +145,7 @@ export class OrderCapture {
       }
     }
     // The model's guess only breaks a tie the letters leave open (a short Cyrillic message: Russian or Ukrainian?).
-    const language: CustomerLanguage = pickLanguage(text, [draft?.language, ex.language, contact?.language, this.d.orders.fallbackLanguage(contactId)]);
+    const language: CustomerLanguage = ownerChosen(contact) ?? pickLanguage(text, [draft?.language, ex.language, contact?.language, this.d.orders.fallbackLanguage(contactId)]);
 
     if (ex.intent === 'none') return { handled: false, skipped: 'not_an_order' };
     if (ex.intent === 'cancel') return draft ? this.cancel(draft, language, mode) : { handled: false, skipped: 'not_an_order' };
@@ -192,15 +192,15 @@ export class OrderCapture {
     if (draft && draft.pendingText === null && sameContent(draft, built)) return { handled: false, skipped: 'unchanged' };
     const order = this.d.orders.writeDraft(conversationId, built, { language, source: draft?.source ?? 'chat', actor: 'assistant', eventKind: draft ? 'revised' : 'drafted' });
     if (built.issues.length) {
-      return this.respond(order, 'question', 'question', questionsText(built.issues, this.d.orders.shop(), language), mode);
+      return this.respond(order, 'question', 'question', questionsText(built.issues, this.d.orders.shop(), this.d.orders.voice(language)), mode);
     }
-    return this.respond(order, 'summary', 'summary', summaryText(order, this.d.orders.shop(), language), mode);
+    return this.respond(order, 'summary', 'summary', summaryText(order, this.d.orders.shop(), this.d.orders.voice(language)), mode);
   }
 
   private answerIssues(conversationId: number, draft: Order | undefined, issues: Parameters<typeof questionsText>[0], lang: CustomerLanguage, mode: ChatOrderMode): CaptureResult {
     const built = { lines: [], issues, fulfilment: 'pickup' as const, address: '', wantedTime: '', subtotalMinor: 0, deliveryMinor: 0, totalMinor: 0 };
     const order = this.d.orders.writeDraft(conversationId, built, { language: lang, source: draft?.source ?? 'chat', actor: 'assistant', eventKind: draft ? 'revised' : 'drafted' });
-    return this.respond(order, 'question', 'question', questionsText(issues, this.d.orders.shop(), lang), mode);
+    return this.respond(order, 'question', 'question', questionsText(issues, this.d.orders.shop(), this.d.orders.voice(lang)), mode);
   }
 
   /**
@@ -239,18 +239,18 @@ export class OrderCapture {
       }
       throw err;
     }
-    return this.respond(placed, 'placed', 'placed', placedText(placed, lang), mode);
+    return this.respond(placed, 'placed', 'placed', placedText(placed, this.d.orders.voice(lang)), mode);
   }
 
   private revise(draft: Order, rebuilt: ReturnType<typeof buildOrder>, lang: CustomerLanguage, mode: ChatOrderMode): CaptureResult {
     if (draft.conversationId === null) return { handled: false };
     const order = this.d.orders.writeDraft(draft.conversationId, rebuilt, { language: lang, source: draft.source, actor: 'system', eventKind: 'repriced' });
-    if (rebuilt.issues.length) return this.respond(order, 'question', 'question', questionsText(rebuilt.issues, this.d.orders.shop(), lang), mode);
-    return this.respond(order, 'summary', 'summary', summaryText(order, this.d.orders.shop(), lang, true), mode);
+    if (rebuilt.issues.length) return this.respond(order, 'question', 'question', questionsText(rebuilt.issues, this.d.orders.shop(), this.d.orders.voice(lang)), mode);
+    return this.respond(order, 'summary', 'summary', summaryText(order, this.d.orders.shop(), this.d.orders.voice(lang), true), mode);
   }
 
   private cancel(draft: Order, lang: CustomerLanguage, mode: ChatOrderMode): CaptureResult {
-    const text = cancelledText(lang);
+    const text = cancelledText(this.d.orders.voice(lang));
     if (mode === 'auto' && draft.conversationId !== null) {
       this.d.orders.discardDraft(draft.id);
       // The draft is gone; the acknowledgement is an ordinary assistant message.
@@ -330,4 +330,9 @@ function describeDraft(o: Order): string {
   if (o.wantedTime) parts.push(`when: ${o.wantedTime}`);
   if (o.issues.length) parts.push(`still open: ${o.issues.map((i) => ('text' in i ? `${i.kind} "${i.text}"` : 'product' in i ? `${i.kind} ${i.product}` : i.kind)).join(', ')}`);
   return parts.join('; ');
+}
+
+/** A language the owner set on the contact card wins over what any one message looks like. */
+function ownerChosen(contact: { language: string | null; languageByOwner: boolean } | undefined): CustomerLanguage | null {
+  return contact?.languageByOwner && isCustomerLanguage(contact.language) ? contact.language : null;
 }

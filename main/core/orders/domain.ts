@@ -1,5 +1,6 @@
 // Builds the catalog and orders services and plugs them into the rest of Lavka: the inbox (new customer messages),
 // the assistant (Auto turns, context for ordinary replies, its model and modes). app.ts calls this once.
+import type { CustomerLanguageService } from '../language/service';
 import type { ChatModel } from '../assistant/chat-model';
 import type { ContextProvider } from '../assistant/context';
 import type { Clock } from '../clock';
@@ -38,6 +39,7 @@ export interface OrdersDomainDeps {
   inbox: InboxService;
   repos: { contacts: ContactsRepo; conversations: ConversationsRepo; messages: MessagesRepo };
   assistant?: AssistantHooks;
+  languages: CustomerLanguageService;
 }
 
 export interface OrdersDomain {
@@ -50,7 +52,7 @@ export interface OrdersDomain {
 export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
   const currency = () => d.settings.get().business.currency;
   const catalog = new CatalogService(d.db, new CatalogRepo(d.db), d.events, d.clock, currency);
-  const orders = new OrdersService(d.db, new OrdersRepo(d.db), catalog, d.inbox, d.repos.contacts, d.repos.conversations, d.settings, d.events, d.clock);
+  const orders = new OrdersService(d.db, new OrdersRepo(d.db), catalog, d.inbox, d.repos.contacts, d.repos.conversations, d.settings, d.events, d.clock, d.languages);
   const a = d.assistant;
   const capture = new OrderCapture({
     orders,

@@ -1,13 +1,12 @@
 // Deterministic readers of short customer replies: "yes / да / так / có / ok" to a summary, "cancel", "the usual",
-// and which of the customer-text languages (en, ru, uk, vi) a message is in. No model: a "yes" is never imagined.
+// and which customer language to answer an order message in (the detector is main/core/language/detect.ts).
+// No model: a "yes" is never imagined.
 import { normalize } from '../catalog/match';
+import { detectMessageLanguage } from '../language/detect';
+import { CUSTOMER_LANGUAGE_CODES, isCustomerLanguage, type CustomerLanguage } from '../../shared/languages';
 
-export const CUSTOMER_LANGUAGES = ['en', 'ru', 'uk', 'vi'] as const;
-export type CustomerLanguage = (typeof CUSTOMER_LANGUAGES)[number];
-
-export function isCustomerLanguage(l: string | null | undefined): l is CustomerLanguage {
-  return !!l && (CUSTOMER_LANGUAGES as readonly string[]).includes(l);
-}
+export { isCustomerLanguage, type CustomerLanguage };
+export const CUSTOMER_LANGUAGES = CUSTOMER_LANGUAGE_CODES;
 
 /** Phrases (after normalize(): lower case, no accents, no punctuation) that mean "yes, place it". */
 const YES_PHRASES = [
@@ -115,55 +114,15 @@ export function onlyAsksForRepeat(text: string): boolean {
   return asksForRepeat(text) && coveredBy(tokens, REPEAT_PHRASES, politeness);
 }
 
-const VI_WORDS = new Set(['mình', 'bánh', 'chị', 'nhé', 'không', 'được', 'cảm', 'ơn', 'tiệm', 'giúp', 'muốn', 'đặt', 'cái', 'ly', 'em', 'ạ']);
-const RU_WORDS = new Set(['спасибо', 'пожалуйста', 'здравствуйте', 'привет', 'хорошо', 'можно', 'да', 'нет', 'мне', 'хочу', 'заказ', 'два', 'две', 'еще', 'или', 'как', 'что', 'это']);
-const UK_WORDS = new Set(['дякую', 'будь', 'ласка', 'добрий', 'вітаю', 'привіт', 'так', 'ні', 'мені', 'хочу', 'замовлення', 'два', 'дві', 'або', 'як', 'що', 'це', 'добре']);
-
-export interface LanguageGuess {
-  lang: CustomerLanguage | 'latin';
-  /** true when the letters or several words decide it; a lone "да" or "ok" does not. */
-  confident: boolean;
-}
-
 /**
- * The customer-text language of a message from letters and a few common words: Ukrainian and Russian letters,
- * Vietnamese tone marks. Plain Latin text is "latin". null when there are no letters (emoji, digits).
- */
-export function detectLanguage(text: string): LanguageGuess | null {
-  const lower = text.toLowerCase();
-  const letters = lower.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return null;
-  const words = lower.match(/\p{L}+/gu) ?? [];
-  const cyr = letters.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length;
-  if (cyr / letters.length > 0.5) {
-    if (/[іїєґ]/u.test(lower)) return { lang: 'uk', confident: true };
-    if (/[ыэъё]/u.test(lower)) return { lang: 'ru', confident: true };
-    const uk = words.filter((w) => UK_WORDS.has(w) && !RU_WORDS.has(w)).length;
-    const ru = words.filter((w) => RU_WORDS.has(w) && !UK_WORDS.has(w)).length;
-    if (uk > ru) return { lang: 'uk', confident: uk >= 1 && words.length >= 2 };
-    return { lang: 'ru', confident: (ru >= 1 && words.length >= 2) || words.length >= 4 };
-  }
-  if (/[ơưđăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u.test(lower)) return { lang: 'vi', confident: true };
-  // Common Vietnamese words whose marks (à, á, ì…) alone could be French or Spanish.
-  if (words.some((w) => VI_WORDS.has(w))) return { lang: 'vi', confident: true };
-  return { lang: 'latin', confident: words.length >= 3 };
-}
-
-/**
- * The language to write to the customer in. A message that clearly is in one of our languages decides; a short
- * or unclear one ("да", "ok", "👍") keeps the conversation's language (the first known fallback), and only then
- * the letters' best guess. Plain Latin text means English among en/ru/uk/vi unless the customer writes Vietnamese.
+ * The language to write to the customer in about this order. A message that clearly is in one of the customer
+ * languages decides; a short or unclear one ("да", "ok", "👍") keeps the conversation's language (the first known
+ * fallback), and only then the detector's weaker guess.
  */
 export function pickLanguage(text: string, fallbacks: (string | null | undefined)[]): CustomerLanguage {
-  const g = detectLanguage(text);
+  const g = detectMessageLanguage(text);
+  if (g?.confident && isCustomerLanguage(g.lang)) return g.lang;
   const known = fallbacks.find(isCustomerLanguage);
-  if (g?.confident) {
-    if (g.lang !== 'latin') return g.lang;
-    return known === 'vi' ? 'vi' : 'en';
-  }
-  if (known) {
-    return known;
-  }
-  if (!g || g.lang === 'latin') return 'en';
-  return g.lang;
+  if (known) return known;
+  return g && isCustomerLanguage(g.lang) ? g.lang : 'en';
 }

@@ -14,6 +14,8 @@ import type { SettingsService } from '../settings/service';
 import { buildOrder, catalogFor, type BuiltOrder, type RequestedItem } from './build';
 import type { OrdersRepo } from './orders-repo';
 import { isCustomerLanguage, type CustomerLanguage } from './replies';
+import type { CustomerLanguageService } from '../language/service';
+import type { Voice } from '../../shared/i18n/voice';
 import { DEFAULT_ORDERS_SETTINGS, ORDERS_SETTINGS_KEY, ordersSettingsSchema, type OrdersSettings, type OrdersSettingsPatch } from './settings';
 import { defaultStatusTemplate, fillStatusTemplate, placedText, questionsText, summaryText, type ShopInfo } from './texts';
 import {
@@ -73,6 +75,7 @@ export class OrdersService {
     private readonly settingsService: SettingsService,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly languages: CustomerLanguageService,
   ) {}
 
   settings(): OrdersSettings {
@@ -90,10 +93,17 @@ export class OrdersService {
 
   /** The language an order's messages go out in, when the order itself has none we can write. */
   fallbackLanguage(contactId: number | null): CustomerLanguage {
-    const contactLang = contactId !== null ? this.contacts.get(contactId)?.language : null;
-    if (isCustomerLanguage(contactLang)) return contactLang;
-    const reply = this.settingsService.get().preferences.replyLanguage;
-    return isCustomerLanguage(reply) ? reply : 'en';
+    return this.languages.languageFor(contactId);
+  }
+
+  /** How to write to the customer in `lang`. */
+  voice(lang: string): Voice {
+    return this.languages.voice(lang);
+  }
+
+  /** The language for an order's later messages: the contact's (owner's choice or detected), else the order's own. */
+  private orderVoice(order: Order): Voice {
+    return this.languages.voiceFor(order.contactId, order.language);
   }
 
   get(id: number): Order {
@@ -227,7 +237,8 @@ export class OrdersService {
     const lang = draft && isCustomerLanguage(draft.language) ? draft.language : this.fallbackLanguage(contactId);
     const order = this.writeDraft(conversationId, built, { language: lang, source: draft?.source ?? 'owner', note: input.note.trim().slice(0, 2000), actor: 'owner', eventKind: 'edited' });
     // The owner sees what would go out and sends it with one click.
-    const text = built.issues.length ? questionsText(built.issues, this.shop(), lang) : summaryText(order, this.shop(), lang);
+    const v = this.voice(lang);
+    const text = built.issues.length ? questionsText(built.issues, this.shop(), v) : summaryText(order, this.shop(), v);
     this.repo.setPending(order.id, built.issues.length ? 'question' : 'summary', text, this.clock.now());
     this.changed(order.id, conversationId);
     return this.get(order.id);
@@ -335,8 +346,7 @@ export class OrdersService {
     const order = this.place(orderId, 'owner');
     let message: Message | null = null;
     if (sendConfirmation && order.conversationId !== null) {
-      const lang = isCustomerLanguage(order.language) ? order.language : this.fallbackLanguage(order.contactId);
-      message = this.deliver(order.id, 'placed', placedText(order, lang), 'owner');
+      message = this.deliver(order.id, 'placed', placedText(order, this.orderVoice(order)), 'owner');
     } else {
       this.repo.setPending(order.id, null, null, this.clock.now());
     }
@@ -349,9 +359,9 @@ export class OrdersService {
   statusMessage(orderId: number, to: OrderStatus): string | null {
     if (!(NOTIFY_STATUSES as readonly string[]).includes(to)) return null;
     const order = this.get(orderId);
-    const lang = isCustomerLanguage(order.language) ? order.language : this.fallbackLanguage(order.contactId);
-    const custom = this.settings().templates[to as NotifyStatus]?.[lang]?.trim();
-    return fillStatusTemplate(custom || defaultStatusTemplate(to as NotifyStatus, lang), order, this.shop(), lang);
+    const v = this.orderVoice(order);
+    const custom = this.settings().templates[to as NotifyStatus]?.[v.lang]?.trim();
+    return fillStatusTemplate(custom || defaultStatusTemplate(to as NotifyStatus, v), order, this.shop(), v);
   }
 
   /**

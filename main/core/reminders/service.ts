@@ -1,6 +1,8 @@
 // Reminders: create/edit/cancel, and firing — each due reminder is queued in the outbox and marked sent in ONE
 // transaction, so it goes out once even if two schedulers race or Lavka crashes mid-way. Opt-out, quiet hours,
 // the catch-up policy and rule conditions are checked at fire time, not only when the reminder was made.
+import type { CustomerLanguageService } from '../language/service';
+import type { Voice } from '../../shared/i18n/voice';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
@@ -11,7 +13,6 @@ import type { EventBus } from '../events';
 import type { InboxService } from '../inbox/service';
 import type { SettingsService } from '../settings/service';
 import type { OptOutService } from '../optout/service';
-import { formatMoney } from '../catalog/money';
 import { checkTemplate, defaultTemplate, formatWhen, render, REMINDER_KINDS, type Placeholder, type ReminderKind, type TemplateVars } from './templates';
 import { formatLocal, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, type LocalDateTime, type QuietHours, type Repeat } from '../time/zoned';
 import { DEFAULT_REMINDERS_SETTINGS, SETTINGS_KEY, quietHoursOf, remindersSettingsSchema, type RemindersSettings } from './settings';
@@ -85,6 +86,7 @@ export class RemindersService {
     private readonly settings: SettingsService,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly languages: CustomerLanguageService,
     /** Wakes the scheduler after a change (set by the scheduler). */
     public onChange: () => void = () => {},
   ) {
@@ -170,7 +172,7 @@ export class RemindersService {
   /** Default texts for every kind in this customer's language (for the create dialog). */
   templates(contactId: number | undefined, orderId: number | null | undefined): { language: string; texts: Record<ReminderKind, string> } {
     const lang = this.languageFor(contactId, orderId ? this.orders.get(orderId) : undefined);
-    const texts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, defaultTemplate(k, lang, !!orderId)])) as Record<ReminderKind, string>;
+    const texts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, defaultTemplate(k, this.voice(lang), !!orderId)])) as Record<ReminderKind, string>;
     return { language: lang, texts };
   }
 
@@ -570,7 +572,7 @@ export class RemindersService {
       throw new AppError('channel_unavailable', `This customer has no ${input.channel} address.`, undefined, { reason: 'customer_unreachable' });
     }
     const order = orderId ? this.orders.get(orderId) : undefined;
-    const template = input.text?.trim() ? input.text.trim() : defaultTemplate(input.kind, this.languageFor(contactId, order), orderId !== null);
+    const template = input.text?.trim() ? input.text.trim() : defaultTemplate(input.kind, this.voice(this.languageFor(contactId, order)), orderId !== null);
     const available: Placeholder[] = orderId !== null ? ['name', 'order', 'total', 'date', 'business'] : ['name', 'date', 'business'];
     checkTemplate(template, available);
     const tz = this.timeZone();
@@ -608,10 +610,14 @@ export class RemindersService {
     throw new AppError('invalid_input', 'Say who to remind: a contact, a conversation or an order.');
   }
 
-  /** The customer's language: theirs if known, else the order's, else the shop's reply language. */
+  /** The customer's language (see CustomerLanguageService): the owner's choice or detected, else the order's, else the shop's. */
   languageFor(contactId: number | undefined, order: OrderFacts | undefined): string {
-    const contactLang = contactId !== undefined ? this.contacts.get(contactId)?.language : null;
-    return contactLang ?? order?.language ?? this.snapshot().replyLanguage;
+    return this.languages.languageFor(contactId, order?.language);
+  }
+
+  /** How reminders are written in `lang`: built-in texts with the owner's wording, money in that locale. */
+  voice(lang: string): Voice {
+    return this.languages.voice(lang);
   }
 
   private vars(name: string, order: OrderFacts | undefined, when: number, lang: string, tz: string): TemplateVars {
@@ -619,7 +625,7 @@ export class RemindersService {
     const vars: TemplateVars = { name, business: snap.businessName, date: formatWhen(when, lang, tz, snap.region) };
     if (order) {
       vars.order = String(order.number ?? order.id);
-      vars.total = formatMoney(order.totalMinor, order.currency, lang);
+      vars.total = this.voice(lang).money(order.totalMinor, order.currency);
     }
     return vars;
   }

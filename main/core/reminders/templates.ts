@@ -1,6 +1,7 @@
-// Reminder texts: built-in templates per kind and language, placeholder checks and rendering.
+// Reminder texts: the built-in text per kind (from the locale files), placeholder checks and rendering.
 // Rendered text goes to a customer as plain text; values (names, order numbers) are never interpreted.
 import { AppError } from '../errors';
+import type { Voice } from '../../shared/i18n/voice';
 
 export const REMINDER_KINDS = ['payment_due', 'pickup_ready', 'appointment', 'reorder', 'follow_up', 'custom'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -9,84 +10,14 @@ export const PLACEHOLDERS = ['name', 'order', 'total', 'date', 'business'] as co
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateVars = Partial<Record<Placeholder, string>>;
 
-type KindTexts = Record<ReminderKind, string>;
-
-/** Languages with built-in texts; other customers get English unless the owner writes the text. */
-export const TEMPLATES: Record<string, KindTexts> = {
-  en: {
-    payment_due: 'Hi {name}, a friendly reminder that order #{order} ({total}) is still waiting for payment. Thank you! — {business}',
-    pickup_ready: 'Hi {name}, your order #{order} is ready for pickup. See you soon! — {business}',
-    appointment: 'Hi {name}, a reminder of your appointment on {date}. Reply if you need to change it. — {business}',
-    reorder: 'Hi {name}, time for a refill? Reply and we will put your usual order together. — {business}',
-    follow_up: 'Hi {name}, just checking in — is there anything else we can help you with? — {business}',
-    custom: 'Hi {name}, ',
-  },
-  ru: {
-    payment_due: 'Здравствуйте, {name}! Напоминаем, что заказ №{order} ({total}) ещё ждёт оплаты. Спасибо! — {business}',
-    pickup_ready: 'Здравствуйте, {name}! Ваш заказ №{order} готов, можно забирать. Ждём вас! — {business}',
-    appointment: 'Здравствуйте, {name}! Напоминаем о записи {date}. Если нужно перенести — напишите нам. — {business}',
-    reorder: 'Здравствуйте, {name}! Пора пополнить запасы? Напишите — соберём ваш обычный заказ. — {business}',
-    follow_up: 'Здравствуйте, {name}! Хотели уточнить — можем ли мы ещё чем-то помочь? — {business}',
-    custom: 'Здравствуйте, {name}! ',
-  },
-  uk: {
-    payment_due: 'Вітаємо, {name}! Нагадуємо, що замовлення №{order} ({total}) ще чекає на оплату. Дякуємо! — {business}',
-    pickup_ready: 'Вітаємо, {name}! Ваше замовлення №{order} готове, можна забирати. Чекаємо на вас! — {business}',
-    appointment: 'Вітаємо, {name}! Нагадуємо про запис {date}. Якщо треба перенести — напишіть нам. — {business}',
-    reorder: 'Вітаємо, {name}! Час поповнити запаси? Напишіть — зберемо ваше звичне замовлення. — {business}',
-    follow_up: 'Вітаємо, {name}! Хотіли уточнити — чи можемо ще чимось допомогти? — {business}',
-    custom: 'Вітаємо, {name}! ',
-  },
-  de: {
-    payment_due: 'Hallo {name}, eine kurze Erinnerung: Bestellung Nr. {order} ({total}) ist noch nicht bezahlt. Danke! — {business}',
-    pickup_ready: 'Hallo {name}, Ihre Bestellung Nr. {order} liegt zur Abholung bereit. Bis bald! — {business}',
-    appointment: 'Hallo {name}, eine Erinnerung an Ihren Termin am {date}. Melden Sie sich, falls Sie ihn verschieben möchten. — {business}',
-    reorder: 'Hallo {name}, Zeit zum Nachfüllen? Antworten Sie einfach, dann stellen wir Ihre übliche Bestellung zusammen. — {business}',
-    follow_up: 'Hallo {name}, wir wollten kurz nachfragen — können wir Ihnen noch irgendwie helfen? — {business}',
-    custom: 'Hallo {name}, ',
-  },
-  vi: {
-    payment_due: 'Chào {name}, đơn hàng #{order} ({total}) vẫn đang chờ thanh toán. Cảm ơn bạn! — {business}',
-    pickup_ready: 'Chào {name}, đơn hàng #{order} đã sẵn sàng, bạn có thể đến lấy. Hẹn gặp bạn! — {business}',
-    appointment: 'Chào {name}, nhắc bạn lịch hẹn vào {date}. Nếu cần đổi lịch, hãy nhắn cho chúng tôi. — {business}',
-    reorder: 'Chào {name}, đến lúc mua thêm rồi chăng? Nhắn cho chúng tôi để chuẩn bị đơn quen thuộc nhé. — {business}',
-    follow_up: 'Chào {name}, chúng tôi có thể giúp gì thêm cho bạn không? — {business}',
-    custom: 'Chào {name}, ',
-  },
-};
-
-export function templateLanguage(lang: string | null | undefined): string {
-  return lang && TEMPLATES[lang] ? lang : 'en';
-}
-
-/** Payment and pickup reminders that are not about one order (the owner picked a contact, not an order). */
-const WITHOUT_ORDER: Record<string, Pick<KindTexts, 'payment_due' | 'pickup_ready'>> = {
-  en: {
-    payment_due: 'Hi {name}, a friendly reminder that your payment is still open. Thank you! — {business}',
-    pickup_ready: 'Hi {name}, your order is ready for pickup. See you soon! — {business}',
-  },
-  ru: {
-    payment_due: 'Здравствуйте, {name}! Напоминаем, что оплата ещё не поступила. Спасибо! — {business}',
-    pickup_ready: 'Здравствуйте, {name}! Ваш заказ готов, можно забирать. Ждём вас! — {business}',
-  },
-  uk: {
-    payment_due: 'Вітаємо, {name}! Нагадуємо, що оплата ще не надійшла. Дякуємо! — {business}',
-    pickup_ready: 'Вітаємо, {name}! Ваше замовлення готове, можна забирати. Чекаємо на вас! — {business}',
-  },
-  de: {
-    payment_due: 'Hallo {name}, eine kurze Erinnerung: Ihre Zahlung steht noch aus. Danke! — {business}',
-    pickup_ready: 'Hallo {name}, Ihre Bestellung liegt zur Abholung bereit. Bis bald! — {business}',
-  },
-  vi: {
-    payment_due: 'Chào {name}, khoản thanh toán của bạn vẫn đang chờ. Cảm ơn bạn! — {business}',
-    pickup_ready: 'Chào {name}, đơn hàng của bạn đã sẵn sàng, bạn có thể đến lấy. Hẹn gặp bạn! — {business}',
-  },
-};
-
-export function defaultTemplate(kind: ReminderKind, lang: string | null | undefined, hasOrder = true): string {
-  const l = templateLanguage(lang);
-  if (!hasOrder && (kind === 'payment_due' || kind === 'pickup_ready')) return WITHOUT_ORDER[l][kind];
-  return TEMPLATES[l][kind];
+/**
+ * The built-in text of a kind in the voice's language (main/shared/locales/<lang>/reminders.json, or the owner's
+ * wording for that language), placeholders left in for the owner to edit. Payment and pickup reminders that are not
+ * about one order (the owner picked a contact, not an order) have their own texts.
+ */
+export function defaultTemplate(kind: ReminderKind, v: Voice, hasOrder = true): string {
+  const withoutOrder = !hasOrder && (kind === 'payment_due' || kind === 'pickup_ready');
+  return v.template(withoutOrder ? `reminders:withoutOrder.${kind}` : `reminders:${kind}`);
 }
 
 const PLACEHOLDER_RE = /\{([^{}\s]{1,30})\}/g;

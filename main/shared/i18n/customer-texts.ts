@@ -54,3 +54,14 @@ export function customerText(lang: string | null | undefined, key: string, value
 export function hasCustomerText(lang: string, key: string): boolean {
   return texts().exists(key, { lng: lang, fallbackLng: false });
 }
+
+/**
+ * The text of `namespace:key` in `lang` (English when missing) with its placeholders written `{name}`, the way the
+ * owner edits texts in Settings. For a plural key, its `_other` form.
+ */
+export function rawCustomerText(lang: string | null | undefined, key: string): string {
+  const [ns, path] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
+  const get = (lng: string): unknown => texts().getResource(lng, ns, path) ?? texts().getResource(lng, ns, `${path}_other`);
+  const value = get(textLanguage(lang)) ?? get('en');
+  return typeof value === 'string' ? value.replace(/\{\{\s*(\w+)\s*\}\}/g, '{$1}') : key;
+}

@@ -51,6 +51,7 @@ describe('reading a reply to an order summary without a model', () => {
     expect(pickLanguage('Багет, будь ласка', [])).toBe('uk');
     expect(pickLanguage('Багет, пожалуйста', ['uk'])).toBe('ru');
     expect(pickLanguage('👍', ['ru'])).toBe('ru');
-    expect(pickLanguage('👍', [null, 'de'])).toBe('en');
+    expect(pickLanguage('👍', [null, 'de'])).toBe('de');
+    expect(pickLanguage('👍', [null, 'it'])).toBe('en');
   });
 });

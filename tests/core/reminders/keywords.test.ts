@@ -1,7 +1,10 @@
 // Opt-out words match whole messages only, in any case and with or without accents; templates check placeholders.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KEYWORDS, confirmationLanguage, matchOptOut, normalise } from '../../../main/core/optout/keywords';
-import { checkTemplate, defaultTemplate, placeholdersIn, render, REMINDER_KINDS, TEMPLATES } from '../../../main/core/reminders/templates';
+import { DEFAULT_KEYWORDS, matchOptOut, normalise } from '../../../main/core/optout/keywords';
+import { confirmationLanguage } from '../../../main/core/optout/confirmation';
+import { checkTemplate, defaultTemplate, placeholdersIn, render, REMINDER_KINDS } from '../../../main/core/reminders/templates';
+import { createVoice } from '../../../main/shared/i18n/voice';
+import { CUSTOMER_LANGUAGE_CODES } from '../../../main/shared/languages';
 
 describe('opt-out words', () => {
   const m = (s: string) => matchOptOut(s, DEFAULT_KEYWORDS);
@@ -66,13 +69,14 @@ describe('templates', () => {
   });
 
   it('has a built-in text for every kind in every language, using only known placeholders', () => {
-    for (const lang of Object.keys(TEMPLATES)) {
+    for (const lang of CUSTOMER_LANGUAGE_CODES) {
+      const v = createVoice(lang);
       for (const kind of REMINDER_KINDS) {
-        expect(() => checkTemplate(defaultTemplate(kind, lang) + 'x', ['name', 'order', 'total', 'date', 'business'])).not.toThrow();
+        expect(() => checkTemplate(defaultTemplate(kind, v) + 'x', ['name', 'order', 'total', 'date', 'business'])).not.toThrow();
         // Without an order, no text needs {order} or {total}.
-        expect(placeholdersIn(defaultTemplate(kind, lang, false))).not.toContain('order');
+        expect(placeholdersIn(defaultTemplate(kind, v, false))).not.toContain('order');
       }
     }
-    expect(defaultTemplate('reorder', 'pt')).toBe(TEMPLATES.en.reorder);
+    expect(defaultTemplate('reorder', createVoice('xx'))).toBe(defaultTemplate('reorder', createVoice('en')));
   });
 });

@@ -11,6 +11,7 @@ interface ContactRow {
   name: string;
   notes: string;
   language: string | null;
+  language_by_owner: number;
   created_at: number;
   updated_at: number;
 }
@@ -27,8 +28,9 @@ export class ContactsRepo {
   constructor(private readonly db: Db) {}
 
   create(input: { name: string; notes?: string; language?: string | null }, now: number): number {
-    const r = stmt(this.db, 'INSERT INTO contacts(name, notes, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-      .run(input.name, input.notes ?? '', input.language ?? null, now, now);
+    // A language given at creation (an import, the demo) is the owner's, never replaced by detection.
+    const r = stmt(this.db, 'INSERT INTO contacts(name, notes, language, language_by_owner, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(input.name, input.notes ?? '', input.language ?? null, input.language ? 1 : 0, now, now);
     return Number(r.lastInsertRowid);
   }
 
@@ -44,6 +46,7 @@ export class ContactsRepo {
       name: row.name,
       notes: row.notes,
       language: row.language,
+      languageByOwner: row.language_by_owner === 1,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       tags: this.tags(id),
@@ -54,8 +57,18 @@ export class ContactsRepo {
   update(id: number, patch: { name?: string; notes?: string; language?: string | null }, now: number): void {
     const cur = stmt<[number], ContactRow>(this.db, 'SELECT * FROM contacts WHERE id = ?').get(id);
     if (!cur) return;
-    stmt(this.db, 'UPDATE contacts SET name = ?, notes = ?, language = ?, updated_at = ? WHERE id = ?')
-      .run(patch.name ?? cur.name, patch.notes ?? cur.notes, patch.language === undefined ? cur.language : patch.language, now, id);
+    // Setting a language is the owner's choice; clearing it (null) hands the contact back to detection.
+    const byOwner = patch.language === undefined ? cur.language_by_owner : patch.language === null ? 0 : 1;
+    stmt(this.db, 'UPDATE contacts SET name = ?, notes = ?, language = ?, language_by_owner = ?, updated_at = ? WHERE id = ?')
+      .run(patch.name ?? cur.name, patch.notes ?? cur.notes, patch.language === undefined ? cur.language : patch.language, byOwner, now, id);
+  }
+
+  /** Stores a detected language unless the owner chose one. True when the row changed. */
+  setDetectedLanguage(id: number, language: string | null, now: number): boolean {
+    return (
+      stmt(this.db, 'UPDATE contacts SET language = ?, updated_at = ? WHERE id = ? AND language_by_owner = 0 AND language IS NOT ?').run(language, now, id, language)
+        .changes > 0
+    );
   }
 
   tags(id: number): string[] {
@@ -546,8 +559,9 @@ export class ContactDataRepo {
     stmt(this.db, 'DELETE FROM conversations WHERE id = ?').run(conversationId);
   }
 
-  setContactFields(id: number, f: { name: string; notes: string; language: string | null }, now: number): void {
-    stmt(this.db, 'UPDATE contacts SET name = ?, notes = ?, language = ?, updated_at = ? WHERE id = ?').run(f.name, f.notes, f.language, now, id);
+  setContactFields(id: number, f: { name: string; notes: string; language: string | null; languageByOwner: boolean }, now: number): void {
+    stmt(this.db, 'UPDATE contacts SET name = ?, notes = ?, language = ?, language_by_owner = ?, updated_at = ? WHERE id = ?')
+      .run(f.name, f.notes, f.language, f.languageByOwner ? 1 : 0, now, id);
   }
 
   deleteContact(id: number): void {

@@ -5,6 +5,9 @@ import { useContactStore, type Contact } from '../../stores/contact';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { Avatar } from '../../components/Avatar';
 import { CONTACT_PANEL_SECTIONS } from './contactPanelSections';
+import { PhoneCountry } from '../language/PhoneCountry';
+
+const isE164 = (s: string) => /^\+[1-9]\d{6,14}$/.test(s);
 
 export function ContactPanel({ contactId }: { contactId: number }) {
   const { t } = useTranslation();
@@ -81,6 +84,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
               <span className="identity-id" dir="auto">
                 {i.channel === 'sandbox' ? i.display || i.externalId : i.externalId}
               </span>
+              {isE164(i.externalId) && <PhoneCountry e164={i.externalId} />}
             </li>
           ))}
         </ul>

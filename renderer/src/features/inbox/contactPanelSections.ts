@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { ContactDataSection } from '../contacts/ContactDataSection';
 import { ContactRemindersSection } from '../reminders/ContactRemindersSection';
 import { ContactOrdersSection } from '../orders/ContactOrdersSection';
+import { ContactLanguageSection } from '../language/ContactLanguageSection';
 
 export interface ContactPanelSection {
   id: string;
@@ -10,6 +11,7 @@ export interface ContactPanelSection {
 }
 
 export const CONTACT_PANEL_SECTIONS: ContactPanelSection[] = [
+  { id: 'language', component: ContactLanguageSection },
   { id: 'orders', component: ContactOrdersSection },
   { id: 'reminders', component: ContactRemindersSection },
   { id: 'contact-data', component: ContactDataSection },

@@ -10,12 +10,14 @@ import { SaveBar } from '../settings/BusinessSection';
 import { useSaveState } from '../settings/useSaveState';
 import { parseAmount, toAmount } from '../catalog/money';
 import { languageName } from '../../components/format';
+import { CUSTOMER_LANGUAGE_CODES, isCustomerLanguage, type CustomerLanguage } from '../../../../main/shared/languages';
 
 const MODES = ['off', 'suggest', 'auto'] as const;
 const NOTIFY = ['confirmed', 'paid', 'ready', 'shipped', 'completed', 'cancelled'] as const;
-const LANGS = ['en', 'ru', 'uk', 'vi'] as const;
-type Lang = (typeof LANGS)[number];
-const isLang = (l: string | undefined): l is Lang => (LANGS as readonly string[]).includes(l ?? '');
+// Every customer language (main/shared/languages.ts), named in its own language.
+const LANGS = CUSTOMER_LANGUAGE_CODES;
+type Lang = CustomerLanguage;
+const isLang = (l: string | undefined): l is Lang => isCustomerLanguage(l);
 
 export function OrdersSettingsSection() {
   const settings = useOrdersStore((s) => s.settings);

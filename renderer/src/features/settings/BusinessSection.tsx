@@ -4,8 +4,8 @@ import { useTranslation } from '../../i18n/react';
 import { useAppStore, type Settings } from '../../stores/app';
 import { Field, Select } from './fields';
 import { HoursEditor } from './HoursEditor';
-import { CURRENCIES, REGIONS, timeZones } from './options';
-import { regionName } from '../setup/SetupWizard';
+import { currencyOptions, timeZoneOptions } from './options';
+import { CountrySelect } from '../language/CountrySelect';
 import { useSaveState } from './useSaveState';
 
 export function BusinessSection() {
@@ -45,13 +45,13 @@ function BusinessForm({ initial }: { initial: Settings['business'] }) {
       </Field>
       <div className="grid3">
         <Field label={t('setup.currency')}>
-          <Select value={b.currency} onChange={(v) => set('currency', v)} options={CURRENCIES.map((c) => [c, c])} />
+          <Select value={b.currency} onChange={(v) => set('currency', v)} options={currencyOptions(i18n.language)} />
         </Field>
         <Field label={t('setup.timeZone')}>
-          <Select value={b.timeZone} onChange={(v) => set('timeZone', v)} options={timeZones().map((z) => [z, z.replace(/_/g, ' ')])} />
+          <Select value={b.timeZone} onChange={(v) => set('timeZone', v)} options={timeZoneOptions(b.timeZone)} />
         </Field>
         <Field label={t('setup.region')}>
-          <Select value={b.region} onChange={(v) => set('region', v)} options={REGIONS.map((r) => [r, regionName(r, i18n.language)])} />
+          <CountrySelect value={b.region} onChange={(v) => set('region', v)} testId="settings-region" />
         </Field>
       </div>
       <h3>{t('setup.stepHours')}</h3>

@@ -12,6 +12,7 @@ import { OrdersSettingsSection } from '../orders/OrdersSettingsSection';
 import { DesktopSection } from '../desktop/DesktopSection';
 import { AboutSection } from '../desktop/AboutSection';
 import { isDesktop } from '../desktop/bridge';
+import { CustomerTextsSection } from '../language/CustomerTextsSection';
 
 export interface SettingsSectionDef {
   id: string;
@@ -26,6 +27,7 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'quickReplies', label: 'quickReplies.title', component: QuickRepliesSection },
   { id: 'orders', label: 'orders.settings.section', component: OrdersSettingsSection },
   { id: 'reminders', label: 'reminders.settings.section', component: RemindersSettingsSection },
+  { id: 'customerTexts', label: 'customerLanguage.settings.section', component: CustomerTextsSection },
   { id: 'assistant', label: 'assistant.section', component: AssistantSection },
   { id: 'data', label: 'settings.sections.data', component: DataSection },
   // Tray, notifications, start at login and the WhatsApp browser picker exist only in the desktop app.

@@ -1,12 +1,14 @@
 // First start: three short steps — the business, languages and money/time, opening hours.
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/react';
 import { useAppStore, type Settings } from '../../stores/app';
 import { setUiLanguage, UI_LANGUAGE_NAMES, type UiLanguage } from '../../i18n';
-import { isUiLanguage } from '../../../../main/shared/ui-languages';
+import { UI_LANGUAGE_CODES, isUiLanguage } from '../../../../main/shared/ui-languages';
 import { Field, Select } from '../settings/fields';
 import { HoursEditor } from '../settings/HoursEditor';
-import { CURRENCIES, REGIONS, REPLY_LANGUAGES, guessTimeZone, timeZones } from '../settings/options';
+import { REPLY_LANGUAGES, currencyOptions, guessTimeZone, timeZoneOptions } from '../settings/options';
+import { CountrySelect } from '../language/CountrySelect';
+import { proposeSetup } from '../../../../main/shared/setup-defaults';
 import { errorText } from '../../i18n/errors';
 
 const DEFAULT_HOURS: Settings['business']['openingHours'] = {
@@ -25,11 +27,18 @@ export function SetupWizard() {
   const [step, setStep] = useState(0);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [uiLanguage, setUi] = useState<UiLanguage>(isUiLanguage(i18n.language) ? i18n.language : 'en');
-  const [replyLanguage, setReply] = useState<string>(uiLanguage.split('-')[0]);
-  const [currency, setCurrency] = useState('EUR');
-  const [timeZone, setTimeZone] = useState(guessTimeZone());
-  const [region, setRegion] = useState('DE');
+  // Language, country, currency and time zone proposed from this computer (an owner in Moscow: ru, RU, RUB).
+  const proposal = useMemo(
+    () => proposeSetup({ locales: navigator.languages?.length ? navigator.languages : [navigator.language], timeZone: guessTimeZone() }, [...UI_LANGUAGE_CODES]),
+    [],
+  );
+  // Lavka's own language too: the computer's, when Lavka speaks it; else what is on screen.
+  const [uiLanguage, setUi] = useState<UiLanguage>(isUiLanguage(proposal.uiLanguage) ? proposal.uiLanguage : isUiLanguage(i18n.language) ? i18n.language : 'en');
+  useEffect(() => setUiLanguage(uiLanguage), [uiLanguage]);
+  const [replyLanguage, setReply] = useState<string>(proposal.replyLanguage);
+  const [currency, setCurrency] = useState(proposal.currency);
+  const [timeZone, setTimeZone] = useState(proposal.timeZone);
+  const [region, setRegion] = useState(proposal.country);
   const [hours, setHours] = useState(DEFAULT_HOURS);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,7 +85,6 @@ export function SetupWizard() {
                 onChange={(v) => {
                   setUi(v as UiLanguage);
                   setReply(v.split('-')[0]); // reply languages are plain codes: pt-BR → pt
-                  setUiLanguage(v);
                 }}
                 options={Object.entries(UI_LANGUAGE_NAMES)}
                 testId="setup-ui-language"
@@ -94,16 +102,16 @@ export function SetupWizard() {
         {step === 1 && (
           <div className="form grid2">
             <Field label={t('setup.replyLanguage')} hint={t('setup.replyLanguageHint')}>
-              <Select value={replyLanguage} onChange={setReply} options={Object.entries(REPLY_LANGUAGES)} />
+              <Select value={replyLanguage} onChange={setReply} options={Object.entries(REPLY_LANGUAGES)} testId="setup-reply-language" />
             </Field>
             <Field label={t('setup.currency')}>
-              <Select value={currency} onChange={setCurrency} options={CURRENCIES.map((c) => [c, c])} testId="setup-currency" />
+              <Select value={currency} onChange={setCurrency} options={currencyOptions(uiLanguage)} testId="setup-currency" />
             </Field>
             <Field label={t('setup.timeZone')}>
-              <Select value={timeZone} onChange={setTimeZone} options={timeZones().map((z) => [z, z.replace(/_/g, ' ')])} />
+              <Select value={timeZone} onChange={setTimeZone} options={timeZoneOptions(timeZone)} testId="setup-time-zone" />
             </Field>
             <Field label={t('setup.region')} hint={t('setup.regionHint')}>
-              <Select value={region} onChange={setRegion} options={REGIONS.map((r) => [r, regionName(r, uiLanguage)])} />
+              <CountrySelect value={region} onChange={setRegion} testId="setup-region" />
             </Field>
           </div>
         )}
@@ -136,12 +144,4 @@ export function SetupWizard() {
       </div>
     </div>
   );
-}
-
-export function regionName(code: string, lang: string): string {
-  try {
-    return `${new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code} (${code})`;
-  } catch {
-    return code;
-  }
 }
