@@ -82,12 +82,13 @@ export class AssistantService {
     this.connection = new OllamaConnection(() => this.settings(), d.env, d.clock, d.events);
     this.model = d.model ?? new OllamaChatModel(this.connection, () => this.settings().model, d.clock, (a) => this.record(a));
     this.unsubscribe.push(d.inbox.onInbound((e) => this.onInbound(e)));
-    // When the owner answers a conversation themselves, its "Needs you" item is done.
+    // When the owner answers a conversation themselves, its "Needs you" item is done. Only the owner's own words
+    // count: a reminder or an order-status notice sent in their name leaves an open refund escalation open.
     this.unsubscribe.push(
       d.events.subscribe((e) => {
         if (e.type !== 'message.new') return;
         const { conversationId, message } = e.payload as { conversationId: number; message: Message };
-        if (message.direction === 'out' && message.author === 'owner') this.ownerReplied(conversationId);
+        if (message.direction === 'out' && message.origin === 'owner') this.ownerReplied(conversationId);
       }),
     );
   }

@@ -173,7 +173,7 @@ export class OptOutService {
         this.repo.log(contactId, { at: now, change: 'opt_out', by: 'customer', channel: m.channel, detail: m.body.trim().slice(0, 80) });
         try {
           // Answer on the channel they wrote from; a savepoint so a failed confirmation never undoes the opt-out.
-          const queued = this.db.transaction(() => this.inbox.queueInTransaction(m.conversationId, text, { channel: m.channel, author: 'owner' }))();
+          const queued = this.db.transaction(() => this.inbox.queueInTransaction(m.conversationId, text, { channel: m.channel, author: 'owner', origin: 'system' }))();
           this.repo.setConfirmation(contactId, queued.message.id);
           afterCommit = queued.afterCommit;
         } catch (err) {

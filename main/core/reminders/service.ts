@@ -474,7 +474,7 @@ export class RemindersService {
         let queued: ReturnType<InboxService['queueInTransaction']>;
         try {
           const conversationId = this.inbox.ensureConversation(r.contactId);
-          queued = this.db.transaction(() => this.inbox.queueInTransaction(conversationId, text, { channel: r.channel ?? undefined, author: 'owner' }))();
+          queued = this.db.transaction(() => this.inbox.queueInTransaction(conversationId, text, { channel: r.channel ?? undefined, author: 'owner', origin: 'reminder' }))();
         } catch (err) {
           if (err instanceof AppError && (err.code === 'channel_unavailable' || err.code === 'not_found')) {
             this.repo.finish(id, 'missed', 'no_address', now);
