@@ -142,18 +142,19 @@ export function readOptOut(text: string, extraClear: readonly { word: string; la
   const clearLangs: CustomerLanguage[] = [];
   let clearPhrase = '';
   if (core.length > 0) {
-    for (const lx of all) {
-      const hit = lx.clear.find((p) => same(core, p.words));
-      if (hit) {
-        clearLangs.push(lx.lang);
-        clearPhrase ||= hit.text;
-      }
-    }
+    // The owner's own words first: the opt-out record then names the word they know.
     for (const k of extraClear) {
       if (same(core, lexiconWords(k.word))) {
         const lang = (CUSTOMER_LANGUAGE_CODES as readonly string[]).includes(k.lang) ? (k.lang as CustomerLanguage) : 'en';
         if (!clearLangs.includes(lang)) clearLangs.push(lang);
         clearPhrase ||= k.word;
+      }
+    }
+    for (const lx of all) {
+      const hit = lx.clear.find((p) => same(core, p.words));
+      if (hit && !clearLangs.includes(lx.lang)) {
+        clearLangs.push(lx.lang);
+        clearPhrase ||= hit.text;
       }
     }
   }

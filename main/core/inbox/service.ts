@@ -230,6 +230,10 @@ export class InboxService {
     return { conversations: this.conversations.byIds([...ids].slice(0, limit)), hits };
   }
 
+  message(id: number): Message | undefined {
+    return this.messages.get(id);
+  }
+
   page(conversationId: number, limit: number, beforeId?: number): Message[] {
     if (this.conversations.contactId(conversationId) === undefined) throw notFound('Conversation', conversationId);
     return this.messages.page(conversationId, limit, beforeId);

@@ -12,11 +12,13 @@ import type { InboxService } from '../inbox/service';
 import type { Message } from '../inbox/types';
 import type { SettingsService } from '../settings/service';
 import { render } from '../reminders/templates';
-import { CONFIRMATIONS, DEFAULT_KEYWORDS, confirmationLanguage, matchOptOut, type OptOutKeyword } from './keywords';
+import { CONFIRMATIONS, DEFAULT_KEYWORDS, confirmationLanguage, readOptOutMessage, type OptOutKeyword } from './keywords';
 
 declare module '../events' {
   interface EventMap {
     'optout.changed': { contactId: number; optedOut: boolean };
+    /** A message that may be an opt-out ("stop sending me so much"): the owner decides; reminders wait. */
+    'optout.unclear': { contactId: number; conversationId: number; messageId: number; said: string };
   }
 }
 
@@ -51,10 +53,12 @@ const NOTES = {
   en: {
     out: (said: string) => `The customer wrote “${said}”: no more reminders or promotions. A confirmation was sent.`,
     in: (note: string) => `Consent recorded by the owner: reminders are allowed again.${note ? ` (${note})` : ''}`,
+    unclear: (said: string) => `The customer wrote “${said}”: this may mean no more messages. Reminders wait until you decide (Needs you).`,
   },
   ru: {
     out: (said: string) => `Клиент написал «${said}»: больше никаких напоминаний и рекламы. Подтверждение отправлено.`,
     in: (note: string) => `Владелец отметил согласие клиента: напоминания снова разрешены.${note ? ` (${note})` : ''}`,
+    unclear: (said: string) => `Клиент написал «${said}»: возможно, он не хочет больше сообщений. Напоминания ждут вашего решения (Нужны вы).`,
   },
 };
 
@@ -80,7 +84,7 @@ export class OptOutService {
     const stored = this.settingsRepo.get(WATERMARK_KEY);
     this.scanned = typeof stored === 'number' ? stored : this.repo.maxMessageId();
     for (;;) {
-      const batch = this.repo.shortInboundSince(this.scanned, 80, 500);
+      const batch = this.repo.shortInboundSince(this.scanned, 400, 500);
       if (batch.length === 0) break;
       for (const m of batch) {
         const contactId = this.inboxContact(m.conversationId);
@@ -111,9 +115,41 @@ export class OptOutService {
     return this.repo.isOptedOut(contactId);
   }
 
-  /** Whether a message is an opt-out word (the assistant should not answer it with a chatty reply). */
+  /** Whether a message is an opt-out, clear or unclear (the assistant should not answer it with a chatty reply). */
   isOptOutMessage(body: string): boolean {
-    return matchOptOut(body, this.keywords()) !== null;
+    return readOptOutMessage(body, this.keywords()) !== null;
+  }
+
+  /** No reminder or offer may go out: opted out, or an unclear opt-out waits for the owner's decision. */
+  holdsReminders(contactId: number): boolean {
+    return this.repo.isOptedOut(contactId) || this.repo.question(contactId) !== undefined;
+  }
+
+  /** What the customer wrote that may be an opt-out, while the owner has not decided. */
+  unclear(contactId: number): { messageId: number | null; said: string; at: number } | null {
+    return this.repo.question(contactId) ?? null;
+  }
+
+  /**
+   * The owner's decision on an unclear opt-out: opt the customer out (they get the confirmation) or keep them.
+   * Either way reminders stop waiting for it.
+   */
+  decide(contactId: number, optOut: boolean): OptOutStatus {
+    if (!this.contacts.exists(contactId)) throw notFound('Contact', contactId);
+    const q = this.repo.question(contactId);
+    if (!q) throw new AppError('conflict', 'There is no unclear opt-out to decide for this customer.');
+    this.repo.removeQuestion(contactId);
+    const conversationId = this.inbox.conversationOfContact(contactId);
+    if (optOut && conversationId !== undefined) {
+      const channel = (q.messageId !== null ? this.inboxChannel(q.messageId) : null) ?? this.inbox.defaultChannel(conversationId, contactId);
+      this.optOut({ id: q.messageId ?? 0, conversationId, channel, body: q.said, createdAt: this.clock.now() }, contactId, { langs: [] }, 'owner');
+    }
+    this.events.emit('contact.updated', { contactId });
+    return this.status(contactId);
+  }
+
+  private inboxChannel(messageId: number): string | null {
+    return this.inbox.message(messageId)?.channel ?? null;
   }
 
   keywords(): OptOutKeyword[] {
@@ -155,22 +191,37 @@ export class OptOutService {
   }
 
   private handle(m: Pick<Message, 'id' | 'conversationId' | 'channel' | 'body' | 'createdAt'>, contactId: number): boolean {
-    const match = matchOptOut(m.body, this.keywords());
-    if (!match) return false;
+    const reading = readOptOutMessage(m.body, this.keywords());
+    if (!reading) return false;
     // The owner recorded consent after this message: the customer changed their mind since.
     const optedInAt = this.repo.lastOptInAt(contactId);
     if (optedInAt !== undefined && optedInAt >= m.createdAt) return false;
+    if (reading.kind === 'ambiguous') {
+      if (this.repo.isOptedOut(contactId)) return false;
+      const said = m.body.trim().slice(0, 200);
+      this.repo.addQuestion({ contactId, messageId: m.id || null, said, at: this.clock.now() });
+      const notes = NOTES[this.settings.get().preferences.uiLanguage] ?? NOTES.en;
+      this.inbox.addSystemNote(m.conversationId, notes.unclear(said));
+      this.events.emit('optout.unclear', { contactId, conversationId: m.conversationId, messageId: m.id, said });
+      this.events.emit('contact.updated', { contactId });
+      return true;
+    }
+    return this.optOut(m, contactId, { langs: reading.langs }, 'customer');
+  }
+
+  private optOut(m: Pick<Message, 'id' | 'conversationId' | 'channel' | 'body' | 'createdAt'>, contactId: number, match: { langs: string[] }, by: 'customer' | 'owner'): boolean {
     const contact = this.contacts.get(contactId);
     if (!contact) return false;
     const app = this.settings.get();
-    const lang = confirmationLanguage(match, contact.language, app.preferences.replyLanguage);
+    const lang = confirmationLanguage({ word: '', langs: match.langs }, contact.language, app.preferences.replyLanguage);
     const text = render(CONFIRMATIONS[lang], { business: app.business.name || 'us' });
     const now = this.clock.now();
     let afterCommit: (() => void) | null = null;
     const changed = this.db
       .transaction(() => {
-        if (!this.repo.add({ contactId, at: now, channel: m.channel, said: m.body.trim().slice(0, 80), messageId: m.id, language: lang })) return false;
-        this.repo.log(contactId, { at: now, change: 'opt_out', by: 'customer', channel: m.channel, detail: m.body.trim().slice(0, 80) });
+        if (!this.repo.add({ contactId, at: now, channel: m.channel, said: m.body.trim().slice(0, 80), messageId: m.id || null, language: lang })) return false;
+        this.repo.removeQuestion(contactId);
+        this.repo.log(contactId, { at: now, change: 'opt_out', by, channel: m.channel, detail: m.body.trim().slice(0, 80) });
         try {
           // Answer on the channel they wrote from; a savepoint so a failed confirmation never undoes the opt-out.
           const queued = this.db.transaction(() => this.inbox.queueInTransaction(m.conversationId, text, { channel: m.channel, author: 'owner', origin: 'system' }))();

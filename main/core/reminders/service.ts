@@ -66,6 +66,9 @@ interface Snapshot {
   replyLanguage: string;
 }
 
+/** While an unclear opt-out waits for the owner, a due reminder is looked at again this much later. */
+const UNCLEAR_OPTOUT_RETRY_MS = 15 * 60_000;
+
 export class RemindersService {
   /** Set by the rule engine; manual reminders linked to an order are checked by the service itself. */
   ruleCheck: RuleCheck | null = null;
@@ -226,7 +229,7 @@ export class RemindersService {
 
   /** Used by automatic rules. Returns undefined when the rule already made this reminder (or the contact opted out). */
   createForRule(r: Omit<NewReminder, 'source' | 'seriesId' | 'fireAt' | 'timeZone' | 'localDue' | 'repeat' | 'repeatEvery' | 'repeatDay' | 'personalise'>): number | undefined {
-    if (this.optout.isOptedOut(r.contactId)) return undefined;
+    if (this.optout.holdsReminders(r.contactId)) return undefined;
     const tz = this.timeZone();
     return this.repo.insert(
       {
@@ -441,6 +444,11 @@ export class RemindersService {
         if (this.optout.isOptedOut(r.contactId)) {
           this.repo.finish(id, 'cancelled', 'opted_out', now);
           return 'cancelled';
+        }
+        // "Stop sending me so much": nothing goes out until the owner has decided what the customer meant.
+        if (this.optout.unclear(r.contactId)) {
+          this.repo.setFireAt(id, now + UNCLEAR_OPTOUT_RETRY_MS, now);
+          return 'postponed';
         }
         const check = this.check(r, now);
         if (!check.ok) {
