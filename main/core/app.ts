@@ -37,6 +37,7 @@ import { ReminderPersonaliser } from './reminders/personalise';
 import { devClockMethods, type AdjustableClock } from './dev-clock';
 import { KnowledgeRepo } from './db/repos/knowledge-repo';
 import { AssistantRepo } from './db/repos/assistant-repo';
+import { TranslationsRepo } from './db/repos/translations-repo';
 import { KnowledgeService } from './knowledge/service';
 import { AssistantService } from './assistant/service';
 import type { ChatModel } from './assistant/chat-model';
@@ -78,6 +79,7 @@ export interface Services {
     search: SearchRepo;
     knowledge: KnowledgeRepo;
     assistant: AssistantRepo;
+    translations: TranslationsRepo;
   };
   settings: SettingsService;
   quickReplies: QuickRepliesService;
@@ -135,6 +137,7 @@ export function createApp(config: AppConfig): App {
     search: new SearchRepo(db),
     knowledge: new KnowledgeRepo(db),
     assistant: new AssistantRepo(db),
+    translations: new TranslationsRepo(db),
   };
   const settings = new SettingsService(repos.settings, events);
   const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);

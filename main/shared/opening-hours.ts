@@ -88,3 +88,21 @@ export function shopOpenAt(cal: ShopCalendar, ms: number): OpenState {
 export function isShopOpen(cal: ShopCalendar, ms: number): boolean {
   return shopOpenAt(cal, ms).open;
 }
+
+/**
+ * "Mon–Fri 09:00–18:00, Sat 10:00–16:00, Sun closed" in the customer's locale: weekday names come from Intl, equal
+ * consecutive days are grouped, `closedWord` is the locale's own word.
+ */
+export function describeWeek(hours: WeekHours, locale: string, closedWord: string): string {
+  const names = DAYS.map((_, i) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + i)));
+  const parts: string[] = [];
+  for (let i = 0; i < DAYS.length; ) {
+    const d = hours[DAYS[i]];
+    let j = i;
+    while (j + 1 < DAYS.length && JSON.stringify(hours[DAYS[j + 1]]) === JSON.stringify(d)) j++;
+    const days = i === j ? names[i] : `${names[i]}–${names[j]}`;
+    parts.push(`${days} ${d ? `${d.open}–${d.close}` : closedWord}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}

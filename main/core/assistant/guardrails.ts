@@ -3,6 +3,7 @@
 // Pure functions: no I/O, no clock, so every rule is unit-tested with adversarial strings.
 import { clipCustomerText } from './limits';
 import { z } from 'zod';
+import { findEscalation } from '../../shared/lexicon';
 import { CYRILLIC_LANGS, detectLanguage, scriptOf } from './language';
 import type { EscalationReason, Finding } from './types';
 import { MAX_AUTO_REPLY_CHARS } from './settings';
@@ -47,13 +48,18 @@ const ESCALATIONS: [EscalationReason, RegExp][] = [
   ],
 ];
 
-/** The first escalation the customer's words call for, or null. Order matters: legal beats a plain complaint. */
+/**
+ * The first escalation the customer's words call for, or null. Order matters: legal beats a plain complaint. The
+ * phrase lexicons of every customer language (main/shared/locales/<lang>/lexicon.json) are read after the patterns
+ * above, so "quiero hablar con una persona" or "saya mau bicara dengan manusia" reach the owner too.
+ */
 export function customerEscalation(text: string): { reason: EscalationReason; match: string } | null {
   for (const [reason, re] of ESCALATIONS) {
     const m = re.exec(text);
     if (m) return { reason, match: m[0] };
   }
-  return null;
+  const hit = findEscalation(text);
+  return hit ? { reason: hit.kind, match: hit.phrase } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 // The assistant's settings section (Ollama host, model, default mode, Auto rules, holding messages) and fixed tuning.
 import { z } from 'zod';
+import { customerText } from '../../shared/i18n/customer-texts';
+import { CUSTOMER_LANGUAGE_CODES } from '../../shared/languages';
 
 export const MODES = ['off', 'suggest', 'auto'] as const;
 export type Mode = (typeof MODES)[number];
@@ -41,18 +43,18 @@ export const assistantSettingsSchema = z.object({
   autoHours: z.enum(['always', 'open', 'closed']).default('always'),
   /** More auto-replies than this in a row (no owner message in between) are held. */
   maxAutoInRow: z.number().int().min(1).max(20).default(3),
+  /**
+   * Opt-in, off by default: Auto may send the model's own words when the typed guardrails find nothing. Without it,
+   * Auto only sends replies Lavka composes from the owner's answers and its own texts.
+   */
+  autoFreeText: z.boolean().default(false),
   /** Sent to a customer who is escalated while the conversation is in Auto, in their language when available. */
   holdingMessages: z.record(lang, z.string().trim().min(1).max(500)).default({}),
 });
 export type AssistantSettings = z.output<typeof assistantSettingsSchema>;
 
-export const DEFAULT_HOLDING_MESSAGES: Record<string, string> = {
-  en: 'Thank you for your message! I have passed it on to the owner, who will reply to you personally as soon as possible.',
-  ru: 'Спасибо за сообщение! Я передал его владельцу магазина — он ответит вам лично, как только сможет.',
-  uk: 'Дякуємо за повідомлення! Я передав його власнику магазину — він відповість вам особисто, щойно зможе.',
-  de: 'Danke für Ihre Nachricht! Ich habe sie an den Inhaber weitergegeben, der Ihnen so bald wie möglich persönlich antwortet.',
-  vi: 'Cảm ơn bạn đã nhắn tin! Mình đã chuyển tin nhắn cho chủ cửa hàng, chủ tiệm sẽ trả lời bạn sớm nhất có thể.',
-};
+/** The built-in holding message in every customer language (main/shared/locales/<lang>/auto.json); owners may override. */
+export const DEFAULT_HOLDING_MESSAGES: Record<string, string> = Object.fromEntries(CUSTOMER_LANGUAGE_CODES.map((l) => [l, customerText(l, 'auto:holding')]));
 
 export const DEFAULT_ASSISTANT_SETTINGS: AssistantSettings = {
   host: '',
@@ -60,6 +62,7 @@ export const DEFAULT_ASSISTANT_SETTINGS: AssistantSettings = {
   defaultMode: 'suggest',
   autoHours: 'always',
   maxAutoInRow: 3,
+  autoFreeText: false,
   holdingMessages: DEFAULT_HOLDING_MESSAGES,
 };
 
