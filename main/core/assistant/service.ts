@@ -41,6 +41,18 @@ import {
 import { truncateToTokens } from './tokens';
 import type { AssistantStatus, AuditEntry, DraftEvent, EscalationReason, Finding, ModeInfo, QueueItem, Source } from './types';
 
+export interface TranslationView {
+  /** "K12" or "policy:delivery". */
+  key: string;
+  /** The entry's question or the policy's name. */
+  title: string;
+  lang: string;
+  text: string;
+  approvedAt: number;
+  /** false when the owner changed the answer since approving: it is not used until approved again. */
+  current: boolean;
+}
+
 export interface AssistantDeps {
   clock: Clock;
   events: EventBus;
@@ -658,6 +670,20 @@ export class AssistantService {
       return p?.trim() || null;
     }
     return this.knowledgeEntry(key)?.body ?? null;
+  }
+
+  /** Every approved translation with the answer it belongs to; `current` is false once the owner edited the answer. */
+  translations(): TranslationView[] {
+    return this.d.repos.translations.list().map((t) => {
+      const source = this.ownerAnswerText(t.sourceKey);
+      const title = t.sourceKey.startsWith('policy:') ? t.sourceKey.slice(7) : (this.knowledgeEntry(t.sourceKey)?.title ?? t.sourceKey);
+      return { key: t.sourceKey, title, lang: t.lang, text: t.text, approvedAt: t.approvedAt, current: source !== null && source === t.sourceText };
+    });
+  }
+
+  deleteTranslation(key: string, lang: string): void {
+    if (!this.d.repos.translations.delete(key, lang)) throw notFound('Translation', `${key}/${lang}`);
+    this.d.events.emit('knowledge.updated', {});
   }
 
   saveTranslation(key: string, lang: string, text: string, sourceText = this.ownerAnswerText(key)): void {
