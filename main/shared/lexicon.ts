@@ -7,10 +7,16 @@ import { CUSTOMER_LANGUAGE_CODES, type CustomerLanguage } from './languages';
 export const ESCALATION_KINDS = ['legal', 'payment_dispute', 'refund', 'complaint', 'asks_for_person'] as const;
 export type EscalationKind = (typeof ESCALATION_KINDS)[number];
 
+export const CLAIM_KINDS = ['human', 'free', 'compensation', 'promise', 'delivery_time', 'health', 'order_state', 'payment_method'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
 export interface LexiconFile {
   escalation: Record<EscalationKind, string[]>;
   optout: { clear: string[]; ambiguous: string[] };
   politeness: string[];
+  /** Things a reply must not claim on its own: being a person, free things, refunds, promises, delivery times, health
+   * or allergen safety, an order's state, unusual payment methods. */
+  claims: Record<ClaimKind, string[]>;
 }
 
 const files = import.meta.glob<LexiconFile>('./locales/*/lexicon.json', { eager: true, import: 'default' });
@@ -24,6 +30,7 @@ interface CompiledLexicon {
   clear: Phrase[];
   ambiguous: Phrase[];
   politeness: Phrase[];
+  claims: [ClaimKind, Phrase[]][];
 }
 
 /**
@@ -63,6 +70,7 @@ export function lexicons(): CompiledLexicon[] {
       clear: f.optout.clear.map(phrase),
       ambiguous: f.optout.ambiguous.map(phrase),
       politeness: f.politeness.map(phrase),
+      claims: CLAIM_KINDS.map((k) => [k, (f.claims?.[k] ?? []).map(phrase)]),
     });
   }
   compiled = out;
@@ -178,3 +186,28 @@ export function readOptOut(text: string, extraClear: readonly { word: string; la
 
 /** Words for "messages"/"reminders" in every lexicon language, accent-free as lexiconWords leaves them. */
 const MESSAGE_WORDS = /messag|remind|spam|сообщен|напомин|рассыл|повідомл|нагадув|розсил|tin nhan|nachricht|erinnerung|mensaj|mensag|pesan|mesaj|رسائل|رساله|मसज|rappel|often|sering|часто|so oft|seguido|frecuen|souvent|cok sik|nhieu/;
+
+export interface ClaimHit {
+  kind: ClaimKind;
+  lang: CustomerLanguage;
+  phrase: string;
+}
+
+/** Every claim phrase of every language found in a text (a reply the model wrote, or the owner's policies). */
+export function findClaims(text: string): ClaimHit[] {
+  const words = lexiconWords(text.slice(0, 4000));
+  const out: ClaimHit[] = [];
+  if (words.length === 0) return out;
+  for (const lx of lexicons()) {
+    for (const [kind, phrases] of lx.claims) {
+      for (const p of phrases) if (indexOf(words, p.words) >= 0) out.push({ kind, lang: lx.lang, phrase: p.text });
+    }
+  }
+  return out;
+}
+
+/** Letters only languages without a lexicon use (Kazakh әғқңөұүһ, Polish ąęłńśźż), so Auto never guesses in them. */
+const UNCOVERED_LETTERS = /[әғқңөұүһąęłńśźż]/iu;
+export function looksUncovered(text: string): boolean {
+  return UNCOVERED_LETTERS.test(text);
+}

@@ -5,7 +5,7 @@
 // name, an answer not yet approved in this language — comes back as a hold (or a translation for the owner).
 // Pure: the service gathers the options and lookups; no I/O, no clock here.
 import { isMentionedIn } from '../catalog/match';
-import { lexiconLanguages, lexiconWords } from '../../shared/lexicon';
+import { lexiconLanguages, lexiconWords, looksUncovered } from '../../shared/lexicon';
 import { customerText as render } from '../../shared/i18n/customer-texts';
 import { asciiDigits } from '../../shared/number-words';
 import type { Choice, ChoiceIntent } from './choice';
@@ -66,7 +66,7 @@ export function composeReply(i: ComposeInput): Composed {
   const c = i.choice;
   const escalation = INTENT_ESCALATION[c.intent];
   if (escalation) return { kind: 'escalate', reason: escalation };
-  if (!(lexiconLanguages() as string[]).includes(i.language)) {
+  if (!(lexiconLanguages() as string[]).includes(i.language) || looksUncovered(i.customerText)) {
     return { kind: 'hold', reason: 'language_not_covered', detail: `The customer writes in a language Lavka has no texts for (${i.language}); Auto sends nothing in it` };
   }
   if ((c.intent === 'greeting' || c.intent === 'thanks') && c.answers.length === 0 && c.products.length === 0) {

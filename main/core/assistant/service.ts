@@ -20,7 +20,7 @@ import { composeReply, type AnswerSource, type CatalogFacts } from './compose';
 import { handoffFacts, withModelSummary } from './handoff';
 import { customerText as render } from '../../shared/i18n/customer-texts';
 import { languageInfo } from '../../shared/languages';
-import { lexiconLanguages } from '../../shared/lexicon';
+import { lexiconLanguages, looksUncovered } from '../../shared/lexicon';
 import { describeWeek } from '../../shared/opening-hours';
 import type { ChatModel } from './chat-model';
 import { ContextProviders, buildTurnContext, isOpenAt, type ContextDeps, type TurnContext } from './context';
@@ -353,7 +353,7 @@ export class AssistantService {
       return;
     }
     const findings: Finding[] = checkReply(reply, ctx.grounding);
-    if (!(lexiconLanguages() as string[]).includes(ctx.language)) {
+    if (!(lexiconLanguages() as string[]).includes(ctx.language) || looksUncovered(ctx.grounding.customer)) {
       findings.unshift({ reason: 'language_not_covered', detail: `The customer writes in a language Lavka has no texts for (${ctx.language}); Auto sends nothing in it` });
     }
     if (parsed.value.needs_human) findings.push({ reason: 'model_unsure', detail: 'The assistant was not sure its facts answer the question' });
