@@ -186,6 +186,16 @@ export function createApp(config: AppConfig): App {
   });
   // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
   assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
+  // An unclear opt-out waits in Needs you; once the owner has handled it without opting the customer out, reminders go on.
+  events.subscribe((e) => {
+    if (e.type !== 'optout.unclear') return;
+    const q = e.payload as { conversationId: number; messageId: number; said: string };
+    assistant.flagOptOutQuestion(q.conversationId, q.messageId, q.said);
+  });
+  assistant.onResolved((item) => {
+    const contactId = item.reason === 'optout_unclear' ? repos.conversations.contactId(item.conversationId) : undefined;
+    if (contactId !== undefined && optout.unclear(contactId)) optout.decide(contactId, false);
+  });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
 
   const closers: (() => void | Promise<void>)[] = [];

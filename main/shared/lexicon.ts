@@ -159,7 +159,8 @@ export function readOptOut(text: string, extraClear: readonly { word: string; la
       }
     }
     for (const lx of all) {
-      const hit = lx.clear.find((p) => same(core, p.words));
+      // Politeness words are dropped from both sides ("dạ" is Vietnamese politeness and Portuguese "da").
+      const hit = lx.clear.find((p) => same(core, without(p.words, politeness)));
       if (hit && !clearLangs.includes(lx.lang)) {
         clearLangs.push(lx.lang);
         clearPhrase ||= hit.text;

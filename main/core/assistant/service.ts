@@ -89,6 +89,7 @@ export class AssistantService {
   readonly connection: OllamaConnection;
   readonly model: ChatModel;
   private readonly turnHandlers: TurnHandler[] = [];
+  private readonly resolvedListeners = new Set<(item: QueueItem) => void>();
   /** Prices and availability for composed replies; plugged in by the orders domain. */
   private catalogFacts: CatalogFacts | null = null;
   private readonly autoTimers = new Map<number, unknown>();
@@ -628,6 +629,39 @@ export class AssistantService {
     }
   }
 
+  /**
+   * A message that may be an opt-out ("stop sending me so much") waits for the owner in Needs you. Sending a reply
+   * or dismissing it keeps the customer's reminders; recording the opt-out stops them.
+   */
+  flagOptOutQuestion(conversationId: number, messageId: number, said: string): void {
+    this.cancelAuto(conversationId);
+    this.hold(
+      conversationId,
+      messageId,
+      { reason: 'optout_unclear', detail: `The customer wrote “${said}”. It may mean “no more messages”: no reminder goes out until you decide.` },
+      '',
+      [],
+    );
+  }
+
+  /** Called with every Needs-you item the owner handles (sent, dismissed, or answered in the conversation). */
+  onResolved(fn: (item: QueueItem) => void): () => void {
+    this.resolvedListeners.add(fn);
+    return () => this.resolvedListeners.delete(fn);
+  }
+
+  private resolved(id: number): void {
+    const item = this.d.repos.assistant.get(id);
+    if (!item) return;
+    for (const fn of this.resolvedListeners) {
+      try {
+        fn(item);
+      } catch (err) {
+        console.error('[assistant] resolve listener failed', err);
+      }
+    }
+  }
+
   queue(limit = 100): QueueItem[] {
     return this.d.repos.assistant.listOpen(limit);
   }
@@ -647,6 +681,7 @@ export class AssistantService {
     } else {
       this.d.repos.assistant.resolve(id, 'dismissed', this.d.clock.now());
     }
+    this.resolved(id);
     this.emitQueue();
     return this.d.repos.assistant.get(id)!;
   }
@@ -699,6 +734,7 @@ export class AssistantService {
     this.cancelAuto(conversationId);
     if (!open) return;
     this.d.repos.assistant.resolve(open.id, 'sent', this.d.clock.now());
+    this.resolved(open.id);
     this.emitQueue();
   }
 

@@ -12,6 +12,7 @@ import type { InboxService } from '../inbox/service';
 import type { Message } from '../inbox/types';
 import type { SettingsService } from '../settings/service';
 import { render } from '../reminders/templates';
+import { detectLanguage } from '../assistant/language';
 import { CONFIRMATIONS, DEFAULT_KEYWORDS, confirmationLanguage, readOptOutMessage, type OptOutKeyword } from './keywords';
 
 declare module '../events' {
@@ -142,7 +143,11 @@ export class OptOutService {
     const conversationId = this.inbox.conversationOfContact(contactId);
     if (optOut && conversationId !== undefined) {
       const channel = (q.messageId !== null ? this.inboxChannel(q.messageId) : null) ?? this.inbox.defaultChannel(conversationId, contactId);
-      this.optOut({ id: q.messageId ?? 0, conversationId, channel, body: q.said, createdAt: this.clock.now() }, contactId, { langs: [] }, 'owner');
+      // The confirmation goes in the language the customer wrote the unclear message in.
+      const guess = readOptOutMessage(q.said, this.keywords())?.langs ?? [];
+      const written = detectLanguage(q.said)?.lang;
+      const langs = written && guess.includes(written as never) ? [written] : written ? [written, ...guess] : guess;
+      this.optOut({ id: q.messageId ?? 0, conversationId, channel, body: q.said, createdAt: this.clock.now() }, contactId, { langs }, 'owner');
     }
     this.events.emit('contact.updated', { contactId });
     return this.status(contactId);
