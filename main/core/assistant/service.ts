@@ -442,7 +442,8 @@ export class AssistantService {
       return;
     }
     if (composed.kind === 'hold') {
-      this.hold(conversationId, message.id, { reason: composed.reason, detail: composed.detail }, draft, sources.length ? sources : ctx.sources);
+      // Only what the assistant picked is named: a question nothing covers was based on nothing.
+      this.hold(conversationId, message.id, { reason: composed.reason, detail: composed.detail }, draft, sources);
       return;
     }
     if (composed.kind === 'translate') {

@@ -70,7 +70,7 @@ function NeedsYouCard({ item }: { item: QueueItem }) {
           {item.kind === 'escalation' ? t('assistant.needsYou.escalation') : t('assistant.needsYou.hold')}
         </span>
         <span className="ny-reason" data-testid="needs-you-reason">
-          {t(`assistant.reasons.${item.reason}`, { defaultValue: item.reason })}
+          {t(`assistant.reasons.${item.reason}`, { defaultValue: t(`autoTrust.reasons.${item.reason}`, { defaultValue: item.reason }) })}
         </span>
         <span className="muted small ny-time">{formatListTime(item.updatedAt, timeZone)}</span>
       </div>

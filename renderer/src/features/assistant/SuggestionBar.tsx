@@ -109,7 +109,7 @@ export function SuggestionBar({ conversationId }: { conversationId: number }) {
           <strong>{t('assistant.checkBeforeSending')}</strong>{' '}
           {draft.warnings.map((w, i) => (
             <span key={i} className="pill warn" title={w.detail}>
-              {t(`assistant.reasons.${w.reason}`)}
+              {t(`assistant.reasons.${w.reason}`, { defaultValue: t(`autoTrust.reasons.${w.reason}`, { defaultValue: w.reason }) })}
             </span>
           ))}
         </div>

@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { useKnowledgeStore, type EntryInput, type KnowledgeEntry, type ShopPolicies } from '../../stores/knowledge';
 import { Field } from '../settings/fields';
 import { useSaveState } from '../settings/useSaveState';
+import { ApprovedTranslations } from './ApprovedTranslations';
 
 export function KnowledgeScreen() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function KnowledgeScreen() {
               <EntryRow key={e.id} entry={e} onEdit={() => setEditing({ id: e.id, entry: { kind: e.kind, title: e.title, body: e.body, keywords: e.keywords, enabled: e.enabled } })} />
             ))}
           </ul>
+          <ApprovedTranslations />
         </section>
       </div>
       {editing && <EntryDialog id={editing.id} initial={editing.entry} onClose={() => setEditing(null)} />}
