@@ -3,7 +3,7 @@
 // Pure functions: no I/O, no clock, so every rule is unit-tested with adversarial strings.
 import { clipCustomerText } from './limits';
 import { z } from 'zod';
-import { findEscalation, looksUncovered } from '../../shared/lexicon';
+import { findEscalation, lexiconLanguages, looksUncovered } from '../../shared/lexicon';
 import { asciiDigits } from '../../shared/number-words';
 import { typedFindings } from './free-text-checks';
 import { CYRILLIC_LANGS, detectLanguage, scriptOf } from './language';
@@ -443,7 +443,8 @@ export function checkReply(reply: string, g: Grounding): Finding[] {
   const text = reply.trim();
   if (!text) return [{ reason: 'empty_reply', detail: 'The model returned an empty reply' }];
   if (text.length > MAX_AUTO_REPLY_CHARS) return [{ reason: 'too_long', detail: `The reply has ${text.length} characters (limit ${MAX_AUTO_REPLY_CHARS})` }];
-  const language: Finding[] = looksUncovered(text) ? [{ reason: 'language_not_covered', detail: 'The reply is in a language Lavka has no texts for' }] : [];
+  const uncovered = looksUncovered(text) || (g.language !== null && !(lexiconLanguages() as string[]).includes(g.language));
+  const language: Finding[] = uncovered ? [{ reason: 'language_not_covered', detail: 'The reply is in a language Lavka has no texts for' }] : [];
   const all = [...checkIdentity(text), ...checkCommitments(text, g), ...typedFindings(text, g), ...checkFacts(text, g), ...language, ...checkLanguage(text, g.language)];
   // The older pattern checks and the typed ones often see the same thing: one finding per reason is enough.
   return all.filter((f, i) => all.findIndex((x) => x.reason === f.reason) === i);
