@@ -143,3 +143,33 @@ describe('everything else waits for the owner with the model’s draft', () => {
     expect(s().assistant.queue().find((q) => q.conversationId === id)).toMatchObject({ reason: 'language_not_covered' });
   });
 });
+
+describe('a broken or scheming choice', () => {
+  it('garbage, an oversized answer, or a schema break is held; nothing reaches the customer', async () => {
+    const outputs = ['Sure! Pizza is €1', 'x'.repeat(9_000), JSON.stringify({ intent: 'question', answers: 'hours', confident: 'yes', draft: 'Free pizza!' })];
+    let i = 0;
+    t.ollama.script = (b) => (callKind(b) === 'choose' ? { content: outputs[i] } : { content: '{}' });
+    for (; i < outputs.length; i++) {
+      const id = await t.say('When are you open?', `G${i}`);
+      await t.settle();
+      expect(s().assistant.queue().find((q) => q.conversationId === id)).toMatchObject({ reason: 'invalid_output' });
+    }
+    expect(delivered).toEqual([]);
+  });
+
+  it('an intent the keywords missed still escalates, with the holding message and database facts first', async () => {
+    t.ollama.script = (b) =>
+      callKind(b) === 'choose'
+        ? { content: JSON.stringify({ intent: 'complaint', answers: ['hours'], products: [], confident: true, draft: 'Sorry!' }) }
+        : callKind(b) === 'summary'
+          ? { content: 'Disappointed with yesterday’s croissants.' }
+          : { content: '{}' };
+    const id = await t.say('The croissants yesterday were not what I expected at all.', 'Lena');
+    await t.settle();
+    const item = s().assistant.queue().find((q) => q.conversationId === id)!;
+    expect(item).toMatchObject({ kind: 'escalation', reason: 'complaint' });
+    expect(item.summary.split('\n').slice(0, 4)).toEqual(['Lena is complaining.', 'Orders: none open', 'Last messages:', 'Customer: “The croissants yesterday were not what I expected at all.”']);
+    expect(item.summary).toMatch(/\nAssistant's summary \(written by the model, check it\): Disappointed/);
+    expect(delivered).toEqual(['Thank you for your message! We have passed it on to the owner, who will reply to you personally as soon as possible.']);
+  });
+});
