@@ -220,8 +220,8 @@ function BehaviourForm({ initial }: { initial: AssistantSettings }) {
         </span>
       </label>
       <div className="card assistant-rules">
-        <strong>{t('assistant.autoRules')}</strong>
-        <p className="small">{t('assistant.autoRulesList')}</p>
+        <strong>{t('autoTrust.autoRules')}</strong>
+        <p className="small">{t('autoTrust.autoRulesList')}</p>
       </div>
       <Field label={t('assistant.holding')} hint={t('assistant.holdingHint')}>
         <div className="holding-list">

@@ -16,6 +16,9 @@ const bundle: StringBundle = {
       remove: 'Remove',
       confirmRemove: 'Remove the {{lang}} translation of “{{title}}”? The next customer in that language waits for you again.',
     },
+    autoRules: 'What Auto sends by itself',
+    autoRulesList:
+      'Only your own answers (Knowledge, delivery, payment and returns) word for word — in another language once you approved the translation — and Lavka’s own texts: opening hours, address, phone, catalog prices, order summaries, hello and thanks. Everything else waits for you in Needs you with the assistant’s draft, and so does every customer who asks for a person, complains, asks for a refund, disputes a payment or mentions legal action.',
     freeText: {
       label: 'Auto with free text (not recommended)',
       risk: 'Lets the assistant’s own words go out when the checks find nothing wrong. Your shop is answerable for what the bot says, and checks can miss things. When off, Auto only sends your own answers and Lavka’s texts.',
@@ -39,6 +42,9 @@ const bundle: StringBundle = {
       remove: 'Удалить',
       confirmRemove: 'Удалить перевод «{{title}}» ({{lang}})? Следующий клиент на этом языке снова будет ждать вас.',
     },
+    autoRules: 'Что Авто отправляет само',
+    autoRulesList:
+      'Только ваши собственные ответы (Знания, доставка, оплата и возврат) слово в слово — на другом языке после того, как вы одобрили перевод, — и тексты Лавки: часы работы, адрес, телефон, цены каталога, сводки заказов, приветствие и «пожалуйста». Всё остальное ждёт вас в «Нужны вы» с черновиком ассистента — как и каждый клиент, который просит человека, жалуется, требует вернуть деньги, оспаривает оплату или упоминает суд.',
     freeText: {
       label: 'Авто со свободным текстом (не рекомендуется)',
       risk: 'Разрешает отправлять собственные слова ассистента, если проверки ничего не нашли. Магазин отвечает за то, что пишет бот, а проверки могут что-то пропустить. Когда выключено, Авто отправляет только ваши ответы и тексты Лавки.',
