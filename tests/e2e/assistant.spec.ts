@@ -179,6 +179,26 @@ test.describe('with Ollama', () => {
   });
 });
 
+test.describe('unclear opt-out', () => {
+  test.use({ serveOptions: { demo: true, env: { OLLAMA_HOST: 'http://127.0.0.1:9' } } });
+
+  test('"stop sending me so much" waits in Needs you; the owner stops all messages and the customer is told', async ({ page, lavka }) => {
+    await page.goto(lavka.url);
+    await customerWrites(page, 'stop sending me so much', 'Olga Test');
+    await page.getByTestId('nav-needs-you').click();
+    const item = page.getByTestId('needs-you-item').filter({ hasText: 'Olga Test' });
+    await expect(item).toHaveAttribute('data-reason', 'optout_unclear');
+    await expect(item.getByTestId('needs-you-reason')).toHaveText('May want no more messages: decide');
+    await expect(item).toContainText('no reminder goes out until you decide');
+    await shot(page, 'needs-you-unclear-optout');
+    await item.getByTestId('needs-you-optout').click();
+    await expect(page.getByTestId('needs-you-item').filter({ hasText: 'Olga Test' })).toHaveCount(0);
+    await page.getByTestId('nav-inbox').click();
+    await page.getByTestId('conversation-row').filter({ hasText: 'Olga Test' }).click();
+    await expect(page.getByTestId('messages')).toContainText("you won't get reminders or offers");
+  });
+});
+
 test.describe('without Ollama', () => {
   test.use({ serveOptions: { demo: true, env: { OLLAMA_HOST: 'http://127.0.0.1:9' } } });
 

@@ -639,7 +639,7 @@ export class AssistantService {
     this.hold(
       conversationId,
       messageId,
-      { reason: 'optout_unclear', detail: `The customer wrote “${said}”. It may mean “no more messages”: no reminder goes out until you decide.` },
+      { reason: 'optout_unclear', detail: `The customer wrote “${said}”. It may mean “no more messages”: no reminder goes out until you decide. Answering them or dismissing this keeps their reminders.` },
       '',
       [],
     );

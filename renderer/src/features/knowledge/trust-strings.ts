@@ -23,6 +23,7 @@ const bundle: StringBundle = {
       label: 'Auto with free text (not recommended)',
       risk: 'Lets the assistant’s own words go out when the checks find nothing wrong. Your shop is answerable for what the bot says, and checks can miss things. When off, Auto only sends your own answers and Lavka’s texts.',
     },
+    optOut: { stop: 'Stop all messages to this customer' },
     reasons: {
       language_not_covered: 'A language Lavka has no texts for',
       not_covered: 'None of your answers covers this',
@@ -49,6 +50,7 @@ const bundle: StringBundle = {
       label: 'Авто со свободным текстом (не рекомендуется)',
       risk: 'Разрешает отправлять собственные слова ассистента, если проверки ничего не нашли. Магазин отвечает за то, что пишет бот, а проверки могут что-то пропустить. Когда выключено, Авто отправляет только ваши ответы и тексты Лавки.',
     },
+    optOut: { stop: 'Больше ничего не отправлять клиенту' },
     reasons: {
       language_not_covered: 'Язык, для которого у Лавки нет текстов',
       not_covered: 'Ни один ваш ответ этого не покрывает',
