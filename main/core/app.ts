@@ -42,6 +42,7 @@ import { ReminderPersonaliser } from './reminders/personalise';
 import { devClockMethods, type AdjustableClock } from './dev-clock';
 import { KnowledgeRepo } from './db/repos/knowledge-repo';
 import { AssistantRepo } from './db/repos/assistant-repo';
+import { TranslationsRepo } from './db/repos/translations-repo';
 import { KnowledgeService } from './knowledge/service';
 import { AssistantService } from './assistant/service';
 import type { ChatModel } from './assistant/chat-model';
@@ -91,6 +92,7 @@ export interface Services {
     search: SearchRepo;
     knowledge: KnowledgeRepo;
     assistant: AssistantRepo;
+    translations: TranslationsRepo;
   };
   settings: SettingsService;
   quickReplies: QuickRepliesService;
@@ -153,6 +155,7 @@ export function createApp(config: AppConfig): App {
     search: new SearchRepo(db),
     knowledge: new KnowledgeRepo(db),
     assistant: new AssistantRepo(db),
+    translations: new TranslationsRepo(db),
   };
   const settings = new SettingsService(repos.settings, events);
   const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);
@@ -208,6 +211,16 @@ export function createApp(config: AppConfig): App {
   });
   // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
   assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
+  // An unclear opt-out waits in Needs you; once the owner has handled it without opting the customer out, reminders go on.
+  events.subscribe((e) => {
+    if (e.type !== 'optout.unclear') return;
+    const q = e.payload as { conversationId: number; messageId: number; said: string };
+    assistant.flagOptOutQuestion(q.conversationId, q.messageId, q.said);
+  });
+  assistant.onResolved((item) => {
+    const contactId = item.reason === 'optout_unclear' ? repos.conversations.contactId(item.conversationId) : undefined;
+    if (contactId !== undefined && optout.unclear(contactId)) optout.decide(contactId, false);
+  });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant, languages });
 
   const closers: (() => void | Promise<void>)[] = [];

@@ -19,6 +19,13 @@ function script(body: ChatBody): ChatReply {
   if (system.startsWith('You summarise')) return { content: 'The customer wants a discount.' };
   if (!system.startsWith('You write chat replies')) return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
   const line = lastCustomerLine(body);
+  // Auto's choose call: the model picks from the answers Lavka offers; it never writes to the customer.
+  const offered = /ANSWERS THE SHOP HAS[^\n]*\n([\s\S]*?)\n\nTASK: CHOOSE/.exec(body.messages.at(-1)?.content ?? '')?.[1] ?? '';
+  if (body.messages.at(-1)?.content.includes('TASK: CHOOSE')) {
+    const hours = /hour|open/.test(line) && /^hours:/m.test(offered);
+    const draft = /discount|off/.test(line) ? 'Of course! You get 50% off your next order.' : 'Let me check.';
+    return { content: JSON.stringify({ intent: 'question', answers: hours ? ['hours'] : [], products: [], confident: true, draft }), delayMs: 40 };
+  }
   const json = body.format !== undefined;
   let reply = 'Thanks for your message! We will check and get back to you.';
   if (/hour|open/.test(line)) reply = 'Hello! On Saturday we are open from 10:00 to 16:00, Monday to Friday 09:00–18:00.';
@@ -80,6 +87,12 @@ test.describe('with Ollama', () => {
     await expect(page.getByTestId('assistant-state')).toContainText(/Running · Ollama 0\.12\.6/);
     await expect(page.getByTestId('assistant-model')).toHaveValue('qwen3:4b-instruct');
     await shot(page, 'assistant-settings');
+    // Free-text Auto is off unless the owner opts in, and the option says what the risk is.
+    const freeText = page.getByTestId('assistant-free-text');
+    await freeText.scrollIntoViewIfNeeded();
+    await expect(freeText).not.toBeChecked();
+    await expect(page.locator('.assistant-free-text')).toContainText('Your shop is answerable for what the bot says');
+    await shot(page, 'assistant-free-text-optin');
 
     // A pretend customer asks about opening hours; the draft streams into the composer with what it is based on.
     await page.getByTestId('nav-inbox').click();
@@ -110,7 +123,7 @@ test.describe('with Ollama', () => {
     await page.getByTestId('nav-needs-you').click();
     const item = page.getByTestId('needs-you-item');
     await expect(item).toHaveCount(1);
-    await expect(item.getByTestId('needs-you-reason')).toHaveText('Discount not in your policies');
+    await expect(item.getByTestId('needs-you-reason')).toHaveText('None of your answers covers this');
     await expect(item.getByTestId('needs-you-draft')).toHaveValue('Of course! You get 50% off your next order.');
     await shot(page, 'assistant-needs-you');
 
@@ -127,7 +140,7 @@ test.describe('with Ollama', () => {
     const log = page.getByTestId('assistant-log');
     await expect(log).toContainText('Sent automatically');
     await expect(log).toContainText('Held for you');
-    await expect(log).toContainText('Discount not in your policies');
+    await expect(log).toContainText('None of your answers covers this');
     await shot(page, 'assistant-log');
     const download = page.waitForEvent('download');
     await page.getByTestId('audit-export-csv').click();
@@ -148,6 +161,41 @@ test.describe('with Ollama', () => {
     await page.getByTestId('knowledge-probe').fill('Есть веганский торт? vegan cake');
     await expect(page.getByTestId('knowledge-probe-hits')).toContainText('Do you make vegan cakes?');
     await shot(page, 'knowledge');
+
+    // An approved translation (as approving one in Needs you stores it) shows under the entries, editable.
+    const entries = (await lavka.api('knowledge.list', {})).value as { id: number; title: string }[];
+    const vegan = entries.find((e) => e.title === 'Do you make vegan cakes?')!;
+    await lavka.api('knowledge.saveTranslation', { key: `K${vegan.id}`, lang: 'ru', text: 'Да, морковный торт можем сделать веганским, если заказать за 48 часов.' });
+    await page.reload();
+    await page.getByTestId('nav-knowledge').click();
+    const tr = page.getByTestId('approved-translation');
+    await expect(tr).toHaveCount(1);
+    await expect(tr).toContainText('Do you make vegan cakes?');
+    await tr.locator('textarea').fill('Да, морковный торт бывает веганским — закажите за 48 часов.');
+    await tr.getByRole('button', { name: 'Save' }).click();
+    await expect(tr).toContainText('Saved');
+    await tr.scrollIntoViewIfNeeded();
+    await shot(page, 'knowledge-translations');
+  });
+});
+
+test.describe('unclear opt-out', () => {
+  test.use({ serveOptions: { demo: true, env: { OLLAMA_HOST: 'http://127.0.0.1:9' } } });
+
+  test('"stop sending me so much" waits in Needs you; the owner stops all messages and the customer is told', async ({ page, lavka }) => {
+    await page.goto(lavka.url);
+    await customerWrites(page, 'stop sending me so much', 'Olga Test');
+    await page.getByTestId('nav-needs-you').click();
+    const item = page.getByTestId('needs-you-item').filter({ hasText: 'Olga Test' });
+    await expect(item).toHaveAttribute('data-reason', 'optout_unclear');
+    await expect(item.getByTestId('needs-you-reason')).toHaveText('May want no more messages: decide');
+    await expect(item).toContainText('no reminder goes out until you decide');
+    await shot(page, 'needs-you-unclear-optout');
+    await item.getByTestId('needs-you-optout').click();
+    await expect(page.getByTestId('needs-you-item').filter({ hasText: 'Olga Test' })).toHaveCount(0);
+    await page.getByTestId('nav-inbox').click();
+    await page.getByTestId('conversation-row').filter({ hasText: 'Olga Test' }).click();
+    await expect(page.getByTestId('messages')).toContainText("you won't get reminders or offers");
   });
 });
 

@@ -49,7 +49,7 @@ export async function makeAssistantApp(opts: { model?: string; ollama?: FakeOlla
     events,
     assistantChats: () => fake.chats().filter(mine),
     async say(text, customer = 'Maria') {
-      const key = keys.get(customer) ?? `sb-${customer.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+      const key = keys.get(customer) ?? `sb-${customer.toLowerCase().replace(/[^a-z0-9]/g, '') || `c${keys.size + 1}`}`;
       keys.set(customer, key);
       const r = await t.call('sandbox.say', { customerKey: key, name: customer, text });
       await flush();

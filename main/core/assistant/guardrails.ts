@@ -3,6 +3,9 @@
 // Pure functions: no I/O, no clock, so every rule is unit-tested with adversarial strings.
 import { clipCustomerText } from './limits';
 import { z } from 'zod';
+import { findEscalation, lexiconLanguages, looksUncovered } from '../../shared/lexicon';
+import { asciiDigits } from '../../shared/number-words';
+import { typedFindings } from './free-text-checks';
 import { CYRILLIC_LANGS, detectLanguage, scriptOf } from './language';
 import type { EscalationReason, Finding } from './types';
 import { MAX_AUTO_REPLY_CHARS } from './settings';
@@ -47,13 +50,18 @@ const ESCALATIONS: [EscalationReason, RegExp][] = [
   ],
 ];
 
-/** The first escalation the customer's words call for, or null. Order matters: legal beats a plain complaint. */
+/**
+ * The first escalation the customer's words call for, or null. Order matters: legal beats a plain complaint. The
+ * phrase lexicons of every customer language (main/shared/locales/<lang>/lexicon.json) are read after the patterns
+ * above, so "quiero hablar con una persona" or "saya mau bicara dengan manusia" reach the owner too.
+ */
 export function customerEscalation(text: string): { reason: EscalationReason; match: string } | null {
   for (const [reason, re] of ESCALATIONS) {
     const m = re.exec(text);
     if (m) return { reason, match: m[0] };
   }
-  return null;
+  const hit = findEscalation(text);
+  return hit ? { reason: hit.kind, match: hit.phrase } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -132,7 +140,7 @@ interface Fact {
   keys: string[];
 }
 
-const CUR = `[€$£₽₴₫¥]|eur|euro|euros|евро|usd|dollars?|gbp|rub|руб\\p{L}*|р\\.|uah|грн|гривень|гривні|гривня|vnd|đồng|chf|pln|zł|k(?![\\p{L}])`;
+const CUR = `R\\$|[€$£₽₴₫¥₹₺]|eur|euro|euros|евро|tl|lira|rp|rupiah|rs\\.?|rupees?|reais|يورو|ليرة|روبية|रुपये|रुपया|usd|dollars?|gbp|rub|руб\\p{L}*|р\\.|uah|грн|гривень|гривні|гривня|vnd|đồng|chf|pln|zł|k(?![\\p{L}])`;
 const NUM = `(?:\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?`;
 const MONTHS: [RegExp, number][] = [
   [/^(jan|январ|січ|janu|jän)/u, 1], [/^(feb|феврал|лют)/u, 2], [/^(mar|мар|берез|märz|maerz)/u, 3], [/^(apr|апрел|квіт)/u, 4],
@@ -179,7 +187,8 @@ function timeKey(h: number, m: number): string {
 
 /** Finds the checkable facts in a text. Each match is blanked so one span is never counted twice. */
 export function extractFacts(input: string): Fact[] {
-  let text = input.normalize('NFC');
+  // Full-width and other-script digits ("１２", "١٢", "१२") are the same numbers as ASCII ones.
+  let text = asciiDigits(input).normalize('NFC');
   const facts: Fact[] = [];
   /** m[0] is the match, m[1…] the groups (undefined when a group did not take part). */
   const take = (re: RegExp, fn: (m: string[]) => Fact | null) => {
@@ -245,6 +254,9 @@ export function extractFacts(input: string): Fact[] {
 }
 
 interface TrustedSets {
+  /** Amounts written as prices (with a currency or after "price"/"costs"): a price is compared only with these. */
+  money: Set<string>;
+  percent: Set<string>;
   link: Set<string>;
   email: Set<string>;
   phone: string[];
@@ -254,7 +266,7 @@ interface TrustedSets {
 }
 
 function trustedSets(text: string): TrustedSets {
-  const sets: TrustedSets = { link: new Set(), email: new Set(), phone: [], date: new Set(), time: new Set(), numbers: new Set() };
+  const sets: TrustedSets = { money: new Set(), percent: new Set(), link: new Set(), email: new Set(), phone: [], date: new Set(), time: new Set(), numbers: new Set() };
   for (const f of extractFacts(text)) {
     if (f.kind === 'link') f.keys.forEach((k) => sets.link.add(k));
     else if (f.kind === 'email') f.keys.forEach((k) => sets.email.add(k));
@@ -268,7 +280,11 @@ function trustedSets(text: string): TrustedSets {
         sets.numbers.add(String(h));
         sets.numbers.add(String(h % 12 === 0 ? 12 : h % 12));
       }
-    } else f.keys.forEach((k) => sets.numbers.add(k));
+    } else {
+      if (f.kind === 'money') f.keys.forEach((k) => sets.money.add(k));
+      if (f.kind === 'percent') f.keys.forEach((k) => sets.percent.add(k));
+      f.keys.forEach((k) => sets.numbers.add(k));
+    }
   }
   return sets;
 }
@@ -325,9 +341,12 @@ export function checkFacts(reply: string, g: Grounding): Finding[] {
       case 'time':
         ok = f.keys.some((k) => trusted.time.has(k));
         break;
+      // Typed: a price only matches a price, a percentage only a percentage — never a house number or "48 hours".
       case 'money':
+        ok = f.keys.some((k) => trusted.money.has(k));
+        break;
       case 'percent':
-        ok = f.keys.some((k) => trusted.numbers.has(k));
+        ok = f.keys.some((k) => trusted.percent.has(k));
         break;
       case 'number':
         // A small quantity the customer asked for ("2 loaves") may be repeated back.
@@ -424,7 +443,11 @@ export function checkReply(reply: string, g: Grounding): Finding[] {
   const text = reply.trim();
   if (!text) return [{ reason: 'empty_reply', detail: 'The model returned an empty reply' }];
   if (text.length > MAX_AUTO_REPLY_CHARS) return [{ reason: 'too_long', detail: `The reply has ${text.length} characters (limit ${MAX_AUTO_REPLY_CHARS})` }];
-  return [...checkIdentity(text), ...checkCommitments(text, g), ...checkFacts(text, g), ...checkLanguage(text, g.language)];
+  const uncovered = looksUncovered(text) || (g.language !== null && !(lexiconLanguages() as string[]).includes(g.language));
+  const language: Finding[] = uncovered ? [{ reason: 'language_not_covered', detail: 'The reply is in a language Lavka has no texts for' }] : [];
+  const all = [...checkIdentity(text), ...checkCommitments(text, g), ...typedFindings(text, g), ...checkFacts(text, g), ...language, ...checkLanguage(text, g.language)];
+  // The older pattern checks and the typed ones often see the same thing: one finding per reason is enough.
+  return all.filter((f, i) => all.findIndex((x) => x.reason === f.reason) === i);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

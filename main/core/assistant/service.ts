@@ -14,6 +14,14 @@ import type { AssistantRepo, NewAudit } from '../db/repos/assistant-repo';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
 import type { MessagesRepo } from '../db/repos/messages-repo';
+import type { TranslationsRepo } from '../db/repos/translations-repo';
+import { CHOICE_JSON_SCHEMA, chooseMessages, parseChoice, translateMessages, type AnswerOption } from './choice';
+import { composeReply, type AnswerSource, type CatalogFacts } from './compose';
+import { handoffFacts, withModelSummary } from './handoff';
+import { customerText as render } from '../../shared/i18n/customer-texts';
+import { languageInfo } from '../../shared/languages';
+import { lexiconLanguages, looksUncovered } from '../../shared/lexicon';
+import { describeWeek } from '../../shared/opening-hours';
 import type { ChatModel } from './chat-model';
 import { ContextProviders, buildTurnContext, isOpenAt, type ContextDeps, type TurnContext } from './context';
 import { MODEL_REPLY_JSON_SCHEMA, checkLoop, checkReply, customerEscalation, parseModelReply } from './guardrails';
@@ -33,6 +41,18 @@ import {
 import { truncateToTokens } from './tokens';
 import type { AssistantStatus, AuditEntry, DraftEvent, EscalationReason, Finding, ModeInfo, QueueItem, Source } from './types';
 
+export interface TranslationView {
+  /** "K12" or "policy:delivery". */
+  key: string;
+  /** The entry's question or the policy's name. */
+  title: string;
+  lang: string;
+  text: string;
+  approvedAt: number;
+  /** false when the owner changed the answer since approving: it is not used until approved again. */
+  current: boolean;
+}
+
 export interface AssistantDeps {
   clock: Clock;
   events: EventBus;
@@ -40,7 +60,7 @@ export interface AssistantDeps {
   settings: SettingsService;
   inbox: InboxService;
   knowledge: KnowledgeService;
-  repos: { assistant: AssistantRepo; contacts: ContactsRepo; conversations: ConversationsRepo; messages: MessagesRepo };
+  repos: { assistant: AssistantRepo; contacts: ContactsRepo; conversations: ConversationsRepo; messages: MessagesRepo; translations: TranslationsRepo };
   /** Replaces the Ollama-backed model (tests of other domains); the connection is still used for status. */
   model?: ChatModel;
 }
@@ -69,6 +89,9 @@ export class AssistantService {
   readonly connection: OllamaConnection;
   readonly model: ChatModel;
   private readonly turnHandlers: TurnHandler[] = [];
+  private readonly resolvedListeners = new Set<(item: QueueItem) => void>();
+  /** Prices and availability for composed replies; plugged in by the orders domain. */
+  private catalogFacts: CatalogFacts | null = null;
   private readonly autoTimers = new Map<number, unknown>();
   private readonly autoRuns = new Map<number, AbortController>();
   private readonly pending = new Set<Promise<unknown>>();
@@ -82,12 +105,13 @@ export class AssistantService {
     this.connection = new OllamaConnection(() => this.settings(), d.env, d.clock, d.events);
     this.model = d.model ?? new OllamaChatModel(this.connection, () => this.settings().model, d.clock, (a) => this.record(a));
     this.unsubscribe.push(d.inbox.onInbound((e) => this.onInbound(e)));
-    // When the owner answers a conversation themselves, its "Needs you" item is done.
+    // When the owner answers a conversation themselves, its "Needs you" item is done. Only the owner's own words
+    // count: a reminder or an order-status notice sent in their name leaves an open refund escalation open.
     this.unsubscribe.push(
       d.events.subscribe((e) => {
         if (e.type !== 'message.new') return;
         const { conversationId, message } = e.payload as { conversationId: number; message: Message };
-        if (message.direction === 'out' && message.author === 'owner') this.ownerReplied(conversationId);
+        if (message.direction === 'out' && message.origin === 'owner') this.ownerReplied(conversationId);
       }),
     );
   }
@@ -125,6 +149,10 @@ export class AssistantService {
     if (info.effective === 'off') this.cancelSuggestion(conversationId);
     this.d.events.emit('assistant.mode', info);
     return info;
+  }
+
+  setCatalogFacts(facts: CatalogFacts | null): void {
+    this.catalogFacts = facts;
   }
 
   addTurnHandler(h: TurnHandler): () => void {
@@ -278,6 +306,11 @@ export class AssistantService {
       return;
     }
 
+    if (!settings.autoFreeText) {
+      await this.composedTurn(conversationId, message, open);
+      return;
+    }
+
     const controller = new AbortController();
     this.autoRuns.set(conversationId, controller);
     let ctx: TurnContext;
@@ -321,6 +354,9 @@ export class AssistantService {
       return;
     }
     const findings: Finding[] = checkReply(reply, ctx.grounding);
+    if (!(lexiconLanguages() as string[]).includes(ctx.language) || looksUncovered(ctx.grounding.customer)) {
+      findings.unshift({ reason: 'language_not_covered', detail: `The customer writes in a language Lavka has no texts for (${ctx.language}); Auto sends nothing in it` });
+    }
     if (parsed.value.needs_human) findings.push({ reason: 'model_unsure', detail: 'The assistant was not sure its facts answer the question' });
     const openNow = isOpenAt(this.d.settings.get().business, this.d.clock.now());
     if ((settings.autoHours === 'open' && !openNow) || (settings.autoHours === 'closed' && openNow)) {
@@ -342,6 +378,158 @@ export class AssistantService {
     });
   }
 
+  /**
+   * Auto without free text: the model chooses (intent, the owner's answers by id, the products the customer named),
+   * Lavka composes the reply from its own texts and the owner's answers, and sends it — or holds it with the model's
+   * draft, or asks the owner to approve the first translation of an answer into the customer's language.
+   */
+  private async composedTurn(conversationId: number, message: Message, open: QueueItem | undefined): Promise<void> {
+    const controller = new AbortController();
+    this.autoRuns.set(conversationId, controller);
+    const settings = this.settings();
+    let ctx: TurnContext;
+    let options: Map<string, AnswerSource>;
+    let raw: string;
+    try {
+      ctx = this.context(conversationId, 'auto');
+      options = this.answerOptions(ctx);
+      const offered: AnswerOption[] = [...options.values()].map((o) => ({ id: o.id, title: o.title }));
+      const r = await this.model.chat({
+        purpose: 'auto-choose',
+        messages: chooseMessages(ctx, offered),
+        format: CHOICE_JSON_SCHEMA,
+        conversationId,
+        signal: controller.signal,
+        maxTokens: 500,
+        temperature: 0.1,
+      });
+      raw = r.content;
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      const kind = failureKind(err);
+      const unavailable = kind === 'unreachable' || kind === 'no_model';
+      this.hold(conversationId, message.id, { reason: unavailable ? 'assistant_unavailable' : 'model_error', detail: err instanceof Error ? err.message : String(err) }, '', []);
+      return;
+    } finally {
+      if (this.autoRuns.get(conversationId) === controller) this.autoRuns.delete(conversationId);
+    }
+    if (controller.signal.aborted || this.stopped) return;
+    if (this.d.repos.assistant.recentTurns(conversationId, 1).at(-1)?.id !== message.id) return;
+
+    const parsed = parseChoice(raw);
+    if (!parsed.ok) {
+      this.hold(conversationId, message.id, { reason: 'invalid_output', detail: parsed.detail }, parsed.draft, ctx.sources);
+      return;
+    }
+    const choice = parsed.value;
+    const draft = choice.draft.trim();
+    const app = this.d.settings.get();
+    const composed = composeReply({
+      choice,
+      customerText: ctx.grounding.customer,
+      language: ctx.language,
+      shopLanguage: app.preferences.replyLanguage,
+      options,
+      translation: (key, lang, sourceText) => {
+        const t = this.d.repos.translations.get(key, lang);
+        return t && t.sourceText === sourceText ? t.text : null;
+      },
+      catalog: this.catalogFacts,
+    });
+    const sources = ctx.sources.filter((src) => choice.answers.includes(src.id));
+    if (composed.kind === 'escalate') {
+      this.escalate(conversationId, message, composed.reason, `The assistant read the message as: ${choice.intent}`, 'auto', draft);
+      return;
+    }
+    if (composed.kind === 'hold') {
+      // Only what the assistant picked is named: a question nothing covers was based on nothing.
+      this.hold(conversationId, message.id, { reason: composed.reason, detail: composed.detail }, draft, sources);
+      return;
+    }
+    if (composed.kind === 'translate') {
+      const translated = await this.translate(ctx, composed.text, conversationId);
+      if (this.stopped) return;
+      const language = languageInfo(ctx.language)?.englishName ?? ctx.language;
+      this.hold(
+        conversationId,
+        message.id,
+        {
+          reason: 'needs_translation',
+          detail: `First use of your answer “${composed.title}” in ${language}. Check the translation and send it: Lavka keeps it with the answer and uses it automatically next time.`,
+        },
+        translated,
+        [{ kind: 'translation', id: `${composed.key}@${ctx.language}`, title: composed.title }],
+      );
+      return;
+    }
+    const findings: Finding[] = [];
+    const openNow = isOpenAt(app.business, this.d.clock.now());
+    if ((settings.autoHours === 'open' && !openNow) || (settings.autoHours === 'closed' && openNow)) {
+      findings.push({ reason: 'outside_hours', detail: settings.autoHours === 'open' ? 'Auto only sends while the shop is open' : 'Auto only sends while the shop is closed' });
+    }
+    if (open) findings.push({ reason: open.reason as Finding['reason'], detail: 'An earlier reply in this conversation is still waiting for you' });
+    if (findings.length) {
+      this.hold(conversationId, message.id, findings[0], composed.text, sources, findings.slice(1));
+      return;
+    }
+    const sent = this.d.inbox.send(conversationId, composed.text, { author: 'assistant' });
+    this.record({
+      ...auditBase(this.d.clock.now(), conversationId, 'auto_sent'),
+      messageId: sent.id,
+      detail: JSON.stringify({ reply: composed.text, intent: choice.intent, composedFrom: composed.used }),
+    });
+  }
+
+  /** The model's translation of an owner's answer, as a draft for the owner; the original when the model fails. */
+  private async translate(ctx: TurnContext, text: string, conversationId: number): Promise<string> {
+    try {
+      const r = await this.model.chat({ purpose: 'translate', messages: translateMessages(ctx, text, ctx.language), conversationId, signal: this.shutdown.signal, maxTokens: 400, temperature: 0.1 });
+      return cleanDraft(r.content).slice(0, 2000) || text;
+    } catch {
+      return text;
+    }
+  }
+
+  /**
+   * The answers the model may pick for this turn: the topics the message is about (hours, address, phone — rendered
+   * by Lavka in the customer's language; delivery, payment, returns — the owner's policies) and the owner's entries
+   * that retrieval ranks at the top for it. Nothing else can end up in a composed reply.
+   */
+  private answerOptions(ctx: TurnContext): Map<string, AnswerSource> {
+    const b = this.d.settings.get().business;
+    const policies = this.d.knowledge.shopPolicies();
+    const lang = ctx.language;
+    const locale = languageInfo(lang)?.locale ?? 'en';
+    const out = new Map<string, AnswerSource>();
+    for (const src of ctx.sources) {
+      if (src.kind === 'profile') {
+        if (src.id === 'hours') out.set('hours', { id: 'hours', title: src.title, kind: 'lavka', text: render(lang, 'auto:hours', { hours: describeWeek(b.openingHours, locale, render(lang, 'auto:closed')) }) });
+        else if (src.id === 'address' && b.address.trim()) out.set('address', { id: 'address', title: src.title, kind: 'lavka', text: render(lang, 'auto:address', { address: b.address.trim() }) });
+        else if (src.id === 'phone' && b.phone.trim()) out.set('phone', { id: 'phone', title: src.title, kind: 'lavka', text: render(lang, 'auto:phone', { phone: b.phone.trim() }) });
+        else if ((src.id === 'delivery' || src.id === 'payment' || src.id === 'returns') && policies[src.id].trim()) {
+          out.set(src.id, { id: src.id, title: src.title, kind: 'owner', key: `policy:${src.id}`, text: policies[src.id].trim() });
+        }
+      } else if (src.kind === 'knowledge') {
+        const e = this.knowledgeEntry(src.id);
+        if (e) out.set(src.id, { id: src.id, title: e.title, kind: 'owner', key: src.id, text: e.body });
+      }
+    }
+    for (const e of this.d.knowledge.retrieve(ctx.grounding.customer, 3, ['policy'])) {
+      out.set(`K${e.id}`, { id: `K${e.id}`, title: e.title, kind: 'owner', key: `K${e.id}`, text: e.body });
+    }
+    return out;
+  }
+
+  private knowledgeEntry(sourceId: string): { title: string; body: string } | null {
+    const n = Number(sourceId.slice(1));
+    if (!sourceId.startsWith('K') || !Number.isInteger(n)) return null;
+    try {
+      return this.d.knowledge.get(n);
+    } catch {
+      return null;
+    }
+  }
+
   // ----- Needs you ---------------------------------------------------------------------------------------------
 
   private hold(conversationId: number, triggerMessageId: number, f: Finding, draft: string, sources: Source[], more: Finding[] = []): void {
@@ -357,7 +545,7 @@ export class AssistantService {
     const contact = this.d.repos.contacts.get(contactId);
     const name = contact?.name ?? 'A customer';
     const before = this.d.repos.assistant.openItem(conversationId);
-    const summary = `${name} ${ESCALATION_TEXT[reason]}. Last message: “${truncateToTokens(message.body.replace(/\s+/g, ' '), 60)}”`;
+    const summary = this.handoffFacts(conversationId, contactId, `${name} ${ESCALATION_TEXT[reason]}.`);
     const { item } = this.d.repos.assistant.upsertOpen(
       { conversationId, triggerMessageId: message.id, kind: 'escalation', reason, detail, draft, summary, sources: [] },
       now,
@@ -372,7 +560,7 @@ export class AssistantService {
         conversationId,
       });
       if (mode === 'auto') this.sendHoldingMessage(conversationId, message);
-      this.track(this.summarize(item.id, conversationId));
+      this.track(this.summarize(item.id, conversationId, summary));
     }
     this.emitQueue();
   }
@@ -391,7 +579,24 @@ export class AssistantService {
   }
 
   /** A 2–3 line handoff summary written by the model; the deterministic one stays if the model is unavailable. */
-  private async summarize(itemId: number, conversationId: number): Promise<void> {
+  /** Facts from the database for the handoff: the customer, their orders, the last three messages verbatim. */
+  private handoffFacts(conversationId: number, contactId: number, headline: string): string {
+    const ordersProvider = this.contextProviders.list().find((p) => p.id === 'orders');
+    let orders: string | null = null;
+    try {
+      orders = ordersProvider?.provide({ conversationId, contactId, customerText: '', language: 'en', now: this.d.clock.now() })?.text ?? null;
+    } catch {
+      orders = null;
+    }
+    const last = this.d.repos.messages
+      .recent(conversationId, 12)
+      .filter((m) => m.channel !== 'system')
+      .slice(-3);
+    return handoffFacts({ headline, orders, last });
+  }
+
+  /** A 2–3 line summary by the model, added after the facts and marked as the model's; facts alone if it fails. */
+  private async summarize(itemId: number, conversationId: number, facts: string): Promise<void> {
     const msgs = this.d.repos.messages.recent(conversationId, 12).filter((m) => m.channel !== 'system');
     const transcript = msgs
       .map((m) => `${m.direction === 'in' ? 'Customer' : 'Shop'}: ${truncateToTokens(m.body.replace(/\s+/g, ' '), 80)}`)
@@ -417,11 +622,44 @@ export class AssistantService {
         .join('\n')
         .slice(0, 500);
       if (text && this.d.repos.assistant.get(itemId)?.state === 'open') {
-        this.d.repos.assistant.setSummary(itemId, text, this.d.clock.now());
+        this.d.repos.assistant.setSummary(itemId, withModelSummary(facts, text), this.d.clock.now());
         this.emitQueue();
       }
     } catch {
       // The deterministic summary is already there; the failed call is in the audit log.
+    }
+  }
+
+  /**
+   * A message that may be an opt-out ("stop sending me so much") waits for the owner in Needs you. Sending a reply
+   * or dismissing it keeps the customer's reminders; recording the opt-out stops them.
+   */
+  flagOptOutQuestion(conversationId: number, messageId: number, said: string): void {
+    this.cancelAuto(conversationId);
+    this.hold(
+      conversationId,
+      messageId,
+      { reason: 'optout_unclear', detail: `The customer wrote “${said}”. It may mean “no more messages”: no reminder goes out until you decide. Answering them or dismissing this keeps their reminders.` },
+      '',
+      [],
+    );
+  }
+
+  /** Called with every Needs-you item the owner handles (sent, dismissed, or answered in the conversation). */
+  onResolved(fn: (item: QueueItem) => void): () => void {
+    this.resolvedListeners.add(fn);
+    return () => this.resolvedListeners.delete(fn);
+  }
+
+  private resolved(id: number): void {
+    const item = this.d.repos.assistant.get(id);
+    if (!item) return;
+    for (const fn of this.resolvedListeners) {
+      try {
+        fn(item);
+      } catch (err) {
+        console.error('[assistant] resolve listener failed', err);
+      }
     }
   }
 
@@ -439,12 +677,57 @@ export class AssistantService {
       if (!body) throw new AppError('invalid_input', 'Write a reply before sending');
       // Resolve first: the owner's message below would otherwise resolve it as a side effect.
       this.d.repos.assistant.resolve(id, 'sent', this.d.clock.now());
+      this.approveTranslation(item, body);
       this.d.inbox.send(item.conversationId, body, { author: 'owner' });
     } else {
       this.d.repos.assistant.resolve(id, 'dismissed', this.d.clock.now());
     }
+    this.resolved(id);
     this.emitQueue();
     return this.d.repos.assistant.get(id)!;
+  }
+
+  /** Sending a translation item approves it: Lavka keeps it with the owner's answer and uses it from now on. */
+  private approveTranslation(item: QueueItem, text: string): void {
+    for (const src of item.sources) {
+      if (src.kind !== 'translation') continue;
+      const at = src.id.lastIndexOf('@');
+      const key = src.id.slice(0, at);
+      const lang = src.id.slice(at + 1);
+      const source = this.ownerAnswerText(key);
+      if (source !== null) this.saveTranslation(key, lang, text, source);
+    }
+  }
+
+  /** The owner's answer a translation key names, as it reads now; null when it no longer exists. */
+  ownerAnswerText(key: string): string | null {
+    if (key.startsWith('policy:')) {
+      const p = this.d.knowledge.shopPolicies()[key.slice(7) as 'delivery' | 'payment' | 'returns'];
+      return p?.trim() || null;
+    }
+    return this.knowledgeEntry(key)?.body ?? null;
+  }
+
+  /** Every approved translation with the answer it belongs to; `current` is false once the owner edited the answer. */
+  translations(): TranslationView[] {
+    return this.d.repos.translations.list().map((t) => {
+      const source = this.ownerAnswerText(t.sourceKey);
+      const title = t.sourceKey.startsWith('policy:') ? t.sourceKey.slice(7) : (this.knowledgeEntry(t.sourceKey)?.title ?? t.sourceKey);
+      return { key: t.sourceKey, title, lang: t.lang, text: t.text, approvedAt: t.approvedAt, current: source !== null && source === t.sourceText };
+    });
+  }
+
+  deleteTranslation(key: string, lang: string): void {
+    if (!this.d.repos.translations.delete(key, lang)) throw notFound('Translation', `${key}/${lang}`);
+    this.d.events.emit('knowledge.updated', {});
+  }
+
+  saveTranslation(key: string, lang: string, text: string, sourceText = this.ownerAnswerText(key)): void {
+    if (sourceText === null) throw notFound('Answer', key);
+    const body = text.trim();
+    if (!body) throw new AppError('invalid_input', 'Write the translation before saving');
+    this.d.repos.translations.save({ sourceKey: key, lang, sourceText, text: body, approvedAt: this.d.clock.now() });
+    this.d.events.emit('knowledge.updated', {});
   }
 
   private ownerReplied(conversationId: number): void {
@@ -452,6 +735,7 @@ export class AssistantService {
     this.cancelAuto(conversationId);
     if (!open) return;
     this.d.repos.assistant.resolve(open.id, 'sent', this.d.clock.now());
+    this.resolved(open.id);
     this.emitQueue();
   }
 

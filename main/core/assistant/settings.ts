@@ -43,6 +43,11 @@ export const assistantSettingsSchema = z.object({
   autoHours: z.enum(['always', 'open', 'closed']).default('always'),
   /** More auto-replies than this in a row (no owner message in between) are held. */
   maxAutoInRow: z.number().int().min(1).max(20).default(3),
+  /**
+   * Opt-in, off by default: Auto may send the model's own words when the typed guardrails find nothing. Without it,
+   * Auto only sends replies Lavka composes from the owner's answers and its own texts.
+   */
+  autoFreeText: z.boolean().default(false),
   /** Sent to a customer who is escalated while the conversation is in Auto, in their language when available. */
   holdingMessages: z.record(lang, z.string().trim().min(1).max(500)).default({}),
   /** Days the assistant's log (prompts' metadata, held drafts) is kept; pruned daily. 0 keeps it forever. */
@@ -61,6 +66,7 @@ export const DEFAULT_ASSISTANT_SETTINGS: AssistantSettings = {
   defaultMode: 'suggest',
   autoHours: 'always',
   maxAutoInRow: 3,
+  autoFreeText: false,
   holdingMessages: DEFAULT_HOLDING_MESSAGES,
   auditKeepDays: 180,
 };

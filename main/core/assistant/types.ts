@@ -33,6 +33,12 @@ export const HOLD_REASONS = [
   'not_text',
   'assistant_unavailable',
   'model_error',
+  // Auto composes replies from the owner's answers and Lavka's texts: what it cannot back waits for the owner.
+  'language_not_covered',
+  'not_covered',
+  'unverified_choice',
+  'needs_translation',
+  'optout_unclear',
 ] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 

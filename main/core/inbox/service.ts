@@ -9,7 +9,7 @@ import type { MessagesRepo } from '../db/repos/messages-repo';
 import type { OutboxRepo } from '../db/repos/outbox-repo';
 import type { SearchRepo } from '../db/repos/search-repo';
 import type { AckStatus, InboundMessage } from '../channels/channel';
-import type { Author, ConversationSummary, InboxFilter, Message, MessageStatus } from './types';
+import type { Author, ConversationSummary, InboxFilter, Message, MessageStatus, Origin } from './types';
 import { previewOf } from './preview';
 
 /** Largest message body Lavka stores; anything longer is refused with a clear error instead of bloating the DB. */
@@ -26,6 +26,8 @@ export type InboundListener = (e: InboundEvent) => void | Promise<void>;
 export interface SendOptions {
   channel?: string;
   author?: Author;
+  /** What produced the message when it is not the author answering (a reminder, an order-status notice). */
+  origin?: Origin;
 }
 
 const ACK_RANK: Record<MessageStatus, number> = { received: 0, queued: 1, sending: 2, failed: 2, sent: 3, delivered: 4, read: 5 };
@@ -145,6 +147,7 @@ export class InboxService {
       identityId: identity.id,
       externalId: null,
       author: opts.author ?? 'owner',
+      origin: opts.origin,
       kind: 'text',
       body,
       status: 'queued',
@@ -225,6 +228,10 @@ export class InboxService {
     }
     for (const h of hits) ids.add(h.conversationId);
     return { conversations: this.conversations.byIds([...ids].slice(0, limit)), hits };
+  }
+
+  message(id: number): Message | undefined {
+    return this.messages.get(id);
   }
 
   page(conversationId: number, limit: number, beforeId?: number): Message[] {

@@ -1,6 +1,12 @@
 // Shapes the inbox hands to the UI. Plain data, safe to serialise over IPC and HTTP.
 export type Direction = 'in' | 'out';
 export type Author = 'customer' | 'owner' | 'assistant' | 'system';
+/**
+ * Who or what produced a message, finer than `author`: reminders and order-status notices go out in the owner's
+ * name but are not the owner answering, so they never resolve a "Needs you" item.
+ */
+export const ORIGINS = ['customer', 'owner', 'assistant', 'reminder', 'order_status', 'system'] as const;
+export type Origin = (typeof ORIGINS)[number];
 /** received: inbound stored. queued → sending → sent → delivered → read, or failed (with error). */
 export type MessageStatus = 'received' | 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
 export type MessageKind = 'text' | 'image' | 'voice' | 'audio' | 'video' | 'document' | 'sticker' | 'location' | 'contact' | 'other';
@@ -11,6 +17,7 @@ export interface Message {
   direction: Direction;
   channel: string;
   author: Author;
+  origin: Origin;
   kind: MessageKind;
   body: string;
   status: MessageStatus;

@@ -14,6 +14,11 @@ export function optoutMethods(s: Services) {
       (i) => s.optout.recordConsent(i.contactId, i.note),
       'Records that a customer who opted out agreed to reminders again (e.g. they asked for them).',
     ),
+    'optout.decide': method(
+      z.object({ contactId: id, optOut: z.boolean() }),
+      (i) => s.optout.decide(i.contactId, i.optOut),
+      'Decides an unclear opt-out ("stop sending me so much"): opt the customer out, or keep sending them reminders.',
+    ),
     'optout.settings.get': method(noInput, () => s.optout.getSettings(), 'The stop words customers can write to opt out.'),
     'optout.settings.update': method(optOutSettingsSchema, (i) => s.optout.updateSettings(i), 'Saves the stop words.'),
   };

@@ -1,5 +1,8 @@
-// Recognises an opt-out message ("STOP", "стоп", "відписатися", "hủy"). The confirmation is in confirmation.ts.
-// Only a whole message counts: "don't stop baking" or "стоп, а хлеб ещё есть?" are ordinary messages.
+// Recognises an opt-out message ("STOP", "stop please 🙏", "не пишите мне больше", "pare", "berhenti") (the
+// confirmation is in confirmation.ts). Phrases come from the lexicons of every customer language (main/shared/locales/<lang>/
+// lexicon.json) plus the owner's own list; only a whole message (politeness aside) is a clear opt-out: "don't stop
+// baking" or "стоп, а хлеб ещё есть?" are ordinary messages, "stop sending me so much" is for the owner to decide.
+import { readOptOut, type OptOutReading } from '../../shared/lexicon';
 export interface OptOutKeyword {
   word: string;
   /** Language of the word; the confirmation is written in it. */
@@ -51,10 +54,12 @@ export interface OptOutMatch {
 }
 
 export function matchOptOut(body: string, keywords: readonly OptOutKeyword[]): OptOutMatch | null {
-  if (body.length > MAX_LEN) return null;
-  const said = normalise(body);
-  if (!said) return null;
-  const hits = keywords.filter((k) => normalise(k.word) === said);
-  if (hits.length === 0) return null;
-  return { word: hits[0].word, langs: [...new Set(hits.map((h) => h.lang))] };
+  const r = readOptOutMessage(body, keywords);
+  return r?.kind === 'clear' ? { word: r.phrase, langs: r.langs } : null;
+}
+
+/** Clear opt-out, an unclear one for the owner, or null. The owner's words count as clear phrases. */
+export function readOptOutMessage(body: string, keywords: readonly OptOutKeyword[]): OptOutReading | null {
+  if (body.length > MAX_LEN * 5) return null;
+  return readOptOut(body, keywords);
 }

@@ -11,13 +11,16 @@ import type { EventBus } from '../events';
 import type { InboxService } from '../inbox/service';
 import type { Message } from '../inbox/types';
 import type { SettingsService } from '../settings/service';
-import { DEFAULT_KEYWORDS, matchOptOut, type OptOutKeyword } from './keywords';
+import { DEFAULT_KEYWORDS, readOptOutMessage, type OptOutKeyword } from './keywords';
 import { confirmationLanguage, confirmationText } from './confirmation';
+import { detectLanguage } from '../assistant/language';
 import type { CustomerLanguageService } from '../language/service';
 
 declare module '../events' {
   interface EventMap {
     'optout.changed': { contactId: number; optedOut: boolean };
+    /** A message that may be an opt-out ("stop sending me so much"): the owner decides; reminders wait. */
+    'optout.unclear': { contactId: number; conversationId: number; messageId: number; said: string };
   }
 }
 
@@ -49,30 +52,37 @@ export interface OptOutStatus {
 }
 
 // Keyed by UI language; languages without their own note fall back to English.
-const NOTES: Record<string, { out: (said: string) => string; in: (note: string) => string } | undefined> & { en: { out: (said: string) => string; in: (note: string) => string } } = {
+type Notes = { out: (said: string) => string; in: (note: string) => string; unclear: (said: string) => string };
+const NOTES: Record<string, Notes | undefined> & { en: Notes } = {
   en: {
     out: (said: string) => `The customer wrote “${said}”: no more reminders or promotions. A confirmation was sent.`,
     in: (note: string) => `Consent recorded by the owner: reminders are allowed again.${note ? ` (${note})` : ''}`,
+    unclear: (said: string) => `The customer wrote “${said}”: this may mean no more messages. Reminders wait until you decide (Needs you).`,
   },
   ru: {
     out: (said: string) => `Клиент написал «${said}»: больше никаких напоминаний и рекламы. Подтверждение отправлено.`,
     in: (note: string) => `Владелец отметил согласие клиента: напоминания снова разрешены.${note ? ` (${note})` : ''}`,
+    unclear: (said: string) => `Клиент написал «${said}»: возможно, он не хочет больше сообщений. Напоминания ждут вашего решения (Нужны вы).`,
   },
   uk: {
     out: (said: string) => `Клієнт написав «${said}»: більше жодних нагадувань і реклами. Підтвердження надіслано.`,
     in: (note: string) => `Власник позначив згоду клієнта: нагадування знову дозволені.${note ? ` (${note})` : ''}`,
+    unclear: (said: string) => `Клієнт написав «${said}»: можливо, він більше не хоче повідомлень. Нагадування чекають на ваше рішення (Потрібні ви).`,
   },
   es: {
     out: (said: string) => `El cliente escribió «${said}»: no más recordatorios ni promociones. Se envió una confirmación.`,
     in: (note: string) => `Consentimiento registrado por el dueño: los recordatorios vuelven a estar permitidos.${note ? ` (${note})` : ''}`,
+    unclear: (said: string) => `El cliente escribió «${said}»: puede que no quiera más mensajes. Los recordatorios esperan tu decisión (Te necesitan).`,
   },
   'pt-BR': {
     out: (said: string) => `O cliente escreveu “${said}”: sem mais lembretes nem promoções. Uma confirmação foi enviada.`,
     in: (note: string) => `Consentimento registrado pelo dono: lembretes permitidos de novo.${note ? ` (${note})` : ''}`,
+    unclear: (said: string) => `O cliente escreveu “${said}”: talvez não queira mais mensagens. Os lembretes esperam sua decisão (Precisa de você).`,
   },
   vi: {
     out: (said: string) => `Khách đã viết “${said}”: không gửi nhắc nhở hay khuyến mãi nữa. Đã gửi tin xác nhận.`,
     in: (note: string) => `Chủ cửa hàng đã ghi nhận đồng ý: được gửi nhắc nhở trở lại.${note ? ` (${note})` : ''}`,
+    unclear: (said: string) => `Khách đã viết “${said}”: có thể khách không muốn nhận tin nữa. Nhắc nhở sẽ chờ bạn quyết định (Cần bạn).`,
   },
 };
 
@@ -99,7 +109,7 @@ export class OptOutService {
     const stored = this.settingsRepo.get(WATERMARK_KEY);
     this.scanned = typeof stored === 'number' ? stored : this.repo.maxMessageId();
     for (;;) {
-      const batch = this.repo.shortInboundSince(this.scanned, 80, 500);
+      const batch = this.repo.shortInboundSince(this.scanned, 400, 500);
       if (batch.length === 0) break;
       for (const m of batch) {
         const contactId = this.inboxContact(m.conversationId);
@@ -130,9 +140,45 @@ export class OptOutService {
     return this.repo.isOptedOut(contactId);
   }
 
-  /** Whether a message is an opt-out word (the assistant should not answer it with a chatty reply). */
+  /** Whether a message is an opt-out, clear or unclear (the assistant should not answer it with a chatty reply). */
   isOptOutMessage(body: string): boolean {
-    return matchOptOut(body, this.keywords()) !== null;
+    return readOptOutMessage(body, this.keywords()) !== null;
+  }
+
+  /** No reminder or offer may go out: opted out, or an unclear opt-out waits for the owner's decision. */
+  holdsReminders(contactId: number): boolean {
+    return this.repo.isOptedOut(contactId) || this.repo.question(contactId) !== undefined;
+  }
+
+  /** What the customer wrote that may be an opt-out, while the owner has not decided. */
+  unclear(contactId: number): { messageId: number | null; said: string; at: number } | null {
+    return this.repo.question(contactId) ?? null;
+  }
+
+  /**
+   * The owner's decision on an unclear opt-out: opt the customer out (they get the confirmation) or keep them.
+   * Either way reminders stop waiting for it.
+   */
+  decide(contactId: number, optOut: boolean): OptOutStatus {
+    if (!this.contacts.exists(contactId)) throw notFound('Contact', contactId);
+    const q = this.repo.question(contactId);
+    if (!q) throw new AppError('conflict', 'There is no unclear opt-out to decide for this customer.');
+    this.repo.removeQuestion(contactId);
+    const conversationId = this.inbox.conversationOfContact(contactId);
+    if (optOut && conversationId !== undefined) {
+      const channel = (q.messageId !== null ? this.inboxChannel(q.messageId) : null) ?? this.inbox.defaultChannel(conversationId, contactId);
+      // The confirmation goes in the language the customer wrote the unclear message in.
+      const guess = readOptOutMessage(q.said, this.keywords())?.langs ?? [];
+      const written = detectLanguage(q.said)?.lang;
+      const langs = written && guess.includes(written as never) ? [written] : written ? [written, ...guess] : guess;
+      this.optOut({ id: q.messageId ?? 0, conversationId, channel, body: q.said, createdAt: this.clock.now() }, contactId, { langs }, 'owner');
+    }
+    this.events.emit('contact.updated', { contactId });
+    return this.status(contactId);
+  }
+
+  private inboxChannel(messageId: number): string | null {
+    return this.inbox.message(messageId)?.channel ?? null;
   }
 
   keywords(): OptOutKeyword[] {
@@ -174,25 +220,40 @@ export class OptOutService {
   }
 
   private handle(m: Pick<Message, 'id' | 'conversationId' | 'channel' | 'body' | 'createdAt'>, contactId: number): boolean {
-    const match = matchOptOut(m.body, this.keywords());
-    if (!match) return false;
+    const reading = readOptOutMessage(m.body, this.keywords());
+    if (!reading) return false;
     // The owner recorded consent after this message: the customer changed their mind since.
     const optedInAt = this.repo.lastOptInAt(contactId);
     if (optedInAt !== undefined && optedInAt >= m.createdAt) return false;
+    if (reading.kind === 'ambiguous') {
+      if (this.repo.isOptedOut(contactId)) return false;
+      const said = m.body.trim().slice(0, 200);
+      this.repo.addQuestion({ contactId, messageId: m.id || null, said, at: this.clock.now() });
+      const notes = NOTES[this.settings.get().preferences.uiLanguage] ?? NOTES.en;
+      this.inbox.addSystemNote(m.conversationId, notes.unclear(said));
+      this.events.emit('optout.unclear', { contactId, conversationId: m.conversationId, messageId: m.id, said });
+      this.events.emit('contact.updated', { contactId });
+      return true;
+    }
+    return this.optOut(m, contactId, { langs: reading.langs }, 'customer');
+  }
+
+  private optOut(m: Pick<Message, 'id' | 'conversationId' | 'channel' | 'body' | 'createdAt'>, contactId: number, match: { langs: string[] }, by: 'customer' | 'owner'): boolean {
     const contact = this.contacts.get(contactId);
     if (!contact) return false;
     const app = this.settings.get();
-    const lang = confirmationLanguage(match, contact.language, this.languages.defaultLanguage(), contact.languageByOwner);
+    const lang = confirmationLanguage({ word: '', langs: match.langs }, contact.language, this.languages.defaultLanguage(), contact.languageByOwner);
     const text = confirmationText(this.languages.voice(lang), app.business.name);
     const now = this.clock.now();
     let afterCommit: (() => void) | null = null;
     const changed = this.db
       .transaction(() => {
-        if (!this.repo.add({ contactId, at: now, channel: m.channel, said: m.body.trim().slice(0, 80), messageId: m.id, language: lang })) return false;
-        this.repo.log(contactId, { at: now, change: 'opt_out', by: 'customer', channel: m.channel, detail: m.body.trim().slice(0, 80) });
+        if (!this.repo.add({ contactId, at: now, channel: m.channel, said: m.body.trim().slice(0, 80), messageId: m.id || null, language: lang })) return false;
+        this.repo.removeQuestion(contactId);
+        this.repo.log(contactId, { at: now, change: 'opt_out', by, channel: m.channel, detail: m.body.trim().slice(0, 80) });
         try {
           // Answer on the channel they wrote from; a savepoint so a failed confirmation never undoes the opt-out.
-          const queued = this.db.transaction(() => this.inbox.queueInTransaction(m.conversationId, text, { channel: m.channel, author: 'owner' }))();
+          const queued = this.db.transaction(() => this.inbox.queueInTransaction(m.conversationId, text, { channel: m.channel, author: 'owner', origin: 'system' }))();
           this.repo.setConfirmation(contactId, queued.message.id);
           afterCommit = queued.afterCommit;
         } catch (err) {

@@ -10,6 +10,7 @@ import type { MessagesRepo } from '../db/repos/messages-repo';
 import { AppError } from '../errors';
 import type { InboundEvent } from '../inbox/service';
 import { buildOrder, catalogFor, type RequestedItem } from './build';
+import { untrustedItems } from './cross-check';
 import { extractOrder, MAX_CATALOG_NAMES, type Extraction } from './extract';
 import { asksForRepeat, classifyReply, isCustomerLanguage, onlyAsksForRepeat, pickLanguage, type CustomerLanguage } from './replies';
 import type { OrdersService } from './service';
@@ -35,7 +36,7 @@ export interface CaptureResult {
   /** true: the text went to the outbox; false: it waits for the owner (Suggest mode). */
   sent?: boolean;
   /** Why nothing happened, for the audit trail and tests. */
-  skipped?: 'off' | 'not_text' | 'stale' | 'no_model' | 'model_error' | 'invalid_output' | 'not_an_order' | 'unchanged';
+  skipped?: 'off' | 'not_text' | 'stale' | 'no_model' | 'model_error' | 'invalid_output' | 'not_an_order' | 'unchanged' | 'untrusted_items';
 }
 
 export interface CaptureDeps {
@@ -166,6 +167,18 @@ export class OrderCapture {
       items = itemsOf(draft);
     } else {
       items = ex.items.map((i) => ({ name: i.name, quantity: i.quantity, options: i.options }));
+      // The model's list is a reading of the customer's words, never trusted as such: every item must be something
+      // the customer named and every quantity one they wrote (or 1). "Хочу 2 круассана" never becomes 3 cakes.
+      const said = this.d.messages
+        .recent(conversationId, HISTORY)
+        .filter((m) => m.direction === 'in')
+        .map((m) => m.body)
+        .join('\n');
+      const untrusted = untrustedItems(items, said, this.d.catalog.matchIndex());
+      if (untrusted) {
+        console.warn(`[orders] model's order ignored for conversation ${conversationId}: ${untrusted}`);
+        return { handled: false, skipped: 'untrusted_items' };
+      }
     }
     if (draft) {
       const decided = !draft.issues.some((i) => i.kind === 'fulfilment' || i.kind === 'no_delivery');

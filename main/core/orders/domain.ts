@@ -16,6 +16,8 @@ import { CatalogRepo } from '../catalog/catalog-repo';
 import { CatalogService } from '../catalog/service';
 import { OrderCapture } from './capture';
 import { catalogContext, ordersContext } from './context';
+import { catalogFacts } from './facts';
+import type { CatalogFacts } from '../assistant/compose';
 import { OrdersRepo } from './orders-repo';
 import { OrdersService } from './service';
 import type { ChatOrderMode } from './settings';
@@ -29,6 +31,8 @@ export interface AssistantHooks {
     handle(turn: { conversationId: number; contactId: number; message: Message; mode: ChatOrderMode }): boolean | Promise<boolean>;
   }): () => void;
   readonly contextProviders: { register(p: ContextProvider): () => void };
+  /** Prices and availability for Auto's composed replies. */
+  setCatalogFacts?(facts: CatalogFacts | null): void;
 }
 
 export interface OrdersDomainDeps {
@@ -84,6 +88,8 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
     );
     undo.push(a.contextProviders.register(catalogContext(catalog, currency)));
     undo.push(a.contextProviders.register(ordersContext(orders)));
+    a.setCatalogFacts?.(catalogFacts(catalog, currency));
+    undo.push(() => a.setCatalogFacts?.(null));
   }
 
   return {

@@ -390,7 +390,7 @@ export class OrdersService {
       if (!text) return { queued: null, notifyError: 'There is no message for this status', conversationId: o.conversationId };
       if (o.conversationId === null) return { queued: null, notifyError: 'This order has no conversation any more', conversationId: null };
       try {
-        const queued = this.inbox.queueInTransaction(o.conversationId, text, { author: 'owner' });
+        const queued = this.inbox.queueInTransaction(o.conversationId, text, { author: 'owner', origin: 'order_status' });
         this.repo.setEventMessage(eventId, queued.message.id, 'customer notified');
         return { queued, notifyError: null, conversationId: o.conversationId };
       } catch (err) {

@@ -67,6 +67,9 @@ interface Snapshot {
   replyLanguage: string;
 }
 
+/** While an unclear opt-out waits for the owner, a due reminder is looked at again this much later. */
+const UNCLEAR_OPTOUT_RETRY_MS = 15 * 60_000;
+
 export class RemindersService {
   /** Set by the rule engine; manual reminders linked to an order are checked by the service itself. */
   ruleCheck: RuleCheck | null = null;
@@ -228,7 +231,7 @@ export class RemindersService {
 
   /** Used by automatic rules. Returns undefined when the rule already made this reminder (or the contact opted out). */
   createForRule(r: Omit<NewReminder, 'source' | 'seriesId' | 'fireAt' | 'timeZone' | 'localDue' | 'repeat' | 'repeatEvery' | 'repeatDay' | 'personalise'>): number | undefined {
-    if (this.optout.isOptedOut(r.contactId)) return undefined;
+    if (this.optout.holdsReminders(r.contactId)) return undefined;
     const tz = this.timeZone();
     return this.repo.insert(
       {
@@ -446,6 +449,11 @@ export class RemindersService {
           this.repo.finish(id, 'cancelled', 'opted_out', now);
           return 'cancelled';
         }
+        // "Stop sending me so much": nothing goes out until the owner has decided what the customer meant.
+        if (this.optout.unclear(r.contactId)) {
+          this.repo.setFireAt(id, now + UNCLEAR_OPTOUT_RETRY_MS, now);
+          return 'postponed';
+        }
         const check = this.check(r, now);
         if (!check.ok) {
           // A rule's own reminder just disappears; one the owner made stays visible with the reason.
@@ -478,7 +486,7 @@ export class RemindersService {
         let queued: ReturnType<InboxService['queueInTransaction']>;
         try {
           const conversationId = this.inbox.ensureConversation(r.contactId);
-          queued = this.db.transaction(() => this.inbox.queueInTransaction(conversationId, text, { channel: r.channel ?? undefined, author: 'owner' }))();
+          queued = this.db.transaction(() => this.inbox.queueInTransaction(conversationId, text, { channel: r.channel ?? undefined, author: 'owner', origin: 'reminder' }))();
         } catch (err) {
           if (err instanceof AppError && (err.code === 'channel_unavailable' || err.code === 'not_found')) {
             this.repo.finish(id, 'missed', 'no_address', now);

@@ -1,6 +1,7 @@
 // Wall-clock time in the business time zone: UTC ⇄ local conversion (DST gaps and overlaps), quiet hours and
 // recurrence steps. Pure functions over Intl; no Date.now() here, the caller passes every instant.
 import type { OpeningHours } from '../settings/schema';
+import { isShopOpen } from '../../shared/opening-hours';
 
 export interface LocalDateTime {
   year: number;
@@ -163,8 +164,9 @@ export function nextAllowed(ms: number, timeZone: string, quiet: QuietHours): nu
     const endDay = start > end && now >= start ? addDays(local, 1) : local;
     return Math.max(ms, fromLocal({ ...endDay, hour: Math.floor(end / 60), minute: end % 60 }, timeZone));
   }
-  // Opening hours: send while the shop is open; otherwise at the next opening. Yesterday first: its hours may
-  // run past midnight (18:00–02:00).
+  // Opening hours: send while the shop is open (the same answer the assistant uses); otherwise at the next opening.
+  // Yesterday first: its hours may run past midnight (18:00–02:00).
+  if (isShopOpen({ hours: quiet.hours, timeZone }, ms)) return ms;
   for (let i = -1; i <= 7; i++) {
     const day = addDays(local, i);
     const hours = quiet.hours[DAY_KEYS[weekdayIndex(day)]];

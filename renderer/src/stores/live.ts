@@ -9,6 +9,7 @@ import { useBackupStore } from './backup';
 import { useChannelsStore } from './channels';
 import { useSandboxStore } from './sandbox';
 import { useAssistantStore } from './assistant';
+import { useTranslationsStore } from './translations';
 import { useKnowledgeStore } from './knowledge';
 import { useRemindersStore } from './reminders';
 import { useOrdersStore } from './orders';
@@ -59,6 +60,7 @@ export function startLiveUpdates(): void {
   on('assistant.mode', (info) => useAssistantStore.getState().applyMode(info));
   on('knowledge.updated', () => {
     if (useKnowledgeStore.getState().loaded) void useKnowledgeStore.getState().load();
+    if (useTranslationsStore.getState().loaded) void useTranslationsStore.getState().load();
   });
   on('orders.updated', ({ orderId, conversationId }) => useOrdersStore.getState().changed(orderId, conversationId));
   on('catalog.updated', () => {

@@ -9,6 +9,8 @@ let t: AssistantTestApp;
 beforeEach(async () => {
   t = await makeAssistantApp();
   t.setDefaultMode('auto');
+  // These cases are the opt-in "Auto with free text" mode and its typed guardrails; composed Auto is in auto-composed.test.ts.
+  t.app.services.assistant.saveSettings({ autoFreeText: true });
 });
 afterEach(() => t.close());
 
@@ -218,7 +220,14 @@ describe('escalation', () => {
     expect(q).toHaveLength(1);
     expect(q[0]).toMatchObject({ kind: 'escalation', conversationId: id });
     expect(['refund', 'complaint']).toContain(q[0].reason);
-    expect(q[0].summary).toBe('Anna wants a refund for yesterday’s cake.\nShe paid by card in the shop.');
+    // Facts from the database first (who, orders, the last messages verbatim), then the model's lines, marked.
+    expect(q[0].summary.split('\n')).toEqual([
+      expect.stringMatching(/^Anna (asks for a refund|is complaining)\.$/),
+      'Orders: none open',
+      'Last messages:',
+      'Customer: “Верните деньги за вчерашний торт, он был несвежий!”',
+      'Assistant’s summary (written by the model, check it): Anna wants a refund for yesterday’s cake. She paid by card in the shop.'.replace('’s summary', "'s summary"),
+    ]);
     // Only the summary call reached the model: an escalated customer gets no generated answer.
     expect(t.assistantChats().map((c) => c.format ?? 'text')).toEqual(['text']);
     expect(assistantMessages(id).map((m) => m.body)).toEqual([expect.stringMatching(/^Спасибо за сообщение/)]);
@@ -243,13 +252,15 @@ describe('escalation', () => {
     await t.settle();
     expect(s().assistant.queue()[0]).toMatchObject({ kind: 'escalation', reason: 'asks_for_person', conversationId: id });
     expect(assistantMessages(id)).toEqual([]);
-    expect(s().assistant.queue()[0].summary).toBe('The customer needs the owner.');
+    expect(s().assistant.queue()[0].summary).toMatch(/^Maria asks for a person\.\nOrders: none open\nLast messages:\nCustomer: “I want to speak to a human please”\nAssistant's summary \(written by the model, check it\): The customer needs the owner\.$/);
 
     // Without Ollama the owner still gets a plain summary.
     await t.ollama.stop();
     await t.say('Is anyone there? I need to talk to a real person!', 'Zoe');
     await t.settle();
-    expect(s().assistant.queue().find((q) => q.contactName === 'Zoe')?.summary).toMatch(/^Zoe asks for a person\. Last message: “Is anyone there\?/);
+    expect(s().assistant.queue().find((q) => q.contactName === 'Zoe')?.summary).toBe(
+      'Zoe asks for a person.\nOrders: none open\nLast messages:\nCustomer: “Is anyone there? I need to talk to a real person!”',
+    );
   });
 
   it('escalates when the model reads a complaint the keywords missed, and the model cannot talk its way out', async () => {

@@ -60,8 +60,9 @@ describe('grounded facts', () => {
     expect(reasons('Write to orders@lavka-bakery.de for details.')).toEqual(['unverified_email']);
     expect(reasons('Order online at https://lavka-bakery.shop/order')).toEqual(['unverified_link']);
     expect(reasons('Order at lavkabakery.com')).toEqual(['unverified_link']);
-    expect(reasons('Your cake will be ready on 14.03.')).toEqual(['unverified_date']);
-    expect(reasons('Your cake will be ready on March 14th.')).toEqual(['unverified_date']);
+    // "will be ready" is also a time promise (the delivery-time lexicon) that no policy backs.
+    expect(reasons('Your cake will be ready on 14.03.')).toEqual(['unsupported_commitment', 'unverified_date']);
+    expect(reasons('Your cake will be ready on March 14th.')).toEqual(['unsupported_commitment', 'unverified_date']);
     expect(reasons('Pick it up at 7:30 tomorrow.')).toEqual(['unverified_date']);
   });
 

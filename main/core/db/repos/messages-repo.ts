@@ -1,7 +1,7 @@
 // SQL for messages. Inbound inserts are idempotent on (channel, external_id).
 import type { Db } from '../connection';
 import { stmt } from '../statements';
-import type { Author, Direction, Message, MessageKind, MessageStatus } from '../../inbox/types';
+import type { Author, Direction, Message, MessageKind, MessageStatus, Origin } from '../../inbox/types';
 
 interface MessageRow {
   id: number;
@@ -9,6 +9,7 @@ interface MessageRow {
   direction: Direction;
   channel: string;
   author: Author;
+  origin: Origin;
   kind: MessageKind;
   body: string;
   status: MessageStatus;
@@ -23,13 +24,15 @@ export interface NewMessage {
   identityId: number | null;
   externalId: string | null;
   author: Author;
+  /** Defaults from direction and author: in → customer, assistant → assistant, system → system, else owner. */
+  origin?: Origin;
   kind: MessageKind;
   body: string;
   status: MessageStatus;
   createdAt: number;
 }
 
-const COLS = 'id, conversation_id, direction, channel, author, kind, body, status, error, created_at';
+const COLS = 'id, conversation_id, direction, channel, author, origin, kind, body, status, error, created_at';
 
 export class MessagesRepo {
   constructor(private readonly db: Db) {}
@@ -38,11 +41,11 @@ export class MessagesRepo {
   insert(m: NewMessage): number | undefined {
     const row = stmt<unknown[], { id: number }>(
       this.db,
-      `INSERT INTO messages(conversation_id, direction, channel, identity_id, external_id, author, kind, body, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO messages(conversation_id, direction, channel, identity_id, external_id, author, origin, kind, body, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(channel, external_id) WHERE external_id IS NOT NULL DO NOTHING
        RETURNING id`,
-    ).get(m.conversationId, m.direction, m.channel, m.identityId, m.externalId, m.author, m.kind, m.body, m.status, m.createdAt, m.createdAt);
+    ).get(m.conversationId, m.direction, m.channel, m.identityId, m.externalId, m.author, m.origin ?? defaultOrigin(m.direction, m.author), m.kind, m.body, m.status, m.createdAt, m.createdAt);
     return row?.id;
   }
 
@@ -98,10 +101,17 @@ export function toMessage(r: MessageRow): Message {
     direction: r.direction,
     channel: r.channel,
     author: r.author,
+    origin: r.origin,
     kind: r.kind,
     body: r.body,
     status: r.status,
     error: r.error,
     createdAt: r.created_at,
   };
+}
+
+export function defaultOrigin(direction: Direction, author: Author): Origin {
+  if (direction === 'in') return 'customer';
+  if (author === 'assistant' || author === 'system') return author;
+  return 'owner';
 }

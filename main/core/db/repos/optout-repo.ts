@@ -110,4 +110,26 @@ export class OptOutRepo {
   maxMessageId(): number {
     return stmt<[], { n: number | null }>(this.db, 'SELECT max(id) AS n FROM messages').get()?.n ?? 0;
   }
+
+  // ---- unclear opt-outs waiting for the owner's decision --------------------------------------------------------
+
+  /** Records (or refreshes) an unclear opt-out; reminders to this contact wait until it is decided. */
+  addQuestion(q: { contactId: number; messageId: number | null; said: string; at: number }): void {
+    stmt(
+      this.db,
+      `INSERT INTO optout_questions(contact_id, message_id, said, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(contact_id) DO UPDATE SET message_id = excluded.message_id, said = excluded.said, at = excluded.at`,
+    ).run(q.contactId, q.messageId, q.said, q.at);
+  }
+
+  question(contactId: number): { messageId: number | null; said: string; at: number } | undefined {
+    return stmt<[number], { messageId: number | null; said: string; at: number }>(
+      this.db,
+      'SELECT message_id AS messageId, said, at FROM optout_questions WHERE contact_id = ?',
+    ).get(contactId);
+  }
+
+  removeQuestion(contactId: number): boolean {
+    return stmt(this.db, 'DELETE FROM optout_questions WHERE contact_id = ?').run(contactId).changes > 0;
+  }
 }

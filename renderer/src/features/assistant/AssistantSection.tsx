@@ -184,7 +184,7 @@ function BehaviourForm({ initial }: { initial: AssistantSettings }) {
       onSubmit={(e) => {
         e.preventDefault();
         void save.run(() =>
-          saveSettings({ defaultMode: v.defaultMode, autoHours: v.autoHours, maxAutoInRow: v.maxAutoInRow, holdingMessages: v.holdingMessages }),
+          saveSettings({ defaultMode: v.defaultMode, autoHours: v.autoHours, maxAutoInRow: v.maxAutoInRow, autoFreeText: v.autoFreeText, holdingMessages: v.holdingMessages }),
         );
       }}
     >
@@ -213,9 +213,16 @@ function BehaviourForm({ initial }: { initial: AssistantSettings }) {
           <input type="number" min={1} max={20} value={v.maxAutoInRow} onChange={(e) => setV({ ...v, maxAutoInRow: Math.max(1, Math.min(20, Number(e.target.value) || 1)) })} />
         </Field>
       </div>
+      <label className="check assistant-free-text">
+        <input type="checkbox" checked={v.autoFreeText} onChange={(e) => setV({ ...v, autoFreeText: e.target.checked })} data-testid="assistant-free-text" />
+        <span>
+          <strong>{t('autoTrust.freeText.label')}</strong>
+          <span className="muted small"> — {t('autoTrust.freeText.risk')}</span>
+        </span>
+      </label>
       <div className="card assistant-rules">
-        <strong>{t('assistant.autoRules')}</strong>
-        <p className="small">{t('assistant.autoRulesList')}</p>
+        <strong>{t('autoTrust.autoRules')}</strong>
+        <p className="small">{t('autoTrust.autoRulesList')}</p>
       </div>
       <Field label={t('assistant.holding')} hint={t('assistant.holdingHint')}>
         <div className="holding-list">

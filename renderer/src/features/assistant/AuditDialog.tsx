@@ -83,7 +83,7 @@ export function AuditDialog({ conversationId, onClose }: { conversationId: numbe
                     <td>
                       <span className={`pill ev-${r.event}`}>{t(`assistant.audit.events.${r.event}`)}</span>
                       {r.reason && r.event !== 'model_call' && (
-                        <div className="small muted">{t(runtimeKey('assistant.reasons', r.reason), { defaultValue: r.reason })}</div>
+                        <div className="small muted">{t(runtimeKey('assistant.reasons', r.reason), { defaultValue: t(runtimeKey('autoTrust.reasons', r.reason), { defaultValue: r.reason ?? '' }) })}</div>
                       )}
                     </td>
                     <td>{r.purpose ?? ''}</td>

@@ -2,6 +2,7 @@
 // (with a short handoff summary). The owner edits and sends, opens the conversation, or dismisses.
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/react';
+import { useOptOutDecisionStore } from '../../stores/optout-decision';
 import { useAssistantStore, type QueueItem } from '../../stores/assistant';
 import { useInboxStore } from '../../stores/inbox';
 import { useAppStore } from '../../stores/app';
@@ -72,7 +73,7 @@ function NeedsYouCard({ item }: { item: QueueItem }) {
           {item.kind === 'escalation' ? t('assistant.needsYou.escalation') : t('assistant.needsYou.hold')}
         </span>
         <span className="ny-reason" data-testid="needs-you-reason">
-          {t(runtimeKey('assistant.reasons', item.reason), { defaultValue: item.reason })}
+          {t(runtimeKey('assistant.reasons', item.reason), { defaultValue: t(runtimeKey('autoTrust.reasons', item.reason), { defaultValue: item.reason }) })}
         </span>
         <span className="muted small ny-time">{formatListTime(item.updatedAt, timeZone)}</span>
       </div>
@@ -84,7 +85,7 @@ function NeedsYouCard({ item }: { item: QueueItem }) {
       {item.summary && (
         <div className="ny-summary">
           <span className="field-label">{t('assistant.needsYou.summary')}</span>
-          <p dir="auto" data-testid="needs-you-summary">
+          <p dir="auto" data-testid="needs-you-summary" style={{ whiteSpace: 'pre-line' }}>
             {item.summary}
           </p>
         </div>
@@ -113,6 +114,26 @@ function NeedsYouCard({ item }: { item: QueueItem }) {
         >
           {t('assistant.needsYou.open')}
         </button>
+        {item.reason === 'optout_unclear' && (
+          <button
+            className="btn danger"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              void useOptOutDecisionStore
+                .getState()
+                .stopMessages(item.conversationId)
+                .then(() => act('dismiss'))
+                .catch((err: Error) => {
+                  setError(err.message);
+                  setBusy(false);
+                });
+            }}
+            data-testid="needs-you-optout"
+          >
+            {t('autoTrust.optOut.stop')}
+          </button>
+        )}
         <button className="btn" disabled={busy} onClick={() => void act('dismiss')} data-testid="needs-you-dismiss">
           {t('assistant.needsYou.dismiss')}
         </button>

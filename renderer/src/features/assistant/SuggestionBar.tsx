@@ -2,6 +2,7 @@
 // (Stop), what it was based on, what to check before sending, Regenerate — or what is missing and how to fix it.
 import { useEffect } from 'react';
 import { useTranslation } from '../../i18n/react';
+import { runtimeKey } from '../../i18n/keys';
 import { useAssistantStore, watchStatus } from '../../stores/assistant';
 import { useComposerStore } from '../../stores/composer';
 import { useConversationStore } from '../../stores/conversation';
@@ -109,7 +110,7 @@ export function SuggestionBar({ conversationId }: { conversationId: number }) {
           <strong>{t('assistant.checkBeforeSending')}</strong>{' '}
           {draft.warnings.map((w, i) => (
             <span key={i} className="pill warn" title={w.detail}>
-              {t(`assistant.reasons.${w.reason}`)}
+              {t(runtimeKey('assistant.reasons', w.reason), { defaultValue: t(runtimeKey('autoTrust.reasons', w.reason), { defaultValue: w.reason }) })}
             </span>
           ))}
         </div>

@@ -7,6 +7,7 @@ import { useKnowledgeStore, type EntryInput, type KnowledgeEntry, type ShopPolic
 import { Field } from '../settings/fields';
 import { useSaveState } from '../settings/useSaveState';
 import { errorText } from '../../i18n/errors';
+import { ApprovedTranslations } from './ApprovedTranslations';
 
 export function KnowledgeScreen() {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function KnowledgeScreen() {
               <EntryRow key={e.id} entry={e} onEdit={() => setEditing({ id: e.id, entry: { kind: e.kind, title: e.title, body: e.body, keywords: e.keywords, enabled: e.enabled } })} />
             ))}
           </ul>
+          <ApprovedTranslations />
         </section>
       </div>
       {editing && <EntryDialog id={editing.id} initial={editing.entry} onClose={() => setEditing(null)} />}
