@@ -55,9 +55,9 @@ export const assistantSettingsSchema = z.object({
 });
 export type AssistantSettings = z.output<typeof assistantSettingsSchema>;
 
-/** Lavka's holding message in every customer language (main/shared/locales/<lang>/holding.json); the owner edits them here. */
+/** Lavka's holding message in every customer language (`holding` in main/shared/locales/<lang>/auto.json); owners may override. */
 export const DEFAULT_HOLDING_MESSAGES: Record<string, string> = Object.fromEntries(
-  CUSTOMER_LANGUAGE_CODES.map((l) => [l, customerText(l, 'holding:message')]),
+  CUSTOMER_LANGUAGE_CODES.map((l) => [l, customerText(l, 'auto:holding')]),
 );
 
 export const DEFAULT_ASSISTANT_SETTINGS: AssistantSettings = {

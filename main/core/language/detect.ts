@@ -16,6 +16,9 @@ export interface MessageLanguage {
   confident: boolean;
 }
 
+/** Languages tinyld confuses with one of our customer languages on short text, and which one they stand for. */
+const NEIGHBOURS: Record<string, string> = { nl: 'de', af: 'de', lb: 'de', gl: 'es', ast: 'es', ms: 'id', jv: 'id', su: 'id', be: 'ru' };
+
 /** Enough of a message to tell its language; the rest is not read (bounded cost for pasted blobs). */
 const MAX_CHARS = 600;
 /** Fewer letters than this ("ok", "да", "k") say nothing about a language. */
@@ -99,11 +102,16 @@ export function detectMessageLanguage(text: string): MessageLanguage | null {
     if (uk !== ru) return { lang: uk > ru ? 'uk' : 'ru', score: all[0].accuracy, letters, confident: words.length >= 2 };
     if (all[0].accuracy - all[1].accuracy < 0.05) return { lang: 'ru', score: all[0].accuracy, letters, confident: false };
   }
-  // A weak guess between a language of our customers and one of its neighbours (de/nl, es/gl, id/ms) goes to ours.
-  const ranked = all[0] && all[0].accuracy < 0.5 && !isCustomerLanguage(all[0].lang) ? all.filter((r) => isCustomerLanguage(r.lang)) : all;
+  // A weak guess between a language of our customers and one of its close neighbours (de/nl, es/gl, id/ms) goes to
+  // ours. Only those pairs: an Italian or Polish message must stay Italian or Polish, because Auto sends nothing in a
+  // language it has no texts and lexicons for, and remapping it to Spanish would let it through.
+  const neighbour = all[0] && all[0].accuracy < 0.5 ? NEIGHBOURS[all[0].lang] : undefined;
+  const ranked = neighbour && all.some((r) => r.lang === neighbour) ? all.filter((r) => r.lang === neighbour) : all;
   const top = ranked[0];
   // A faint guess on a word or two ("hello?" scores 0.05 as Spanish) is no guess.
   if (!top || (top.accuracy < WEAK_SCORE && letters < WEAK_LETTERS)) return null;
+  // Nor is a weak guess of a language we have no texts for on a word or two ("hello?" scores 0.1 as Italian).
+  if (!isCustomerLanguage(top.lang) && top.accuracy < 0.5 && letters < WEAK_LETTERS) return null;
   const margin = top.accuracy - (ranked[1]?.accuracy ?? 0);
   // Devanagari is Hindi for our customers (Marathi and Nepali aside), whatever the score says.
   const distinctScript = /\p{Script=Devanagari}/u.test(lower);

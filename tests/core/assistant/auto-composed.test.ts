@@ -130,7 +130,7 @@ describe('everything else waits for the owner with the model’s draft', () => {
 
   it('a plain greeting or thanks gets Lavka’s template in the customer’s language', async () => {
     t.ollama.script = (b) => (callKind(b) === 'choose' ? { content: JSON.stringify({ intent: 'greeting', answers: [], products: [], confident: true, draft: 'Yo' }) } : { content: '{}' });
-    await t.say('Hallo!', 'Jonas');
+    await t.say('Hallo, guten Morgen!', 'Jonas');
     await t.settle();
     expect(delivered).toEqual(['Hallo! Wie können wir Ihnen helfen?']);
   });
