@@ -44,6 +44,7 @@ import { createOrdersDomain } from './orders/domain';
 import type { CatalogService } from './catalog/service';
 import type { OrdersService } from './orders/service';
 import type { OrderCapture } from './orders/capture';
+import { createReportsDomain, type ReportsService } from './reports/domain';
 
 export interface AppConfig {
   dataDir: string;
@@ -103,6 +104,7 @@ export interface Services {
   orders: OrdersService;
   /** Reads order requests in chat; the assistant's Auto turn asks it first. */
   orderCapture: OrderCapture;
+  reports: ReportsService;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -184,6 +186,7 @@ export function createApp(config: AppConfig): App {
   // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
   assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
+  const reportsDomain = createReportsDomain({ db, clock, events, settings });
 
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {
@@ -211,11 +214,12 @@ export function createApp(config: AppConfig): App {
     catalog: ordersDomain.catalog,
     orders: ordersDomain.orders,
     orderCapture: ordersDomain.orderCapture,
+    reports: reportsDomain.reports,
     onClose: (fn) => closers.push(fn),
   };
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
-  closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop());
+  closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop(), () => reportsDomain.stop());
   closers.push(() => backup.stop(), () => jobs.stopAll());
   let closed = false;
 

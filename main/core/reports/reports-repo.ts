@@ -1,0 +1,317 @@
+// SQL for the Reports page. Read-only; every query reads one time range through an index on that time.
+//
+// WHO WROTE A MESSAGE: today a message has direction + author, and reminders, order status notices and opt-out
+// confirmations are written with author 'owner'; they are told apart by the rows that point at them. originOf() below is
+// the only place that knows this. When messages gain an `origin` column (customer, owner, assistant, reminder,
+// order_status, system), replace its CASE with `${a}.origin` and drop the three lookups.
+import type { Db } from '../db/connection';
+import { stmt } from '../db/statements';
+
+export type Origin = 'customer' | 'owner' | 'assistant' | 'reminder' | 'order_status' | 'system';
+
+const originOf = (a: string) => `CASE
+    WHEN ${a}.direction = 'in' THEN 'customer'
+    WHEN ${a}.author = 'system' OR ${a}.channel = 'system' THEN 'system'
+    WHEN ${a}.author = 'assistant' THEN 'assistant'
+    WHEN ${a}.id IN (SELECT message_id FROM reminders WHERE message_id IS NOT NULL) THEN 'reminder'
+    WHEN ${a}.id IN (SELECT message_id FROM order_events WHERE kind = 'status' AND message_id IS NOT NULL) THEN 'order_status'
+    WHEN ${a}.id IN (SELECT confirmation_message_id FROM contact_optouts WHERE confirmation_message_id IS NOT NULL) THEN 'system'
+    ELSE 'owner'
+  END`;
+
+/** Messages in [:from, :to) with their origin. */
+const MESSAGES_IN_RANGE = `m AS (
+  SELECT x.id, x.conversation_id, x.channel, x.created_at, ${originOf('x')} AS origin
+  FROM messages x WHERE x.created_at >= :from AND x.created_at < :to
+)`;
+
+/** The language a customer is written to in. #14a may move it to another column: change it here. */
+const CONTACT_LANGUAGE = `k.language`;
+
+export interface Range {
+  from: number;
+  to: number;
+}
+
+/**
+ * A waiting spell: the customer wrote (one message or several in a row) and waited for the shop. It ends with the
+ * first reply by the owner or the assistant (reminders, order notices and system notes are not replies).
+ */
+export interface SpellRow {
+  conversationId: number;
+  startAt: number;
+  channel: string;
+  replyAt: number | null;
+  replier: 'owner' | 'assistant' | null;
+  /** When the customer wrote again after that reply (the next spell), if they did inside the range. */
+  nextAt: number | null;
+  /** When the shop answered the spell before this one, if it is inside the range. */
+  prevReplyAt: number | null;
+}
+
+export interface AuditCount {
+  event: 'auto_sent' | 'held' | 'escalated';
+  reason: string;
+  n: number;
+  knowledge: number;
+  grounded: number;
+}
+
+export interface ContainmentRow {
+  withCustomer: number;
+  assistantAnswered: number;
+  contained: number;
+}
+
+export interface OrdersTotals {
+  source: 'chat' | 'owner';
+  orders: number;
+  cancelled: number;
+  revenueMinor: number;
+  customers: number;
+  repeatCustomers: number;
+}
+
+export interface DayCount {
+  date: string;
+  n: number;
+  amount: number;
+}
+
+export interface ReminderRow {
+  kind: string;
+  sent: number;
+  replied48h: number;
+  ordered7d: number;
+}
+
+export interface CustomerRow {
+  conversationId: number;
+  isNew: number;
+  channels: string;
+  language: string | null;
+}
+
+const H48 = 48 * 3_600_000;
+const D7 = 7 * 86_400_000;
+
+export class ReportsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Waiting spells that start in [from, to) — the window must start a little earlier so a spell's start is seen. */
+  spells(r: Range): SpellRow[] {
+    return stmt<[Range], SpellRow>(
+      this.db,
+      `WITH ${MESSAGES_IN_RANGE},
+       turns AS (
+         SELECT conversation_id AS cid, id, created_at AS at, channel, origin, origin = 'customer' AS isc
+         FROM m WHERE origin IN ('customer', 'owner', 'assistant')
+       ),
+       changes AS (
+         SELECT *, LAG(isc) OVER (PARTITION BY cid ORDER BY at, id) AS prev_isc FROM turns
+       ),
+       starts AS (
+         SELECT cid, id, at, channel, origin, isc FROM changes WHERE prev_isc IS NULL OR prev_isc <> isc
+       ),
+       paired AS (
+         SELECT cid, at, channel, isc,
+                LEAD(at) OVER w AS reply_at, LEAD(origin) OVER w AS replier, LEAD(at, 2) OVER w AS next_at,
+                LAG(at) OVER w AS prev_reply_at
+         FROM starts WINDOW w AS (PARTITION BY cid ORDER BY at, id)
+       )
+       SELECT cid AS conversationId, at AS startAt, channel, reply_at AS replyAt, replier, next_at AS nextAt,
+              prev_reply_at AS prevReplyAt
+       FROM paired WHERE isc = 1 ORDER BY cid, at`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  /**
+   * Conversations waiting for the shop now: a customer message newer than the shop's last reply (owner or assistant;
+   * a reminder or an order notice does not answer anyone). How many, how many customer messages, and when the
+   * longest wait began (the first customer message after the last reply).
+   */
+  waiting(now: number): { conversations: number; messages: number; oldestSince: number | null; over24h: number } {
+    const r = stmt<[{ now: number; day: number }], { conversations: number; messages: number; oldestSince: number | null; over24h: number }>(
+      this.db,
+      `WITH last AS (
+         SELECT c.id AS cid,
+           (SELECT x.id FROM messages x WHERE x.conversation_id = c.id AND x.direction = 'in' ORDER BY x.id DESC LIMIT 1) AS in_id,
+           (SELECT x.id FROM messages x WHERE x.conversation_id = c.id AND x.direction = 'out'
+              AND ${originOf('x')} IN ('owner', 'assistant') ORDER BY x.id DESC LIMIT 1) AS reply_id
+         FROM conversations c
+       ),
+       waiting AS (
+         SELECT cid, reply_id,
+           (SELECT min(x.created_at) FROM messages x WHERE x.conversation_id = cid AND x.id > coalesce(reply_id, 0) AND x.direction = 'in') AS since,
+           (SELECT count(*) FROM messages x WHERE x.conversation_id = cid AND x.id > coalesce(reply_id, 0) AND x.direction = 'in') AS n
+         FROM last WHERE in_id > coalesce(reply_id, 0)
+       )
+       SELECT count(*) AS conversations, coalesce(sum(n), 0) AS messages, min(since) AS oldestSince,
+              coalesce(sum(:now - since > :day), 0) AS over24h
+       FROM waiting`,
+    ).get({ now, day: 86_400_000 })!;
+    return r;
+  }
+
+  /** Auto replies, holds and escalations by reason, from the assistant's audit log. */
+  auditCounts(r: Range): AuditCount[] {
+    return stmt<[Range], AuditCount>(
+      this.db,
+      `SELECT event, coalesce(reason, '') AS reason, count(*) AS n,
+         sum(CASE WHEN event = 'auto_sent' AND json_valid(detail)
+               THEN (SELECT count(*) > 0 FROM json_each(detail, '$.sources') WHERE value LIKE 'K%') ELSE 0 END) AS knowledge,
+         sum(CASE WHEN event = 'auto_sent' AND json_valid(detail)
+               THEN (SELECT count(*) > 0 FROM json_each(detail, '$.sources')) ELSE 0 END) AS grounded
+       FROM assistant_audit
+       WHERE at >= :from AND at < :to AND event IN ('auto_sent', 'held', 'escalated')
+       GROUP BY event, coalesce(reason, '')
+       ORDER BY n DESC`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  /**
+   * Containment: conversations where the customer wrote in the range, those the assistant answered, and those it
+   * answered with no message from the owner in the range.
+   */
+  containment(r: Range): ContainmentRow {
+    return stmt<[Range], ContainmentRow>(
+      this.db,
+      `WITH ${MESSAGES_IN_RANGE},
+       c AS (
+         SELECT conversation_id, sum(origin = 'customer') AS cust, sum(origin = 'assistant') AS bot, sum(origin = 'owner') AS own
+         FROM m GROUP BY conversation_id
+       )
+       SELECT coalesce(sum(cust > 0), 0) AS withCustomer,
+              coalesce(sum(cust > 0 AND bot > 0), 0) AS assistantAnswered,
+              coalesce(sum(cust > 0 AND bot > 0 AND own = 0), 0) AS contained
+       FROM c`,
+    ).get({ from: r.from, to: r.to })!;
+  }
+
+  /** What happened to the Needs-you items raised in the range: still open, sent by the owner, or dismissed. */
+  queueOutcomes(r: Range): { kind: 'hold' | 'escalation'; state: 'open' | 'sent' | 'dismissed'; n: number }[] {
+    return stmt<[Range], { kind: 'hold' | 'escalation'; state: 'open' | 'sent' | 'dismissed'; n: number }>(
+      this.db,
+      `SELECT kind, state, count(*) AS n FROM assistant_queue WHERE created_at >= :from AND created_at < :to GROUP BY kind, state`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  suggestionOutcomes(r: Range): { outcome: 'as_is' | 'edited' | 'discarded'; n: number }[] {
+    return stmt<[Range], { outcome: 'as_is' | 'edited' | 'discarded'; n: number }>(
+      this.db,
+      `SELECT outcome, count(*) AS n FROM suggestion_outcomes WHERE at >= :from AND at < :to GROUP BY outcome`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  /** When the first suggestion outcome was recorded (they are recorded from the release that added reports on). */
+  firstSuggestionOutcomeAt(): number | null {
+    return stmt<[], { at: number | null }>(this.db, 'SELECT min(at) AS at FROM suggestion_outcomes').get()!.at;
+  }
+
+  recordSuggestionOutcome(o: { at: number; conversationId: number; outcome: 'as_is' | 'edited' | 'discarded'; messageId: number | null; similarity: number }): void {
+    stmt(this.db, 'INSERT INTO suggestion_outcomes(at, conversation_id, outcome, message_id, similarity) VALUES (?, ?, ?, ?, ?)').run(
+      o.at,
+      o.conversationId,
+      o.outcome,
+      o.messageId,
+      o.similarity,
+    );
+  }
+
+  /** Placed orders in the range by source. Revenue leaves out cancelled orders; totals come from the order rows. */
+  orderTotals(r: Range): OrdersTotals[] {
+    return stmt<[Range], OrdersTotals>(
+      this.db,
+      `SELECT source, count(*) AS orders, sum(status = 'cancelled') AS cancelled,
+         coalesce(sum(CASE WHEN status <> 'cancelled' THEN total_minor END), 0) AS revenueMinor,
+         count(DISTINCT contact_id) AS customers,
+         count(DISTINCT CASE WHEN EXISTS (
+           SELECT 1 FROM orders p WHERE p.contact_id = o.contact_id AND p.status <> 'draft' AND p.placed_at < o.placed_at
+         ) THEN o.contact_id END) AS repeatCustomers
+       FROM orders o
+       WHERE o.placed_at >= :from AND o.placed_at < :to AND o.status <> 'draft'
+       GROUP BY source`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  ordersByStatus(r: Range): { status: string; n: number; amountMinor: number }[] {
+    return stmt<[Range], { status: string; n: number; amountMinor: number }>(
+      this.db,
+      `SELECT status, count(*) AS n, coalesce(sum(total_minor), 0) AS amountMinor FROM orders
+       WHERE placed_at >= :from AND placed_at < :to AND status <> 'draft' AND source = 'chat'
+       GROUP BY status`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  topProducts(r: Range, limit: number): { name: string; quantity: number; revenueMinor: number; orders: number }[] {
+    return stmt<[Range & { limit: number }], { name: string; quantity: number; revenueMinor: number; orders: number }>(
+      this.db,
+      `SELECT coalesce(p.name, l.name) AS name, sum(l.quantity) AS quantity, sum(l.line_total_minor) AS revenueMinor,
+              count(DISTINCT l.order_id) AS orders
+       FROM orders o JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
+       WHERE o.placed_at >= :from AND o.placed_at < :to AND o.status NOT IN ('draft', 'cancelled') AND o.source = 'chat'
+       GROUP BY coalesce(l.product_id, -1), CASE WHEN l.product_id IS NULL THEN l.name END
+       ORDER BY revenueMinor DESC, quantity DESC LIMIT :limit`,
+    ).all({ from: r.from, to: r.to, limit });
+  }
+
+  /** Chat orders per local day (the days are passed in: [date, start, end] each). */
+  ordersPerDay(days: { date: string; start: number; end: number }[]): DayCount[] {
+    return stmt<[{ days: string }], DayCount>(
+      this.db,
+      `WITH d AS (SELECT value ->> 0 AS date, value ->> 1 AS s, value ->> 2 AS e FROM json_each(:days))
+       SELECT d.date, count(o.id) AS n, coalesce(sum(CASE WHEN o.status <> 'cancelled' THEN o.total_minor END), 0) AS amount
+       FROM d LEFT JOIN orders o ON o.placed_at >= d.s AND o.placed_at < d.e AND o.status <> 'draft' AND o.source = 'chat'
+       GROUP BY d.date ORDER BY d.date`,
+    ).all({ days: JSON.stringify(days.map((d) => [d.date, d.start, d.end])) });
+  }
+
+  /**
+   * Reminders sent in the range by kind: how many, how many the customer answered within 48 hours (their first
+   * message after the reminder), and how many were followed by an order from that customer within 7 days.
+   */
+  reminders(r: Range): ReminderRow[] {
+    return stmt<[Range & { h48: number; d7: number }], ReminderRow>(
+      this.db,
+      `SELECT r.kind, count(*) AS sent,
+         sum(coalesce((
+           SELECT x.created_at FROM messages x
+           WHERE x.conversation_id = (SELECT id FROM conversations WHERE contact_id = r.contact_id)
+             AND x.id > r.message_id AND x.direction = 'in'
+           ORDER BY x.id LIMIT 1) - r.done_at <= :h48, 0)) AS replied48h,
+         sum(EXISTS (SELECT 1 FROM orders o WHERE o.contact_id = r.contact_id AND o.status <> 'draft'
+                     AND o.placed_at > r.done_at AND o.placed_at <= r.done_at + :d7)) AS ordered7d
+       FROM reminders r
+       WHERE r.status = 'sent' AND r.done_at >= :from AND r.done_at < :to
+       GROUP BY r.kind ORDER BY sent DESC`,
+    ).all({ from: r.from, to: r.to, h48: H48, d7: D7 });
+  }
+
+  /** Consent changes per local day: customers who opted out, and who agreed again. */
+  consentPerDay(days: { date: string; start: number; end: number }[]): { date: string; optOuts: number; optIns: number }[] {
+    return stmt<[{ days: string }], { date: string; optOuts: number; optIns: number }>(
+      this.db,
+      `WITH d AS (SELECT value ->> 0 AS date, value ->> 1 AS s, value ->> 2 AS e FROM json_each(:days))
+       SELECT d.date, count(CASE WHEN c.change = 'opt_out' THEN 1 END) AS optOuts, count(CASE WHEN c.change = 'opt_in' THEN 1 END) AS optIns
+       FROM d LEFT JOIN consent_log c ON c.at >= d.s AND c.at < d.e
+       GROUP BY d.date ORDER BY d.date`,
+    ).all({ days: JSON.stringify(days.map((d) => [d.date, d.start, d.end])) });
+  }
+
+  /**
+   * Customers who wrote in the range: new (their conversation began in the range) or returning, the channels they
+   * wrote on, and their language.
+   */
+  customers(r: Range): CustomerRow[] {
+    return stmt<[Range], CustomerRow>(
+      this.db,
+      `WITH w AS (
+         SELECT conversation_id, group_concat(DISTINCT channel) AS channels
+         FROM messages WHERE created_at >= :from AND created_at < :to AND direction = 'in'
+         GROUP BY conversation_id
+       )
+       SELECT w.conversation_id AS conversationId, c.created_at >= :from AS isNew, w.channels, ${CONTACT_LANGUAGE} AS language
+       FROM w JOIN conversations c ON c.id = w.conversation_id JOIN contacts k ON k.id = c.contact_id`,
+    ).all({ from: r.from, to: r.to });
+  }
+}
