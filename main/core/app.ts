@@ -235,6 +235,7 @@ export function createApp(config: AppConfig): App {
       if (config.startWorkers !== false) backup.start();
       optout.start();
       if (config.startWorkers !== false) reminderScheduler.start();
+      if (config.startWorkers !== false) reportsDomain.start();
     },
     async close() {
       if (closed) return;

@@ -17,8 +17,11 @@
 // - Reopen rate: resolved matters in which the customer came back after a day or more of quiet (between 24 h and
 //   7 days after a reply) / resolved matters — "it looked done, but was not".
 //
-// CONTAINMENT (handled by Auto). A conversation in which the customer wrote during the period, the assistant
-// replied, and the owner wrote nothing during the period.
+// CONTAINMENT (handled by Auto without the owner). A conversation in which the customer started waiting during the
+// period and every one of those waits got its first reply from the assistant.
+//
+// CUSTOMERS in a period: those who started waiting in it (wrote after the shop's last reply, or for the first time).
+// New: their conversation with the shop began in the period; returning: it began before.
 //
 // Percentiles interpolate linearly between neighbours (the median of 1, 2, 3, 4 minutes is 2.5 minutes).
 import type { SpellRow } from './reports-repo';
@@ -107,10 +110,10 @@ export interface ResolutionFigures {
 }
 
 /**
- * Matters from waiting spells (sorted by conversation, then time). `windowEnd` is where the rows stop: a reply
- * closer to it than 7 days, with nothing after, cannot be judged yet.
+ * Matters from waiting spells (sorted by conversation, then time), judged at `now`: a last reply less than 7 days
+ * ago, with nothing after, cannot be judged yet.
  */
-export function resolutionFigures(spells: SpellRow[], from: number, to: number, windowEnd: number): ResolutionFigures {
+export function resolutionFigures(spells: SpellRow[], from: number, to: number, now: number): ResolutionFigures {
   const out: ResolutionFigures = { matters: 0, resolved: 0, firstContact: 0, reopened: 0, tooEarly: 0, unanswered: 0, time: stat([]) };
   const times: number[] = [];
   let i = 0;
@@ -131,7 +134,7 @@ export function resolutionFigures(spells: SpellRow[], from: number, to: number, 
     }
     const last = spells[j];
     i = j + 1;
-    // A spell whose reply came before the window is a continuation of a matter that began earlier.
+    // A spell that follows a reply within 7 days continues a matter that began before it.
     const continues = first.prevReplyAt !== null && first.startAt - first.prevReplyAt <= RESOLVED_AFTER;
     if (continues || first.startAt < from || first.startAt >= to) continue;
     out.matters++;
@@ -139,7 +142,7 @@ export function resolutionFigures(spells: SpellRow[], from: number, to: number, 
       out.unanswered++;
       continue;
     }
-    const settled = last.nextAt !== null ? last.nextAt - last.replyAt > RESOLVED_AFTER : windowEnd - last.replyAt >= RESOLVED_AFTER;
+    const settled = last.nextAt !== null ? last.nextAt - last.replyAt > RESOLVED_AFTER : now - last.replyAt >= RESOLVED_AFTER;
     if (!settled) {
       out.tooEarly++;
       continue;

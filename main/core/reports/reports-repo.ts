@@ -1,29 +1,8 @@
-// SQL for the Reports page. Read-only; every query reads one time range through an index on that time.
-//
-// WHO WROTE A MESSAGE: today a message has direction + author, and reminders, order status notices and opt-out
-// confirmations are written with author 'owner'; they are told apart by the rows that point at them. originOf() below is
-// the only place that knows this. When messages gain an `origin` column (customer, owner, assistant, reminder,
-// order_status, system), replace its CASE with `${a}.origin` and drop the three lookups.
+// SQL for the Reports page. Read-only, except the suggestion outcomes it records. Message-based figures read
+// report_spells (derived from messages by spells.ts, which is also the one place that knows who wrote a message);
+// the others read their own tables through an index on the period's time column.
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
-
-export type Origin = 'customer' | 'owner' | 'assistant' | 'reminder' | 'order_status' | 'system';
-
-const originOf = (a: string) => `CASE
-    WHEN ${a}.direction = 'in' THEN 'customer'
-    WHEN ${a}.author = 'system' OR ${a}.channel = 'system' THEN 'system'
-    WHEN ${a}.author = 'assistant' THEN 'assistant'
-    WHEN ${a}.id IN (SELECT message_id FROM reminders WHERE message_id IS NOT NULL) THEN 'reminder'
-    WHEN ${a}.id IN (SELECT message_id FROM order_events WHERE kind = 'status' AND message_id IS NOT NULL) THEN 'order_status'
-    WHEN ${a}.id IN (SELECT confirmation_message_id FROM contact_optouts WHERE confirmation_message_id IS NOT NULL) THEN 'system'
-    ELSE 'owner'
-  END`;
-
-/** Messages in [:from, :to) with their origin. */
-const MESSAGES_IN_RANGE = `m AS (
-  SELECT x.id, x.conversation_id, x.channel, x.created_at, ${originOf('x')} AS origin
-  FROM messages x WHERE x.created_at >= :from AND x.created_at < :to
-)`;
 
 /** The language a customer is written to in. #14a may move it to another column: change it here. */
 const CONTACT_LANGUAGE = `k.language`;
@@ -43,10 +22,12 @@ export interface SpellRow {
   channel: string;
   replyAt: number | null;
   replier: 'owner' | 'assistant' | null;
-  /** When the customer wrote again after that reply (the next spell), if they did inside the range. */
+  /** When the customer wrote again after that reply (the next spell), if they did. */
   nextAt: number | null;
-  /** When the shop answered the spell before this one, if it is inside the range. */
+  /** When the shop answered the spell before this one in the conversation, if there was one. */
   prevReplyAt: number | null;
+  /** Customer messages in the spell. */
+  messages: number;
 }
 
 export interface AuditCount {
@@ -98,59 +79,23 @@ const D7 = 7 * 86_400_000;
 export class ReportsRepo {
   constructor(private readonly db: Db) {}
 
-  /** Waiting spells that start in [from, to) — the window must start a little earlier so a spell's start is seen. */
+  /** Waiting spells that start in [from, to), by conversation and time. */
   spells(r: Range): SpellRow[] {
     return stmt<[Range], SpellRow>(
       this.db,
-      `WITH ${MESSAGES_IN_RANGE},
-       turns AS (
-         SELECT conversation_id AS cid, id, created_at AS at, channel, origin, origin = 'customer' AS isc
-         FROM m WHERE origin IN ('customer', 'owner', 'assistant')
-       ),
-       changes AS (
-         SELECT *, LAG(isc) OVER (PARTITION BY cid ORDER BY at, id) AS prev_isc FROM turns
-       ),
-       starts AS (
-         SELECT cid, id, at, channel, origin, isc FROM changes WHERE prev_isc IS NULL OR prev_isc <> isc
-       ),
-       paired AS (
-         SELECT cid, at, channel, isc,
-                LEAD(at) OVER w AS reply_at, LEAD(origin) OVER w AS replier, LEAD(at, 2) OVER w AS next_at,
-                LAG(at) OVER w AS prev_reply_at
-         FROM starts WINDOW w AS (PARTITION BY cid ORDER BY at, id)
-       )
-       SELECT cid AS conversationId, at AS startAt, channel, reply_at AS replyAt, replier, next_at AS nextAt,
-              prev_reply_at AS prevReplyAt
-       FROM paired WHERE isc = 1 ORDER BY cid, at`,
+      `SELECT conversation_id AS conversationId, start_at AS startAt, channel, reply_at AS replyAt, replier, next_at AS nextAt,
+              prev_reply_at AS prevReplyAt, messages
+       FROM report_spells WHERE start_at >= :from AND start_at < :to
+       ORDER BY conversation_id, start_at, id`,
     ).all({ from: r.from, to: r.to });
   }
 
-  /**
-   * Conversations waiting for the shop now: a customer message newer than the shop's last reply (owner or assistant;
-   * a reminder or an order notice does not answer anyone). How many, how many customer messages, and when the
-   * longest wait began (the first customer message after the last reply).
-   */
-  waiting(now: number): { conversations: number; messages: number; oldestSince: number | null; over24h: number } {
-    const r = stmt<[{ now: number; day: number }], { conversations: number; messages: number; oldestSince: number | null; over24h: number }>(
+  /** Customers still waiting whose newest message is after `since`: when they started waiting, and how many messages. */
+  waiting(since: number): { startAt: number; messages: number }[] {
+    return stmt<[number], { startAt: number; messages: number }>(
       this.db,
-      `WITH last AS (
-         SELECT c.id AS cid,
-           (SELECT x.id FROM messages x WHERE x.conversation_id = c.id AND x.direction = 'in' ORDER BY x.id DESC LIMIT 1) AS in_id,
-           (SELECT x.id FROM messages x WHERE x.conversation_id = c.id AND x.direction = 'out'
-              AND ${originOf('x')} IN ('owner', 'assistant') ORDER BY x.id DESC LIMIT 1) AS reply_id
-         FROM conversations c
-       ),
-       waiting AS (
-         SELECT cid, reply_id,
-           (SELECT min(x.created_at) FROM messages x WHERE x.conversation_id = cid AND x.id > coalesce(reply_id, 0) AND x.direction = 'in') AS since,
-           (SELECT count(*) FROM messages x WHERE x.conversation_id = cid AND x.id > coalesce(reply_id, 0) AND x.direction = 'in') AS n
-         FROM last WHERE in_id > coalesce(reply_id, 0)
-       )
-       SELECT count(*) AS conversations, coalesce(sum(n), 0) AS messages, min(since) AS oldestSince,
-              coalesce(sum(:now - since > :day), 0) AS over24h
-       FROM waiting`,
-    ).get({ now, day: 86_400_000 })!;
-    return r;
+      'SELECT start_at AS startAt, messages FROM report_spells WHERE reply_at IS NULL AND last_at >= ?',
+    ).all(since);
   }
 
   /** Auto replies, holds and escalations by reason, from the assistant's audit log. */
@@ -170,21 +115,17 @@ export class ReportsRepo {
   }
 
   /**
-   * Containment: conversations where the customer wrote in the range, those the assistant answered, and those it
-   * answered with no message from the owner in the range.
+   * Containment: conversations in which the customer started waiting in the range; those the assistant answered at
+   * least once; and those in which every wait got its first reply from the assistant (the owner never had to).
    */
   containment(r: Range): ContainmentRow {
     return stmt<[Range], ContainmentRow>(
       this.db,
-      `WITH ${MESSAGES_IN_RANGE},
-       c AS (
-         SELECT conversation_id, sum(origin = 'customer') AS cust, sum(origin = 'assistant') AS bot, sum(origin = 'owner') AS own
-         FROM m GROUP BY conversation_id
+      `WITH c AS (
+         SELECT conversation_id, count(*) AS spells, sum(replier = 'assistant') AS bot
+         FROM report_spells WHERE start_at >= :from AND start_at < :to GROUP BY conversation_id
        )
-       SELECT coalesce(sum(cust > 0), 0) AS withCustomer,
-              coalesce(sum(cust > 0 AND bot > 0), 0) AS assistantAnswered,
-              coalesce(sum(cust > 0 AND bot > 0 AND own = 0), 0) AS contained
-       FROM c`,
+       SELECT count(*) AS withCustomer, coalesce(sum(bot > 0), 0) AS assistantAnswered, coalesce(sum(bot = spells), 0) AS contained FROM c`,
     ).get({ from: r.from, to: r.to })!;
   }
 
@@ -299,16 +240,15 @@ export class ReportsRepo {
   }
 
   /**
-   * Customers who wrote in the range: new (their conversation began in the range) or returning, the channels they
-   * wrote on, and their language.
+   * Customers who wrote in the range (started waiting for the shop in it): new (their conversation began in the
+   * range) or returning, the channels they wrote on, and their language.
    */
   customers(r: Range): CustomerRow[] {
     return stmt<[Range], CustomerRow>(
       this.db,
       `WITH w AS (
          SELECT conversation_id, group_concat(DISTINCT channel) AS channels
-         FROM messages WHERE created_at >= :from AND created_at < :to AND direction = 'in'
-         GROUP BY conversation_id
+         FROM report_spells WHERE start_at >= :from AND start_at < :to GROUP BY conversation_id
        )
        SELECT w.conversation_id AS conversationId, c.created_at >= :from AS isNew, w.channels, ${CONTACT_LANGUAGE} AS language
        FROM w JOIN conversations c ON c.id = w.conversation_id JOIN contacts k ON k.id = c.contact_id`,

@@ -5,12 +5,22 @@ import type { SettingsService } from '../settings/service';
 import { DAY, resolutionFigures, speedFigures, type ResolutionFigures, type SpeedFigures } from './figures';
 import { HourOfDay, resolvePeriod, type Period, type PeriodInput } from './period';
 import type { ContainmentRow, ReminderRow, ReportsRepo } from './reports-repo';
+import type { Backlog, SpellsBuilder } from './spells';
 
-/** How far before a period the spells are read: the matter a spell continues may have begun up to 7 days earlier. */
-const LOOKBACK = 7 * DAY;
-/** How far after a past period replies and returns are followed. */
+/** How far after a past period returns on the same matter are followed. */
 const LOOKAHEAD = 30 * DAY;
 const TOP_PRODUCTS = 10;
+/**
+ * WAITING NOW: customers whose last waiting spell has no reply yet and who wrote within the last 7 days; "since" is
+ * their first unanswered message inside those 7 days. Older unanswered chats are not "waiting" any more — they count
+ * as unanswered in the period they started in (and stay unread in the inbox).
+ */
+export const WAITING_HORIZON = 7 * DAY;
+/**
+ * New messages a report call reads into report_spells itself before answering. Beyond this (a big shop opening
+ * Reports for the first time) the background builder does the rest and the page shows its progress.
+ */
+export const CATCH_UP_ON_CALL = 20_000;
 
 export interface PeriodInfo {
   fromDate: string;
@@ -22,6 +32,8 @@ export interface PeriodInfo {
 
 export interface Section<T> {
   timeZone: string;
+  /** Set while Lavka is still reading older messages into the reports: figures are incomplete until it is null. */
+  preparing: Backlog | null;
   period: PeriodInfo;
   previous: PeriodInfo;
   current: T;
@@ -88,14 +100,22 @@ export interface WaitingNow {
 export class ReportsService {
   constructor(
     private readonly repo: ReportsRepo,
+    private readonly spells: SpellsBuilder,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
   ) {}
 
-  private section<T>(input: PeriodInput, compute: (p: Period, which: 'current' | 'previous') => T): Section<T> {
+  /** Brings report_spells up to date (within limits); the backlog when it could not. */
+  private prepare(): Backlog | null {
+    return this.spells.catchUp(CATCH_UP_ON_CALL) ? null : this.spells.backlog();
+  }
+
+  private section<T>(input: PeriodInput, compute: (p: Period, which: 'current' | 'previous') => T, usesMessages = true): Section<T> {
     const pair = resolvePeriod(input, this.clock.now(), this.settings.get().business.timeZone);
+    const preparing = usesMessages ? this.prepare() : null;
     return {
       timeZone: pair.timeZone,
+      preparing,
       period: info(pair.current),
       previous: info(pair.previous),
       current: compute(pair.current, 'current'),
@@ -107,20 +127,35 @@ export class ReportsService {
   conversations(input: PeriodInput): Section<ConversationsFigures> & { waiting: WaitingNow } {
     const now = this.clock.now();
     const pair = resolvePeriod(input, now, this.settings.get().business.timeZone);
-    const windowEnd = Math.min(now, pair.current.to + LOOKAHEAD);
-    const spells = this.repo.spells({ from: pair.previous.from - LOOKBACK, to: windowEnd });
+    const preparing = this.prepare();
+    // Spells of both periods, and those up to 30 days after, where a matter may continue.
+    const spells = this.repo.spells({ from: pair.previous.from, to: Math.min(now + 1, pair.current.to + LOOKAHEAD) });
     const hours = new HourOfDay(pair.previous.from, pair.current.to, pair.timeZone);
     const figures = (p: Period): ConversationsFigures => ({
       speed: speedFigures(spells, p.from, p.to, hours),
-      resolution: resolutionFigures(spells, p.from, p.to, windowEnd),
+      resolution: resolutionFigures(spells, p.from, p.to, now),
     });
     return {
       timeZone: pair.timeZone,
+      preparing,
       period: info(pair.current),
       previous: info(pair.previous),
       current: figures(pair.current),
       prior: figures(pair.previous),
-      waiting: { ...this.repo.waiting(now), at: now },
+      waiting: this.waiting(now),
+    };
+  }
+
+  waiting(now: number): WaitingNow {
+    const open = this.repo.waiting(now - WAITING_HORIZON);
+    let oldestSince: number | null = null;
+    for (const s of open) if (oldestSince === null || s.startAt < oldestSince) oldestSince = s.startAt;
+    return {
+      conversations: open.length,
+      messages: open.reduce((a, s) => a + s.messages, 0),
+      oldestSince,
+      over24h: open.filter((s) => now - s.startAt > DAY).length,
+      at: now,
     };
   }
 
@@ -167,7 +202,7 @@ export class ReportsService {
         topProducts: this.repo.topProducts(p, TOP_PRODUCTS),
         perDay: this.repo.ordersPerDay(p.days).map((d) => ({ date: d.date, n: d.n, amountMinor: d.amount })),
       };
-    });
+    }, false);
   }
 
   reminders(input: PeriodInput): Section<RemindersFigures> {
@@ -184,7 +219,7 @@ export class ReportsService {
         consentPerDay,
         optOuts: sum(consentPerDay.map((d) => d.optOuts)),
       };
-    });
+    }, false);
   }
 
   customers(input: PeriodInput): Section<CustomersFigures> {
