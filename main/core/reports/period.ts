@@ -102,8 +102,8 @@ export function resolvePeriod(input: PeriodInput, now: number, timeZone: string)
     toDate = today;
   }
   const n = daysBetween(fromDate, toDate);
-  // A period that includes today stops at now; the previous one stops at the same time of its last day.
-  const cut = toDate === today ? now - dayStart(today, timeZone) : null;
+  // A period that includes today stops at now (inclusive); the previous one at the same time of its last day.
+  const cut = toDate === today ? now + 1 - dayStart(today, timeZone) : null;
   const current = periodOf(fromDate, toDate, timeZone, cut);
   const previous = periodOf(shiftDate(fromDate, -n), shiftDate(fromDate, -1), timeZone, cut);
   return { current, previous, timeZone };
