@@ -2,6 +2,7 @@
 // keys (for spreadsheets and scripts); times are in seconds, money in the currency's major unit.
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula, UTF8_BOM } from '../contacts/csv-cells';
+import { minorToDecimal } from '../catalog/money';
 import type { Stat } from './figures';
 import type { AssistantFigures, ConversationsFigures, CustomersFigures, RemindersFigures, SalesFigures, Section, WaitingNow } from './service';
 
@@ -15,7 +16,6 @@ export const SECTIONS = ['conversations', 'assistant', 'sales', 'reminders', 'cu
 export type SectionName = (typeof SECTIONS)[number];
 
 const secs = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
-const money = (minor: number | null) => (minor === null ? null : minor / 100);
 const pct = (n: number, d: number) => (d > 0 ? Math.round((1000 * n) / d) / 10 : null);
 const statCells = (s: Stat) => [s.n, secs(s.median), secs(s.p90)];
 
@@ -98,6 +98,8 @@ export function assistantTables(s: Section<AssistantFigures>): Record<string, Ta
 export function salesTables(s: Section<SalesFigures>): Record<string, Table> {
   const c = s.current;
   const p = s.prior;
+  // In the currency's major unit with its own decimals (EUR 12.50, VND 45000).
+  const money = (minor: number | null) => (minor === null ? null : minorToDecimal(minor, c.currency));
   return {
     summary: summary([
       ['chat_orders', c.orders, p.orders],

@@ -127,9 +127,9 @@ describe('reports: the assistant, sales, reminders and customers', () => {
     expect(s.prior).toMatchObject({ orders: 0, averageMinor: null });
     const csv = await t.call('reports.exportCsv', { section: 'sales', table: 'topProducts', period: WEEK });
     expect(parse(csv.content, { columns: true, bom: true })).toEqual([
-      { product: 'Cake', quantity: '1', orders: '1', revenue_EUR: '20' },
-      { product: 'Rye bread', quantity: '2', orders: '1', revenue_EUR: '6' },
-      { product: 'Croissant', quantity: '2', orders: '1', revenue_EUR: '4' },
+      { product: 'Cake', quantity: '1', orders: '1', revenue_EUR: '20.00' },
+      { product: 'Rye bread', quantity: '2', orders: '1', revenue_EUR: '6.00' },
+      { product: 'Croissant', quantity: '2', orders: '1', revenue_EUR: '4.00' },
     ]);
   });
 

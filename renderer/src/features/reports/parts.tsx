@@ -1,0 +1,133 @@
+// Building blocks of the Reports page: a figure with the previous period beside it, a card with a CSV button,
+// a plain table, and number formatting.
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
+import { useReportsStore, type SectionName } from '../../stores/reports';
+
+const MIN = 60_000;
+
+/** A wait or a duration the way a person says it: 45 s, 7 min, 2.5 h, 3 d. */
+export function duration(ms: number | null): string {
+  const t = i18next.t.bind(i18next);
+  if (ms === null) return t('reports.none');
+  const n = (x: number) => new Intl.NumberFormat(i18next.language, { maximumFractionDigits: x < 10 ? 1 : 0 }).format(x);
+  if (ms < MIN) return t('reports.seconds', { n: n(Math.round(ms / 1000)) });
+  if (ms < 60 * MIN) return t('reports.minutes', { n: n(ms / MIN) });
+  if (ms < 48 * 60 * MIN) return t('reports.hours', { n: n(ms / (60 * MIN)) });
+  return t('reports.days', { n: n(ms / (24 * 60 * MIN)) });
+}
+
+export function percent(n: number, of: number): string {
+  if (of <= 0) return i18next.t('reports.none');
+  return i18next.t('reports.percent', { n: new Intl.NumberFormat(i18next.language, { maximumFractionDigits: 0 }).format((100 * n) / of) });
+}
+
+export function count(n: number): string {
+  return new Intl.NumberFormat(i18next.language).format(n);
+}
+
+/** One figure, big, with the previous period's value under it. */
+export function Figure({ label, value, before, testId }: { label: string; value: string; before?: string; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="report-figure" data-testid={testId}>
+      <div className="report-figure-label">{label}</div>
+      <div className="report-figure-value">{value}</div>
+      {before !== undefined && <div className="report-figure-before muted">{t('reports.previous', { value: before })}</div>}
+    </div>
+  );
+}
+
+function save(content: string, filename: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Downloads one table of a section as CSV (the core builds it, so the file has the same figures). */
+export function CsvButton({ section, table }: { section: SectionName; table: string }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        className="btn small report-csv"
+        title={t('reports.csvTitle')}
+        data-testid={`csv-${section}-${table}`}
+        onClick={async () => {
+          setError(null);
+          try {
+            const f = await useReportsStore.getState().exportCsv(section, table);
+            save(f.content, f.filename, f.mime);
+          } catch (err) {
+            setError((err as Error).message);
+          }
+        }}
+      >
+        ⬇ {t('reports.csv')}
+      </button>
+      {error && <span className="error-box small">{error}</span>}
+    </>
+  );
+}
+
+export function Card({ title, section, table, children, wide }: { title: string; section: SectionName; table: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={`card report-card ${wide ? 'wide' : ''}`} data-testid={`card-${section}-${table}`}>
+      <div className="report-card-head">
+        <h3>{title}</h3>
+        <CsvButton section={section} table={table} />
+      </div>
+      {children}
+    </div>
+  );
+}
+
+export function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
+  return (
+    <table className="report-table">
+      <thead>
+        <tr>
+          {head.map((h, i) => (
+            <th key={i}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((c, j) => (
+              <td key={j} dir="auto">
+                {c}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** What will appear here, and when: shown instead of empty charts. */
+export function Empty({ text }: { text: string }) {
+  return <p className="report-empty muted">{text}</p>;
+}
+
+export function Section({ title, id, children, note }: { title: string; id: string; children: ReactNode; note?: ReactNode }) {
+  return (
+    <section className="report-section" data-testid={`report-${id}`}>
+      <h2>{title}</h2>
+      {children}
+      {note && <p className="report-note muted">{note}</p>}
+    </section>
+  );
+}
+
+/** Localised label of a code from another feature's strings (hold reasons, statuses), or the code itself. */
+export function label(key: string, code: string): string {
+  return i18next.t(`${key}.${code}`, { defaultValue: code });
+}
