@@ -12,6 +12,8 @@ export type { ReportsService };
 
 /** Pause between background slices, so messages arriving meanwhile are stored without waiting. */
 const SLICE_PAUSE_MS = 50;
+/** Once caught up, look again this often, so opening Reports after a busy week has little left to read. */
+const IDLE_MS = 5 * 60_000;
 
 export function createReportsDomain(d: { db: Db; clock: Clock; events: EventBus; settings: SettingsService }) {
   const repo = new ReportsRepo(d.db);
@@ -20,7 +22,7 @@ export function createReportsDomain(d: { db: Db; clock: Clock; events: EventBus;
   let timer: unknown = null;
   let stopped = false;
   // Reads history into report_spells in small slices while Lavka runs (a big shop's first start: ~2M messages),
-  // so no report call and no incoming message waits for it. Once caught up, a report call keeps it current.
+  // so no report call and no incoming message waits for it; then every few minutes. A report call also catches up.
   const slice = () => {
     timer = null;
     if (stopped) return;
@@ -31,7 +33,7 @@ export function createReportsDomain(d: { db: Db; clock: Clock; events: EventBus;
       console.error('[reports] reading messages into reports failed', err);
       return;
     }
-    if (!done) timer = d.clock.setTimeout(slice, SLICE_PAUSE_MS);
+    timer = d.clock.setTimeout(slice, done ? IDLE_MS : SLICE_PAUSE_MS);
   };
   return {
     reports: new ReportsService(repo, spells, d.settings, d.clock),

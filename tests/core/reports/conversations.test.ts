@@ -174,3 +174,36 @@ describe('reports: resolution without conversation states', () => {
     expect(s.assistant).toMatchObject({ n: 1, median: 3 * MIN });
   });
 });
+
+describe('reports: a long history is read in the background', () => {
+  it('says it is still preparing, fills in while Lavka runs, and then answers in full', async () => {
+    const t = await makeTestApp({ clock: new FakeClock('2026-03-31T10:00:00Z') });
+    try {
+      const h = new History(t.app.services.db);
+      const c = h.customer('Big', { since: '2025-01-01T00:00:00Z' });
+      const ins = t.app.services.db.prepare(
+        `INSERT INTO messages(conversation_id, direction, channel, author, body, status, created_at, updated_at) VALUES (?, ?, 'whatsapp', ?, 'x', 'sent', ?, ?)`,
+      );
+      const start = Date.parse('2026-03-01T00:00:00Z');
+      t.app.services.db.transaction(() => {
+        // 12,500 questions answered after 2 minutes each: 25,000 messages, more than a report call reads itself.
+        for (let i = 0; i < 12_500; i++) {
+          const at = start + i * 3 * MIN;
+          ins.run(c.conversationId, 'in', 'customer', at, at);
+          ins.run(c.conversationId, 'out', 'owner', at + 2 * MIN, at + 2 * MIN);
+        }
+      })();
+      const period = { preset: 'custom', from: '2026-03-01', to: '2026-03-20' } as const;
+      const first = await t.call('reports.conversations', { period });
+      expect(first.preparing).toEqual({ done: 20_000, total: 25_000 });
+      t.clock.advance(1000);
+      const second = await t.call('reports.conversations', { period });
+      expect(second.preparing).toBeNull();
+      // Every 3 minutes from 1 March 00:00 UTC until the period ends at midnight in Berlin (20 March 23:00 UTC).
+      expect(second.current.speed.spells).toBe((Date.parse('2026-03-20T23:00:00Z') - start) / (3 * MIN));
+      expect(second.current.speed.all.median).toBe(2 * MIN);
+    } finally {
+      await t.close();
+    }
+  });
+});
