@@ -159,19 +159,30 @@ export class ReportsRepo {
     );
   }
 
-  /** Placed orders in the range by source. Revenue leaves out cancelled orders; totals come from the order rows. */
+  /**
+   * Placed orders in the range by source. Revenue leaves out cancelled orders; totals come from the order rows.
+   * A repeat customer had an order before the range or more than one in it.
+   */
   orderTotals(r: Range): OrdersTotals[] {
     return stmt<[Range], OrdersTotals>(
       this.db,
-      `SELECT source, count(*) AS orders, sum(status = 'cancelled') AS cancelled,
-         coalesce(sum(CASE WHEN status <> 'cancelled' THEN total_minor END), 0) AS revenueMinor,
-         count(DISTINCT contact_id) AS customers,
-         count(DISTINCT CASE WHEN EXISTS (
-           SELECT 1 FROM orders p WHERE p.contact_id = o.contact_id AND p.status <> 'draft' AND p.placed_at < o.placed_at
-         ) THEN o.contact_id END) AS repeatCustomers
-       FROM orders o
-       WHERE o.placed_at >= :from AND o.placed_at < :to AND o.status <> 'draft'
-       GROUP BY source`,
+      `WITH o AS (
+         SELECT source, status, contact_id, total_minor FROM orders
+         WHERE placed_at >= :from AND placed_at < :to AND status <> 'draft'
+       ),
+       per AS (
+         SELECT source, contact_id, count(*) AS n FROM o WHERE contact_id IS NOT NULL GROUP BY source, contact_id
+       ),
+       rep AS (
+         SELECT source, count(*) AS customers,
+           sum(n > 1 OR EXISTS (SELECT 1 FROM orders p WHERE p.contact_id = per.contact_id AND p.placed_at < :from AND p.status <> 'draft')) AS repeat
+         FROM per GROUP BY source
+       )
+       SELECT o.source, count(*) AS orders, sum(o.status = 'cancelled') AS cancelled,
+         coalesce(sum(CASE WHEN o.status <> 'cancelled' THEN o.total_minor END), 0) AS revenueMinor,
+         coalesce(rep.customers, 0) AS customers, coalesce(rep.repeat, 0) AS repeatCustomers
+       FROM o LEFT JOIN rep ON rep.source = o.source
+       GROUP BY o.source`,
     ).all({ from: r.from, to: r.to });
   }
 
@@ -184,15 +195,21 @@ export class ReportsRepo {
     ).all({ from: r.from, to: r.to });
   }
 
+  /** Best sellers among chat orders that were not cancelled: by revenue, then quantity. Names looked up for the top only. */
   topProducts(r: Range, limit: number): { name: string; quantity: number; revenueMinor: number; orders: number }[] {
     return stmt<[Range & { limit: number }], { name: string; quantity: number; revenueMinor: number; orders: number }>(
       this.db,
-      `SELECT coalesce(p.name, l.name) AS name, sum(l.quantity) AS quantity, sum(l.line_total_minor) AS revenueMinor,
-              count(DISTINCT l.order_id) AS orders
-       FROM orders o JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
-       WHERE o.placed_at >= :from AND o.placed_at < :to AND o.status NOT IN ('draft', 'cancelled') AND o.source = 'chat'
-       GROUP BY coalesce(l.product_id, -1), CASE WHEN l.product_id IS NULL THEN l.name END
-       ORDER BY revenueMinor DESC, quantity DESC LIMIT :limit`,
+      `WITH top AS (
+         SELECT l.product_id, CASE WHEN l.product_id IS NULL THEN l.name END AS free, sum(l.quantity) AS quantity,
+                sum(l.line_total_minor) AS revenueMinor, count(DISTINCT l.order_id) AS orders, max(l.id) AS any_line
+         FROM orders o JOIN order_lines l ON l.order_id = o.id
+         WHERE o.placed_at >= :from AND o.placed_at < :to AND o.status <> 'draft' AND o.status <> 'cancelled' AND o.source = 'chat'
+         GROUP BY l.product_id, free
+         ORDER BY revenueMinor DESC, quantity DESC LIMIT :limit
+       )
+       SELECT coalesce(p.name, top.free, (SELECT name FROM order_lines WHERE id = top.any_line)) AS name, top.quantity, top.revenueMinor, top.orders
+       FROM top LEFT JOIN products p ON p.id = top.product_id
+       ORDER BY top.revenueMinor DESC, top.quantity DESC`,
     ).all({ from: r.from, to: r.to, limit });
   }
 
