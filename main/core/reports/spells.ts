@@ -30,7 +30,8 @@ interface Msg {
 }
 
 interface SpellState {
-  id: number;
+  /** The spell's key: (startAt, startMessageId). */
+  startMessageId: number;
   startAt: number;
   lastAt: number;
   replyAt: number | null;
@@ -114,20 +115,22 @@ export class SpellsBuilder {
   private apply(m: Msg, s: SpellState | null): SpellState | null {
     if (m.origin === 'customer') {
       if (s && s.replyAt === null) {
-        stmt(this.db, 'UPDATE report_spells SET messages = messages + 1, last_at = ? WHERE id = ?').run(m.at, s.id);
+        stmt(this.db, 'UPDATE report_spells SET messages = messages + 1, last_at = ? WHERE start_at = ? AND start_message_id = ?').run(m.at, s.startAt, s.startMessageId);
         return { ...s, lastAt: m.at };
       }
-      if (s) stmt(this.db, 'UPDATE report_spells SET next_at = ? WHERE id = ?').run(m.at, s.id);
-      const id = Number(
-        stmt(
-          this.db,
-          `INSERT INTO report_spells(conversation_id, start_at, start_message_id, channel, last_at, prev_reply_at) VALUES (?, ?, ?, ?, ?, ?)`,
-        ).run(m.cid, m.at, m.id, m.channel, m.at, s?.replyAt ?? null).lastInsertRowid,
+      if (s) stmt(this.db, 'UPDATE report_spells SET next_at = ? WHERE start_at = ? AND start_message_id = ?').run(m.at, s.startAt, s.startMessageId);
+      stmt(this.db, `INSERT INTO report_spells(conversation_id, start_at, start_message_id, channel, last_at, prev_reply_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+        m.cid,
+        m.at,
+        m.id,
+        m.channel,
+        m.at,
+        s?.replyAt ?? null,
       );
-      return { id, startAt: m.at, lastAt: m.at, replyAt: null };
+      return { startMessageId: m.id, startAt: m.at, lastAt: m.at, replyAt: null };
     }
     if (s && s.replyAt === null) {
-      stmt(this.db, 'UPDATE report_spells SET reply_at = ?, replier = ? WHERE id = ?').run(m.at, m.origin, s.id);
+      stmt(this.db, 'UPDATE report_spells SET reply_at = ?, replier = ? WHERE start_at = ? AND start_message_id = ?').run(m.at, m.origin, s.startAt, s.startMessageId);
       return { ...s, replyAt: m.at };
     }
     return s;
@@ -136,8 +139,8 @@ export class SpellsBuilder {
   private lastSpell(cid: number): SpellState | null {
     const r = stmt<[number], SpellState>(
       this.db,
-      `SELECT id, start_at AS startAt, last_at AS lastAt, reply_at AS replyAt FROM report_spells
-       WHERE conversation_id = ? ORDER BY start_at DESC, id DESC LIMIT 1`,
+      `SELECT start_message_id AS startMessageId, start_at AS startAt, last_at AS lastAt, reply_at AS replyAt FROM report_spells
+       WHERE conversation_id = ? ORDER BY start_at DESC, start_message_id DESC LIMIT 1`,
     ).get(cid);
     return r ?? null;
   }

@@ -20,8 +20,8 @@ const migration: Migration = {
       CREATE INDEX order_events_notices ON order_events(message_id) WHERE kind = 'status' AND message_id IS NOT NULL;
 
       -- Derived from messages by reports/spells.ts, never edited by hand; rebuilt per conversation when in doubt.
+      -- Stored in time order (WITHOUT ROWID, keyed by start): a period is one sequential read of the table.
       CREATE TABLE report_spells (
-        id INTEGER PRIMARY KEY,
         conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
         -- The customer's first message of the spell, and its channel.
         start_at INTEGER NOT NULL,
@@ -34,9 +34,9 @@ const migration: Migration = {
         replier TEXT CHECK (replier IS NULL OR replier IN ('owner', 'assistant')),
         -- The reply to the spell before this one in the conversation (for resolution), and the next spell's start.
         prev_reply_at INTEGER,
-        next_at INTEGER
-      ) STRICT;
-      CREATE INDEX report_spells_start ON report_spells(start_at);
+        next_at INTEGER,
+        PRIMARY KEY (start_at, start_message_id)
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX report_spells_conversation ON report_spells(conversation_id, start_at);
       CREATE INDEX report_spells_waiting ON report_spells(last_at) WHERE reply_at IS NULL;
 
