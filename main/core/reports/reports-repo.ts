@@ -199,15 +199,23 @@ export class ReportsRepo {
   topProducts(r: Range, limit: number): { name: string; quantity: number; revenueMinor: number; orders: number }[] {
     return stmt<[Range & { limit: number }], { name: string; quantity: number; revenueMinor: number; orders: number }>(
       this.db,
-      `WITH top AS (
-         SELECT l.product_id, CASE WHEN l.product_id IS NULL THEN l.name END AS free, sum(l.quantity) AS quantity,
-                sum(l.line_total_minor) AS revenueMinor, count(DISTINCT l.order_id) AS orders, max(l.id) AS any_line
-         FROM orders o JOIN order_lines l ON l.order_id = o.id
-         WHERE o.placed_at >= :from AND o.placed_at < :to AND o.status <> 'draft' AND o.status <> 'cancelled' AND o.source = 'chat'
-         GROUP BY l.product_id, free
+      `WITH o AS (
+         SELECT id FROM orders
+         WHERE placed_at >= :from AND placed_at < :to AND status <> 'draft' AND status <> 'cancelled' AND source = 'chat'
+       ),
+       top AS (
+         SELECT l.product_id, NULL AS free, sum(l.quantity) AS quantity, sum(l.line_total_minor) AS revenueMinor,
+                count(DISTINCT l.order_id) AS orders
+         FROM o JOIN order_lines l ON l.order_id = o.id AND l.product_id IS NOT NULL
+         GROUP BY l.product_id
+         UNION ALL
+         -- Lines whose product was deleted keep only their name.
+         SELECT NULL, l.name, sum(l.quantity), sum(l.line_total_minor), count(DISTINCT l.order_id)
+         FROM o JOIN order_lines l ON l.order_id = o.id AND l.product_id IS NULL
+         GROUP BY l.name
          ORDER BY revenueMinor DESC, quantity DESC LIMIT :limit
        )
-       SELECT coalesce(p.name, top.free, (SELECT name FROM order_lines WHERE id = top.any_line)) AS name, top.quantity, top.revenueMinor, top.orders
+       SELECT coalesce(p.name, top.free, '') AS name, top.quantity, top.revenueMinor, top.orders
        FROM top LEFT JOIN products p ON p.id = top.product_id
        ORDER BY top.revenueMinor DESC, top.quantity DESC`,
     ).all({ from: r.from, to: r.to, limit });

@@ -16,6 +16,7 @@ const migration: Migration = {
       CREATE INDEX messages_created ON messages(created_at, conversation_id, direction, author, channel);
       -- Sales figures read placed orders of a period without visiting each order row.
       CREATE INDEX orders_report ON orders(placed_at, source, status, contact_id, total_minor) WHERE status <> 'draft';
+      CREATE INDEX order_lines_report ON order_lines(order_id, product_id, quantity, line_total_minor);
       -- Telling order status notices from the owner's replies. Partial: only notices that went to the customer.
       CREATE INDEX order_events_notices ON order_events(message_id) WHERE kind = 'status' AND message_id IS NOT NULL;
 
