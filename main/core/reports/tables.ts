@@ -89,6 +89,14 @@ export function assistantTables(s: Section<AssistantFigures>): Record<string, Ta
       ['suggestions_edited', c.suggestions.edited, p.suggestions.edited],
       ['suggestions_discarded', c.suggestions.discarded, p.suggestions.discarded],
     ]),
+    suggestions: {
+      columns: ['outcome', 'current', 'previous'],
+      rows: [
+        ['sent_as_is', c.suggestions.asIs, p.suggestions.asIs],
+        ['edited', c.suggestions.edited, p.suggestions.edited],
+        ['discarded', c.suggestions.discarded, p.suggestions.discarded],
+      ],
+    },
     holds: byReason(c.holds, p.holds),
     escalations: byReason(c.escalations, p.escalations),
     needsYou: { columns: ['kind', 'open', 'sent', 'dismissed'], rows: c.needsYou.map((n) => [n.kind, n.open, n.sent, n.dismissed]) },

@@ -97,10 +97,14 @@ export function Empty({ text }: { text: string }) {
   return <p className="report-empty muted">{text}</p>;
 }
 
-export function Section({ title, id, children, note }: { title: string; id: string; children: ReactNode; note?: ReactNode }) {
+/** A section of the page; `csv` names the table of its figures (this period and the one before) for download. */
+export function Section({ title, id, children, note, csv }: { title: string; id: string; children: ReactNode; note?: ReactNode; csv?: { section: SectionName; table: string } }) {
   return (
     <section className="report-section" data-testid={`report-${id}`}>
-      <h2>{title}</h2>
+      <div className="report-card-head">
+        <h2>{title}</h2>
+        {csv && <CsvButton section={csv.section} table={csv.table} />}
+      </div>
       {children}
       {note && <p className="report-note muted">{note}</p>}
     </section>

@@ -17,7 +17,7 @@ export function SpeedSection({ r }: { r: ConversationsReport }) {
   const p = r.prior.speed;
   const w = r.waiting;
   return (
-    <Section title={t('reports.speed.title')} id="speed" note={t('reports.speed.explain')}>
+    <Section title={t('reports.speed.title')} id="speed" note={t('reports.speed.explain')} csv={{ section: 'conversations', table: 'speed' }}>
       <div className="report-figures">
         <Figure label={t('reports.speed.median')} value={duration(c.all.median)} before={duration(p.all.median)} testId="fig-first-response" />
         <Figure label={t('reports.speed.p90')} value={duration(c.all.p90)} before={duration(p.all.p90)} />
@@ -68,7 +68,7 @@ export function ResolutionSection({ r }: { r: ConversationsReport }) {
   const c = r.current.resolution;
   const p = r.prior.resolution;
   return (
-    <Section title={t('reports.resolution.title')} id="resolution" note={t('reports.resolution.explain')}>
+    <Section title={t('reports.resolution.title')} id="resolution" note={t('reports.resolution.explain')} csv={{ section: 'conversations', table: 'resolution' }}>
       {c.matters === 0 && p.matters === 0 ? (
         <Empty text={t('reports.resolution.empty')} />
       ) : (
@@ -95,7 +95,7 @@ export function AssistantSection({ r }: { r: AssistantReport }) {
   const anything = c.autoReplies + c.holds.length + c.escalations.length + s.asIs + s.edited + s.discarded + c.containment.assistantAnswered > 0;
   const needs = c.needsYou.reduce((a, n) => ({ sent: a.sent + n.sent, dismissed: a.dismissed + n.dismissed, open: a.open + n.open }), { sent: 0, dismissed: 0, open: 0 });
   return (
-    <Section title={t('reports.assistantSection.title')} id="assistant">
+    <Section title={t('reports.assistantSection.title')} id="assistant" csv={{ section: 'assistant', table: 'summary' }}>
       {!anything ? (
         <Empty text={t('reports.assistantSection.empty')} />
       ) : (
@@ -119,7 +119,7 @@ export function AssistantSection({ r }: { r: AssistantReport }) {
             <Card title={t('reports.assistantSection.escalations')} section="assistant" table="escalations">
               <Table head={[t('reports.assistantSection.reason'), t('reports.assistantSection.count')]} rows={c.escalations.map((h) => [label('assistant.reasons', h.reason), count(h.n)])} />
             </Card>
-            <Card title={t('reports.assistantSection.suggestions')} section="assistant" table="summary">
+            <Card title={t('reports.assistantSection.suggestions')} section="assistant" table="suggestions">
               <Bars
                 height={160}
                 data={[{ k: '', asIs: s.asIs, edited: s.edited, discarded: s.discarded }]}
@@ -146,7 +146,7 @@ export function SalesSection({ r }: { r: SalesReport }) {
   const money = (m: number | null) => (m === null ? t('reports.none') : formatMoney(m, c.currency));
   const digits = 10 ** currencyDigits(c.currency);
   return (
-    <Section title={t('reports.sales.title')} id="sales">
+    <Section title={t('reports.sales.title')} id="sales" csv={{ section: 'sales', table: 'summary' }}>
       {c.orders === 0 && p.orders === 0 ? (
         <Empty text={t('reports.sales.empty')} />
       ) : (
@@ -185,7 +185,7 @@ export function RemindersSection({ r }: { r: RemindersReport }) {
   const c = r.current;
   const p = r.prior;
   return (
-    <Section title={t('reports.reminders.title')} id="reminders">
+    <Section title={t('reports.reminders.title')} id="reminders" csv={{ section: 'reminders', table: 'summary' }}>
       {c.total.sent === 0 && p.total.sent === 0 && c.optOuts === 0 ? (
         <Empty text={t('reports.reminders.empty')} />
       ) : (
@@ -226,7 +226,7 @@ export function CustomersSection({ r }: { r: CustomersReport }) {
   const c = r.current;
   const p = r.prior;
   return (
-    <Section title={t('reports.customers.title')} id="customers">
+    <Section title={t('reports.customers.title')} id="customers" csv={{ section: 'customers', table: 'summary' }}>
       {c.total === 0 && p.total === 0 ? (
         <Empty text={t('reports.customers.empty')} />
       ) : (
