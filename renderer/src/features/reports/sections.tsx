@@ -37,6 +37,7 @@ export function SpeedSection({ r }: { r: ConversationsReport }) {
           )}
         </div>
       </div>
+      {c.spells > 0 && <p className="muted report-note">{t('reports.speed.answeredOf', { answered: count(c.answered), spells: count(c.spells) })}</p>}
       {c.spells === 0 ? (
         <Empty text={t('reports.speed.empty')} />
       ) : (
