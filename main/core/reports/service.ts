@@ -110,7 +110,7 @@ export class ReportsService {
     return this.spells.catchUp(CATCH_UP_ON_CALL) ? null : this.spells.backlog();
   }
 
-  private section<T>(input: PeriodInput, compute: (p: Period, which: 'current' | 'previous') => T, usesMessages = true): Section<T> {
+  private section<T>(input: PeriodInput, compute: (p: Period) => T, usesMessages = true): Section<T> {
     const pair = resolvePeriod(input, this.clock.now(), this.settings.get().business.timeZone);
     const preparing = usesMessages ? this.prepare() : null;
     return {
@@ -118,8 +118,8 @@ export class ReportsService {
       preparing,
       period: info(pair.current),
       previous: info(pair.previous),
-      current: compute(pair.current, 'current'),
-      prior: compute(pair.previous, 'previous'),
+      current: compute(pair.current),
+      prior: compute(pair.previous),
     };
   }
 
