@@ -253,15 +253,26 @@ export class ReportsRepo {
     ).all({ from: r.from, to: r.to, h48: H48, d7: D7 });
   }
 
-  /** Consent changes per local day: customers who opted out, and who agreed again. */
+  /** Consent changes per local day: customers who opted out, and who agreed again. One read of the range, then binned. */
   consentPerDay(days: { date: string; start: number; end: number }[]): { date: string; optOuts: number; optIns: number }[] {
-    return stmt<[{ days: string }], { date: string; optOuts: number; optIns: number }>(
+    const out = days.map((d) => ({ date: d.date, optOuts: 0, optIns: 0 }));
+    if (!days.length) return out;
+    const rows = stmt<[number, number], { at: number; change: 'opt_out' | 'opt_in' }>(
       this.db,
-      `WITH d AS (SELECT value ->> 0 AS date, value ->> 1 AS s, value ->> 2 AS e FROM json_each(:days))
-       SELECT d.date, count(CASE WHEN c.change = 'opt_out' THEN 1 END) AS optOuts, count(CASE WHEN c.change = 'opt_in' THEN 1 END) AS optIns
-       FROM d LEFT JOIN consent_log c ON c.at >= d.s AND c.at < d.e
-       GROUP BY d.date ORDER BY d.date`,
-    ).all({ days: JSON.stringify(days.map((d) => [d.date, d.start, d.end])) });
+      'SELECT at, change FROM consent_log WHERE at >= ? AND at < ?',
+    ).all(days[0].start, days[days.length - 1].end);
+    for (const r of rows) {
+      let lo = 0;
+      let hi = days.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (days[mid].start <= r.at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (r.change === 'opt_out') out[lo].optOuts++;
+      else out[lo].optIns++;
+    }
+    return out;
   }
 
   /**
