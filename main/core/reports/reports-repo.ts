@@ -79,15 +79,30 @@ const D7 = 7 * 86_400_000;
 export class ReportsRepo {
   constructor(private readonly db: Db) {}
 
-  /** Waiting spells that start in [from, to), by conversation and time (sorted here: cheaper than SQLite's temp sort). */
+  /**
+   * Waiting spells that start in [from, to), by conversation and time. Read as raw rows (half the cost of
+   * better-sqlite3's per-row objects at tens of thousands of rows) and sorted here, cheaper than SQLite's temp sort.
+   */
   spells(r: Range): SpellRow[] {
-    const rows = stmt<[Range], SpellRow & { id: number }>(
+    type Raw = [number, number, string, number | null, SpellRow['replier'], number | null, number | null, number, number];
+    const rows = stmt<[number, number], Raw>(
       this.db,
-      `SELECT conversation_id AS conversationId, start_at AS startAt, channel, reply_at AS replyAt, replier, next_at AS nextAt,
-              prev_reply_at AS prevReplyAt, messages, start_message_id AS id
-       FROM report_spells WHERE start_at >= :from AND start_at < :to`,
-    ).all({ from: r.from, to: r.to });
-    return rows.sort((a, b) => a.conversationId - b.conversationId || a.startAt - b.startAt || a.id - b.id);
+      `SELECT conversation_id, start_at, channel, reply_at, replier, next_at, prev_reply_at, messages, start_message_id
+       FROM report_spells WHERE start_at >= ? AND start_at < ?`,
+    )
+      .raw()
+      .all(r.from, r.to) as unknown as Raw[];
+    rows.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[8] - b[8]);
+    return rows.map((x) => ({
+      conversationId: x[0],
+      startAt: x[1],
+      channel: x[2],
+      replyAt: x[3],
+      replier: x[4],
+      nextAt: x[5],
+      prevReplyAt: x[6],
+      messages: x[7],
+    }));
   }
 
   /** Customers still waiting whose newest message is after `since`: when they started waiting, and how many messages. */
