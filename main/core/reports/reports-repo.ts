@@ -80,29 +80,26 @@ export class ReportsRepo {
   constructor(private readonly db: Db) {}
 
   /**
-   * Waiting spells that start in [from, to), by conversation and time. Read as raw rows (half the cost of
-   * better-sqlite3's per-row objects at tens of thousands of rows) and sorted here, cheaper than SQLite's temp sort.
+   * Waiting spells that start in [from, to), grouped by conversation, each in time order. Read as raw rows (half
+   * the cost of better-sqlite3's per-row objects at tens of thousands of rows) in the table's time order, then
+   * grouped in one pass — cheaper than any sort.
    */
   spells(r: Range): SpellRow[] {
     type Raw = [number, number, string, number | null, SpellRow['replier'], number | null, number | null, number, number];
     const rows = stmt<[number, number], Raw>(
       this.db,
       `SELECT conversation_id, start_at, channel, reply_at, replier, next_at, prev_reply_at, messages, start_message_id
-       FROM report_spells WHERE start_at >= ? AND start_at < ?`,
+       FROM report_spells WHERE start_at >= ? AND start_at < ? ORDER BY start_at, start_message_id`,
     )
       .raw()
       .all(r.from, r.to) as unknown as Raw[];
-    rows.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[8] - b[8]);
-    return rows.map((x) => ({
-      conversationId: x[0],
-      startAt: x[1],
-      channel: x[2],
-      replyAt: x[3],
-      replier: x[4],
-      nextAt: x[5],
-      prevReplyAt: x[6],
-      messages: x[7],
-    }));
+    const byConversation = new Map<number, SpellRow[]>();
+    for (const x of rows) {
+      let list = byConversation.get(x[0]);
+      if (!list) byConversation.set(x[0], (list = []));
+      list.push({ conversationId: x[0], startAt: x[1], channel: x[2], replyAt: x[3], replier: x[4], nextAt: x[5], prevReplyAt: x[6], messages: x[7] });
+    }
+    return [...byConversation.values()].flat();
   }
 
   /** Customers still waiting whose newest message is after `since`: when they started waiting, and how many messages. */
