@@ -289,30 +289,17 @@ export class ReportsRepo {
 
   /**
    * Customers who wrote in the range (started waiting for the shop in it): new (their conversation began in the
-   * range) or returning, the channels they wrote on, and their language. Spells are grouped here (a Map beats
-   * SQLite's temp trees for GROUP BY + DISTINCT); conversations and contacts are then read once each.
+   * range) or returning, the channels they wrote on, and their language.
    */
   customers(r: Range): CustomerRow[] {
-    const rows = stmt<[number, number], [number, string]>(
+    return stmt<[Range], CustomerRow>(
       this.db,
-      'SELECT conversation_id, channel FROM report_spells WHERE start_at >= ? AND start_at < ?',
-    )
-      .raw()
-      .all(r.from, r.to) as unknown as [number, string][];
-    const channels = new Map<number, Set<string>>();
-    for (const [cid, channel] of rows) {
-      let set = channels.get(cid);
-      if (!set) channels.set(cid, (set = new Set()));
-      set.add(channel);
-    }
-    if (channels.size === 0) return [];
-    const info = stmt<[{ ids: string; from: number }], [number, number, string | null]>(
-      this.db,
-      `SELECT c.id, c.created_at >= :from, ${CONTACT_LANGUAGE}
-       FROM json_each(:ids) j JOIN conversations c ON c.id = j.value JOIN contacts k ON k.id = c.contact_id`,
-    )
-      .raw()
-      .all({ ids: JSON.stringify([...channels.keys()]), from: r.from }) as unknown as [number, number, string | null][];
-    return info.map(([conversationId, isNew, language]) => ({ conversationId, isNew, channels: [...channels.get(conversationId)!].join(','), language }));
+      `WITH w AS (
+         SELECT conversation_id, group_concat(DISTINCT channel) AS channels
+         FROM report_spells WHERE start_at >= :from AND start_at < :to GROUP BY conversation_id
+       )
+       SELECT w.conversation_id AS conversationId, c.created_at >= :from AS isNew, w.channels, ${CONTACT_LANGUAGE} AS language
+       FROM w JOIN conversations c ON c.id = w.conversation_id JOIN contacts k ON k.id = c.contact_id`,
+    ).all({ from: r.from, to: r.to });
   }
 }
