@@ -51,6 +51,7 @@ import { FileSecretStore, SECRETS_FILE, type SecretStore } from './secrets/secre
 import type { CatalogService } from './catalog/service';
 import type { OrdersService } from './orders/service';
 import type { OrderCapture } from './orders/capture';
+import { createReportsDomain, type ReportsService } from './reports/domain';
 
 export interface AppConfig {
   dataDir: string;
@@ -120,6 +121,7 @@ export interface Services {
   orderCapture: OrderCapture;
   /** Which language each customer is written to in, and how (texts, money, the owner's wording). */
   languages: CustomerLanguageService;
+  reports: ReportsService;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -222,6 +224,7 @@ export function createApp(config: AppConfig): App {
     if (contactId !== undefined && optout.unclear(contactId)) optout.decide(contactId, false);
   });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant, languages });
+  const reportsDomain = createReportsDomain({ db, clock, events, settings });
 
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {
@@ -251,11 +254,12 @@ export function createApp(config: AppConfig): App {
     catalog: ordersDomain.catalog,
     orders: ordersDomain.orders,
     orderCapture: ordersDomain.orderCapture,
+    reports: reportsDomain.reports,
     onClose: (fn) => closers.push(fn),
   };
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
-  closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop());
+  closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop(), () => reportsDomain.stop());
   closers.push(() => backup.stop(), () => jobs.stopAll());
   let closed = false;
 
@@ -271,6 +275,7 @@ export function createApp(config: AppConfig): App {
       if (config.startWorkers !== false) backup.start();
       optout.start();
       if (config.startWorkers !== false) reminderScheduler.start();
+      if (config.startWorkers !== false) reportsDomain.start();
     },
     async close() {
       if (closed) return;

@@ -18,6 +18,7 @@ import { uiFigures } from './figures/ui';
 import { contextFigures, exportFigures, reminderFigures, runExportChild } from './figures/domains';
 import { rebaseReminders } from './seed-domains';
 import { hostStallFigures } from './figures/host';
+import { reportsFigures } from './figures/reports';
 import type { ServeProcess } from '../helpers/serve-process';
 
 const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--json FILE] [--cache-dir DIR] [--keep]
@@ -26,7 +27,7 @@ const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--jso
   --json       where to write the figures (default bench-results/bench-<scale>.json)
   --cache-dir  where seeded shops are kept for reuse (default <tmp>/lavka-bench-cache)
   --only       comma-separated figure groups to take: ingest, inbox, search, conversation, assistant, export,
-               reminders, startup, ui, host (default: all)
+               reminders, reports, startup, ui, host (default: all)
   --keep       keep the working copy of the database after the run`;
 
 function log(s: string): void {
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
   log(`${shop.cached ? 'reusing' : 'seeded'} shop ${shop.dataDir} (${(shop.dbBytes / 2 ** 20).toFixed(0)} MB, seeded in ${shop.seedSeconds.toFixed(1)} s)`);
   const work = workingCopy(shop, join(tmpdir(), `lavka-bench-work-${process.pid}`));
 
-  const GROUPS = ['ingest', 'inbox', 'search', 'conversation', 'assistant', 'export', 'reminders', 'startup', 'ui', 'host'];
+  const GROUPS = ['ingest', 'inbox', 'search', 'conversation', 'assistant', 'export', 'reminders', 'reports', 'startup', 'ui', 'host'];
   const only = values.only ? new Set(values.only.split(',').map((g) => g.trim())) : null;
   for (const g of only ?? []) if (!GROUPS.includes(g)) throw new Error(`--only: unknown figure group "${g}" (known: ${GROUPS.join(', ')})`);
   const wanted = (group: string) => !only || only.has(group);
@@ -120,6 +121,7 @@ async function main(): Promise<number> {
     await take('assistant', 'assistant context', () => contextFigures(app, shop, 300));
     await take('export', 'contacts export', () => exportFigures(app, work));
     await take('reminders', 'reminders', () => reminderFigures(app, 300));
+    await take('reports', 'reports', () => reportsFigures(app, TIMELINE_END, seed, 100));
   } finally {
     await app.close();
   }

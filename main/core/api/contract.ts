@@ -15,9 +15,10 @@ import { knowledgeMethods } from '../knowledge/api';
 import { catalogMethods } from '../catalog/api';
 import { ordersMethods } from '../orders/api';
 import { languageMethods } from '../language/api';
+import { reportsMethods } from '../reports/api';
 
 export function createMethods(s: Services) {
-  return mergeMethods(inboxMethods(s), contactsMethods(s), backupMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), remindersMethods(s), optoutMethods(s), assistantMethods(s), knowledgeMethods(s), catalogMethods(s), ordersMethods(s), languageMethods(s));
+  return mergeMethods(inboxMethods(s), contactsMethods(s), backupMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), remindersMethods(s), optoutMethods(s), assistantMethods(s), knowledgeMethods(s), catalogMethods(s), ordersMethods(s), languageMethods(s), reportsMethods(s));
 }
 
 export type Methods = ReturnType<typeof createMethods>;

@@ -10,6 +10,7 @@ import { RemindersScreen } from '../features/reminders/RemindersScreen';
 import { RemindersBadge } from '../features/reminders/RemindersBadge';
 import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
+import { ReportsEntry } from '../features/reports/ReportsEntry';
 
 export interface ScreenDef {
   id: string;
@@ -31,5 +32,6 @@ export const SCREENS: ScreenDef[] = [
   { id: 'reminders', label: 'reminders.title', icon: '⏰', component: RemindersScreen, badge: RemindersBadge },
   { id: 'needs-you', label: 'assistant.needsYou.title', icon: '🙋', component: NeedsYouScreen, badge: NeedsYouBadge },
   { id: 'knowledge', label: 'knowledge.title', icon: '📚', component: KnowledgeScreen },
+  { id: 'reports', label: 'reports.title', icon: '📊', component: ReportsEntry },
   { id: 'settings', label: 'common.nav.settings', icon: '⚙️', component: SettingsScreen, bottom: true },
 ];

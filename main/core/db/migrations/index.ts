@@ -11,6 +11,7 @@ import m0008 from './0008-inbox-write-path';
 import m0009 from './0009-durable-sending-secrets';
 import m0010 from './0010-contact-language';
 import m0011 from './0011-message-origin';
+import m0012 from './0012-reports';
 import type { SecretStore } from '../../secrets/secret-store';
 
 /** What a migration may need besides the database (a migration that moves data out of it). */
@@ -24,4 +25,4 @@ export interface Migration {
   up(db: Db, ctx?: MigrationContext): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];

@@ -1,0 +1,50 @@
+// Builds the reports domain: the read-only report queries and the recorder of what the owner does with suggestions.
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import type { EventBus } from '../events';
+import type { SettingsService } from '../settings/service';
+import { ReportsRepo } from './reports-repo';
+import { ReportsService } from './service';
+import { SpellsBuilder, BATCH } from './spells';
+import { SuggestionTracker } from './suggestions';
+
+export type { ReportsService };
+
+/** Pause between background slices, so messages arriving meanwhile are stored without waiting. */
+const SLICE_PAUSE_MS = 50;
+/** Once caught up, look again this often, so opening Reports after a busy week has little left to read. */
+const IDLE_MS = 5 * 60_000;
+
+export function createReportsDomain(d: { db: Db; clock: Clock; events: EventBus; settings: SettingsService }) {
+  const repo = new ReportsRepo(d.db);
+  const spells = new SpellsBuilder(d.db);
+  const tracker = new SuggestionTracker(d.events, repo, d.clock);
+  let timer: unknown = null;
+  let stopped = false;
+  // Reads history into report_spells in small slices while Lavka runs (a big shop's first start: ~2M messages),
+  // so no report call and no incoming message waits for it; then every few minutes. A report call also catches up.
+  const slice = () => {
+    timer = null;
+    if (stopped) return;
+    let done = false;
+    try {
+      done = spells.catchUp(BATCH);
+    } catch (err) {
+      console.error('[reports] reading messages into reports failed', err);
+      return;
+    }
+    timer = d.clock.setTimeout(slice, done ? IDLE_MS : SLICE_PAUSE_MS);
+  };
+  return {
+    reports: new ReportsService(repo, spells, d.settings, d.clock),
+    spells,
+    start: () => {
+      if (!stopped && timer === null) timer = d.clock.setTimeout(slice, SLICE_PAUSE_MS);
+    },
+    stop: () => {
+      stopped = true;
+      if (timer !== null) d.clock.clearTimeout(timer);
+      tracker.stop();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// The definitions behind the Reports page, written once. The SQL (reports-repo.ts) finds the rows; these functions
+// turn them into figures. Pure: no database, no clock.
+//
+// FIRST RESPONSE. A customer starts *waiting* with a message written after the shop's last reply (or their first
+// message ever); further messages before a reply belong to the same wait (a "waiting spell"). The first response is
+// the first message after that written by the owner or by the assistant (Auto). Reminders, order status notices,
+// opt-out confirmations and system notes are not responses. First response time = reply time − the spell's first
+// message. A spell belongs to the period in which the customer started waiting, to the hour of day (shop's time
+// zone) and to the channel of that first message, and to whoever answered (owner or assistant).
+//
+// RESOLUTION (Lavka has no conversation states yet). A *matter* is one or more waiting spells of a customer, each
+// following the shop's previous reply within 7 days. A matter is *resolved* when the shop replied and the customer
+// did not write again within 7 days of that reply; until 7 days have passed it is *too early to tell*; a matter
+// whose customer still waits is *unanswered*.
+// - First-contact resolution: resolved matters settled in one round (one spell, one reply) / resolved matters.
+// - Resolution time: from the matter's first customer message to the shop's last reply in it (resolved matters).
+// - Reopen rate: resolved matters in which the customer came back after a day or more of quiet (between 24 h and
+//   7 days after a reply) / resolved matters — "it looked done, but was not".
+//
+// CONTAINMENT (handled by Auto without the owner). A conversation in which the customer started waiting during the
+// period and every one of those waits got its first reply from the assistant.
+//
+// CUSTOMERS in a period: those who started waiting in it (wrote after the shop's last reply, or for the first time).
+// New: their conversation with the shop began in the period; returning: it began before.
+//
+// Percentiles interpolate linearly between neighbours (the median of 1, 2, 3, 4 minutes is 2.5 minutes).
+import type { SpellRow } from './reports-repo';
+import type { HourOfDay } from './period';
+
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
+/** Customer silence after a reply that closes a matter. */
+export const RESOLVED_AFTER = 7 * DAY;
+/** Quiet after a reply that makes a customer's return count as a reopen. */
+export const REOPEN_QUIET = DAY;
+
+export interface Stat {
+  n: number;
+  /** Milliseconds; null when there is nothing to measure. */
+  median: number | null;
+  p90: number | null;
+}
+
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
+  const pos = ((sorted.length - 1) * p) / 100;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return Math.round(sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo));
+}
+
+export function stat(values: number[]): Stat {
+  const s = Float64Array.from(values).sort();
+  return { n: s.length, median: percentile(s, 50), p90: percentile(s, 90) };
+}
+
+export interface SpeedFigures {
+  /** Customers who started waiting in the period. */
+  spells: number;
+  answered: number;
+  within5m: number;
+  within1h: number;
+  all: Stat;
+  owner: Stat;
+  assistant: Stat;
+  byHour: { hour: number; spells: number; owner: Stat; assistant: Stat }[];
+  byChannel: { channel: string; spells: number; all: Stat; owner: Stat; assistant: Stat }[];
+}
+
+interface Waits {
+  spells: number;
+  all: number[];
+  owner: number[];
+  assistant: number[];
+}
+
+const waitsOf = (): Waits => ({ spells: 0, all: [], owner: [], assistant: [] });
+
+function add(w: Waits, s: SpellRow): void {
+  w.spells++;
+  if (s.replyAt === null) return;
+  const wait = s.replyAt - s.startAt;
+  w.all.push(wait);
+  if (s.replier === 'owner') w.owner.push(wait);
+  else if (s.replier === 'assistant') w.assistant.push(wait);
+}
+
+/** One pass over the spells (a big shop has tens of thousands a month), then a sort per group for its percentiles. */
+export function speedFigures(spells: SpellRow[], from: number, to: number, hours: HourOfDay): SpeedFigures {
+  const total = waitsOf();
+  const byHour = Array.from({ length: 24 }, waitsOf);
+  const channels = new Map<string, Waits>();
+  for (const s of spells) {
+    if (s.startAt < from || s.startAt >= to) continue;
+    add(total, s);
+    add(byHour[hours.hour(s.startAt)], s);
+    let c = channels.get(s.channel);
+    if (!c) channels.set(s.channel, (c = waitsOf()));
+    add(c, s);
+  }
+  return {
+    spells: total.spells,
+    answered: total.all.length,
+    within5m: total.all.filter((w) => w <= 5 * MIN).length,
+    within1h: total.all.filter((w) => w <= HOUR).length,
+    all: stat(total.all),
+    owner: stat(total.owner),
+    assistant: stat(total.assistant),
+    byHour: byHour.map((h, hour) => ({ hour, spells: h.spells, owner: stat(h.owner), assistant: stat(h.assistant) })),
+    byChannel: [...channels.entries()]
+      .sort((a, b) => b[1].spells - a[1].spells)
+      .map(([channel, w]) => ({ channel, spells: w.spells, all: stat(w.all), owner: stat(w.owner), assistant: stat(w.assistant) })),
+  };
+}
+
+export interface ResolutionFigures {
+  /** Matters that began in the period. */
+  matters: number;
+  resolved: number;
+  firstContact: number;
+  reopened: number;
+  /** Replied, but 7 days have not passed yet. */
+  tooEarly: number;
+  /** The customer is still waiting for a reply. */
+  unanswered: number;
+  time: Stat;
+}
+
+/**
+ * Matters from waiting spells (sorted by conversation, then time), judged at `now`: a last reply less than 7 days
+ * ago, with nothing after, cannot be judged yet.
+ */
+export function resolutionFigures(spells: SpellRow[], from: number, to: number, now: number): ResolutionFigures {
+  const out: ResolutionFigures = { matters: 0, resolved: 0, firstContact: 0, reopened: 0, tooEarly: 0, unanswered: 0, time: stat([]) };
+  const times: number[] = [];
+  let i = 0;
+  while (i < spells.length) {
+    const first = spells[i];
+    const start = i;
+    let j = i;
+    let reopened = false;
+    // Follow the chain: the next spell continues this matter when it started within 7 days of the reply before it.
+    while (
+      j + 1 < spells.length &&
+      spells[j + 1].conversationId === first.conversationId &&
+      spells[j].replyAt !== null &&
+      spells[j + 1].startAt - spells[j].replyAt! <= RESOLVED_AFTER
+    ) {
+      if (spells[j + 1].startAt - spells[j].replyAt! >= REOPEN_QUIET) reopened = true;
+      j++;
+    }
+    const last = spells[j];
+    i = j + 1;
+    // A spell that follows a reply within 7 days continues a matter that began before it.
+    const continues = first.prevReplyAt !== null && first.startAt - first.prevReplyAt <= RESOLVED_AFTER;
+    if (continues || first.startAt < from || first.startAt >= to) continue;
+    out.matters++;
+    if (last.replyAt === null) {
+      out.unanswered++;
+      continue;
+    }
+    const settled = last.nextAt !== null ? last.nextAt - last.replyAt > RESOLVED_AFTER : now - last.replyAt >= RESOLVED_AFTER;
+    if (!settled) {
+      out.tooEarly++;
+      continue;
+    }
+    out.resolved++;
+    if (j === start) out.firstContact++;
+    if (reopened) out.reopened++;
+    times.push(last.replyAt - first.startAt);
+  }
+  out.time = stat(times);
+  return out;
+}

@@ -1,0 +1,305 @@
+// SQL for the Reports page. Read-only, except the suggestion outcomes it records. Message-based figures read
+// report_spells (derived from messages by spells.ts, which is also the one place that knows who wrote a message);
+// the others read their own tables through an index on the period's time column.
+import type { Db } from '../db/connection';
+import { stmt } from '../db/statements';
+
+/** The language a customer is written to in. #14a may move it to another column: change it here. */
+const CONTACT_LANGUAGE = `k.language`;
+
+export interface Range {
+  from: number;
+  to: number;
+}
+
+/**
+ * A waiting spell: the customer wrote (one message or several in a row) and waited for the shop. It ends with the
+ * first reply by the owner or the assistant (reminders, order notices and system notes are not replies).
+ */
+export interface SpellRow {
+  conversationId: number;
+  startAt: number;
+  channel: string;
+  replyAt: number | null;
+  replier: 'owner' | 'assistant' | null;
+  /** When the customer wrote again after that reply (the next spell), if they did. */
+  nextAt: number | null;
+  /** When the shop answered the spell before this one in the conversation, if there was one. */
+  prevReplyAt: number | null;
+  /** Customer messages in the spell. */
+  messages: number;
+}
+
+export interface AuditCount {
+  event: 'auto_sent' | 'held' | 'escalated';
+  reason: string;
+  n: number;
+  knowledge: number;
+  grounded: number;
+}
+
+export interface ContainmentRow {
+  withCustomer: number;
+  assistantAnswered: number;
+  contained: number;
+}
+
+export interface OrdersTotals {
+  source: 'chat' | 'owner';
+  orders: number;
+  cancelled: number;
+  revenueMinor: number;
+  customers: number;
+  repeatCustomers: number;
+}
+
+export interface DayCount {
+  date: string;
+  n: number;
+  amount: number;
+}
+
+export interface ReminderRow {
+  kind: string;
+  sent: number;
+  replied48h: number;
+  ordered7d: number;
+}
+
+export interface CustomerRow {
+  conversationId: number;
+  isNew: number;
+  channels: string;
+  language: string | null;
+}
+
+const H48 = 48 * 3_600_000;
+const D7 = 7 * 86_400_000;
+
+export class ReportsRepo {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Waiting spells that start in [from, to), grouped by conversation, each in time order. Read as raw rows (half
+   * the cost of better-sqlite3's per-row objects at tens of thousands of rows) in the table's time order, then
+   * grouped in one pass — cheaper than any sort.
+   */
+  spells(r: Range): SpellRow[] {
+    type Raw = [number, number, string, number | null, SpellRow['replier'], number | null, number | null, number, number];
+    const rows = stmt<[number, number], Raw>(
+      this.db,
+      `SELECT conversation_id, start_at, channel, reply_at, replier, next_at, prev_reply_at, messages, start_message_id
+       FROM report_spells WHERE start_at >= ? AND start_at < ? ORDER BY start_at, start_message_id`,
+    )
+      .raw()
+      .all(r.from, r.to) as unknown as Raw[];
+    const byConversation = new Map<number, SpellRow[]>();
+    for (const x of rows) {
+      let list = byConversation.get(x[0]);
+      if (!list) byConversation.set(x[0], (list = []));
+      list.push({ conversationId: x[0], startAt: x[1], channel: x[2], replyAt: x[3], replier: x[4], nextAt: x[5], prevReplyAt: x[6], messages: x[7] });
+    }
+    return [...byConversation.values()].flat();
+  }
+
+  /** Customers still waiting whose newest message is after `since`: when they started waiting, and how many messages. */
+  waiting(since: number): { startAt: number; messages: number }[] {
+    return stmt<[number], { startAt: number; messages: number }>(
+      this.db,
+      'SELECT start_at AS startAt, messages FROM report_spells WHERE reply_at IS NULL AND last_at >= ?',
+    ).all(since);
+  }
+
+  /** Auto replies, holds and escalations by reason, from the assistant's audit log. */
+  auditCounts(r: Range): AuditCount[] {
+    return stmt<[Range], AuditCount>(
+      this.db,
+      `SELECT event, coalesce(reason, '') AS reason, count(*) AS n,
+         sum(CASE WHEN event = 'auto_sent' AND json_valid(detail)
+               THEN (SELECT count(*) > 0 FROM json_each(detail, '$.sources') WHERE value LIKE 'K%') ELSE 0 END) AS knowledge,
+         sum(CASE WHEN event = 'auto_sent' AND json_valid(detail)
+               THEN (SELECT count(*) > 0 FROM json_each(detail, '$.sources')) ELSE 0 END) AS grounded
+       FROM assistant_audit
+       WHERE at >= :from AND at < :to AND event IN ('auto_sent', 'held', 'escalated')
+       GROUP BY event, coalesce(reason, '')
+       ORDER BY n DESC`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  /**
+   * Containment: conversations in which the customer started waiting in the range; those the assistant answered at
+   * least once; and those in which every wait got its first reply from the assistant (the owner never had to).
+   */
+  containment(r: Range): ContainmentRow {
+    return stmt<[Range], ContainmentRow>(
+      this.db,
+      `WITH c AS (
+         SELECT conversation_id, count(*) AS spells, sum(replier = 'assistant') AS bot
+         FROM report_spells WHERE start_at >= :from AND start_at < :to GROUP BY conversation_id
+       )
+       SELECT count(*) AS withCustomer, coalesce(sum(bot > 0), 0) AS assistantAnswered, coalesce(sum(bot = spells), 0) AS contained FROM c`,
+    ).get({ from: r.from, to: r.to })!;
+  }
+
+  /** What happened to the Needs-you items raised in the range: still open, sent by the owner, or dismissed. */
+  queueOutcomes(r: Range): { kind: 'hold' | 'escalation'; state: 'open' | 'sent' | 'dismissed'; n: number }[] {
+    return stmt<[Range], { kind: 'hold' | 'escalation'; state: 'open' | 'sent' | 'dismissed'; n: number }>(
+      this.db,
+      `SELECT kind, state, count(*) AS n FROM assistant_queue WHERE created_at >= :from AND created_at < :to GROUP BY kind, state`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  suggestionOutcomes(r: Range): { outcome: 'as_is' | 'edited' | 'discarded'; n: number }[] {
+    return stmt<[Range], { outcome: 'as_is' | 'edited' | 'discarded'; n: number }>(
+      this.db,
+      `SELECT outcome, count(*) AS n FROM suggestion_outcomes WHERE at >= :from AND at < :to GROUP BY outcome`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  /** When the first suggestion outcome was recorded (they are recorded from the release that added reports on). */
+  firstSuggestionOutcomeAt(): number | null {
+    return stmt<[], { at: number | null }>(this.db, 'SELECT min(at) AS at FROM suggestion_outcomes').get()!.at;
+  }
+
+  recordSuggestionOutcome(o: { at: number; conversationId: number; outcome: 'as_is' | 'edited' | 'discarded'; messageId: number | null; similarity: number }): void {
+    stmt(this.db, 'INSERT INTO suggestion_outcomes(at, conversation_id, outcome, message_id, similarity) VALUES (?, ?, ?, ?, ?)').run(
+      o.at,
+      o.conversationId,
+      o.outcome,
+      o.messageId,
+      o.similarity,
+    );
+  }
+
+  /**
+   * Placed orders in the range by source. Revenue leaves out cancelled orders; totals come from the order rows.
+   * A repeat customer had an order before the range or more than one in it.
+   */
+  orderTotals(r: Range): OrdersTotals[] {
+    return stmt<[Range], OrdersTotals>(
+      this.db,
+      `WITH o AS (
+         SELECT source, status, contact_id, total_minor FROM orders
+         WHERE placed_at >= :from AND placed_at < :to AND status <> 'draft'
+       ),
+       per AS (
+         SELECT source, contact_id, count(*) AS n FROM o WHERE contact_id IS NOT NULL GROUP BY source, contact_id
+       ),
+       rep AS (
+         SELECT source, count(*) AS customers,
+           sum(n > 1 OR EXISTS (SELECT 1 FROM orders p WHERE p.contact_id = per.contact_id AND p.placed_at < :from AND p.status <> 'draft')) AS repeat
+         FROM per GROUP BY source
+       )
+       SELECT o.source, count(*) AS orders, sum(o.status = 'cancelled') AS cancelled,
+         coalesce(sum(CASE WHEN o.status <> 'cancelled' THEN o.total_minor END), 0) AS revenueMinor,
+         coalesce(rep.customers, 0) AS customers, coalesce(rep.repeat, 0) AS repeatCustomers
+       FROM o LEFT JOIN rep ON rep.source = o.source
+       GROUP BY o.source`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  ordersByStatus(r: Range): { status: string; n: number; amountMinor: number }[] {
+    return stmt<[Range], { status: string; n: number; amountMinor: number }>(
+      this.db,
+      `SELECT status, count(*) AS n, coalesce(sum(total_minor), 0) AS amountMinor FROM orders
+       WHERE placed_at >= :from AND placed_at < :to AND status <> 'draft' AND source = 'chat'
+       GROUP BY status`,
+    ).all({ from: r.from, to: r.to });
+  }
+
+  /** Best sellers among chat orders that were not cancelled: by revenue, then quantity. Names looked up for the top only. */
+  topProducts(r: Range, limit: number): { name: string; quantity: number; revenueMinor: number; orders: number }[] {
+    return stmt<[Range & { limit: number }], { name: string; quantity: number; revenueMinor: number; orders: number }>(
+      this.db,
+      `WITH o AS (
+         SELECT id FROM orders
+         WHERE placed_at >= :from AND placed_at < :to AND status <> 'draft' AND status <> 'cancelled' AND source = 'chat'
+       ),
+       top AS (
+         SELECT l.product_id, NULL AS free, sum(l.quantity) AS quantity, sum(l.line_total_minor) AS revenueMinor,
+                count(DISTINCT l.order_id) AS orders
+         FROM o JOIN order_lines l ON l.order_id = o.id AND l.product_id IS NOT NULL
+         GROUP BY l.product_id
+         UNION ALL
+         -- Lines whose product was deleted keep only their name.
+         SELECT NULL, l.name, sum(l.quantity), sum(l.line_total_minor), count(DISTINCT l.order_id)
+         FROM o JOIN order_lines l ON l.order_id = o.id AND l.product_id IS NULL
+         GROUP BY l.name
+         ORDER BY revenueMinor DESC, quantity DESC LIMIT :limit
+       )
+       SELECT coalesce(p.name, top.free, '') AS name, top.quantity, top.revenueMinor, top.orders
+       FROM top LEFT JOIN products p ON p.id = top.product_id
+       ORDER BY top.revenueMinor DESC, top.quantity DESC`,
+    ).all({ from: r.from, to: r.to, limit });
+  }
+
+  /** Chat orders per local day (the days are passed in: [date, start, end] each). */
+  ordersPerDay(days: { date: string; start: number; end: number }[]): DayCount[] {
+    return stmt<[{ days: string }], DayCount>(
+      this.db,
+      `WITH d AS (SELECT value ->> 0 AS date, value ->> 1 AS s, value ->> 2 AS e FROM json_each(:days))
+       SELECT d.date, count(o.id) AS n, coalesce(sum(CASE WHEN o.status <> 'cancelled' THEN o.total_minor END), 0) AS amount
+       FROM d LEFT JOIN orders o ON o.placed_at >= d.s AND o.placed_at < d.e AND o.status <> 'draft' AND o.source = 'chat'
+       GROUP BY d.date ORDER BY d.date`,
+    ).all({ days: JSON.stringify(days.map((d) => [d.date, d.start, d.end])) });
+  }
+
+  /**
+   * Reminders sent in the range by kind: how many, how many the customer answered within 48 hours (their first
+   * message after the reminder), and how many were followed by an order from that customer within 7 days.
+   */
+  reminders(r: Range): ReminderRow[] {
+    return stmt<[Range & { h48: number; d7: number }], ReminderRow>(
+      this.db,
+      `SELECT r.kind, count(*) AS sent,
+         sum(coalesce((
+           SELECT x.created_at FROM messages x
+           WHERE x.conversation_id = (SELECT id FROM conversations WHERE contact_id = r.contact_id)
+             AND x.id > r.message_id AND x.direction = 'in'
+           ORDER BY x.id LIMIT 1) - r.done_at <= :h48, 0)) AS replied48h,
+         sum(EXISTS (SELECT 1 FROM orders o WHERE o.contact_id = r.contact_id AND o.status <> 'draft'
+                     AND o.placed_at > r.done_at AND o.placed_at <= r.done_at + :d7)) AS ordered7d
+       FROM reminders r
+       WHERE r.status = 'sent' AND r.done_at >= :from AND r.done_at < :to
+       GROUP BY r.kind ORDER BY sent DESC`,
+    ).all({ from: r.from, to: r.to, h48: H48, d7: D7 });
+  }
+
+  /** Consent changes per local day: customers who opted out, and who agreed again. One read of the range, then binned. */
+  consentPerDay(days: { date: string; start: number; end: number }[]): { date: string; optOuts: number; optIns: number }[] {
+    const out = days.map((d) => ({ date: d.date, optOuts: 0, optIns: 0 }));
+    if (!days.length) return out;
+    const rows = stmt<[number, number], { at: number; change: 'opt_out' | 'opt_in' }>(
+      this.db,
+      'SELECT at, change FROM consent_log WHERE at >= ? AND at < ?',
+    ).all(days[0].start, days[days.length - 1].end);
+    for (const r of rows) {
+      let lo = 0;
+      let hi = days.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (days[mid].start <= r.at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (r.change === 'opt_out') out[lo].optOuts++;
+      else out[lo].optIns++;
+    }
+    return out;
+  }
+
+  /**
+   * Customers who wrote in the range (started waiting for the shop in it): new (their conversation began in the
+   * range) or returning, the channels they wrote on, and their language.
+   */
+  customers(r: Range): CustomerRow[] {
+    return stmt<[Range], CustomerRow>(
+      this.db,
+      `WITH w AS (
+         SELECT conversation_id, group_concat(DISTINCT channel) AS channels
+         FROM report_spells WHERE start_at >= :from AND start_at < :to GROUP BY conversation_id
+       )
+       SELECT w.conversation_id AS conversationId, c.created_at >= :from AS isNew, w.channels, ${CONTACT_LANGUAGE} AS language
+       FROM w JOIN conversations c ON c.id = w.conversation_id JOIN contacts k ON k.id = c.contact_id`,
+    ).all({ from: r.from, to: r.to });
+  }
+}
