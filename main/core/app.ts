@@ -1,6 +1,6 @@
 // Composition root: builds every service from a config. The Electron shell and the headless server both call
 // createApp(); tests call it with a temp data dir and a fake clock. Nothing here imports Electron or the DOM.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, closeDatabase, type Db } from './db/connection';
@@ -21,7 +21,9 @@ import { ContactsService } from './contacts/service';
 import { Jobs } from './contacts/jobs';
 import { Downloads } from './contacts/downloads';
 import { BackupService } from './backup/service';
-import { checkDatabaseFile, quarantine, type RecoveryInfo } from './backup/integrity';
+import { isCorruption, quarantine, type RecoveryInfo } from './backup/integrity';
+import { takeShutdownMarker, writeShutdownMarker } from './backup/shutdown-marker';
+import { IntegritySchedule, takeRecordedDamage } from './backup/integrity-schedule';
 import { SettingsService } from './settings/service';
 import { QuickRepliesService } from './quickreplies/service';
 import { createMethods } from './api/contract';
@@ -119,11 +121,11 @@ export function createApp(config: AppConfig): App {
   const clock = config.devClock ?? config.clock ?? systemClock;
   const env = config.env ?? process.env;
   const dbPath = join(config.dataDir, DB_FILE);
-  // A damaged file is moved aside before anything opens it; Lavka starts on an empty one and the UI offers a backup.
-  const health = checkDatabaseFile(dbPath);
-  const recovery: RecoveryInfo | null = health.state === 'damaged' ? quarantine(dbPath, config.dataDir, health.detail, clock.now()) : null;
-  const db = openDatabase(dbPath);
-  migrate(db);
+  // No full check before the first screen (it reads the whole file: seconds on a big shop). A file SQLite cannot even
+  // open is moved aside at once and Lavka starts on an empty one, offering a backup; subtler damage is found by the
+  // background check, which runs after an unclean shutdown and weekly.
+  const lastShutdown = takeShutdownMarker(config.dataDir, dbPath);
+  const { db, recovery } = openOrQuarantine(dbPath, config.dataDir, clock.now());
 
   const events = new EventBus();
   const repos = {
@@ -140,7 +142,8 @@ export function createApp(config: AppConfig): App {
   const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);
   const jobs = new Jobs(events, clock);
   const downloads = new Downloads(join(config.dataDir, 'exports'), clock);
-  const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery });
+  const integrity = new IntegritySchedule({ dbPath, dataDir: config.dataDir, clock, events, lastShutdown: recovery ? 'clean' : lastShutdown });
+  const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery, integrity });
   const contacts = new ContactsService({
     db,
     repo: repos.contacts,
@@ -216,7 +219,7 @@ export function createApp(config: AppConfig): App {
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
   closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop());
-  closers.push(() => backup.stop(), () => jobs.stopAll());
+  closers.push(() => backup.stop(), () => jobs.stopAll(), () => integrity.stop());
   let closed = false;
 
   return {
@@ -229,6 +232,7 @@ export function createApp(config: AppConfig): App {
       if (config.startWorkers !== false) await channels.start();
       if (config.startWorkers !== false) outbox.start();
       if (config.startWorkers !== false) backup.start();
+      if (config.startWorkers !== false) integrity.start();
       optout.start();
       if (config.startWorkers !== false) reminderScheduler.start();
     },
@@ -245,6 +249,36 @@ export function createApp(config: AppConfig): App {
       await outbox.stop();
       await hub.stopAll();
       closeDatabase(db);
+      // Only now is the file complete as it lies: the next start may skip the check.
+      writeShutdownMarker(config.dataDir, dbPath, clock.now());
     },
   };
+}
+
+/** Opens (and migrates) the database; a file SQLite reports as damaged is quarantined and replaced by an empty one. */
+function openOrQuarantine(dbPath: string, dataDir: string, now: number): { db: Db; recovery: RecoveryInfo | null } {
+  const found = existsSync(dbPath) ? takeRecordedDamage(dataDir) : null;
+  if (found) {
+    const recovery = quarantine(dbPath, dataDir, found, now);
+    const fresh = openDatabase(dbPath);
+    migrate(fresh);
+    return { db: fresh, recovery };
+  }
+  let db: Db | null = null;
+  try {
+    db = openDatabase(dbPath);
+    migrate(db);
+    return { db, recovery: null };
+  } catch (err) {
+    if (!isCorruption(err)) throw err;
+    try {
+      db?.close();
+    } catch {
+      // Closing a damaged file may fail too; it is moved aside either way.
+    }
+    const recovery = quarantine(dbPath, dataDir, (err as Error).message, now);
+    const fresh = openDatabase(dbPath);
+    migrate(fresh);
+    return { db: fresh, recovery };
+  }
 }

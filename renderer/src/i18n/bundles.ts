@@ -14,8 +14,9 @@ import channels from '../features/channels/strings';
 import reminders from '../features/reminders/strings';
 import catalog from '../features/catalog/strings';
 import orders from '../features/orders/strings';
+import integrity from '../features/backup/integrity-strings';
 
-export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, reminders, assistant, knowledge, catalog, orders, contacts, backup];
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, reminders, assistant, knowledge, catalog, orders, contacts, backup, integrity];
 
 function collect(lang: 'en' | 'ru'): Strings {
   const out: Strings = {};

@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useBackupStore } from '../../stores/backup';
 import { useAppStore } from '../../stores/app';
 import { formatSize, formatWhen } from './format';
+import { IntegrityLine } from './IntegrityLine';
 
 const RETENTION = [0, 3, 6, 12, 24, 36, 60];
 
@@ -84,6 +85,7 @@ export function BackupSection() {
           <div data-testid="backup-last">{status.lastBackupAt ? t('backup.last', { when: formatWhen(status.lastBackupAt, tz) }) : t('backup.never')}</div>
           {status.nextBackupAt && <div className="muted small">{t('backup.next', { when: formatWhen(status.nextBackupAt, tz) })}</div>}
           {status.lastError && <p className="error-box small">{t('backup.lastError', { error: status.lastError })}</p>}
+          <IntegrityLine integrity={status.integrity} tz={tz} />
           <div>
             <button className="btn primary" disabled={busy !== null || status.running} onClick={() => void run('now', async () => { const j = await backupNow(); if (j.state !== 'done') throw new Error(j.error?.message ?? j.state); return null; })} data-testid="backup-now">
               {busy === 'now' || status.running ? t('backup.running') : t('backup.now')}
