@@ -7,7 +7,7 @@ import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { ConversationsRepo, ListCursor } from '../db/repos/conversations-repo';
 import type { MessagesRepo } from '../db/repos/messages-repo';
 import type { OutboxRepo } from '../db/repos/outbox-repo';
-import type { SearchRepo } from '../db/repos/search-repo';
+import type { MessageHit, SearchRepo } from '../db/repos/search-repo';
 import type { AckStatus, InboundMessage } from '../channels/channel';
 import type { Author, ConversationSummary, InboxFilter, Message, MessageStatus } from './types';
 import { previewOf } from './preview';
@@ -214,9 +214,12 @@ export class InboxService {
     return this.conversations.idForContact(contactId);
   }
 
-  /** Conversations whose contact name or message text matches, with the matching messages. */
-  searchAll(text: string, limit = 50): { conversations: ConversationSummary[]; hits: ReturnType<SearchRepo['messages']> } {
-    const hits = this.search.messages(text, limit);
+  /**
+   * Conversations whose contact name or message text matches, with the matching messages. Unless `all`, whole-word
+   * matches may come alone (complete: false) so the first results are instant; the inbox then asks again with `all`.
+   */
+  searchAll(text: string, limit = 50, opts: { all?: boolean } = {}): { conversations: ConversationSummary[]; hits: MessageHit[]; complete: boolean } {
+    const { hits, complete } = this.search.messages(text, limit, opts);
     const contactIds = this.search.contacts(text, limit);
     const ids = new Set<number>();
     for (const cid of contactIds) {
@@ -224,7 +227,7 @@ export class InboxService {
       if (conv !== undefined) ids.add(conv);
     }
     for (const h of hits) ids.add(h.conversationId);
-    return { conversations: this.conversations.byIds([...ids].slice(0, limit)), hits };
+    return { conversations: this.conversations.byIds([...ids].slice(0, limit)), hits, complete };
   }
 
   page(conversationId: number, limit: number, beforeId?: number): Message[] {
