@@ -182,6 +182,7 @@ export function createApp(config: AppConfig): App {
   reminders.personaliser = new ReminderPersonaliser({
     model: () => assistant.model,
     grounding: (conversationId) => assistant.context(conversationId, 'auto').grounding,
+    prompt: (conversationId, task) => assistant.conversationPrompt(conversationId, task),
     clock,
   });
   // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
@@ -235,6 +236,7 @@ export function createApp(config: AppConfig): App {
       if (config.startWorkers !== false) integrity.start();
       optout.start();
       if (config.startWorkers !== false) reminderScheduler.start();
+      if (config.startWorkers !== false) assistant.start();
     },
     async close() {
       if (closed) return;

@@ -254,19 +254,41 @@ export function sameModel(a: string, b: string): boolean {
   return full(a) === full(b);
 }
 
-/** Serialises model calls: one answer at a time keeps a CPU laptop responsive and the KV cache warm for the next. */
+/** Calls the owner is waiting for: they go before queued background work (order reading, summaries, warm-up). */
+const INTERACTIVE = new Set(['suggest', 'auto']);
+
+/**
+ * Serialises model calls: one answer at a time keeps a CPU laptop responsive and Ollama's single cache slot warm.
+ * A waiting interactive call (a draft the owner watches appear) is started before waiting background calls.
+ */
 class Lane {
-  private tail: Promise<void> = Promise.resolve();
-  run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const prev = this.tail;
-    let release!: () => void;
-    this.tail = new Promise<void>((r) => (release = r));
-    return prev
-      .then(() => {
-        if (signal?.aborted) throw new AppError('conflict', 'Cancelled');
-        return fn();
-      })
-      .finally(() => release());
+  private busy = false;
+  private readonly waiting: { interactive: boolean; start: () => void }[] = [];
+
+  run<T>(fn: () => Promise<T>, signal: AbortSignal | undefined, interactive: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.busy = true;
+        const go = signal?.aborted ? Promise.reject(new AppError('conflict', 'Cancelled')) : fn();
+        go.then(resolve, reject).finally(() => {
+          this.busy = false;
+          this.next();
+        });
+      };
+      this.waiting.push({ interactive, start });
+      if (!this.busy) this.next();
+    });
+  }
+
+  get idle(): boolean {
+    return !this.busy && this.waiting.length === 0;
+  }
+
+  private next(): void {
+    if (this.busy || this.waiting.length === 0) return;
+    const i = this.waiting.findIndex((w) => w.interactive);
+    const [w] = this.waiting.splice(i >= 0 ? i : 0, 1);
+    w.start();
   }
 }
 
@@ -281,7 +303,12 @@ export class OllamaChatModel implements ChatModel {
   ) {}
 
   chat(req: ChatRequest): Promise<ChatResult> {
-    return this.lane.run(() => this.call(req), req.signal);
+    return this.lane.run(() => this.call(req), req.signal, INTERACTIVE.has(req.purpose));
+  }
+
+  /** Nothing running or waiting: a warm-up may go now without delaying anyone. */
+  get idle(): boolean {
+    return this.lane.idle;
   }
 
   private async call(req: ChatRequest): Promise<ChatResult> {

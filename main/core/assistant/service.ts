@@ -15,11 +15,12 @@ import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
 import type { MessagesRepo } from '../db/repos/messages-repo';
 import type { ChatModel } from './chat-model';
-import { ContextProviders, buildTurnContext, isOpenAt, type ContextDeps, type TurnContext } from './context';
+import { ContextProviders, buildTurnContext, conversationPrompt, isOpenAt, stablePrefixOf, type ContextDeps, type TurnContext } from './context';
+import type { ChatTurn } from './chat-model';
 import { MODEL_REPLY_JSON_SCHEMA, checkLoop, checkReply, customerEscalation, parseModelReply } from './guardrails';
 import { languageName } from './language';
 import { OllamaChatModel, OllamaConnection, failureKind } from './ollama';
-import { summarySystem } from './prompts';
+import { summaryTask } from './prompts';
 import {
   ASSISTANT_SETTINGS_KEY,
   AUTO_DEBOUNCE_MS,
@@ -139,6 +140,20 @@ export class AssistantService {
   context(conversationId: number, task: 'suggest' | 'auto' = 'suggest'): TurnContext {
     if (this.d.repos.conversations.contactId(conversationId) === undefined) throw notFound('Conversation', conversationId);
     return buildTurnContext(this.ctxDeps, conversationId, { task });
+  }
+
+  /** The stable prefix every model call starts with (identical for all customers and call types). */
+  stablePrefix(): string {
+    return stablePrefixOf(this.ctxDeps).text;
+  }
+
+  /**
+   * Messages for any model call about a conversation — [stable prefix, the conversation's state, then `task`] — so
+   * the call shares Ollama's cache with replies. Other domains (orders, reminders, Auto's choices) use this.
+   */
+  conversationPrompt(conversationId: number, task: string): ChatTurn[] {
+    if (this.d.repos.conversations.contactId(conversationId) === undefined) throw notFound('Conversation', conversationId);
+    return conversationPrompt(this.ctxDeps, conversationId, task);
   }
 
   // ----- suggestions -----------------------------------------------------------------------------------------
@@ -392,10 +407,6 @@ export class AssistantService {
 
   /** A 2–3 line handoff summary written by the model; the deterministic one stays if the model is unavailable. */
   private async summarize(itemId: number, conversationId: number): Promise<void> {
-    const msgs = this.d.repos.messages.recent(conversationId, 12).filter((m) => m.channel !== 'system');
-    const transcript = msgs
-      .map((m) => `${m.direction === 'in' ? 'Customer' : 'Shop'}: ${truncateToTokens(m.body.replace(/\s+/g, ' '), 80)}`)
-      .join('\n');
     const ui = this.d.settings.get().preferences.uiLanguage;
     try {
       const r = await this.model.chat({
@@ -404,10 +415,7 @@ export class AssistantService {
         signal: this.shutdown.signal,
         maxTokens: 140,
         temperature: 0.2,
-        messages: [
-          { role: 'system', content: summarySystem(languageName(ui)) },
-          { role: 'user', content: `CONVERSATION\n${transcript}` },
-        ],
+        messages: this.conversationPrompt(conversationId, summaryTask(languageName(ui))),
       });
       const text = r.content
         .split('\n')
@@ -472,6 +480,46 @@ export class AssistantService {
 
   audit(conversationId: number | null, limit = 200): AuditEntry[] {
     return this.d.repos.assistant.auditList(conversationId, limit);
+  }
+
+  // ----- warm-up ----------------------------------------------------------------------------------------------
+
+  /**
+   * Loads the model and reads the stable prefix into Ollama's cache in the background, so the first customer of the
+   * day (or after Ollama restarted) does not wait for either. Skipped while any other call runs or waits.
+   */
+  async warmUp(): Promise<void> {
+    if (this.stopped || !this.settings().model) return;
+    if (this.model instanceof OllamaChatModel && !this.model.idle) return;
+    try {
+      await this.model.chat({
+        purpose: 'warmup',
+        messages: [
+          { role: 'system', content: this.stablePrefix() },
+          { role: 'user', content: '' },
+        ],
+        maxTokens: 1,
+        temperature: 0,
+        signal: this.shutdown.signal,
+      });
+    } catch {
+      // Not running or no model: the status line says so; the audit log has the failed call.
+    }
+  }
+
+  /** Warms the model up now (if Ollama answers) and whenever Ollama becomes ready again. */
+  start(): void {
+    if (!this.settings().model) return;
+    let last: AssistantStatus['state'] | null = null;
+    this.unsubscribe.push(
+      this.d.events.subscribe((e) => {
+        if (e.type !== 'assistant.status') return;
+        const state = (e.payload as AssistantStatus).state;
+        if (state === 'ready' && last !== 'ready') this.track(this.warmUp());
+        last = state;
+      }),
+    );
+    this.track(this.status(true));
   }
 
   // ----- lifecycle ---------------------------------------------------------------------------------------------

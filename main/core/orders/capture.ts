@@ -1,7 +1,7 @@
 // Order capture in chat: reads each new customer message, asks the model only what the customer wants (items,
 // quantities, options, pickup/delivery, address, time), prices it from the catalog, and answers with a clarifying
 // question or a summary — sent at once in Auto, held for the owner in Suggest. A "yes" is read by deterministic code.
-import type { ChatModel } from '../assistant/chat-model';
+import type { ChatModel, ChatTurn } from '../assistant/chat-model';
 import type { Clock } from '../clock';
 import type { CatalogService } from '../catalog/service';
 import type { MatchIndex, MatchRow } from '../catalog/match-index';
@@ -10,7 +10,7 @@ import type { MessagesRepo } from '../db/repos/messages-repo';
 import { AppError } from '../errors';
 import type { InboundEvent } from '../inbox/service';
 import { buildOrder, catalogFor, type RequestedItem } from './build';
-import { extractOrder, MAX_CATALOG_NAMES, type Extraction } from './extract';
+import { extractOrder, MAX_CATALOG_NAMES, MAX_NAMED, type Extraction } from './extract';
 import { asksForRepeat, classifyReply, onlyAsksForRepeat, pickLanguage, type CustomerLanguage } from './replies';
 import type { OrdersService } from './service';
 import type { ChatOrderMode } from './settings';
@@ -48,6 +48,8 @@ export interface CaptureDeps {
   model: () => ChatModel | null;
   /** The assistant's mode for this conversation; capture never goes beyond it. Defaults to the orders setting alone. */
   assistantMode?: (conversationId: number) => ChatOrderMode;
+  /** The assistant's shared prompt layout (stable prefix + conversation state + task); absent without an assistant. */
+  prompt?: (conversationId: number, task: string) => ChatTurn[];
 }
 
 const RANK: Record<ChatOrderMode, number> = { off: 0, suggest: 1, auto: 2 };
@@ -127,10 +129,11 @@ export class OrderCapture {
           {
             shopName: this.d.orders.shop().name,
             // Option values are listed so the model can say "large" for "большой"; Lavka still checks them.
-            catalogNames: catalogNamesFor(this.d.catalog.matchIndex(), text).map((p) => (p.options.length ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})` : p.name)),
+            catalogNames: (this.d.prompt ? namedProducts(this.d.catalog.matchIndex(), text) : catalogNamesFor(this.d.catalog.matchIndex(), text)).map((p) => (p.options.length ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})` : p.name)),
             currentDraft: draft ? describeDraft(draft) : null,
             lastOrder: last ? describeDraft(last) : null,
             history,
+            prompt: this.d.prompt ? (task) => this.d.prompt!(conversationId, task) : undefined,
           },
           conversationId,
         );
@@ -277,6 +280,14 @@ export class OrderCapture {
  * (best match first), then the rest in catalog order — so in a big shop the model sees the items asked about.
  * Items of the order being discussed reach the model through the draft's description.
  */
+/** The products the customer's words name, best first (the stable prefix already summarises the catalog). */
+function namedProducts(index: MatchIndex, customerText: string): readonly MatchRow[] {
+  return index
+    .search(customerText, NAMED_MIN)
+    .slice(0, MAX_NAMED)
+    .map((x) => index.row(x.id)!);
+}
+
 function catalogNamesFor(index: MatchIndex, customerText: string): readonly MatchRow[] {
   const rows = index.rows();
   if (rows.length <= MAX_CATALOG_NAMES) return rows;

@@ -1,13 +1,14 @@
 // What the assistant may read about the catalog and this customer's orders when it writes an ordinary reply
-// ("how much is a croissant?", "is my order ready?"). Built from the database only, so its prices may be quoted.
-import type { ContextBlock, ContextProvider, ContextRequest } from '../assistant/context';
+// ("how much is a croissant?", "is my order ready?"): a catalog summary in the stable prefix, this customer's orders
+// with the conversation, the products they name with the turn. Built from the database only, so prices may be quoted.
+import type { ContextBlock, ContextProvider, ContextRequest, StableBlockProvider } from '../assistant/context';
 import type { CatalogService } from '../catalog/service';
 import { formatMoney } from '../catalog/money';
 import type { Product } from '../catalog/types';
 import type { OrdersService } from './service';
 import { lineTitle } from './texts';
 
-const MAX_PRODUCTS = 8;
+const MAX_PRODUCTS = 4;
 /** A product scoring this against the customer's recent words is worth showing the model. */
 const RELEVANT_MIN = 0.3;
 
@@ -22,28 +23,61 @@ function productLine(p: Product, currency: string): string {
   return `- ${p.name}${also}: ${formatMoney(p.priceMinor, currency)} per ${p.unit}${options}${stock}`;
 }
 
+/** How many products the stable prefix lists by name and price (the catalog's first ones, in its own order). */
+const SUMMARY_PRODUCTS = 25;
+
+/**
+ * The catalog summary in the stable prefix: categories, the first products with their prices, and how orders work.
+ * Built from the catalog alone (never from a customer), so it is the same for every call until the owner edits it.
+ */
+export function catalogSummary(catalog: CatalogService, currency: () => string): StableBlockProvider {
+  return {
+    id: 'catalog-summary',
+    maxTokens: 450,
+    provide() {
+      const index = catalog.matchIndex();
+      if (!index.size) return null;
+      const ids = index.rows().slice(0, SUMMARY_PRODUCTS).map((r) => r.id);
+      const byId = new Map(catalog.repo.activeByIds(ids).map((p) => [p.id, p]));
+      const cur = currency();
+      const lines = ids
+        .map((id) => byId.get(id))
+        .filter((p): p is Product => p !== undefined)
+        .map((p) => `- ${p.name}: ${formatMoney(p.priceMinor, cur)} per ${p.unit}`);
+      return {
+        heading: 'CATALOG (prices from the shop database)',
+        text: [
+          index.categories.length ? `Categories: ${index.categories.join(', ')} (${index.size} products in all).` : `${index.size} products in all.`,
+          ...lines,
+          'Orders are taken by Lavka itself: the customer names items and quantities; do not total prices yourself. Stock and the products a customer names are given with the conversation.',
+        ].join('\n'),
+      };
+    },
+  };
+}
+
+/** The products the customer's latest words name, fresh from the database (price, options, stock): a turn block. */
 export function catalogContext(catalog: CatalogService, currency: () => string): ContextProvider {
   return {
     id: 'catalog',
-    maxTokens: 350,
+    placement: 'turn',
+    maxTokens: 300,
     provide(req: ContextRequest): ContextBlock | null {
       // Names come from the cached match index; only the few products shown are read, fresh (price, stock).
       const index = catalog.matchIndex();
       if (!index.size) return null;
-      const relevant = index.search(req.customerText, RELEVANT_MIN).slice(0, MAX_PRODUCTS);
-      // Nothing named: give the shape of the catalog (categories with a few items) instead of guessing.
-      const ids = relevant.length ? relevant.map((x) => x.id) : index.rows().slice(0, MAX_PRODUCTS).map((r) => r.id);
+      const ids = index.search(req.customerText, RELEVANT_MIN).slice(0, MAX_PRODUCTS).map((x) => x.id);
+      if (!ids.length) return null;
       const byId = new Map(catalog.repo.activeByIds(ids).map((p) => [p.id, p]));
       const shown = ids.map((id) => byId.get(id)).filter((p): p is Product => p !== undefined);
-      const categories = index.categories;
-      const count = index.size;
+      if (!shown.length) return null;
       const cur = currency();
-      const text = [
-        ...shown.map((p) => productLine(p, cur)),
-        categories.length ? `Categories: ${categories.join(', ')} (${count} products in all).` : `${count} products in all.`,
-        'Orders are taken by Lavka itself: the customer names items and quantities; do not total prices yourself.',
-      ].join('\n');
-      return { heading: 'CATALOG (prices from the shop database)', text, trusted: true, sources: shown.slice(0, 3).map((p) => ({ kind: 'catalog', id: `product:${p.id}`, title: p.name })) };
+      return {
+        heading: 'PRODUCTS THE CUSTOMER MAY MEAN',
+        text: shown.map((p) => productLine(p, cur)).join('\n'),
+        trusted: true,
+        sources: shown.slice(0, 3).map((p) => ({ kind: 'catalog', id: `product:${p.id}`, title: p.name })),
+      };
     },
   };
 }
@@ -51,6 +85,8 @@ export function catalogContext(catalog: CatalogService, currency: () => string):
 export function ordersContext(orders: OrdersService): ContextProvider {
   return {
     id: 'orders',
+    // The customer's orders change rarely: they sit with the conversation's state, before the transcript.
+    placement: 'conversation',
     maxTokens: 200,
     provide(req: ContextRequest): ContextBlock | null {
       const list = orders.forContact(req.contactId, 3);

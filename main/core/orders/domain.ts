@@ -1,7 +1,7 @@
 // Builds the catalog and orders services and plugs them into the rest of Lavka: the inbox (new customer messages),
 // the assistant (Auto turns, context for ordinary replies, its model and modes). app.ts calls this once.
-import type { ChatModel } from '../assistant/chat-model';
-import type { ContextProvider } from '../assistant/context';
+import type { ChatModel, ChatTurn } from '../assistant/chat-model';
+import type { ContextProvider, StableBlockProvider } from '../assistant/context';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
@@ -14,7 +14,7 @@ import type { SettingsService } from '../settings/service';
 import { CatalogRepo } from '../catalog/catalog-repo';
 import { CatalogService } from '../catalog/service';
 import { OrderCapture } from './capture';
-import { catalogContext, ordersContext } from './context';
+import { catalogContext, catalogSummary, ordersContext } from './context';
 import { OrdersRepo } from './orders-repo';
 import { OrdersService } from './service';
 import type { ChatOrderMode } from './settings';
@@ -27,7 +27,9 @@ export interface AssistantHooks {
     id: string;
     handle(turn: { conversationId: number; contactId: number; message: Message; mode: ChatOrderMode }): boolean | Promise<boolean>;
   }): () => void;
-  readonly contextProviders: { register(p: ContextProvider): () => void };
+  readonly contextProviders: { register(p: ContextProvider): () => void; registerStable(p: StableBlockProvider): () => void };
+  /** [stable prefix, conversation state + task]: order reading shares Ollama's cache with replies. */
+  conversationPrompt(conversationId: number, task: string): ChatTurn[];
 }
 
 export interface OrdersDomainDeps {
@@ -60,6 +62,7 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
     clock: d.clock,
     model: () => a?.model ?? null,
     assistantMode: a ? (id) => a.modeInfo(id).effective : undefined,
+    prompt: a ? (conversationId, task) => a.conversationPrompt(conversationId, task) : undefined,
   });
 
   const undo: (() => void)[] = [];
@@ -80,6 +83,7 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
           (await capture.handleInbound({ message: turn.message, contactId: turn.contactId, conversationId: turn.conversationId, isNewContact: false })).handled,
       }),
     );
+    undo.push(a.contextProviders.registerStable(catalogSummary(catalog, currency)));
     undo.push(a.contextProviders.register(catalogContext(catalog, currency)));
     undo.push(a.contextProviders.register(ordersContext(orders)));
   }
