@@ -221,6 +221,8 @@ export function createApp(config: AppConfig): App {
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
   closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop());
   closers.push(() => backup.stop(), () => jobs.stopAll(), () => integrity.stop());
+  // First on close: model calls waiting for their turn go now (and end), so no domain waits on a timer.
+  closers.push(() => assistant.flushDeferred());
   let closed = false;
 
   return {

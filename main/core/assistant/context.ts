@@ -120,12 +120,12 @@ export interface TurnContext {
 }
 
 /** Most messages the transcript shows; it starts on a step of TRANSCRIPT_STEP messages so it grows by appending. */
-const MAX_TRANSCRIPT_MESSAGES = 10;
-const TRANSCRIPT_STEP = 6;
+const MAX_TRANSCRIPT_MESSAGES = 6;
+const TRANSCRIPT_STEP = 3;
 /** Every transcript line is cut the same way whatever its age, so a line never changes between turns. */
-const MESSAGE_TOKENS = 120;
-const KNOWLEDGE_LIMIT = 3;
-const KNOWLEDGE_ENTRY_TOKENS = 110;
+const MESSAGE_TOKENS = 80;
+const KNOWLEDGE_LIMIT = 2;
+const KNOWLEDGE_ENTRY_TOKENS = 70;
 /** The customer's newest burst counts as their latest words, up to this many messages. */
 const MAX_PENDING = 4;
 

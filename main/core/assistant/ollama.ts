@@ -261,9 +261,39 @@ const INTERACTIVE = new Set(['suggest', 'auto']);
  * Serialises model calls: one answer at a time keeps a CPU laptop responsive and Ollama's single cache slot warm.
  * A waiting interactive call (a draft the owner watches appear) is started before waiting background calls.
  */
+/** How long a deferred call waits before it queues for the model (the owner's draft request comes within it). */
+export const DEFER_MS = 1_500;
+
 class Lane {
   private busy = false;
   private readonly waiting: { interactive: boolean; start: () => void }[] = [];
+  private readonly deferred = new Map<unknown, () => void>();
+
+  constructor(private readonly clock: Clock) {}
+
+  private closing = false;
+
+  /** Queues `fn` after DEFER_MS (or at once on flush), as background work. */
+  defer<T>(fn: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    if (this.closing) return this.run(fn, signal, false);
+    return new Promise<T>((resolve, reject) => {
+      const go = () => {
+        this.deferred.delete(handle);
+        this.run(fn, signal, false).then(resolve, reject);
+      };
+      const handle: unknown = this.clock.setTimeout(go, DEFER_MS);
+      this.deferred.set(handle, go);
+    });
+  }
+
+  /** Shutdown: deferred calls queue now (they see the abort and end), so nothing waits for a timer. */
+  flush(): void {
+    this.closing = true;
+    for (const [handle, go] of [...this.deferred]) {
+      this.clock.clearTimeout(handle);
+      go();
+    }
+  }
 
   run<T>(fn: () => Promise<T>, signal: AbortSignal | undefined, interactive: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -293,17 +323,26 @@ class Lane {
 }
 
 export class OllamaChatModel implements ChatModel {
-  private readonly lane = new Lane();
+  private readonly lane: Lane;
 
   constructor(
     private readonly connection: OllamaConnection,
     private readonly model: () => string,
     private readonly clock: Clock,
     private readonly audit: (a: NewAudit) => void,
-  ) {}
+  ) {
+    this.lane = new Lane(clock);
+  }
 
   chat(req: ChatRequest): Promise<ChatResult> {
+    // No model picked: fail now rather than after a deferral.
+    if (req.defer && this.lane.idle && this.model()) return this.lane.defer(() => this.call(req), req.signal);
     return this.lane.run(() => this.call(req), req.signal, INTERACTIVE.has(req.purpose));
+  }
+
+  /** Lets deferred calls go now (shutdown). */
+  flush(): void {
+    this.lane.flush();
   }
 
   /** Nothing running or waiting: a warm-up may go now without delaying anyone. */

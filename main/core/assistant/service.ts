@@ -534,9 +534,15 @@ export class AssistantService {
     while (this.pending.size) await Promise.all([...this.pending]);
   }
 
+  /** Deferred background calls (order reading) queue now instead of after their short wait. */
+  flushDeferred(): void {
+    if (this.model instanceof OllamaChatModel) this.model.flush();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.shutdown.abort();
+    this.flushDeferred();
     for (const u of this.unsubscribe) u();
     for (const id of [...this.autoTimers.keys(), ...this.autoRuns.keys()]) this.cancelAuto(id);
     for (const s of this.suggestions.values()) s.controller.abort();

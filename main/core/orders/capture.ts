@@ -2,6 +2,7 @@
 // quantities, options, pickup/delivery, address, time), prices it from the catalog, and answers with a clarifying
 // question or a summary — sent at once in Auto, held for the owner in Suggest. A "yes" is read by deterministic code.
 import type { ChatModel, ChatTurn } from '../assistant/chat-model';
+import { customerEscalation } from '../assistant/guardrails';
 import type { Clock } from '../clock';
 import type { CatalogService } from '../catalog/service';
 import type { MatchIndex, MatchRow } from '../catalog/match-index';
@@ -114,7 +115,7 @@ export class OrderCapture {
     const last = this.d.orders.repo.lastOrderOf(contactId) ?? null;
     // A model call costs seconds on a laptop: only messages that continue an order, ask for "the usual", name
     // something the shop sells, or hold a number ("2 pizzas") are worth one. Small talk stays with the assistant.
-    const worthAsking = !!draft || asksForRepeat(text) || /\d/.test(text) || this.d.catalog.matchIndex().mentions(text);
+    const worthAsking = !cannotBeOrder(text) && (!!draft || asksForRepeat(text) || /\d/.test(text) || this.d.catalog.matchIndex().mentions(text));
     if (!worthAsking) return { handled: false, skipped: 'not_an_order' };
     let ex: Extraction;
     if (onlyAsksForRepeat(text)) {
@@ -134,6 +135,7 @@ export class OrderCapture {
             lastOrder: last ? describeDraft(last) : null,
             history,
             prompt: this.d.prompt ? (task) => this.d.prompt!(conversationId, task) : undefined,
+            defer: mode === 'suggest',
           },
           conversationId,
         );
@@ -280,6 +282,20 @@ export class OrderCapture {
  * (best match first), then the rest in catalog order — so in a big shop the model sees the items asked about.
  * Items of the order being discussed reach the model through the draft's description.
  */
+/** Thanks, greetings and goodbyes on their own, in the customers' languages (words, not a whole sentence match). */
+const COURTESY =
+  /^(?:thanks?|thank|you|thx|ty|many|much|so|very|great|good|ok|okay|fine|cool|perfect|super|hello|hi|hey|bye|see|then|soon|later|morning|evening|afternoon|спасибо|спс|благодарю|большое|отлично|хорошо|ок|окей|до|встречи|свидания|привет|здравствуйте|добрый|день|вечер|утро|дякую|добре|зустрічі|вітаю|доброго|cảm|ơn|shop|ok|chào|bạn|danke|schön|hallo|tschüss|gut|super|merci|gracias|obrigado|obrigada)$/iu;
+
+/**
+ * A message that cannot be an order: a complaint or a demand for a person or a refund (the assistant escalates those),
+ * or nothing but thanks and greetings. No model call is spent on reading an order from it.
+ */
+export function cannotBeOrder(text: string): boolean {
+  if (customerEscalation(text)) return true;
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.length > 0 && words.length <= 8 && words.every((w) => COURTESY.test(w));
+}
+
 /** The products the customer's words name, best first (the stable prefix already summarises the catalog). */
 function namedProducts(index: MatchIndex, customerText: string): readonly MatchRow[] {
   return index

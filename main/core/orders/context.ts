@@ -8,7 +8,7 @@ import type { Product } from '../catalog/types';
 import type { OrdersService } from './service';
 import { lineTitle } from './texts';
 
-const MAX_PRODUCTS = 4;
+const MAX_PRODUCTS = 3;
 /** A product scoring this against the customer's recent words is worth showing the model. */
 const RELEVANT_MIN = 0.3;
 
@@ -82,25 +82,43 @@ export function catalogContext(catalog: CatalogService, currency: () => string):
   };
 }
 
+/** The customer's recent orders: part of the conversation's state (they change rarely). */
 export function ordersContext(orders: OrdersService): ContextProvider {
   return {
     id: 'orders',
-    // The customer's orders change rarely: they sit with the conversation's state, before the transcript.
+    // Before the transcript: the next call of this conversation finds it in Ollama's cache.
     placement: 'conversation',
-    maxTokens: 200,
+    maxTokens: 60,
     provide(req: ContextRequest): ContextBlock | null {
-      const list = orders.forContact(req.contactId, 3);
-      const draft = orders.repo.draftFor(req.conversationId);
-      if (!list.length && !draft) return null;
+      const list = orders.forContact(req.contactId, 1);
+      if (!list.length) return null;
       const lines = list.map(
         (o) => `- #${o.number} (${new Date(o.placedAt ?? o.createdAt).toISOString().slice(0, 10)}): ${o.itemsText}; total ${formatMoney(o.totalMinor, o.currency)}; status ${o.status}`,
       );
-      if (draft) lines.push(`- Being ordered now: ${draft.lines.map((l) => `${l.quantity} × ${lineTitle(l)}`).join(', ') || 'nothing yet'}`);
       return {
         heading: "THIS CUSTOMER'S ORDERS",
         text: lines.join('\n'),
         trusted: true,
         sources: list.slice(0, 2).map((o) => ({ kind: 'order', id: `order:${o.id}`, title: `Order #${o.number}` })),
+      };
+    },
+  };
+}
+
+/** The order being put together in this chat: it changes with every message about it, so it goes with the turn. */
+export function draftOrderContext(orders: OrdersService): ContextProvider {
+  return {
+    id: 'draft-order',
+    placement: 'turn',
+    maxTokens: 80,
+    provide(req: ContextRequest): ContextBlock | null {
+      const draft = orders.repo.draftFor(req.conversationId);
+      if (!draft) return null;
+      return {
+        heading: 'ORDER BEING PUT TOGETHER',
+        text: draft.lines.map((l) => `${l.quantity} × ${lineTitle(l)}`).join(', ') || 'nothing yet',
+        trusted: true,
+        sources: [],
       };
     },
   };

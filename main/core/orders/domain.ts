@@ -14,7 +14,7 @@ import type { SettingsService } from '../settings/service';
 import { CatalogRepo } from '../catalog/catalog-repo';
 import { CatalogService } from '../catalog/service';
 import { OrderCapture } from './capture';
-import { catalogContext, catalogSummary, ordersContext } from './context';
+import { catalogContext, catalogSummary, draftOrderContext, ordersContext } from './context';
 import { OrdersRepo } from './orders-repo';
 import { OrdersService } from './service';
 import type { ChatOrderMode } from './settings';
@@ -86,6 +86,7 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
     undo.push(a.contextProviders.registerStable(catalogSummary(catalog, currency)));
     undo.push(a.contextProviders.register(catalogContext(catalog, currency)));
     undo.push(a.contextProviders.register(ordersContext(orders)));
+    undo.push(a.contextProviders.register(draftOrderContext(orders)));
   }
 
   return {

@@ -72,6 +72,8 @@ export interface ExtractContext {
    * cache of the reply calls. Without it (orders without an assistant) the prompt stands alone.
    */
   prompt?: (task: string) => ChatTurn[];
+  /** Suggest mode: nobody waits for this reading, so the owner's draft for the same message goes first. */
+  defer?: boolean;
 }
 
 const MAX_HISTORY = 14;
@@ -88,7 +90,7 @@ export function orderTask(ctx: Pick<ExtractContext, 'catalogNames' | 'currentDra
 }
 
 /** In the shared layout only the products the customer's words name are listed (the prefix has the summary). */
-export const MAX_NAMED = 20;
+export const MAX_NAMED = 6;
 
 export function buildPrompt(ctx: ExtractContext): ChatTurn[] {
   if (ctx.prompt) return ctx.prompt(orderTask(ctx));
@@ -122,6 +124,7 @@ export async function extractOrder(model: ChatModel, ctx: ExtractContext, conver
     conversationId,
     temperature: 0,
     maxTokens: 600,
+    defer: ctx.defer,
   });
   return parseExtraction(res.content);
 }
