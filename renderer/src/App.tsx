@@ -1,12 +1,13 @@
 // Top-level layout: first-run setup, or the navigation rail with the chosen screen.
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from './stores/app';
 import { useChannelsStore } from './stores/channels';
 import { Nav } from './components/Nav';
 import { StatusStrip } from './components/StatusStrip';
 import { SCREENS } from './components/screens';
-import { SetupWizard } from './features/setup/SetupWizard';
+// First start only: not part of the bundle every later start loads.
+const SetupWizard = lazy(() => import('./features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
 
 export function App() {
   const { t } = useTranslation();
@@ -21,7 +22,12 @@ export function App() {
 
   if (!loaded) return <div className="boot">{t('common.loading')}</div>;
   if (loadError || !settings) return <div className="boot error-box">{t('common.loadFailed', { error: loadError ?? '' })}</div>;
-  if (!settings.setupDone) return <SetupWizard />;
+  if (!settings.setupDone)
+    return (
+      <Suspense fallback={<div className="boot">{t('common.loading')}</div>}>
+        <SetupWizard />
+      </Suspense>
+    );
   const Screen = SCREENS.find((s) => s.id === screen)?.component ?? SCREENS[0].component;
   return (
     <div className="app">
@@ -29,7 +35,9 @@ export function App() {
       <div className="app-main">
         <StatusStrip />
         <div className="screen">
-          <Screen />
+          <Suspense fallback={<div className="boot">{t('common.loading')}</div>}>
+            <Screen />
+          </Suspense>
         </div>
       </div>
     </div>
