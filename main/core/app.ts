@@ -159,6 +159,7 @@ export function createApp(config: AppConfig): App {
   backup.addDailyTask(() => contacts.privacy.applyRetention());
   const hub = new ChannelHub(events, {
     receive: (m) => inbox.receive(m),
+    receiveMany: (ms) => inbox.receiveMany(ms),
     ack: (ch, id, status, err) => inbox.ack(ch, id, status, err),
   });
   const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
