@@ -142,6 +142,11 @@ export class AssistantService {
     return buildTurnContext(this.ctxDeps, conversationId, { task });
   }
 
+  /** Whether a model can be asked at all (one is picked, or a stand-in was given): no point building prompts otherwise. */
+  hasModel(): boolean {
+    return this.d.model !== undefined || !!this.settings().model;
+  }
+
   /** The stable prefix every model call starts with (identical for all customers and call types). */
   stablePrefix(): string {
     return stablePrefixOf(this.ctxDeps).text;

@@ -22,6 +22,8 @@ import type { ChatOrderMode } from './settings';
 /** The parts of the assistant orders use; structural, so tests can pass a small stand-in. */
 export interface AssistantHooks {
   readonly model: ChatModel;
+  /** false when no model is picked: order reading is skipped without building a prompt. */
+  hasModel(): boolean;
   modeInfo(conversationId: number): { effective: ChatOrderMode };
   addTurnHandler(h: {
     id: string;
@@ -60,7 +62,7 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
     messages: d.repos.messages,
     contacts: d.repos.contacts,
     clock: d.clock,
-    model: () => a?.model ?? null,
+    model: () => (a && a.hasModel() ? a.model : null),
     assistantMode: a ? (id) => a.modeInfo(id).effective : undefined,
     prompt: a ? (conversationId, task) => a.conversationPrompt(conversationId, task) : undefined,
   });
