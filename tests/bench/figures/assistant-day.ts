@@ -239,13 +239,13 @@ export function dayFigures(day: DayResult, profile: Profile, withTargets: boolea
       outputTokens: c.output,
     }),
   );
+  // LAVKA_BENCH_DUMP=1 prints every call (kind, tokens, cache, queue) to stderr: where the time of the day went.
   if (process.env.LAVKA_BENCH_DUMP && withTargets) {
     for (const [i, c] of charges.entries()) {
       const r = day.calls[i];
       process.stderr.write(`${new Date(r.at).toISOString().slice(11, 19)} ${r.kind.padEnd(8)} prompt ${r.tokens.length} uncached ${c.uncached} queued ${Math.round(c.queuedMs)} first ${Math.round(c.firstTokenAt - r.at)} out ${r.output} ${r.kind === 'order' ? ((r.body.messages.at(-1)?.content ?? '').split('\n').filter((l) => l.startsWith('Customer: ')).at(-1) ?? '') : ''}\n`);
     }
   }
-  if (process.env.LAVKA_BENCH_DUMP_PROMPT && withTargets) process.stderr.write(`${day.calls[Number(process.env.LAVKA_BENCH_DUMP_PROMPT)].body.messages.at(-1)!.content}\n`);
   const modelCalls = charges.filter((_, i) => day.calls[i].kind !== 'warmup');
   const ttft = day.suggestions.map((s) => charges[s.call].firstTokenAt - s.messageAt);
   const reloads = Math.max(0, runner.loads - 1);
