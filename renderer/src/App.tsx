@@ -1,14 +1,15 @@
 // Top-level layout: first-run setup, or the navigation rail with the chosen screen.
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from './i18n/react';
 import { useAppStore } from './stores/app';
 import { useChannelsStore } from './stores/channels';
 import { Nav } from './components/Nav';
 import { StatusStrip } from './components/StatusStrip';
 import { SCREENS } from './components/screens';
-import { SetupWizard } from './features/setup/SetupWizard';
 import { useInboxStore } from './stores/inbox';
 import { onOpenConversation } from './api';
+// First start only: not part of the bundle every later start loads.
+const SetupWizard = lazy(() => import('./features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
 
 export function App() {
   const { t } = useTranslation();
@@ -34,7 +35,12 @@ export function App() {
 
   if (!loaded) return <div className="boot">{t('common.loading')}</div>;
   if (loadError || !settings) return <div className="boot error-box">{t('common.loadFailed', { error: loadError ?? '' })}</div>;
-  if (!settings.setupDone) return <SetupWizard />;
+  if (!settings.setupDone)
+    return (
+      <Suspense fallback={<div className="boot">{t('common.loading')}</div>}>
+        <SetupWizard />
+      </Suspense>
+    );
   const Screen = SCREENS.find((s) => s.id === screen)?.component ?? SCREENS[0].component;
   return (
     <div className="app">
@@ -42,7 +48,9 @@ export function App() {
       <div className="app-main">
         <StatusStrip />
         <div className="screen">
-          <Screen />
+          <Suspense fallback={<div className="boot">{t('common.loading')}</div>}>
+            <Screen />
+          </Suspense>
         </div>
       </div>
     </div>

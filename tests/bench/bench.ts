@@ -19,6 +19,8 @@ import { contextFigures, exportFigures, reminderFigures, runExportChild } from '
 import { rebaseReminders } from './seed-domains';
 import { hostStallFigures } from './figures/host';
 import { reportsFigures } from './figures/reports';
+import { dayFigures, runShopDay } from './figures/assistant-day';
+import { DEFAULT_PROFILE, SLOW_LAPTOP, type Profile } from './ollama-latency';
 import type { ServeProcess } from '../helpers/serve-process';
 
 const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--json FILE] [--cache-dir DIR] [--keep]
@@ -27,7 +29,10 @@ const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--jso
   --json       where to write the figures (default bench-results/bench-<scale>.json)
   --cache-dir  where seeded shops are kept for reuse (default <tmp>/lavka-bench-cache)
   --only       comma-separated figure groups to take: ingest, inbox, search, conversation, assistant, export,
-               reminders, reports, startup, ui, host (default: all)
+               reminders, assistant-day, reports, startup, ui, host (default: all)
+  --prompt-tps Ollama latency model: prompt reading speed, tokens/s (default 50; the "slow laptop" profile, 18, is
+               always reported beside it)
+  --gen-tps    Ollama latency model: answer writing speed, tokens/s (default 10; slow laptop: 6)
   --keep       keep the working copy of the database after the run`;
 
 function log(s: string): void {
@@ -43,6 +48,8 @@ async function main(): Promise<number> {
       'cache-dir': { type: 'string' },
       keep: { type: 'boolean', default: false },
       only: { type: 'string' },
+      'prompt-tps': { type: 'string', default: String(DEFAULT_PROFILE.promptTps) },
+      'gen-tps': { type: 'string', default: String(DEFAULT_PROFILE.genTps) },
       help: { type: 'boolean', default: false },
       // Internal: figures that need a process of their own (memory) run bench.js again with --child NAME.
       child: { type: 'string' },
@@ -78,7 +85,9 @@ async function main(): Promise<number> {
   log(`${shop.cached ? 'reusing' : 'seeded'} shop ${shop.dataDir} (${(shop.dbBytes / 2 ** 20).toFixed(0)} MB, seeded in ${shop.seedSeconds.toFixed(1)} s)`);
   const work = workingCopy(shop, join(tmpdir(), `lavka-bench-work-${process.pid}`));
 
-  const GROUPS = ['ingest', 'inbox', 'search', 'conversation', 'assistant', 'export', 'reminders', 'reports', 'startup', 'ui', 'host'];
+  const GROUPS = ['ingest', 'inbox', 'search', 'conversation', 'assistant', 'export', 'reminders', 'assistant-day', 'reports', 'startup', 'ui', 'host'];
+  const profile: Profile = { ...DEFAULT_PROFILE, promptTps: Number(values['prompt-tps']), genTps: Number(values['gen-tps']) };
+  if (!(profile.promptTps > 0 && profile.genTps > 0)) throw new Error('--prompt-tps and --gen-tps must be positive numbers');
   const only = values.only ? new Set(values.only.split(',').map((g) => g.trim())) : null;
   for (const g of only ?? []) if (!GROUPS.includes(g)) throw new Error(`--only: unknown figure group "${g}" (known: ${GROUPS.join(', ')})`);
   const wanted = (group: string) => !only || only.has(group);
@@ -125,6 +134,12 @@ async function main(): Promise<number> {
   } finally {
     await app.close();
   }
+
+  // A shop day of model calls, charged like Ollama on a CPU laptop (own app on the same copy, fake clock).
+  await take('assistant-day', 'assistant day (Ollama latency model)', async () => {
+    const day = await runShopDay(work, seed, scale.name === 'small' ? 60 : 120);
+    return [...dayFigures(day, profile, true), ...dayFigures(day, SLOW_LAPTOP, false)];
+  });
 
   let serve: ServeProcess | null = null;
   await take(wanted('ui') ? 'ui' : 'startup', 'start-up', async () => {

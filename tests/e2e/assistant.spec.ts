@@ -4,7 +4,7 @@
 import { test, expect, shot } from './fixtures';
 import type { Page } from '@playwright/test';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { FakeOllama, type ChatBody, type ChatReply } from '../helpers/fake-ollama';
+import { FakeOllama, callKind, type ChatBody, type ChatReply } from '../helpers/fake-ollama';
 
 /** The newest customer line in the prompt, lower-cased. */
 function lastCustomerLine(body: ChatBody): string {
@@ -15,9 +15,9 @@ function lastCustomerLine(body: ChatBody): string {
 
 /** Answers like a well-behaved model for questions about hours, and like a gullible one when asked for a discount. */
 function script(body: ChatBody): ChatReply {
-  const system = body.messages[0]?.content ?? '';
-  if (system.startsWith('You summarise')) return { content: 'The customer wants a discount.' };
-  if (!system.startsWith('You write chat replies')) return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
+  const kind = callKind(body);
+  if (kind === 'summary') return { content: 'The customer wants a discount.' };
+  if (kind !== 'reply') return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
   const line = lastCustomerLine(body);
   // Auto's choose call: the model picks from the answers Lavka offers; it never writes to the customer.
   const offered = /ANSWERS THE SHOP HAS[^\n]*\n([\s\S]*?)\n\nTASK: CHOOSE/.exec(body.messages.at(-1)?.content ?? '')?.[1] ?? '';

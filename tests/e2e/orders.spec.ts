@@ -4,7 +4,7 @@
 import { test, expect, shot } from './fixtures';
 import type { Page } from '@playwright/test';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { FakeOllama, type ChatBody, type ChatReply } from '../helpers/fake-ollama';
+import { FakeOllama, callKind, type ChatBody, type ChatReply } from '../helpers/fake-ollama';
 
 /** What the fake model "understands" from each customer message of these journeys (keyed by a word in it). */
 const EXTRACTIONS: [RegExp, object][] = [
@@ -18,13 +18,15 @@ const EXTRACTIONS: [RegExp, object][] = [
 ];
 
 function script(body: ChatBody): ChatReply {
-  const system = body.messages[0]?.content ?? '';
-  if (system.startsWith('You read a chat between the shop')) {
-    const last = [...body.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+  const kind = callKind(body);
+  if (kind === 'order') {
+    // The customer's newest line in the transcript (the prompt shows the conversation, then the TASK).
+    const lines = (body.messages.at(-1)?.content ?? '').split('\n').filter((l) => l.startsWith('Customer: '));
+    const last = lines.at(-1) ?? '';
     const hit = EXTRACTIONS.find(([re]) => re.test(last));
     return { content: JSON.stringify(hit ? hit[1] : { intent: 'none', items: [], fulfilment: 'unknown' }), delayMs: 20 };
   }
-  if (system.startsWith('You summarise')) return { content: 'The customer wants to order.' };
+  if (kind === 'summary') return { content: 'The customer wants to order.' };
   // The assistant's own replies (not expected in these journeys): a neutral answer.
   return { content: body.format ? JSON.stringify({ reply: 'Thank you for your message!', intent: 'other', needs_human: false, facts_used: [] }) : 'Thank you!' };
 }

@@ -1,7 +1,7 @@
 // A real Lavka core (temp dir, fake clock) wired to a fake Ollama over HTTP, with the demo bakery's knowledge,
 // plus shortcuts for assistant tests: a sandbox customer writes, Auto's debounce elapses, background work settles.
 import { makeTestApp, flush, type TestApp } from './test-app';
-import { FakeOllama, type ChatBody } from './fake-ollama';
+import { FakeOllama, callKind, type ChatBody } from './fake-ollama';
 import { seedKnowledgeDemo } from '../../main/core/knowledge/demo';
 import { AUTO_DEBOUNCE_MS, type Mode } from '../../main/core/assistant/settings';
 import type { AppEvent } from '../../main/core/events';
@@ -34,11 +34,11 @@ export async function makeAssistantApp(opts: { model?: string; ollama?: FakeOlla
   s.events.subscribe((e) => events.push(e));
   const keys = new Map<string, string>();
   const fake = ollama;
-  const mine = (b: ChatBody) => ASSISTANT_PROMPTS.some((p) => b.messages[0]?.content.startsWith(p));
+  const mine = (b: ChatBody) => callKind(b) === 'reply' || callKind(b) === 'summary';
   // Scripted replies go to the assistant's own calls; anyone else asking the model (order capture) hears "nothing".
-  fake.takesReply = (b) => mine(b) && !b.messages[0].content.startsWith('You summarise');
+  fake.takesReply = (b) => callKind(b) === 'reply';
   fake.script = (b) =>
-    b.messages[0]?.content.startsWith('You summarise')
+    callKind(b) === 'summary'
       ? { content: 'The customer needs the owner.' }
       : mine(b)
         ? { content: autoJson('We will check with the team and get back to you.') }
@@ -75,8 +75,6 @@ export async function makeAssistantApp(opts: { model?: string; ollama?: FakeOlla
     },
   };
 }
-
-const ASSISTANT_PROMPTS = ['You write chat replies', 'You summarise'];
 
 /** A well-formed Auto-mode answer as the model would write it. */
 export function autoJson(reply: string, extra: Partial<{ intent: string; needs_human: boolean; facts_used: string[] }> = {}): string {

@@ -67,6 +67,19 @@ export const DEFAULT_FAKE_MODEL: FakeModel = {
   contextLength: 262144,
 };
 
+export type CallKind = 'reply' | 'order' | 'summary' | 'reminder' | 'warmup' | 'other';
+
+/**
+ * What a chat request is for. Every Lavka call starts with the same stable prefix, so the kind is read from the TASK
+ * line that closes the last message (an empty last message is the warm-up).
+ */
+export function callKind(body: Pick<ChatBody, 'messages'>): CallKind {
+  const last = body.messages.at(-1)?.content ?? '';
+  if (body.messages.length === 2 && last === '') return 'warmup';
+  const m = /TASK \((reply|order|summary|reminder)\)/.exec(last);
+  return m ? (m[1] as CallKind) : 'other';
+}
+
 /** Rough token count for the fake's prompt_eval_count: about four characters per token. */
 function fakeTokens(text: string): number {
   return Math.ceil(text.length / 4);

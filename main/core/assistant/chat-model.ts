@@ -20,6 +20,11 @@ export interface ChatRequest {
   /** Upper bound on output tokens (Ollama num_predict); the implementation picks a sane default. */
   maxTokens?: number;
   temperature?: number;
+  /**
+   * Background work nobody watches appear (reading an order in Suggest mode): it waits a moment before taking the
+   * model, so the draft the owner asks for right after the same message is written first.
+   */
+  defer?: boolean;
 }
 
 export interface ChatTool {

@@ -255,34 +255,100 @@ export function sameModel(a: string, b: string): boolean {
   return full(a) === full(b);
 }
 
-/** Serialises model calls: one answer at a time keeps a CPU laptop responsive and the KV cache warm for the next. */
+/** Calls the owner is waiting for: they go before queued background work (order reading, summaries, warm-up). */
+const INTERACTIVE = new Set(['suggest', 'auto']);
+
+/**
+ * Serialises model calls: one answer at a time keeps a CPU laptop responsive and Ollama's single cache slot warm.
+ * A waiting interactive call (a draft the owner watches appear) is started before waiting background calls.
+ */
+/** How long a deferred call waits before it queues for the model (the owner's draft request comes within it). */
+export const DEFER_MS = 1_500;
+
 class Lane {
-  private tail: Promise<void> = Promise.resolve();
-  run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const prev = this.tail;
-    let release!: () => void;
-    this.tail = new Promise<void>((r) => (release = r));
-    return prev
-      .then(() => {
-        if (signal?.aborted) throw new AppError('conflict', 'Cancelled');
-        return fn();
-      })
-      .finally(() => release());
+  private busy = false;
+  private readonly waiting: { interactive: boolean; start: () => void }[] = [];
+  private readonly deferred = new Map<unknown, () => void>();
+
+  constructor(private readonly clock: Clock) {}
+
+  private closing = false;
+
+  /** Queues `fn` after DEFER_MS (or at once on flush), as background work. */
+  defer<T>(fn: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    if (this.closing) return this.run(fn, signal, false);
+    return new Promise<T>((resolve, reject) => {
+      const go = () => {
+        this.deferred.delete(handle);
+        this.run(fn, signal, false).then(resolve, reject);
+      };
+      const handle: unknown = this.clock.setTimeout(go, DEFER_MS);
+      this.deferred.set(handle, go);
+    });
+  }
+
+  /** Shutdown: deferred calls queue now (they see the abort and end), so nothing waits for a timer. */
+  flush(): void {
+    this.closing = true;
+    for (const [handle, go] of [...this.deferred]) {
+      this.clock.clearTimeout(handle);
+      go();
+    }
+  }
+
+  run<T>(fn: () => Promise<T>, signal: AbortSignal | undefined, interactive: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.busy = true;
+        const go = signal?.aborted ? Promise.reject(new AppError('conflict', 'Cancelled')) : fn();
+        go.then(resolve, reject).finally(() => {
+          this.busy = false;
+          this.next();
+        });
+      };
+      this.waiting.push({ interactive, start });
+      if (!this.busy) this.next();
+    });
+  }
+
+  get idle(): boolean {
+    return !this.busy && this.waiting.length === 0;
+  }
+
+  private next(): void {
+    if (this.busy || this.waiting.length === 0) return;
+    const i = this.waiting.findIndex((w) => w.interactive);
+    const [w] = this.waiting.splice(i >= 0 ? i : 0, 1);
+    w.start();
   }
 }
 
 export class OllamaChatModel implements ChatModel {
-  private readonly lane = new Lane();
+  private readonly lane: Lane;
 
   constructor(
     private readonly connection: OllamaConnection,
     private readonly model: () => string,
     private readonly clock: Clock,
     private readonly audit: (a: NewAudit) => void,
-  ) {}
+  ) {
+    this.lane = new Lane(clock);
+  }
 
   chat(req: ChatRequest): Promise<ChatResult> {
-    return this.lane.run(() => this.call(req), req.signal);
+    // No model picked: fail now rather than after a deferral.
+    if (req.defer && this.lane.idle && this.model()) return this.lane.defer(() => this.call(req), req.signal);
+    return this.lane.run(() => this.call(req), req.signal, INTERACTIVE.has(req.purpose));
+  }
+
+  /** Lets deferred calls go now (shutdown). */
+  flush(): void {
+    this.lane.flush();
+  }
+
+  /** Nothing running or waiting: a warm-up may go now without delaying anyone. */
+  get idle(): boolean {
+    return this.lane.idle;
   }
 
   private async call(req: ChatRequest): Promise<ChatResult> {

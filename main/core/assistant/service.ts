@@ -23,11 +23,12 @@ import { languageInfo } from '../../shared/languages';
 import { lexiconLanguages, looksUncovered } from '../../shared/lexicon';
 import { describeWeek } from '../../shared/opening-hours';
 import type { ChatModel } from './chat-model';
-import { ContextProviders, buildTurnContext, isOpenAt, type ContextDeps, type TurnContext } from './context';
+import { ContextProviders, buildTurnContext, conversationPrompt, isOpenAt, stablePrefixOf, type ContextDeps, type TurnContext } from './context';
+import type { ChatTurn } from './chat-model';
 import { MODEL_REPLY_JSON_SCHEMA, checkLoop, checkReply, customerEscalation, parseModelReply } from './guardrails';
 import { languageName } from './language';
 import { OllamaChatModel, OllamaConnection, failureKind } from './ollama';
-import { summarySystem } from './prompts';
+import { summaryTask } from './prompts';
 import {
   ASSISTANT_SETTINGS_KEY,
   AUTO_DEBOUNCE_MS,
@@ -167,6 +168,25 @@ export class AssistantService {
   context(conversationId: number, task: 'suggest' | 'auto' = 'suggest'): TurnContext {
     if (this.d.repos.conversations.contactId(conversationId) === undefined) throw notFound('Conversation', conversationId);
     return buildTurnContext(this.ctxDeps, conversationId, { task });
+  }
+
+  /** Whether a model can be asked at all (one is picked, or a stand-in was given): no point building prompts otherwise. */
+  hasModel(): boolean {
+    return this.d.model !== undefined || !!this.settings().model;
+  }
+
+  /** The stable prefix every model call starts with (identical for all customers and call types). */
+  stablePrefix(): string {
+    return stablePrefixOf(this.ctxDeps).text;
+  }
+
+  /**
+   * Messages for any model call about a conversation — [stable prefix, the conversation's state, then `task`] — so
+   * the call shares Ollama's cache with replies. Other domains (orders, reminders, Auto's choices) use this.
+   */
+  conversationPrompt(conversationId: number, task: string): ChatTurn[] {
+    if (this.d.repos.conversations.contactId(conversationId) === undefined) throw notFound('Conversation', conversationId);
+    return conversationPrompt(this.ctxDeps, conversationId, task);
   }
 
   // ----- suggestions -----------------------------------------------------------------------------------------
@@ -597,10 +617,6 @@ export class AssistantService {
 
   /** A 2–3 line summary by the model, added after the facts and marked as the model's; facts alone if it fails. */
   private async summarize(itemId: number, conversationId: number, facts: string): Promise<void> {
-    const msgs = this.d.repos.messages.recent(conversationId, 12).filter((m) => m.channel !== 'system');
-    const transcript = msgs
-      .map((m) => `${m.direction === 'in' ? 'Customer' : 'Shop'}: ${truncateToTokens(m.body.replace(/\s+/g, ' '), 80)}`)
-      .join('\n');
     const ui = this.d.settings.get().preferences.uiLanguage;
     try {
       const r = await this.model.chat({
@@ -609,10 +625,7 @@ export class AssistantService {
         signal: this.shutdown.signal,
         maxTokens: 140,
         temperature: 0.2,
-        messages: [
-          { role: 'system', content: summarySystem(languageName(ui.split('-')[0])) }, // pt-BR → Portuguese
-          { role: 'user', content: `CONVERSATION\n${transcript}` },
-        ],
+        messages: this.conversationPrompt(conversationId, summaryTask(languageName(ui.split('-')[0]))), // pt-BR → Portuguese
       });
       const text = r.content
         .split('\n')
@@ -758,6 +771,46 @@ export class AssistantService {
     return this.d.repos.assistant.auditList(conversationId, limit);
   }
 
+  // ----- warm-up ----------------------------------------------------------------------------------------------
+
+  /**
+   * Loads the model and reads the stable prefix into Ollama's cache in the background, so the first customer of the
+   * day (or after Ollama restarted) does not wait for either. Skipped while any other call runs or waits.
+   */
+  async warmUp(): Promise<void> {
+    if (this.stopped || !this.settings().model) return;
+    if (this.model instanceof OllamaChatModel && !this.model.idle) return;
+    try {
+      await this.model.chat({
+        purpose: 'warmup',
+        messages: [
+          { role: 'system', content: this.stablePrefix() },
+          { role: 'user', content: '' },
+        ],
+        maxTokens: 1,
+        temperature: 0,
+        signal: this.shutdown.signal,
+      });
+    } catch {
+      // Not running or no model: the status line says so; the audit log has the failed call.
+    }
+  }
+
+  /** Warms the model up now (if Ollama answers) and whenever Ollama becomes ready again. */
+  start(): void {
+    if (!this.settings().model) return;
+    let last: AssistantStatus['state'] | null = null;
+    this.unsubscribe.push(
+      this.d.events.subscribe((e) => {
+        if (e.type !== 'assistant.status') return;
+        const state = (e.payload as AssistantStatus).state;
+        if (state === 'ready' && last !== 'ready') this.track(this.warmUp());
+        last = state;
+      }),
+    );
+    this.track(this.status(true));
+  }
+
   // ----- lifecycle ---------------------------------------------------------------------------------------------
 
   private track(p: Promise<unknown>): void {
@@ -770,9 +823,15 @@ export class AssistantService {
     while (this.pending.size) await Promise.all([...this.pending]);
   }
 
+  /** Deferred background calls (order reading) queue now instead of after their short wait. */
+  flushDeferred(): void {
+    if (this.model instanceof OllamaChatModel) this.model.flush();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.shutdown.abort();
+    this.flushDeferred();
     for (const u of this.unsubscribe) u();
     for (const id of [...this.autoTimers.keys(), ...this.autoRuns.keys()]) this.cancelAuto(id);
     for (const s of this.suggestions.values()) s.controller.abort();

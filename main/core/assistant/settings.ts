@@ -18,8 +18,11 @@ export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
 
 /** One fixed context window: a constant num_ctx keeps Ollama from reloading the model between calls. */
 export const NUM_CTX = 4096;
-/** How long Ollama keeps the model in memory after a call; reloading costs seconds on a laptop. */
-export const KEEP_ALIVE = '30m';
+/**
+ * How long Ollama keeps the model in memory after a call: a whole shop day, so a quiet afternoon never costs a reload
+ * (tens of seconds on a laptop). Sent unchanged with every call (a change would itself reload the model).
+ */
+export const KEEP_ALIVE = '12h';
 /** Inbound messages older than this never trigger the assistant (demo seeding, WhatsApp history backfill). */
 export const FRESH_INBOUND_MS = 3 * 60_000;
 /** Auto mode waits this long after the last customer message, so two quick messages get one answer. */

@@ -1,4 +1,4 @@
-// Is a database file healthy? Used at start-up (quick_check on lavka.sqlite, before anything else opens it) and before
+// Is a database file healthy? Used by the background check (integrity-schedule.ts) and before
 // a backup is trusted for a restore (full integrity_check, schema version, and that it is a Lavka database at all).
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 export type Health = { state: 'missing' } | { state: 'ok' } | { state: 'damaged'; detail: string };
 
 /** SQLite's own words for "this file is damaged" (as opposed to busy, locked or missing). */
-function isCorruption(err: unknown): boolean {
+export function isCorruption(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? '';
   return /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }

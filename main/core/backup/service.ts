@@ -15,6 +15,7 @@ import type { SettingsService } from '../settings/service';
 import type { JobState, Jobs } from '../contacts/jobs';
 import { replaceContents } from './copy';
 import { verifyBackup, type RecoveryInfo } from './integrity';
+import type { IntegritySchedule, IntegrityStatus } from './integrity-schedule';
 
 export const backupSettingsSchema = z.object({
   enabled: z.boolean(),
@@ -43,6 +44,8 @@ export interface BackupStatus {
   lastError: string | null;
   running: boolean;
   recovery: (RecoveryInfo & { latest: BackupInfo | null }) | null;
+  /** The background database check (after an unclean shutdown, weekly); null when not wired. */
+  integrity: IntegrityStatus | null;
 }
 
 declare module '../events' {
@@ -66,6 +69,7 @@ export interface BackupDeps {
   settings: SettingsService;
   jobs: Jobs;
   recovery: RecoveryInfo | null;
+  integrity?: IntegritySchedule;
 }
 
 export class BackupService {
@@ -82,6 +86,10 @@ export class BackupService {
 
   constructor(private readonly d: BackupDeps) {
     this.recovery = d.recovery;
+    // A finished (or started) database check changes what Settings → Backups shows.
+    d.events.subscribe((e) => {
+      if (e.type === 'integrity.status') this.emitStatus();
+    });
   }
 
   settings(): BackupSettings {
@@ -128,6 +136,7 @@ export class BackupService {
       lastError: this.lastError,
       running: this.running !== null,
       recovery: this.recovery ? { ...this.recovery, latest: list[0] ?? null } : null,
+      integrity: this.d.integrity?.status() ?? null,
     };
   }
 

@@ -60,6 +60,12 @@ export type AckStatus = 'sent' | 'delivered' | 'read' | 'failed';
 /** What a channel may tell Lavka. Implemented by the hub; channels never touch the database. */
 export interface ChannelSink {
   receive(msg: InboundMessage): { stored: boolean };
+  /**
+   * Messages that arrived together (a backfill page, a burst after reconnecting) in one commit; acknowledge each to
+   * the messenger only after this returns. Same dedupe as receive(). Optional, so a sink written for one message at a
+   * time (tests, older channels) still fits.
+   */
+  receiveMany?(msgs: InboundMessage[]): { stored: boolean }[];
   ack(externalId: string, status: AckStatus, error?: string): void;
   status(status: Omit<ChannelStatus, 'channel'>): void;
 }

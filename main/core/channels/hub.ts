@@ -6,6 +6,7 @@ import { classifyTechnicalError } from '../../shared/error-reasons';
 
 export interface InboundHandler {
   receive(msg: InboundMessage): { stored: boolean };
+  receiveMany(msgs: InboundMessage[]): { stored: boolean }[];
   ack(channel: string, externalId: string, status: AckStatus, error?: string): void;
 }
 
@@ -47,6 +48,7 @@ export class ChannelHub {
     this.setStatus({ channel: channel.id, state: 'starting' });
     const sink: ChannelSink = {
       receive: (msg) => this.inbound.receive({ ...msg, channel: channel.id }),
+      receiveMany: (msgs) => this.inbound.receiveMany(msgs.map((m) => ({ ...m, channel: channel.id }))),
       ack: (externalId, status, error) => this.inbound.ack(channel.id, externalId, status, error),
       status: (s) => {
         if (this.channels.get(channel.id) === channel) this.setStatus({ ...s, channel: channel.id });

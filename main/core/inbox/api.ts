@@ -25,9 +25,9 @@ export function inboxMethods(s: Services) {
       "A contact's conversation (created if the owner writes first).",
     ),
     'inbox.search': method(
-      z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }),
-      (i) => s.inbox.searchAll(i.query, i.limit),
-      'Full-text search across contact names and message text.',
+      z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(50), all: z.boolean().default(false) }),
+      (i) => s.inbox.searchAll(i.query, i.limit, { all: i.all }),
+      'Full-text search across contact names and message text. complete:false means prefix matches were left out to answer at once; ask again with all:true for them.',
     ),
     'inbox.unreadCount': method(
       noInput,

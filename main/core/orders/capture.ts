@@ -1,7 +1,8 @@
 // Order capture in chat: reads each new customer message, asks the model only what the customer wants (items,
 // quantities, options, pickup/delivery, address, time), prices it from the catalog, and answers with a clarifying
 // question or a summary — sent at once in Auto, held for the owner in Suggest. A "yes" is read by deterministic code.
-import type { ChatModel } from '../assistant/chat-model';
+import type { ChatModel, ChatTurn } from '../assistant/chat-model';
+import { customerEscalation } from '../assistant/guardrails';
 import type { Clock } from '../clock';
 import type { CatalogService } from '../catalog/service';
 import type { MatchIndex, MatchRow } from '../catalog/match-index';
@@ -11,7 +12,7 @@ import { AppError } from '../errors';
 import type { InboundEvent } from '../inbox/service';
 import { buildOrder, catalogFor, type RequestedItem } from './build';
 import { untrustedItems } from './cross-check';
-import { extractOrder, MAX_CATALOG_NAMES, type Extraction } from './extract';
+import { extractOrder, MAX_CATALOG_NAMES, MAX_NAMED, type Extraction } from './extract';
 import { asksForRepeat, classifyReply, isCustomerLanguage, onlyAsksForRepeat, pickLanguage, type CustomerLanguage } from './replies';
 import type { OrdersService } from './service';
 import type { ChatOrderMode } from './settings';
@@ -49,6 +50,8 @@ export interface CaptureDeps {
   model: () => ChatModel | null;
   /** The assistant's mode for this conversation; capture never goes beyond it. Defaults to the orders setting alone. */
   assistantMode?: (conversationId: number) => ChatOrderMode;
+  /** The assistant's shared prompt layout (stable prefix + conversation state + task); absent without an assistant. */
+  prompt?: (conversationId: number, task: string) => ChatTurn[];
 }
 
 const RANK: Record<ChatOrderMode, number> = { off: 0, suggest: 1, auto: 2 };
@@ -113,7 +116,7 @@ export class OrderCapture {
     const last = this.d.orders.repo.lastOrderOf(contactId) ?? null;
     // A model call costs seconds on a laptop: only messages that continue an order, ask for "the usual", name
     // something the shop sells, or hold a number ("2 pizzas") are worth one. Small talk stays with the assistant.
-    const worthAsking = !!draft || asksForRepeat(text) || /\d/.test(text) || this.d.catalog.matchIndex().mentions(text);
+    const worthAsking = !cannotBeOrder(text) && (!!draft || asksForRepeat(text) || /\d/.test(text) || this.d.catalog.matchIndex().mentions(text));
     if (!worthAsking) return { handled: false, skipped: 'not_an_order' };
     let ex: Extraction;
     if (onlyAsksForRepeat(text)) {
@@ -128,10 +131,12 @@ export class OrderCapture {
           {
             shopName: this.d.orders.shop().name,
             // Option values are listed so the model can say "large" for "большой"; Lavka still checks them.
-            catalogNames: catalogNamesFor(this.d.catalog.matchIndex(), text).map((p) => (p.options.length ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})` : p.name)),
+            catalogNames: (this.d.prompt ? namedProducts(this.d.catalog.matchIndex(), text) : catalogNamesFor(this.d.catalog.matchIndex(), text)).map((p) => (p.options.length ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})` : p.name)),
             currentDraft: draft ? describeDraft(draft) : null,
             lastOrder: last ? describeDraft(last) : null,
             history,
+            prompt: this.d.prompt ? (task) => this.d.prompt!(conversationId, task) : undefined,
+            defer: mode === 'suggest',
           },
           conversationId,
         );
@@ -290,6 +295,28 @@ export class OrderCapture {
  * (best match first), then the rest in catalog order — so in a big shop the model sees the items asked about.
  * Items of the order being discussed reach the model through the draft's description.
  */
+/** Thanks, greetings and goodbyes on their own, in the customers' languages (words, not a whole sentence match). */
+const COURTESY =
+  /^(?:thanks?|thank|you|thx|ty|many|much|so|very|great|good|ok|okay|fine|cool|perfect|super|hello|hi|hey|bye|see|then|soon|later|morning|evening|afternoon|спасибо|спс|благодарю|большое|отлично|хорошо|ок|окей|до|встречи|свидания|привет|здравствуйте|добрый|день|вечер|утро|дякую|добре|зустрічі|вітаю|доброго|cảm|ơn|shop|ok|chào|bạn|danke|schön|hallo|tschüss|gut|super|merci|gracias|obrigado|obrigada)$/iu;
+
+/**
+ * A message that cannot be an order: a complaint or a demand for a person or a refund (the assistant escalates those),
+ * or nothing but thanks and greetings. No model call is spent on reading an order from it.
+ */
+export function cannotBeOrder(text: string): boolean {
+  if (customerEscalation(text)) return true;
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.length > 0 && words.length <= 8 && words.every((w) => COURTESY.test(w));
+}
+
+/** The products the customer's words name, best first (the stable prefix already summarises the catalog). */
+function namedProducts(index: MatchIndex, customerText: string): readonly MatchRow[] {
+  return index
+    .search(customerText, NAMED_MIN)
+    .slice(0, MAX_NAMED)
+    .map((x) => index.row(x.id)!);
+}
+
 function catalogNamesFor(index: MatchIndex, customerText: string): readonly MatchRow[] {
   const rows = index.rows();
   if (rows.length <= MAX_CATALOG_NAMES) return rows;

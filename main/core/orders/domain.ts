@@ -1,8 +1,8 @@
 // Builds the catalog and orders services and plugs them into the rest of Lavka: the inbox (new customer messages),
 // the assistant (Auto turns, context for ordinary replies, its model and modes). app.ts calls this once.
 import type { CustomerLanguageService } from '../language/service';
-import type { ChatModel } from '../assistant/chat-model';
-import type { ContextProvider } from '../assistant/context';
+import type { ChatModel, ChatTurn } from '../assistant/chat-model';
+import type { ContextProvider, StableBlockProvider } from '../assistant/context';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
@@ -15,7 +15,7 @@ import type { SettingsService } from '../settings/service';
 import { CatalogRepo } from '../catalog/catalog-repo';
 import { CatalogService } from '../catalog/service';
 import { OrderCapture } from './capture';
-import { catalogContext, ordersContext } from './context';
+import { catalogContext, catalogSummary, draftOrderContext, ordersContext } from './context';
 import { catalogFacts } from './facts';
 import type { CatalogFacts } from '../assistant/compose';
 import { OrdersRepo } from './orders-repo';
@@ -25,12 +25,16 @@ import type { ChatOrderMode } from './settings';
 /** The parts of the assistant orders use; structural, so tests can pass a small stand-in. */
 export interface AssistantHooks {
   readonly model: ChatModel;
+  /** false when no model is picked: order reading is skipped without building a prompt. */
+  hasModel(): boolean;
   modeInfo(conversationId: number): { effective: ChatOrderMode };
   addTurnHandler(h: {
     id: string;
     handle(turn: { conversationId: number; contactId: number; message: Message; mode: ChatOrderMode }): boolean | Promise<boolean>;
   }): () => void;
-  readonly contextProviders: { register(p: ContextProvider): () => void };
+  readonly contextProviders: { register(p: ContextProvider): () => void; registerStable(p: StableBlockProvider): () => void };
+  /** [stable prefix, conversation state + task]: order reading shares Ollama's cache with replies. */
+  conversationPrompt(conversationId: number, task: string): ChatTurn[];
   /** Prices and availability for Auto's composed replies. */
   setCatalogFacts?(facts: CatalogFacts | null): void;
 }
@@ -64,8 +68,9 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
     messages: d.repos.messages,
     contacts: d.repos.contacts,
     clock: d.clock,
-    model: () => a?.model ?? null,
+    model: () => (a && a.hasModel() ? a.model : null),
     assistantMode: a ? (id) => a.modeInfo(id).effective : undefined,
+    prompt: a ? (conversationId, task) => a.conversationPrompt(conversationId, task) : undefined,
   });
 
   const undo: (() => void)[] = [];
@@ -86,10 +91,12 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
           (await capture.handleInbound({ message: turn.message, contactId: turn.contactId, conversationId: turn.conversationId, isNewContact: false })).handled,
       }),
     );
+    undo.push(a.contextProviders.registerStable(catalogSummary(catalog, currency)));
     undo.push(a.contextProviders.register(catalogContext(catalog, currency)));
     undo.push(a.contextProviders.register(ordersContext(orders)));
     a.setCatalogFacts?.(catalogFacts(catalog, currency));
     undo.push(() => a.setCatalogFacts?.(null));
+    undo.push(a.contextProviders.register(draftOrderContext(orders)));
   }
 
   return {

@@ -67,13 +67,33 @@ export interface ExtractContext {
   currentDraft: string | null;
   lastOrder: string | null;
   history: Message[];
+  /**
+   * Lavka's shared layout: [stable prefix, conversation state + task] (assistant/context.ts), so this call reuses the
+   * cache of the reply calls. Without it (orders without an assistant) the prompt stands alone.
+   */
+  prompt?: (task: string) => ChatTurn[];
+  /** Suggest mode: nobody waits for this reading, so the owner's draft for the same message goes first. */
+  defer?: boolean;
 }
 
 const MAX_HISTORY = 14;
 /** How many catalog entries the prompt lists (capture puts the ones the customer names first). */
 export const MAX_CATALOG_NAMES = 120;
 
+/** The TASK part of an order-reading call in the shared layout; the rules themselves are in the stable prefix. */
+export function orderTask(ctx: Pick<ExtractContext, 'catalogNames' | 'currentDraft' | 'lastOrder'>): string {
+  const lines = ['TASK (order): write down the order the customer wants, as JSON.'];
+  if (ctx.catalogNames.length) lines.push(`Catalog names they may mean: ${ctx.catalogNames.slice(0, MAX_NAMED).join('; ')}`);
+  if (ctx.currentDraft) lines.push(`Order being discussed: ${ctx.currentDraft}`);
+  if (ctx.lastOrder) lines.push(`The customer's last order: ${ctx.lastOrder}`);
+  return lines.join('\n');
+}
+
+/** In the shared layout only the products the customer's words name are listed (the prefix has the summary). */
+export const MAX_NAMED = 6;
+
 export function buildPrompt(ctx: ExtractContext): ChatTurn[] {
+  if (ctx.prompt) return ctx.prompt(orderTask(ctx));
   const system = [
     `You read a chat between the shop "${ctx.shopName}" and a customer, and write down the order the customer wants. Answer with JSON only.`,
     '- intent: "order" when the customer wants to buy something or changes an order being discussed; "repeat" when they ask for the same as last time / the usual; "cancel" when they want to cancel the order being discussed; "none" for anything else (questions, greetings, thanks).',
@@ -104,6 +124,7 @@ export async function extractOrder(model: ChatModel, ctx: ExtractContext, conver
     conversationId,
     temperature: 0,
     maxTokens: 600,
+    defer: ctx.defer,
   });
   return parseExtraction(res.content);
 }

@@ -2,7 +2,8 @@
 // as an Auto reply (no invented prices, dates, links or promises, right language, not claiming to be human);
 // anything that fails, times out or cannot reach the model falls back to the owner's own text.
 import type { Clock } from '../clock';
-import type { ChatModel } from '../assistant/chat-model';
+import type { ChatModel, ChatTurn } from '../assistant/chat-model';
+import { reminderTask } from '../assistant/prompts';
 import { checkReply, type Grounding } from '../assistant/guardrails';
 import { languageName } from '../assistant/language';
 
@@ -10,6 +11,8 @@ export interface PersonaliserDeps {
   model(): ChatModel;
   /** What Lavka vouches for in this conversation (profile, policies, knowledge, the owner's words). */
   grounding(conversationId: number): Grounding;
+  /** The assistant's shared layout ([stable prefix, conversation state + task]), so rewording reuses Ollama's cache. */
+  prompt?(conversationId: number, task: string): ChatTurn[];
   clock: Clock;
   timeoutMs?: number;
 }
@@ -36,16 +39,18 @@ export class ReminderPersonaliser {
         purpose: 'reminder',
         conversationId: input.conversationId,
         signal: controller.signal,
-        messages: [
-          {
-            role: 'system',
-            content:
-              'You rewrite a reminder that a small shop sends to a customer so it reads warm and personal. ' +
-              'Keep every fact exactly as written (names, order numbers, prices, dates, times). Add no new facts, offers, discounts, promises or links. ' +
-              `Write in ${languageName(input.language)}. At most ${MAX_CHARS} characters. Reply with the message text only.`,
-          },
-          { role: 'user', content: `Customer: ${input.contactName}\nReminder:\n${input.text}` },
-        ],
+        messages: this.d.prompt
+          ? this.d.prompt(input.conversationId, reminderTask(input.language, input.contactName, input.text, MAX_CHARS))
+          : [
+              {
+                role: 'system',
+                content:
+                  'You rewrite a reminder that a small shop sends to a customer so it reads warm and personal. ' +
+                  'Keep every fact exactly as written (names, order numbers, prices, dates, times). Add no new facts, offers, discounts, promises or links. ' +
+                  `Write in ${languageName(input.language)}. At most ${MAX_CHARS} characters. Reply with the message text only.`,
+              },
+              { role: 'user', content: `Customer: ${input.contactName}\nReminder:\n${input.text}` },
+            ],
       });
       reply = r.content.trim();
     } catch (err) {

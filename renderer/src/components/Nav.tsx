@@ -1,4 +1,5 @@
 // Left navigation rail with the unread total on Inbox.
+import { Suspense } from 'react';
 import { useTranslation } from '../i18n/react';
 import { useAppStore } from '../stores/app';
 import { useInboxStore } from '../stores/inbox';
@@ -23,7 +24,11 @@ export function Nav() {
       </span>
       <span className="nav-label">{t(def.label)}</span>
       {def.id === 'inbox' && unread > 0 && <span className="nav-count">{unread}</span>}
-      {def.badge && <def.badge />}
+      {def.badge && (
+        <Suspense fallback={null}>
+          <def.badge />
+        </Suspense>
+      )}
     </button>
   );
   return (

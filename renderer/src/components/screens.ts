@@ -1,16 +1,21 @@
 // The screens in the left navigation. A new domain adds one entry here (and its strings bundle).
 import type { UiKey } from '../i18n/keys';
-import type { ComponentType } from 'react';
-import { NeedsYouBadge, NeedsYouScreen } from '../features/assistant/NeedsYouScreen';
-import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
+import { lazy, type ComponentType } from 'react';
 import { InboxScreen } from '../features/inbox/InboxScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { ContactsScreen } from '../features/contacts/ContactsScreen';
-import { RemindersScreen } from '../features/reminders/RemindersScreen';
 import { RemindersBadge } from '../features/reminders/RemindersBadge';
-import { OrdersScreen } from '../features/orders/OrdersScreen';
-import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { ReportsEntry } from '../features/reports/ReportsEntry';
+
+// Only the inbox is in the first bundle: it is what the owner opens Lavka for. The other screens load when first
+// opened (a few KB each over the local connection), so the first inbox screen does not wait for their code.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const NeedsYouScreen = named(() => import('../features/assistant/NeedsYouScreen'), 'NeedsYouScreen');
+const NeedsYouBadge = named(() => import('../features/assistant/NeedsYouScreen'), 'NeedsYouBadge');
+const KnowledgeScreen = named(() => import('../features/knowledge/KnowledgeScreen'), 'KnowledgeScreen');
+const SettingsScreen = named(() => import('../features/settings/SettingsScreen'), 'SettingsScreen');
+const ContactsScreen = named(() => import('../features/contacts/ContactsScreen'), 'ContactsScreen');
+const RemindersScreen = named(() => import('../features/reminders/RemindersScreen'), 'RemindersScreen');
+const OrdersScreen = named(() => import('../features/orders/OrdersScreen'), 'OrdersScreen');
+const CatalogScreen = named(() => import('../features/catalog/CatalogScreen'), 'CatalogScreen');
 
 export interface ScreenDef {
   id: string;

@@ -105,8 +105,13 @@ export const useInboxStore = create<InboxState>((set, get) => ({
       return;
     }
     try {
+      // First results at once (names, whole words); prefix matches in a big history follow in a second call.
       const r = await call('inbox.search', { query: q, limit: 50 });
-      if (seq === searchSeq) set({ searchResults: r.conversations, hits: r.hits, error: null });
+      if (seq !== searchSeq) return;
+      set({ searchResults: r.conversations, hits: r.hits, error: null });
+      if (r.complete) return;
+      const rest = await call('inbox.search', { query: q, limit: 50, all: true });
+      if (seq === searchSeq) set({ searchResults: rest.conversations, hits: rest.hits });
     } catch (err) {
       if (seq === searchSeq) set({ error: errorText(err) });
     }

@@ -2,6 +2,7 @@
 // guardrails → outbox → sandbox. Adversarial model output must never reach the customer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeAssistantApp, autoJson, type AssistantTestApp } from '../../helpers/fake-ollama-app';
+import { callKind } from '../../helpers/fake-ollama';
 import { MODEL_REPLY_JSON_SCHEMA } from '../../../main/core/assistant/guardrails';
 import { FRESH_INBOUND_MS, NUM_CTX, KEEP_ALIVE } from '../../../main/core/assistant/settings';
 
@@ -211,7 +212,7 @@ describe('escalation', () => {
   it('sends the holding message in the customer’s language, notifies the owner and writes a handoff summary', async () => {
     const got = delivered();
     t.ollama.script = (body) =>
-      body.messages[0].content.includes('summarise')
+      callKind(body) === 'summary'
         ? { content: 'Anna wants a refund for yesterday’s cake.\nShe paid by card in the shop.' }
         : { content: autoJson('Should not be used') };
     const id = await t.say('Верните деньги за вчерашний торт, он был несвежий!', 'Anna');

@@ -113,6 +113,6 @@ describe('request options', () => {
     const id = await t.say('Hi');
     await t.call('assistant.suggest', { conversationId: id });
     await t.settle();
-    expect(t.assistantChats()[0]).toMatchObject({ model: 'qwen3:8b', think: false, keep_alive: '30m', options: { num_ctx: 4096 } });
+    expect(t.assistantChats()[0]).toMatchObject({ model: 'qwen3:8b', think: false, keep_alive: '12h', options: { num_ctx: 4096 } });
   });
 });

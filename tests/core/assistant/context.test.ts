@@ -1,9 +1,11 @@
-// The context builder: a byte-identical prefix, relevant knowledge, plugged-in context, a token budget — and the
-// prompt sizes on demo data (printed, and held to the targets: median ≤ 1,200 tokens, stable prefix ≥ 60%).
+// The context builder: a byte-identical stable prefix for every call, the conversation's state, relevant knowledge,
+// plugged-in context — and the prompt sizes on demo data (printed, and held to their targets).
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, flush, type TestApp } from '../../helpers/test-app';
 import { seedDemo } from '../../../main/core/demo/seed';
-import { buildTurnContext, VARIABLE_BUDGET_TOKENS } from '../../../main/core/assistant/context';
+import { buildConversationState, buildTurnContext, stablePrefixOf, transcriptStart } from '../../../main/core/assistant/context';
+import { orderTask } from '../../../main/core/orders/extract';
+import { reminderTask, summaryTask } from '../../../main/core/assistant/prompts';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -51,13 +53,14 @@ describe('buildTurnContext', () => {
     const vi = buildTurnContext(s, conversationOf(t, 'Nguyễn Văn An'));
     expect(vi.language).toBe('vi');
     expect(vi.sources.map((x) => x.title)).toContain('Do you have gluten-free bread?');
-    expect(vi.variable).toMatch(/buckwheat/);
+    // The FAQ sits in the stable prefix (a small shop's fits whole); it is named as a source all the same.
+    expect(vi.prefix).toMatch(/buckwheat/);
     const anna = buildTurnContext(s, conversationOf(t, 'Анна Петрова'));
     expect(anna.language).toBe('ru');
     expect(anna.sources.map((x) => x.title)).toContain('Can I reserve bread for later today?');
     const maria = buildTurnContext(s, conversationOf(t, 'Maria (sandbox)'));
     expect(maria.sources.map((x) => x.id)).toContain('delivery');
-    expect(maria.messages[1].content).toMatch(/TASK: the shop's next reply to the customer, in English \(en\), as TEXT\.$/);
+    expect(maria.messages[1].content).toMatch(/TASK \(reply\): the shop's next reply to the customer, in English \(en\), as TEXT\.$/);
   });
 
   it('lets another domain plug in context; trusted blocks ground prices, untrusted ones do not', async () => {
@@ -88,7 +91,7 @@ describe('buildTurnContext', () => {
     expect(ctx.grounding.customer).toMatch(/90% off/);
   });
 
-  it('stays within the token budget on a long conversation, keeping the newest message whole', async () => {
+  it('shows a bounded transcript of a long conversation, keeping the newest message whole', async () => {
     await demo();
     const s = t.app.services;
     for (let i = 0; i < 40; i++) {
@@ -98,11 +101,11 @@ describe('buildTurnContext', () => {
     const last = await t.call('sandbox.say', { customerKey: 'sb-long', name: 'Long Talker', text: 'So, are you open on Saturday?' });
     const ctx = buildTurnContext(s, last.conversationId!);
     expect(ctx.variable).toMatch(/Customer: So, are you open on Saturday\?/);
-    expect(ctx.tokens.variable).toBeLessThan(VARIABLE_BUDGET_TOKENS + 200);
+    expect(ctx.variable.match(/^Customer: /gm)!.length).toBeLessThanOrEqual(10);
     expect(ctx.tokens.total).toBeLessThan(4096 - 400);
   });
 
-  it('meets the size targets on demo data (median ≤ 1,200 tokens, stable prefix ≥ 60%) and builds fast', async () => {
+  it('meets the size targets on demo data (re-read part median ≤ 250 tokens, stable prefix ≥ 80%) and builds fast', async () => {
     await demo();
     const s = t.app.services;
     // The demo conversations plus typical new questions through the sandbox.
@@ -126,6 +129,7 @@ describe('buildTurnContext', () => {
       turns: rows.length,
       prefixTokens: rows[0].tokens.prefix,
       medianTotal: median(totals),
+      medianVariable: median(rows.map((r) => r.tokens.variable)),
       maxTotal: Math.max(...totals),
       medianPrefixShare: Math.round(median(shares) * 100) / 100,
       minPrefixShare: Math.round(Math.min(...shares) * 100) / 100,
@@ -133,8 +137,73 @@ describe('buildTurnContext', () => {
       p95BuildMs: Math.round([...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)] * 100) / 100,
     };
     console.log('[context sizes on demo data]', JSON.stringify(report));
-    expect(report.medianTotal).toBeLessThanOrEqual(1200);
-    expect(report.medianPrefixShare).toBeGreaterThanOrEqual(0.6);
+    // What Ollama re-reads per call is the part after the cached prefix: small. The whole prompt fits num_ctx with
+    // room for the answer.
+    expect(report.medianVariable).toBeLessThanOrEqual(250);
+    expect(report.maxTotal).toBeLessThan(4096 - 600);
+    expect(report.medianPrefixShare).toBeGreaterThanOrEqual(0.8);
     expect(report.medianBuildMs).toBeLessThan(20);
+  });
+});
+
+describe('the stable prefix (what Ollama keeps cached)', () => {
+  it('is byte-identical for every call type and every customer: a test of anything customer- or task-specific leaking in', async () => {
+    await demo();
+    const s = t.app.services;
+    const a = await t.call('sandbox.say', { customerKey: 'sb-p1', name: 'Zoë Quartermaine', text: 'Hi! 2 rye breads for tomorrow 9am please' });
+    s.contacts.update(s.repos.conversations.contactId(a.conversationId!)!, { notes: 'VIP-NOTE-7731', tags: ['regular'] });
+    const b = await t.call('sandbox.say', { customerKey: 'sb-p2', name: 'Богдан Ковальчук', text: 'Добрий день! Коли ви відчинені?' });
+    t.clock.advance(5 * 3600_000);
+    const calls = [a.conversationId!, b.conversationId!].flatMap((id) => [
+      buildTurnContext(s, id).messages,
+      buildTurnContext(s, id, { task: 'auto' }).messages,
+      s.assistant.conversationPrompt(id, orderTask({ catalogNames: ['Rye bread'], currentDraft: '2 × Rye bread', lastOrder: null })),
+      s.assistant.conversationPrompt(id, summaryTask('English')),
+      s.assistant.conversationPrompt(id, reminderTask('en', 'Zoë', 'Your order #12 is ready', 600)),
+    ]);
+    const prefix = s.assistant.stablePrefix();
+    for (const messages of calls) expect(messages[0]).toEqual({ role: 'system', content: prefix });
+    // Nothing about a customer, a task or the time is in it.
+    for (const leak of ['Zoë', 'Quartermaine', 'Богдан', 'VIP-NOTE-7731', 'rye breads for tomorrow', 'Now:', 'TASK (reply): ', 'TASK (order): ', 'Ukrainian']) {
+      expect(prefix).not.toContain(leak);
+    }
+    // It is built from the shop alone: the same function, called without any conversation, gives the same bytes.
+    expect(stablePrefixOf({ clock: s.clock, settings: s.settings, knowledge: s.knowledge, repos: s.repos, assistant: s.assistant }).text).toBe(prefix);
+    // And every call of one conversation shares the conversation's state too, up to the TASK line.
+    const [reply, auto, order, summary] = calls;
+    const state = buildConversationState({ clock: s.clock, settings: s.settings, knowledge: s.knowledge, repos: s.repos, assistant: s.assistant }, a.conversationId!).text;
+    for (const m of [reply, auto, order, summary]) expect(m[1].content.startsWith(`${state}\n\n`)).toBe(true);
+  });
+
+  it('changes only when the owner changes the shop (profile, policies, FAQ, catalog)', async () => {
+    await demo();
+    const s = t.app.services;
+    const before = s.assistant.stablePrefix();
+    await t.call('sandbox.say', { customerKey: 'sb-p3', name: 'New Customer', text: 'Hello' });
+    expect(s.assistant.stablePrefix()).toBe(before);
+    s.knowledge.create({ kind: 'qa', title: 'Do you sell gift cards?', body: 'Yes, from €10.' });
+    const withFaq = s.assistant.stablePrefix();
+    expect(withFaq).not.toBe(before);
+    expect(withFaq).toContain('Do you sell gift cards?');
+  });
+
+  it('lets the transcript grow by appending between the steps of its window', async () => {
+    await demo();
+    const s = t.app.services;
+    const deps = { clock: s.clock, settings: s.settings, knowledge: s.knowledge, repos: s.repos, assistant: s.assistant };
+    const first = await t.call('sandbox.say', { customerKey: 'sb-grow', name: 'Grow', text: 'message 0' });
+    const states: string[] = [buildConversationState(deps, first.conversationId!).text];
+    for (let i = 1; i < 30; i++) {
+      await t.call('sandbox.say', { customerKey: 'sb-grow', name: 'Grow', text: `message ${i}` });
+      states.push(buildConversationState(deps, first.conversationId!).text);
+    }
+    // Most turns only append to the previous state, so Ollama re-reads just the new lines.
+    const appended = states.slice(1).filter((st, i) => st.startsWith(states[i])).length;
+    expect(appended).toBeGreaterThanOrEqual(18);
+    for (let n = 1; n < 60; n++) {
+      const start = transcriptStart(n);
+      expect(n - start).toBeGreaterThanOrEqual(Math.min(n, 4));
+      expect(n - start).toBeLessThanOrEqual(6);
+    }
   });
 });

@@ -62,7 +62,33 @@ describe('full-text search', () => {
     expect(hits.map((h) => Number(/order (\d+)/.exec(h)?.[1]))).toEqual(Array.from({ length: 50 }, (_, i) => 59 - i));
   });
 
+  it('answers a full page of whole-word matches at once, and the prefix matches when asked for everything', async () => {
+    // Newest messages say "orders"; older ones "order": a prefix query must merge lists, a whole word can stop early.
+    await withMessages([...Array.from({ length: 60 }, (_, i) => `order ${i}`), 'two orders please']);
+    const first = await t.call('inbox.search', { query: 'order' });
+    expect(first.complete).toBe(false);
+    expect(first.hits).toHaveLength(50);
+    expect(first.hits.every((h) => /^order \d+$/.test(h.snippet))).toBe(true);
+    const all = await t.call('inbox.search', { query: 'order', all: true });
+    expect(all.complete).toBe(true);
+    expect(all.hits[0].snippet).toBe('two orders please');
+    // Fewer whole-word matches than a page: the prefix matches come in the same answer.
+    const few = await t.call('inbox.search', { query: 'ord' });
+    expect(few.complete).toBe(true);
+    expect(few.hits).toHaveLength(50);
+  });
+
+  it('matches names from the first letter, but one or two letters match whole words in message text', async () => {
+    await withMessages(['bread please', 'b', 'hello']);
+    t.app.services.contacts.update(3, { name: 'Boris' });
+    const r = await t.call('inbox.search', { query: 'b', all: true });
+    expect(r.hits.map((h) => h.snippet)).toEqual(['b']);
+    expect(r.conversations.map((c) => c.contactName)).toContain('Boris');
+    expect((await bodiesOf('bre')).length).toBe(1);
+  });
+
   it('quotes every word it sends to FTS', () => {
+    expect(toFtsQuery('a bread', 3)).toBe('"a" "bread"*');
     expect(toFtsQuery('hello world')).toBe('"hello"* "world"*');
     expect(toFtsQuery('a"b')).toBe('"a"* "b"*');
     expect(toFtsQuery('🙂 !!')).toBeNull();

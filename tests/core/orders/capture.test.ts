@@ -39,11 +39,14 @@ describe('a clean order', () => {
         'Reply "yes" to confirm, or tell me what to change.',
       ].join('\n'),
     );
-    // The model got a JSON schema without any price field, and the conversation as chat turns.
+    // The model got a JSON schema without any price field, and the conversation in the shared layout: the stable
+    // prefix every call starts with, then the transcript, then the order task.
     const req = w.model.extractions()[0];
     expect(req.format).toEqual(EXTRACTION_FORMAT);
     expect(JSON.stringify(req.format)).not.toMatch(/price|total/i);
-    expect(req.messages.at(-1)).toEqual({ role: 'user', content: "Hi! I'd like 2 croissants and a large cappuccino, I'll pick them up tomorrow at 9" });
+    expect(req.messages[0]).toEqual({ role: 'system', content: w.t.app.services.assistant.stablePrefix() });
+    expect(req.messages.at(-1)!.content).toContain("Customer: Hi! I'd like 2 croissants and a large cappuccino, I'll pick them up tomorrow at 9");
+    expect(req.messages.at(-1)!.content).toMatch(/\n\nTASK \(order\): write down the order/);
     expect(placed()).toHaveLength(0);
 
     await w.say('Yes, thanks!');
@@ -257,7 +260,7 @@ describe('confirming and changing', () => {
     w.model.extract({ items: [{ name: 'croissants', quantity: 5 }, { name: 'baguette', quantity: 1 }], fulfilment: 'pickup' });
     await w.say('Actually make it 5 croissants, and add a baguette');
     // The model was told what is being discussed, so it can return the complete list.
-    expect(w.model.extractions()[1].messages[0].content).toContain('Order being discussed: 2 × Croissant; pickup');
+    expect(w.model.extractions()[1].messages.at(-1)!.content).toContain('Order being discussed: 2 × Croissant; pickup');
     expect(w.lastReceived()).toContain('• 5 × Croissant — €11.00 (€2.20 each)');
     expect(w.lastReceived()).toContain('Total: €13.50');
     await w.say('yes');
@@ -331,7 +334,7 @@ describe('repeat orders', () => {
     await firstOrder();
     w.model.extract({ intent: 'repeat', items: [{ name: 'rye bread', quantity: 3 }, { name: 'latte', quantity: 1, options: ['large', 'oat'] }], fulfilment: 'pickup' });
     await w.say('Same as last time but 3 rye breads');
-    expect(w.model.extractions()[1].messages[0].content).toContain("The customer's last order: 2 × Rye bread, 1 × Latte (large, oat); pickup");
+    expect(w.model.extractions()[1].messages.at(-1)!.content).toContain("The customer's last order: 2 × Rye bread, 1 × Latte (large, oat); pickup");
     expect(w.lastReceived()).toContain('• 3 × Rye bread — €12.60');
   });
 

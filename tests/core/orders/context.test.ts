@@ -12,11 +12,17 @@ afterEach(() => w?.close());
 
 const catalog = () => w.t.app.services.catalog;
 
-/** The catalog block of the context the assistant would read for this conversation now. */
+/** The products block of the context the assistant would read for this conversation now ('' when none is named). */
 async function catalogBlock(): Promise<string> {
   const c = await w.t.call('assistant.context', { conversationId: w.conversationId(), task: 'suggest' });
-  const block = c.variable.split('\n\n').find((b) => b.startsWith('CATALOG'));
-  if (!block) throw new Error(`no catalog block in:\n${c.variable}`);
+  return c.variable.split('\n\n').find((b) => b.startsWith('PRODUCTS THE CUSTOMER MAY MEAN')) ?? '';
+}
+
+/** The catalog summary in the stable prefix (the same for every customer). */
+async function catalogSummary(): Promise<string> {
+  const c = await w.t.call('assistant.context', { conversationId: w.conversationId(), task: 'suggest' });
+  const block = c.prefix.split('\n\n').find((b) => b.startsWith('CATALOG'));
+  if (!block) throw new Error(`no catalog summary in:\n${c.prefix}`);
   return block;
 }
 
@@ -42,11 +48,11 @@ describe('catalog context for the assistant', () => {
     await w.say('Do you have a pistachio eclair?');
     const before = await catalogBlock();
     expect(before).not.toMatch(/pistachio/i);
-    const count = Number(/\((\d+) products in all\)/.exec(before)![1]);
+    const count = Number(/\((\d+) products in all\)/.exec(await catalogSummary())![1]);
 
     const eclair = catalog().create({ name: 'Pistachio eclair', priceMinor: 390, category: 'Pastries' });
     expect(await catalogBlock()).toMatch(/^- Pistachio eclair: €3\.90 per pcs$/m);
-    expect(await catalogBlock()).toContain(`(${count + 1} products in all)`);
+    expect(await catalogSummary()).toContain(`(${count + 1} products in all)`);
 
     catalog().update(eclair.id, { ...eclair, name: 'Fisticuffs choux' });
     expect(await catalogBlock()).not.toMatch(/Pistachio|Fisticuffs/);
@@ -56,7 +62,7 @@ describe('catalog context for the assistant', () => {
     catalog().setArchived(eclair.id, true);
     const after = await catalogBlock();
     expect(after).not.toMatch(/Fisticuffs/);
-    expect(after).toContain(`(${count} products in all)`);
+    expect(await catalogSummary()).toContain(`(${count} products in all)`);
   });
 
   it('forgets a catalog change that was rolled back', async () => {
@@ -105,7 +111,7 @@ describe('catalog context for the assistant', () => {
     const compared = matchCounters.tokenSims;
     const block = await catalogBlock();
     expect(block).toMatch(/^- Chocolate croissant/m);
-    expect(block).toContain('(2016 products in all)');
+    expect(await catalogSummary()).toContain('(2016 products in all)');
     // Word comparisons for the turn: the customer's new words against the catalog words that could match them.
     // Comparing against every product would take ≥ 2,000 products × 2 names × 3 words.
     expect(matchCounters.tokenSims - compared).toBeLessThan(300);

@@ -80,6 +80,11 @@ export class MessagesRepo {
     return rows.map(toMessage);
   }
 
+  /** How many messages a conversation has (the assistant anchors its transcript window on it). */
+  countIn(conversationId: number): number {
+    return stmt<[number], { n: number }>(this.db, 'SELECT count(*) AS n FROM messages WHERE conversation_id = ?').get(conversationId)!.n;
+  }
+
   /** The last `limit` messages in chronological order, for context building. */
   recent(conversationId: number, limit: number): Message[] {
     return this.page(conversationId, limit).reverse();

@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app';
 import { formatSize, formatWhen } from './format';
 import { errorText, technicalText } from '../../i18n/errors';
 import { TechDetails } from '../../components/TechDetails';
+import { IntegrityLine } from './IntegrityLine';
 
 const RETENTION = [0, 3, 6, 12, 24, 36, 60];
 
@@ -91,6 +92,7 @@ export function BackupSection() {
               {technicalText(status.lastError) !== status.lastError && <TechDetails text={status.lastError} />}
             </p>
           )}
+          <IntegrityLine integrity={status.integrity} tz={tz} />
           <div>
             <button className="btn primary" disabled={busy !== null || status.running} onClick={() => void run('now', async () => { const j = await backupNow(); if (j.state !== 'done') throw new Error(j.error?.message ?? j.state); return null; })} data-testid="backup-now">
               {busy === 'now' || status.running ? t('backup.running') : t('backup.now')}
