@@ -79,6 +79,8 @@ const SAME_AS_ENGLISH = new Set([
   'Lavka', 'Telegram', 'WhatsApp', 'Ollama {{version}}', '123456789:AAH…', '—', 'UTF-8', 'SKU', 'Email', 'Bot', 'Token',
   '{{table}}: {{count}}', 'Auto', 'manual', 'error', 'Audio', 'Video', 'Sticker', 'Total', 'Subtotal', 'Total {{total}}',
   'Backups', 'Item', 'Tab',
+  // Unit abbreviations that Spanish and Portuguese write as English does.
+  '{{n}} min', '{{n}} h', '{{n}} d',
 ]);
 
 /** A text with no words of its own ("{{name}}: {{total}}") reads the same in every language. */
