@@ -222,7 +222,19 @@ function startShell(log: ShellLog): void {
     return { label: i.label, click: () => void lifecycle.trayAction(i.id) };
   };
 
-  const lifecycle = new ShellLifecycle(port, settings, supervisor, { platform: process.platform });
+  const lifecycle = new ShellLifecycle(port, settings, supervisor, {
+    platform: process.platform,
+    // The tray's "Pause auto-replies" is the assistant's own setting, so the window and the tray always agree.
+    pauseAutoReplies: {
+      get: async () => {
+        const r = await supervisor.call('assistant.settings', {});
+        return r.ok && (r.value as { autoPaused?: boolean }).autoPaused === true;
+      },
+      set: async (paused) => {
+        await supervisor.call('assistant.saveSettings', { autoPaused: paused });
+      },
+    },
+  });
 
   supervisor.onState((s) => {
     log.info(`core: ${s.state}${s.state === 'failed' ? ` (${s.code}: ${s.message})` : ''}`);

@@ -130,6 +130,8 @@ export class AssistantService {
   saveSettings(patch: Partial<AssistantSettings>): AssistantSettings {
     const next = this.d.settings.setSection(ASSISTANT_SETTINGS_KEY, assistantSettingsSchema, { ...this.settings(), ...patch });
     this.connection.invalidate();
+    // Paused: an auto-reply already waiting for its moment does not go out either.
+    if (next.autoPaused) for (const conversationId of [...this.autoTimers.keys()]) this.cancelAuto(conversationId);
     return next;
   }
 
@@ -139,7 +141,10 @@ export class AssistantService {
 
   modeInfo(conversationId: number): ModeInfo {
     const override = this.d.repos.assistant.mode(conversationId) ?? null;
-    return { conversationId, override, effective: override ?? this.settings().defaultMode };
+    const settings = this.settings();
+    const chosen = override ?? settings.defaultMode;
+    // Paused by the owner: nothing goes out by itself, but drafts still help (Auto acts as Suggest).
+    return { conversationId, override, effective: chosen === 'auto' && settings.autoPaused ? 'suggest' : chosen, paused: settings.autoPaused };
   }
 
   setMode(conversationId: number, mode: Mode | null): ModeInfo {

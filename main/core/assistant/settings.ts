@@ -51,6 +51,8 @@ export const assistantSettingsSchema = z.object({
    * Auto only sends replies Lavka composes from the owner's answers and its own texts.
    */
   autoFreeText: z.boolean().default(false),
+  /** The owner paused every automatic reply (tray or Settings): Auto conversations behave as Suggest until resumed. */
+  autoPaused: z.boolean().default(false),
   /** Sent to a customer who is escalated while the conversation is in Auto, in their language when available. */
   holdingMessages: z.record(lang, z.string().trim().min(1).max(500)).default({}),
   /** Days the assistant's log (prompts' metadata, held drafts) is kept; pruned daily. 0 keeps it forever. */
@@ -70,6 +72,7 @@ export const DEFAULT_ASSISTANT_SETTINGS: AssistantSettings = {
   autoHours: 'always',
   maxAutoInRow: 3,
   autoFreeText: false,
+  autoPaused: false,
   holdingMessages: DEFAULT_HOLDING_MESSAGES,
   auditKeepDays: 180,
 };

@@ -137,6 +137,8 @@ export interface ModeInfo {
   conversationId: number;
   override: Mode | null;
   effective: Mode;
+  /** Every auto-reply is paused by the owner (Auto then acts as Suggest). */
+  paused: boolean;
 }
 
 declare module '../events' {

@@ -184,7 +184,7 @@ function BehaviourForm({ initial }: { initial: AssistantSettings }) {
       onSubmit={(e) => {
         e.preventDefault();
         void save.run(() =>
-          saveSettings({ defaultMode: v.defaultMode, autoHours: v.autoHours, maxAutoInRow: v.maxAutoInRow, autoFreeText: v.autoFreeText, holdingMessages: v.holdingMessages }),
+          saveSettings({ defaultMode: v.defaultMode, autoHours: v.autoHours, maxAutoInRow: v.maxAutoInRow, autoFreeText: v.autoFreeText, autoPaused: v.autoPaused, holdingMessages: v.holdingMessages }),
         );
       }}
     >
@@ -213,6 +213,13 @@ function BehaviourForm({ initial }: { initial: AssistantSettings }) {
           <input type="number" min={1} max={20} value={v.maxAutoInRow} onChange={(e) => setV({ ...v, maxAutoInRow: Math.max(1, Math.min(20, Number(e.target.value) || 1)) })} />
         </Field>
       </div>
+      <label className="check assistant-pause">
+        <input type="checkbox" checked={v.autoPaused} onChange={(e) => setV({ ...v, autoPaused: e.target.checked })} data-testid="assistant-pause" />
+        <span>
+          <strong>{t('autoTrust.pause.label')}</strong>
+          <span className="muted small"> — {t('autoTrust.pause.hint')}</span>
+        </span>
+      </label>
       <label className="check assistant-free-text">
         <input type="checkbox" checked={v.autoFreeText} onChange={(e) => setV({ ...v, autoFreeText: e.target.checked })} data-testid="assistant-free-text" />
         <span>
