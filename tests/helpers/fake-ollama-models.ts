@@ -11,7 +11,8 @@ export function callKind(b: ChatBody): 'choose' | 'free-text' | 'order-extract' 
   if ('items' in props) return 'order-extract';
   const sys = b.messages[0]?.content ?? '';
   const user = b.messages.at(-1)?.content ?? '';
-  if (sys.startsWith('You summarise')) return 'summary';
+  // Summaries share the stable prefix with every other call; the task line at the end says what is asked.
+  if (sys.startsWith('You summarise') || /TASK \(summary\)/.test(user)) return 'summary';
   if (user.includes('TASK: TRANSLATE')) return 'translate';
   if (user.includes('TASK:')) return 'suggest';
   return 'other';

@@ -21,7 +21,7 @@ it('converts a bundle to en/ru JSON, registers it, and lists the languages still
     bundle,
     `import type { StringBundle } from '../../i18n/types';
 const bundle: StringBundle = {
-  ns: 'reports',
+  ns: 'sampleFeature',
   en: { title: 'Reports', rows_one: '{{count}} row', rows_other: '{{count}} rows', nested: { a: 'A' } },
   ru: { title: 'Отчёты', rows_one: '{{count}} строка', rows_few: '{{count}} строки', rows_many: '{{count}} строк', rows_other: '{{count}} строки', nested: { a: 'А' } },
 };
@@ -30,18 +30,18 @@ export default bundle;
   );
   const out = execFileSync('node', [join(root, 'tools/strings-to-json.mjs'), bundle, '--delete', '--locales', locales], { encoding: 'utf8' });
 
-  expect(JSON.parse(readFileSync(join(locales, 'en/reports.json'), 'utf8'))).toEqual({ title: 'Reports', rows_one: '{{count}} row', rows_other: '{{count}} rows', nested: { a: 'A' } });
-  expect(JSON.parse(readFileSync(join(locales, 'ru/reports.json'), 'utf8')).rows_few).toBe('{{count}} строки');
+  expect(JSON.parse(readFileSync(join(locales, 'en/sampleFeature.json'), 'utf8'))).toEqual({ title: 'Reports', rows_one: '{{count}} row', rows_other: '{{count}} rows', nested: { a: 'A' } });
+  expect(JSON.parse(readFileSync(join(locales, 'ru/sampleFeature.json'), 'utf8')).rows_few).toBe('{{count}} строки');
   const index = readFileSync(join(locales, 'en/index.ts'), 'utf8');
-  expect(index).toContain("import reports from './reports.json';");
-  expect(index).toMatch(/const en = \{\n {2}\/\/ @namespaces-list\n {2}reports,/);
+  expect(index).toContain("import sampleFeature from './sampleFeature.json';");
+  expect(index).toMatch(/const en = \{\n {2}\/\/ @namespaces-list\n {2}sampleFeature,/);
   expect(out).toContain('still to translate: uk');
   expect(existsSync(bundle)).toBe(false);
 
   // Running it again is harmless: the namespace is registered once.
-  writeFileSync(bundle, `export default { ns: 'reports', en: { title: 'Reports' }, ru: { title: 'Отчёты' } };\n`);
+  writeFileSync(bundle, `export default { ns: 'sampleFeature', en: { title: 'Reports' }, ru: { title: 'Отчёты' } };\n`);
   execFileSync('node', [join(root, 'tools/strings-to-json.mjs'), bundle, '--locales', locales]);
-  expect(readFileSync(join(locales, 'en/index.ts'), 'utf8').match(/reports\.json/g)).toHaveLength(1);
+  expect(readFileSync(join(locales, 'en/index.ts'), 'utf8').match(/sampleFeature\.json/g)).toHaveLength(1);
 });
 
 it('refuses a file that is not a StringBundle', () => {

@@ -44,10 +44,11 @@ describe('firing', () => {
   it('wakes up with one timer at the next due time instead of polling', async () => {
     w = await world();
     const a = w.customer('sb-a', 'A');
+    // Other domains keep timers of their own (backups, the integrity check, reports); count only what reminders add.
+    const idle = w.clock.pendingTimers();
     await w.t.call('reminders.create', { contactId: a.contactId, kind: 'follow_up', at: '2026-03-02T10:30' });
     // Nothing due for 30 minutes: the scheduler holds at most one pending timer of its own (≤ 1 minute away).
-    const before = w.clock.pendingTimers();
-    expect(before).toBeLessThanOrEqual(3);
+    expect(w.clock.pendingTimers() - idle).toBeLessThanOrEqual(1);
     await w.advance(29 * MIN);
     expect(w.deliveries).toHaveLength(0);
     await w.advance(MIN);

@@ -492,14 +492,14 @@ export class ContactDataRepo {
   linkedRows(table: string, refs: { column: string; id: number }[]): Record<string, unknown>[] {
     if (refs.length === 0) return [];
     const where = refs.map((r) => `${q(r.column)} = ?`).join(' OR ');
-    return stmt<number[], Record<string, unknown>>(this.db, `SELECT * FROM ${q(table)} WHERE ${where} ORDER BY rowid`).all(...refs.map((r) => r.id));
+    return stmt<number[], Record<string, unknown>>(this.db, `SELECT * FROM ${q(table)} WHERE ${where} ORDER BY 1` /* tables WITHOUT ROWID (report_spells) have no rowid */).all(...refs.map((r) => r.id));
   }
 
   childRows(table: string, fkColumn: string, parentIds: number[]): Record<string, unknown>[] {
     if (parentIds.length === 0) return [];
     return stmt<[string], Record<string, unknown>>(
       this.db,
-      `SELECT * FROM ${q(table)} WHERE ${q(fkColumn)} IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+      `SELECT * FROM ${q(table)} WHERE ${q(fkColumn)} IN (SELECT value FROM json_each(?)) ORDER BY 1`,
     ).all(JSON.stringify(parentIds));
   }
 
