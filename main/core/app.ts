@@ -44,6 +44,10 @@ import { createOrdersDomain } from './orders/domain';
 import type { CatalogService } from './catalog/service';
 import type { OrdersService } from './orders/service';
 import type { OrderCapture } from './orders/capture';
+import { MediaRepo } from './media/media-repo';
+import { MediaStore } from './media/store';
+import { MediaService } from './media/service';
+import { OwnerPause } from './channels/owner-pause';
 
 export interface AppConfig {
   dataDir: string;
@@ -103,6 +107,10 @@ export interface Services {
   orders: OrdersService;
   /** Reads order requests in chat; the assistant's Auto turn asks it first. */
   orderCapture: OrderCapture;
+  /** Photos, voice notes and files of messages (<data>/media). */
+  media: MediaService;
+  /** Auto keeps out of a conversation for a while after the owner wrote there from the phone. */
+  ownerPause: OwnerPause;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -160,6 +168,23 @@ export function createApp(config: AppConfig): App {
   });
   const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
   inbox.onQueued = () => outbox.kick();
+  const media = new MediaService({
+    db,
+    repo: new MediaRepo(db),
+    store: new MediaStore(join(config.dataDir, 'media')),
+    messages: repos.messages,
+    hub,
+    events,
+    clock,
+    settings,
+  });
+  inbox.media = media;
+  outbox.attachmentOf = (messageId) => media.outgoing(messageId);
+  // Erasing a customer (or retention) deletes their media rows with the messages; the files follow here.
+  events.subscribe((e) => {
+    if (e.type === 'contact.removed') media.sweep();
+  });
+  backup.addDailyTask(async () => media.sweep());
   backup.onRestored(() => outbox.kick());
   const sandbox = new SandboxChannel(clock);
   const channels = new ChannelManager(
@@ -183,6 +208,8 @@ export function createApp(config: AppConfig): App {
   });
   // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
   assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
+  const ownerPause = new OwnerPause(repos.messages, settings, clock);
+  assistant.addTurnHandler({ id: 'owner-phone', handle: (t) => ownerPause.pausedUntil(t.conversationId) !== null });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
 
   const closers: (() => void | Promise<void>)[] = [];
@@ -211,6 +238,8 @@ export function createApp(config: AppConfig): App {
     catalog: ordersDomain.catalog,
     orders: ordersDomain.orders,
     orderCapture: ordersDomain.orderCapture,
+    media,
+    ownerPause,
     onClose: (fn) => closers.push(fn),
   };
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
@@ -227,6 +256,7 @@ export function createApp(config: AppConfig): App {
       if (backup.holdStart(() => void this.start())) return;
       await hub.add(sandbox);
       if (config.startWorkers !== false) await channels.start();
+      media.start();
       if (config.startWorkers !== false) outbox.start();
       if (config.startWorkers !== false) backup.start();
       optout.start();

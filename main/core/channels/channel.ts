@@ -1,5 +1,6 @@
 // The contract every messaging channel implements (sandbox, WhatsApp, Telegram). Channels know nothing about SQLite.
 import type { MessageKind } from '../inbox/types';
+import type { FetchedMedia, InboundMedia, OutgoingMedia } from '../media/types';
 
 export type ChannelState =
   | 'disabled'
@@ -47,8 +48,16 @@ export interface InboundMessage {
     display: string;
   };
   kind: MessageKind;
+  /** Text, or the caption of a photo/file (searchable like text). */
   body: string;
   at: number;
+  /** A photo, voice note or file to download into the data folder. */
+  media?: InboundMedia;
+  /**
+   * The owner wrote this from their own phone/account (WhatsApp message_create with fromMe): filed as the owner's
+   * reply to `from`, never answered, and it counts as "the owner replied".
+   */
+  fromOwner?: boolean;
 }
 
 export type AckStatus = 'sent' | 'delivered' | 'read' | 'failed';
@@ -64,7 +73,10 @@ export interface SendRequest {
   /** Lavka's message id; channels that support it use it to make a retried send idempotent. */
   messageId: number;
   address: string;
+  /** Text, or the caption when media is set (may be empty). */
   text: string;
+  /** A stored file to send with the text as its caption. */
+  media?: OutgoingMedia;
 }
 
 export interface Channel {
@@ -78,6 +90,8 @@ export interface Channel {
    * The outbox records the first id not already taken instead of sending again. Channels that cannot look omit it.
    */
   findSent?(req: SendRequest, since: number): Promise<string[]>;
+  /** Downloads media this channel received earlier, by the InboundMedia.source it gave. */
+  fetchMedia?(source: string): Promise<FetchedMedia>;
 }
 
 /** A failed send. permanent: retrying will not help (blocked, bad address). retryAfterMs: the channel told us when. */

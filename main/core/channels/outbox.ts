@@ -9,6 +9,7 @@ import type { MessagesRepo } from '../db/repos/messages-repo';
 import type { OutboxRepo, OutboxRow } from '../db/repos/outbox-repo';
 import { ChannelSendError, type Channel, type SendRequest } from './channel';
 import type { ChannelHub } from './hub';
+import type { OutgoingMedia } from '../media/types';
 
 export interface OutboxOptions {
   maxAttempts: number;
@@ -57,6 +58,8 @@ export class Outbox {
   private readonly lanes = new Map<string, Lane>();
   private stopped = true;
   private gate: SendGate | null = null;
+  /** The file a queued message carries (media domain); set by the composition root. */
+  attachmentOf: (messageId: number) => OutgoingMedia | undefined = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -207,7 +210,8 @@ export class Outbox {
       this.messages.setStatus(row.message_id, 'sending', now);
     })();
     this.emitMessage(row.message_id);
-    const req: SendRequest = { messageId: row.message_id, address: row.address, text: msg.body };
+    const media = msg.media ? this.attachmentOf(row.message_id) : undefined;
+    const req: SendRequest = { messageId: row.message_id, address: row.address, text: msg.body, ...(media ? { media } : {}) };
     let externalId: string | null;
     try {
       externalId = await this.alreadySent(channel, row, req, msg.createdAt);

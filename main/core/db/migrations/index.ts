@@ -8,6 +8,7 @@ import m0005 from './0005-reminders';
 import m0006 from './0006-contacts';
 import m0007 from './0007-outbox-progress';
 import m0008 from './0008-inbox-write-path';
+import m0015 from './0015-media';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0015];
