@@ -24,6 +24,26 @@ export interface SentMessage {
   at: number;
 }
 
+/** A file a test made available (a customer's photo, voice note, document): getFile + GET /file/bot<token>/<path>. */
+export interface FakeFile {
+  fileId: string;
+  fileUniqueId: string;
+  path: string;
+  data: Buffer;
+}
+
+/** A photo/voice/document/… the bot uploaded (multipart/form-data, as the Bot API takes files). */
+export interface SentFile {
+  method: string;
+  chatId: number;
+  field: string;
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+  caption: string;
+  messageId: number;
+}
+
 export type Fault =
   | { kind: 'status'; status: number; description?: string; retryAfter?: number }
   /** Closes the connection without an answer (a network drop). */
@@ -42,6 +62,13 @@ export class FakeTelegram {
   readonly token: string;
   readonly bot = { id: 123456789, is_bot: true, first_name: 'Lavka Test Shop', username: 'lavka_test_bot' };
   readonly sent: SentMessage[] = [];
+  readonly sentFiles: SentFile[] = [];
+  readonly files = new Map<string, FakeFile>();
+  /** File downloads the file route served. */
+  readonly downloads: string[] = [];
+  /** Paths whose download answers this HTTP status instead of the bytes. */
+  readonly brokenDownloads = new Map<string, number>();
+  private fileSeq = 0;
   readonly calls: { method: string; at: number; params: Params }[] = [];
   /** Chats (user ids) that blocked the bot: sendMessage answers 403. */
   readonly blocked = new Set<number>();
@@ -102,6 +129,39 @@ export class FakeTelegram {
     return this.pushUpdate({ message });
   }
 
+  /** Makes a file downloadable with getFile and the file route; returns the fields a message carries for it. */
+  addFile(data: Buffer, dir = 'documents', ext = 'bin'): FakeFile {
+    const n = ++this.fileSeq;
+    const f: FakeFile = { fileId: `AgAC-file-${n}`, fileUniqueId: `uniq-${n}`, path: `${dir}/file_${n}.${ext}`, data };
+    this.files.set(f.fileId, f);
+    return f;
+  }
+
+  /** A customer sends a photo (the Bot API lists a few sizes, smallest first), with an optional caption. */
+  customerSendsPhoto(user: FakeUser, data: Buffer, caption?: string): Record<string, unknown> {
+    const big = this.addFile(data, 'photos', 'jpg');
+    const thumb = this.addFile(data.subarray(0, Math.min(data.length, 16)), 'photos', 'jpg');
+    return this.customerWrites(user, null, {
+      photo: [
+        { file_id: thumb.fileId, file_unique_id: thumb.fileUniqueId, width: 90, height: 90, file_size: thumb.data.length },
+        { file_id: big.fileId, file_unique_id: big.fileUniqueId, width: 1280, height: 960, file_size: big.data.length },
+      ],
+      ...(caption ? { caption } : {}),
+    });
+  }
+
+  /** A customer sends a voice note (OGG/Opus) or a document. */
+  customerSendsFile(user: FakeUser, kind: 'voice' | 'document', data: Buffer, extra: { file_name?: string; mime_type?: string; caption?: string; declaredSize?: number } = {}): Record<string, unknown> {
+    const f = this.addFile(data, kind === 'voice' ? 'voice' : 'documents', kind === 'voice' ? 'oga' : 'bin');
+    const file = {
+      file_id: f.fileId,
+      file_unique_id: f.fileUniqueId,
+      file_size: extra.declaredSize ?? data.length,
+      ...(kind === 'voice' ? { duration: 3, mime_type: 'audio/ogg' } : { file_name: extra.file_name ?? 'file.bin', mime_type: extra.mime_type ?? 'application/octet-stream' }),
+    };
+    return this.customerWrites(user, null, { [kind]: file, ...(extra.caption ? { caption: extra.caption } : {}) });
+  }
+
   /** Queues any update object (the update_id is added). */
   pushUpdate(update: Params): Record<string, unknown> {
     const u = { update_id: this.nextUpdateId++, ...update };
@@ -145,10 +205,13 @@ export class FakeTelegram {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
+    const fm = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (fm) return this.serveFile(decodeURIComponent(fm[1]), decodeURIComponent(fm[2]), res);
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
     if (!m) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method] = m;
-    const params = { ...Object.fromEntries(url.searchParams), ...(await readParams(req)) };
+    const { params: body, files } = await readParams(req);
+    const params = { ...Object.fromEntries(url.searchParams), ...body };
     this.calls.push({ method, at: Date.now(), params });
     if (decodeURIComponent(token) !== this.token) return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const fault = this.faults.get(method)?.shift();
@@ -177,6 +240,15 @@ export class FakeTelegram {
         return this.getUpdates(params, res);
       case 'sendMessage':
         return this.sendMessage(params, res);
+      case 'getFile':
+        return this.getFile(params, res);
+      case 'sendPhoto':
+      case 'sendDocument':
+      case 'sendVoice':
+      case 'sendAudio':
+      case 'sendVideo':
+      case 'sendAnimation':
+        return this.sendFile(method, params, files, res);
       default:
         return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
     }
@@ -251,6 +323,49 @@ export class FakeTelegram {
     });
   }
 
+  /** getFile: the file's path for the file route (https://core.telegram.org/bots/api#getfile); bots get at most 20 MB. */
+  private getFile(params: Params, res: ServerResponse): void {
+    const f = this.files.get(String(params.file_id ?? ''));
+    if (!f) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+    if (f.data.length > 20 * 1024 * 1024) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: file is too big' });
+    return this.ok(res, { file_id: f.fileId, file_unique_id: f.fileUniqueId, file_size: f.data.length, file_path: f.path });
+  }
+
+  private serveFile(token: string, path: string, res: ServerResponse): void {
+    if (token !== this.token) {
+      res.writeHead(401).end();
+      return;
+    }
+    const f = [...this.files.values()].find((x) => x.path === path);
+    const broken = this.brokenDownloads.get(path);
+    if (!f || broken) {
+      res.writeHead(broken ?? 404).end();
+      return;
+    }
+    this.downloads.push(path);
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(f.data.length) });
+    res.end(f.data);
+  }
+
+  /** sendPhoto/sendDocument/sendVoice/…: the file must come as a multipart upload in the field the method names. */
+  private sendFile(method: string, params: Params, files: MultipartFile[], res: ServerResponse): void {
+    const chatId = Number(params.chat_id);
+    if (!Number.isFinite(chatId) || !this.knownChats.has(chatId)) {
+      return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+    }
+    if (this.blocked.has(chatId)) return this.reply(res, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    const field = method.slice(4).toLowerCase();
+    // The field holds "attach://<name>" (grammY) or the file itself.
+    const ref = typeof params[field] === 'string' ? String(params[field]).replace(/^attach:\/\//, '') : field;
+    const file = files.find((f) => f.name === ref);
+    if (!file) return this.reply(res, 400, { ok: false, error_code: 400, description: `Bad Request: there is no ${field} in the request` });
+    const caption = typeof params.caption === 'string' ? params.caption : '';
+    if (caption.length > 1024) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message caption is too long' });
+    const messageId = this.nextMessageId(chatId);
+    this.sentFiles.push({ method, chatId, field, fileName: file.fileName, contentType: file.contentType, data: file.data, caption, messageId });
+    return this.ok(res, { message_id: messageId, from: this.bot, chat: { id: chatId, type: 'private' }, date: Math.floor(Date.now() / 1000), caption });
+  }
+
   private ok(res: ServerResponse, result: unknown): void {
     this.reply(res, 200, { ok: true, result });
   }
@@ -262,28 +377,53 @@ export class FakeTelegram {
   }
 }
 
-async function readParams(req: IncomingMessage): Promise<Params> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
-  if (!raw) return {};
-  const type = req.headers['content-type'] ?? '';
-  if (type.includes('application/json')) return JSON.parse(raw) as Params;
-  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
-  if (type.includes('multipart/form-data')) return parseMultipart(raw, type);
-  return {};
+interface MultipartFile {
+  name: string;
+  fileName: string;
+  contentType: string;
+  data: Buffer;
 }
 
-/** Enough multipart parsing for text fields (grammY uses multipart only when a file is attached). */
-function parseMultipart(raw: string, type: string): Params {
-  const boundary = /boundary=([^;]+)/.exec(type)?.[1];
-  if (!boundary) return {};
-  const out: Params = {};
-  for (const part of raw.split(`--${boundary}`)) {
-    const m = /name="([^"]+)"\r\n\r\n([\s\S]*)\r\n$/.exec(part);
-    if (m) out[m[1]] = m[2];
+async function readParams(req: IncomingMessage): Promise<{ params: Params; files: MultipartFile[] }> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const buf = Buffer.concat(chunks);
+  if (!buf.length) return { params: {}, files: [] };
+  const type = req.headers['content-type'] ?? '';
+  const raw = () => buf.toString('utf8');
+  if (type.includes('application/json')) return { params: JSON.parse(raw()) as Params, files: [] };
+  if (type.includes('application/x-www-form-urlencoded')) return { params: Object.fromEntries(new URLSearchParams(raw())), files: [] };
+  if (type.includes('multipart/form-data')) return parseMultipart(buf, type);
+  return { params: {}, files: [] };
+}
+
+/** multipart/form-data as the Bot API takes it: text fields, and files (binary-safe) with their file names. */
+function parseMultipart(buf: Buffer, type: string): { params: Params; files: MultipartFile[] } {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
+  const params: Params = {};
+  const files: MultipartFile[] = [];
+  if (!boundary) return { params, files };
+  const delim = Buffer.from(`--${boundary}`);
+  let pos = buf.indexOf(delim);
+  while (pos !== -1) {
+    const start = pos + delim.length;
+    const next = buf.indexOf(delim, start);
+    if (next === -1) break;
+    const part = buf.subarray(start, next);
+    const headEnd = part.indexOf('\r\n\r\n');
+    if (headEnd !== -1) {
+      const head = part.subarray(0, headEnd).toString('utf8');
+      // The body ends with the CRLF that precedes the next delimiter.
+      const body = part.subarray(headEnd + 4, part.length - 2);
+      const name = /name="([^"]*)"/.exec(head)?.[1];
+      const fileName = /filename="([^"]*)"/.exec(head)?.[1];
+      if (name !== undefined && fileName !== undefined) {
+        files.push({ name, fileName, contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? '', data: Buffer.from(body) });
+      } else if (name !== undefined) params[name] = body.toString('utf8');
+    }
+    pos = next;
   }
-  return out;
+  return { params, files };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -3,15 +3,18 @@
 // The bot token is a secret: it never appears in a status, an error message or a log line.
 // The Bot API has no idempotency key: if Lavka dies after Telegram took a reply and before the outbox recorded the
 // answer, that one reply goes out again after the restart (one per crash at most; tests/e2e/channels-crash.spec.ts).
-import { Api, Bot, GrammyError, HttpError } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Clock } from '../../clock';
 import { ChannelSendError, type Channel, type ChannelSink, type SendRequest } from '../channel';
 import { TELEGRAM, telegramInbound, telegramMessageId } from './inbound';
+import type { FetchedMedia, OutgoingMedia } from '../../media/types';
 
 export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
 /** Telegram refuses longer texts; Lavka splits a long reply into several messages. */
 export const TELEGRAM_MAX_TEXT = 4096;
+/** Longest caption of a photo or file; a longer text goes out as messages after the file. */
+export const TELEGRAM_MAX_CAPTION = 1024;
 const TOKEN_RE = /^\d{3,20}:[A-Za-z0-9_-]{20,100}$/;
 
 export interface TelegramOptions {
@@ -146,11 +149,17 @@ export class TelegramChannel implements Channel {
       throw new ChannelSendError(`"${req.address}" is not a Telegram chat`, true);
     }
     const chatId = Number(req.address);
-    const parts = splitText(req.text, TELEGRAM_MAX_TEXT);
+    const media = req.media;
+    const captioned = !!media && req.text.length <= TELEGRAM_MAX_CAPTION;
+    const texts = captioned || !req.text.trim() ? [] : splitText(req.text, TELEGRAM_MAX_TEXT);
+    const parts: (() => Promise<{ message_id: number }>)[] = [
+      ...(media ? [() => this.sendFile(chatId, media, captioned ? req.text : '')] : []),
+      ...texts.map((t) => () => this.bot.api.sendMessage(chatId, t)),
+    ];
     const progress = this.partial.get(req.messageId) ?? { next: 0, first: null };
     try {
       for (let i = progress.next; i < parts.length; i++) {
-        const sent = await this.bot.api.sendMessage(chatId, parts[i]);
+        const sent = await parts[i]();
         progress.first ??= sent.message_id;
         progress.next = i + 1;
         this.partial.set(req.messageId, progress);
@@ -161,6 +170,46 @@ export class TelegramChannel implements Channel {
     this.partial.delete(req.messageId);
     if (!this.up && this.info) this.connected();
     return { externalId: telegramMessageId(chatId, progress.first!) };
+  }
+
+  /** Downloads a file a customer sent (getFile, then the file route). Bots may download files up to 20 MB. */
+  async fetchMedia(source: string): Promise<FetchedMedia> {
+    let path: string | undefined;
+    try {
+      path = (await this.bot.api.getFile(source)).file_path;
+    } catch (err) {
+      throw new Error(describeError(err, this.opts.token));
+    }
+    if (!path) throw new Error('Telegram did not give a download path (files over 20 MB cannot be downloaded by bots)');
+    const root = this.opts.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT;
+    let res: Response;
+    try {
+      res = await fetch(`${root}/file/bot${this.opts.token}/${path.split('/').map(encodeURIComponent).join('/')}`);
+    } catch (err) {
+      throw new Error(describeError(err, this.opts.token));
+    }
+    if (!res.ok) throw new Error(`Telegram answered ${res.status} for the file`);
+    const name = path.split('/').at(-1);
+    return { data: new Uint8Array(await res.arrayBuffer()), ...(name ? { fileName: name } : {}) };
+  }
+
+  /** A photo, voice note, audio, video or document, uploaded as multipart from the media folder. */
+  private sendFile(chatId: number, media: OutgoingMedia, caption: string): Promise<{ message_id: number }> {
+    const file = new InputFile(media.path, media.fileName);
+    const other = caption ? { caption } : {};
+    switch (media.kind) {
+      case 'image':
+        // Telegram recompresses photos and refuses some (GIF animations, huge sides): those go as documents.
+        return media.mime === 'image/gif' ? this.bot.api.sendAnimation(chatId, file, other) : this.bot.api.sendPhoto(chatId, file, other);
+      case 'voice':
+        return this.bot.api.sendVoice(chatId, file, other);
+      case 'audio':
+        return this.bot.api.sendAudio(chatId, file, other);
+      case 'video':
+        return this.bot.api.sendVideo(chatId, file, other);
+      default:
+        return this.bot.api.sendDocument(chatId, file, other);
+    }
   }
 
   private async run(): Promise<void> {
