@@ -179,6 +179,7 @@ export function createApp(config: AppConfig): App {
     settings,
   });
   inbox.media = media;
+  contacts.privacy.attachments = (conversationId) => media.exportOf(conversationId);
   outbox.attachmentOf = (messageId) => media.outgoing(messageId);
   // Erasing a customer (or retention) deletes their media rows with the messages; the files follow here.
   events.subscribe((e) => {
@@ -245,7 +246,7 @@ export function createApp(config: AppConfig): App {
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
   closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop());
-  closers.push(() => backup.stop(), () => jobs.stopAll());
+  closers.push(() => backup.stop(), () => jobs.stopAll(), () => media.stop());
   let closed = false;
 
   return {

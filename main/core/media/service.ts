@@ -40,6 +40,7 @@ export interface MediaDeps {
 
 export class MediaService {
   private readonly inFlight = new Map<number, Promise<void>>();
+  private stopped = false;
 
   constructor(private readonly d: MediaDeps) {}
 
@@ -151,8 +152,26 @@ export class MediaService {
     return { path: this.d.store.path(row.file), mime: row.mime, fileName: row.file_name, size: row.size ?? 0 };
   }
 
+  /** A conversation's stored files with their bytes (base64), for the customer's data export. */
+  async exportOf(conversationId: number): Promise<{ at: string; direction: string; fileName: string; mime: string; size: number; dataBase64: string }[]> {
+    const { readFile } = await import('node:fs/promises');
+    const out = [];
+    for (const r of this.d.repo.ofConversation(conversationId)) {
+      if (!r.file) continue;
+      const data = await readFile(this.d.store.path(r.file)).catch(() => null);
+      if (!data) continue;
+      out.push({ at: new Date(r.created).toISOString(), direction: r.direction, fileName: r.file_name, mime: r.mime, size: data.byteLength, dataBase64: data.toString('base64') });
+    }
+    return out;
+  }
+
   usage(): { files: number; bytes: number; dir: string } {
     return { ...this.d.repo.usage(), dir: this.d.store.dir };
+  }
+
+  /** Closing: downloads still running record nothing (the database is about to close); they resume at next start. */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Waits for every download in progress (tests, orderly shutdown). */
@@ -175,8 +194,10 @@ export class MediaService {
         got = await channel.fetchMedia(row.source);
       }
     } catch (err) {
+      if (this.stopped) return;
       return this.fail(row, 'download_failed', err instanceof Error ? err.message : String(err));
     }
+    if (this.stopped) return;
     if (got.data.byteLength > this.maxBytes) return this.fail(row, 'too_large');
     // The row may have gone meanwhile (the customer was erased): then the bytes are not kept.
     if (!this.d.repo.get(id)) return;
