@@ -415,8 +415,10 @@ function parseMultipart(buf: Buffer, type: string): { params: Params; files: Mul
       const head = part.subarray(0, headEnd).toString('utf8');
       // The body ends with the CRLF that precedes the next delimiter.
       const body = part.subarray(headEnd + 4, part.length - 2);
-      const name = /name="([^"]*)"/.exec(head)?.[1];
-      const fileName = /filename="([^"]*)"/.exec(head)?.[1];
+      const name = /(?:^|[;\s])name="([^"]*)"/.exec(head)?.[1];
+      // grammY writes the file name unquoted (filename=cake.jpg); browsers and curl quote it.
+      const fm = /filename=(?:"([^"]*)"|([^\r\n;]*))/.exec(head);
+      const fileName = fm ? (fm[1] ?? fm[2]) : undefined;
       if (name !== undefined && fileName !== undefined) {
         files.push({ name, fileName, contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? '', data: Buffer.from(body) });
       } else if (name !== undefined) params[name] = body.toString('utf8');
