@@ -15,8 +15,9 @@ import reminders from '../features/reminders/strings';
 import catalog from '../features/catalog/strings';
 import orders from '../features/orders/strings';
 import whatsappLink from '../features/channels/whatsapp-link-strings';
+import media from '../features/media/strings';
 
-export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, reminders, assistant, knowledge, catalog, orders, contacts, backup, whatsappLink];
+export const bundles: StringBundle[] = [common, setup, inbox, settings, sandbox, quickReplies, channels, reminders, assistant, knowledge, catalog, orders, contacts, backup, whatsappLink, media];
 
 function collect(lang: 'en' | 'ru'): Strings {
   const out: Strings = {};

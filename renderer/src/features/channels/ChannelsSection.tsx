@@ -6,6 +6,7 @@ import { TelegramCard } from './TelegramCard';
 import { WhatsAppCard } from './WhatsAppCard';
 import { PacingCard } from './PacingCard';
 import { QueueCard } from './QueueCard';
+import { OwnerPhoneSettings } from '../media/MediaSettings';
 
 export function ChannelsSection() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function ChannelsSection() {
         <>
           <TelegramCard />
           <WhatsAppCard />
+          <OwnerPhoneSettings />
           <QueueCard />
           <PacingCard />
         </>

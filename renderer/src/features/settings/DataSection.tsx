@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../stores/app';
 import { BackupSection } from '../backup/BackupSection';
+import { MediaStorageSettings } from '../media/MediaSettings';
 
 export function DataSection() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function DataSection() {
       <p className="muted">
         Lavka {version}
       </p>
+      <MediaStorageSettings />
       <BackupSection />
     </div>
   );
