@@ -1,6 +1,7 @@
 // The photo, voice note or file of one message: a preview that opens a viewer, an audio/video player, or a file link
 // with its size. The customer's file name is shown as text only. Pending: "Downloading…"; failed: the reason + Retry.
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { call, mediaSource } from '../../api';
 import type { MediaInfo } from '../../../../main/core/media/types';
@@ -120,7 +121,8 @@ function Viewer({ src, name, id, onClose }: { src: string; name: string; id: num
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
-  return (
+  // On the page itself: inside the (virtualised, transformed) message list a fixed overlay would be clipped by its row.
+  return createPortal(
     <div className="media-viewer" role="dialog" aria-label={t('media.viewer')} onClick={onClose} data-testid="media-viewer">
       <img src={src} alt={name} onClick={(e) => e.stopPropagation()} />
       <div className="media-viewer-bar" onClick={(e) => e.stopPropagation()}>
@@ -132,6 +134,7 @@ function Viewer({ src, name, id, onClose }: { src: string; name: string; id: num
           {t('media.close')}
         </button>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
