@@ -47,6 +47,7 @@ import type { OrderCapture } from './orders/capture';
 import { MediaRepo } from './media/media-repo';
 import { MediaStore } from './media/store';
 import { MediaService } from './media/service';
+import { MediaBackups } from './media/backups';
 import { OwnerPause } from './channels/owner-pause';
 
 export interface AppConfig {
@@ -168,10 +169,12 @@ export function createApp(config: AppConfig): App {
   });
   const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
   inbox.onQueued = () => outbox.kick();
+  const mediaRepo = new MediaRepo(db);
+  const mediaStore = new MediaStore(join(config.dataDir, 'media'));
   const media = new MediaService({
     db,
-    repo: new MediaRepo(db),
-    store: new MediaStore(join(config.dataDir, 'media')),
+    repo: mediaRepo,
+    store: mediaStore,
     messages: repos.messages,
     hub,
     events,
@@ -186,6 +189,12 @@ export function createApp(config: AppConfig): App {
     if (e.type === 'contact.removed') media.sweep();
   });
   backup.addDailyTask(async () => media.sweep());
+  const mediaBackups = new MediaBackups(mediaStore, () => backup.dir(), () => mediaRepo.storedFiles());
+  backup.onBackupsChanged(() => mediaBackups.afterBackup());
+  backup.onRestored(() => {
+    mediaBackups.afterRestore();
+    media.sweep();
+  });
   backup.onRestored(() => outbox.kick());
   const sandbox = new SandboxChannel(clock);
   const channels = new ChannelManager(

@@ -74,6 +74,13 @@ export class MediaRepo {
     return new Set(stmt<[], { id: number }>(this.db, 'SELECT id FROM media').all().map((r) => r.id));
   }
 
+  /** Every stored file name (what a backup must carry). */
+  storedFiles(): string[] {
+    return stmt<[], { file: string }>(this.db, `SELECT file FROM media WHERE state = 'stored' AND file IS NOT NULL`)
+      .all()
+      .map((r) => r.file);
+  }
+
   deleteDraftsBefore(before: number): number {
     return stmt(this.db, 'DELETE FROM media WHERE message_id IS NULL AND created_at < ?').run(before).changes;
   }

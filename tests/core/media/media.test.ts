@@ -158,4 +158,23 @@ describe('media on the sandbox channel', () => {
     expect(readdirSync(join(t.dataDir, 'media'))).toEqual([]);
     expect(await t.call('media.usage')).toMatchObject({ files: 0, bytes: 0 });
   });
+
+  it('keeps the files with the backups: a restore brings them back, deleting all backups removes them', async () => {
+    t = await makeTestApp();
+    const conv = await customerSends(t, { data: PHOTO, mime: 'image/jpeg', fileName: 'cake.jpg' });
+    const contactId = (await t.call('inbox.get', { conversationId: conv })).contactId;
+    const b = await t.app.services.backup.backupNow('manual');
+    const pool = join(t.app.services.backup.dir(), 'media');
+    expect(readdirSync(pool)).toHaveLength(1);
+
+    await t.call('contacts.erase', { contactId });
+    expect(readdirSync(join(t.dataDir, 'media'))).toEqual([]);
+    await t.app.services.backup.restore(b.name);
+    const restored = (await t.call('inbox.list', {})).items.find((c) => c.contactName === 'Anna')!;
+    const photo = (await lastMessage(t, restored.id)).media!;
+    expect(readFileSync(t.app.services.media.file(photo.id)!.path)).toEqual(PHOTO);
+
+    t.app.services.backup.purgeAll();
+    expect(readdirSync(pool)).toEqual([]);
+  });
 });
