@@ -166,6 +166,7 @@ export function createApp(config: AppConfig): App {
   const hub = new ChannelHub(events, {
     receive: (m) => inbox.receive(m),
     ack: (ch, id, status, err) => inbox.ack(ch, id, status, err),
+    changed: (ch, id, change) => inbox.changed(ch, id, change),
   });
   const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
   inbox.onQueued = () => outbox.kick();

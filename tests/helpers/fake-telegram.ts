@@ -22,6 +22,8 @@ export interface SentMessage {
   receivedAt: number;
   /** Wall-clock ms when the server delivered it to the customer. */
   at: number;
+  /** Sent as the owner through Telegram Business. */
+  businessConnectionId?: string;
 }
 
 /** A file a test made available (a customer's photo, voice note, document): getFile + GET /file/bot<token>/<path>. */
@@ -162,6 +164,72 @@ export class FakeTelegram {
     return this.customerWrites(user, null, { [kind]: file, ...(extra.caption ? { caption: extra.caption } : {}) });
   }
 
+  /** Telegram Business connections by id (https://core.telegram.org/bots/api#businessconnection). */
+  readonly businessConnections = new Map<string, { id: string; user: FakeUser & { is_bot: false }; user_chat_id: number; date: number; is_enabled: boolean; rights?: { can_reply: boolean } }>();
+  /** Last customer message per business chat (connection id + chat id), for the 24-hour reply rule. */
+  private readonly businessActivity = new Map<string, number>();
+  /** Test time for the 24-hour rule, in ms (the real server's clock). */
+  now: () => number = () => Date.now();
+
+  /** The owner connects (or changes, or disconnects) the bot in Telegram → Settings → Telegram Business → Chatbots. */
+  businessConnection(owner: FakeUser, opts: { id?: string; enabled?: boolean; canReply?: boolean } = {}): string {
+    const id = opts.id ?? `bc-${owner.id}`;
+    const c = { id, user: { ...owner, is_bot: false as const }, user_chat_id: owner.id, date: Math.floor(this.now() / 1000), is_enabled: opts.enabled ?? true, rights: { can_reply: opts.canReply ?? true } };
+    this.businessConnections.set(id, c);
+    this.pushUpdate({ business_connection: c });
+    return id;
+  }
+
+  /** A customer writes to the owner's own account (a business chat); extra fields as in customerWrites. */
+  customerWritesToBusiness(connectionId: string, user: FakeUser, text: string | null, extra: Params = {}): Record<string, unknown> {
+    this.knownChats.add(user.id);
+    this.businessActivity.set(`${connectionId}:${user.id}`, this.now());
+    return this.pushUpdate({ business_message: this.businessMessage(connectionId, user.id, user, user, text, extra) });
+  }
+
+  /** The owner types in that chat in their own Telegram app. */
+  ownerWritesInBusiness(connectionId: string, customer: FakeUser, text: string): Record<string, unknown> {
+    const owner = this.businessConnections.get(connectionId)!.user;
+    return this.pushUpdate({ business_message: this.businessMessage(connectionId, customer.id, owner, customer, text, {}) });
+  }
+
+  editBusinessMessage(connectionId: string, customer: FakeUser, messageId: number, text: string): void {
+    const m = this.businessMessage(connectionId, customer.id, customer, customer, text, {});
+    this.pushUpdate({ edited_business_message: { ...m, message_id: messageId, edit_date: Math.floor(this.now() / 1000) } });
+  }
+
+  deleteBusinessMessages(connectionId: string, customer: FakeUser, messageIds: number[]): void {
+    this.pushUpdate({ deleted_business_messages: { business_connection_id: connectionId, chat: { id: customer.id, type: 'private', first_name: customer.first_name }, message_ids: messageIds } });
+  }
+
+  private businessMessage(connectionId: string, chatId: number, from: FakeUser, chatUser: FakeUser, text: string | null, extra: Params): Params {
+    return {
+      message_id: this.nextMessageId(chatId),
+      business_connection_id: connectionId,
+      from: { is_bot: false, ...from },
+      chat: { id: chatId, type: 'private', first_name: chatUser.first_name, ...(chatUser.last_name ? { last_name: chatUser.last_name } : {}), ...(chatUser.username ? { username: chatUser.username } : {}) },
+      date: Math.floor(this.now() / 1000),
+      ...(text === null ? {} : { text }),
+      ...extra,
+    };
+  }
+
+  /**
+   * The checks the server makes for business_connection_id: the connection exists, is enabled, may reply, and the
+   * chat had a customer message in the last 24 hours. Returns an error answer, or null when the send may go.
+   */
+  private businessRefusal(params: Params): { status: number; description: string } | null {
+    const id = params.business_connection_id;
+    if (id === undefined) return null;
+    const c = this.businessConnections.get(String(id));
+    if (!c) return { status: 400, description: 'Bad Request: BUSINESS_CONNECTION_INVALID' };
+    if (!c.is_enabled) return { status: 400, description: 'Bad Request: BUSINESS_CONNECTION_NOT_ALLOWED' };
+    if (!c.rights?.can_reply) return { status: 403, description: 'Forbidden: BOT_BUSINESS_MISSING' };
+    const last = this.businessActivity.get(`${id}:${Number(params.chat_id)}`);
+    if (last === undefined || this.now() - last > 24 * 60 * 60_000) return { status: 403, description: 'Forbidden: BUSINESS_PEER_USAGE_MISSING' };
+    return null;
+  }
+
   /** Queues any update object (the update_id is added). */
   pushUpdate(update: Params): Record<string, unknown> {
     const u = { update_id: this.nextUpdateId++, ...update };
@@ -240,6 +308,10 @@ export class FakeTelegram {
         return this.getUpdates(params, res);
       case 'sendMessage':
         return this.sendMessage(params, res);
+      case 'getBusinessConnection': {
+        const c = this.businessConnections.get(String(params.business_connection_id ?? ''));
+        return c ? this.ok(res, c) : this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: BUSINESS_CONNECTION_INVALID' });
+      }
       case 'getFile':
         return this.getFile(params, res);
       case 'sendPhoto':
@@ -308,11 +380,13 @@ export class FakeTelegram {
     if (this.blocked.has(chatId)) return this.reply(res, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     if (!text.trim()) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
     if (text.length > 4096) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
+    const refusal = this.businessRefusal(params);
+    if (refusal) return this.reply(res, refusal.status, { ok: false, error_code: refusal.status, description: refusal.description });
     const latency = typeof this.sendLatencyMs === 'function' ? this.sendLatencyMs() : this.sendLatencyMs;
     if (latency > 0) await sleep(latency);
     // From here the customer has the message, whether or not the sender lives to read the answer.
     const messageId = this.nextMessageId(chatId);
-    this.sent.push({ chatId, text, messageId, receivedAt, at: Date.now() });
+    this.sent.push({ chatId, text, messageId, receivedAt, at: Date.now(), ...(params.business_connection_id !== undefined ? { businessConnectionId: String(params.business_connection_id) } : {}) });
     if (latency > 0) await sleep(latency);
     return this.ok(res, {
       message_id: messageId,
@@ -359,6 +433,8 @@ export class FakeTelegram {
     const ref = typeof params[field] === 'string' ? String(params[field]).replace(/^attach:\/\//, '') : field;
     const file = files.find((f) => f.name === ref);
     if (!file) return this.reply(res, 400, { ok: false, error_code: 400, description: `Bad Request: there is no ${field} in the request` });
+    const refusal = this.businessRefusal(params);
+    if (refusal) return this.reply(res, refusal.status, { ok: false, error_code: refusal.status, description: refusal.description });
     const caption = typeof params.caption === 'string' ? params.caption : '';
     if (caption.length > 1024) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message caption is too long' });
     const messageId = this.nextMessageId(chatId);

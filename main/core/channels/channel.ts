@@ -67,6 +67,8 @@ export interface ChannelSink {
   receive(msg: InboundMessage): { stored: boolean };
   ack(externalId: string, status: AckStatus, error?: string): void;
   status(status: Omit<ChannelStatus, 'channel'>): void;
+  /** The sender edited (new text) or deleted a message Lavka filed (Telegram Business). */
+  changed?(externalId: string, change: { body: string } | { deleted: true }): void;
 }
 
 export interface SendRequest {

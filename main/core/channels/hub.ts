@@ -6,6 +6,7 @@ import type { Channel, ChannelSink, ChannelStatus, InboundMessage, AckStatus } f
 export interface InboundHandler {
   receive(msg: InboundMessage): { stored: boolean };
   ack(channel: string, externalId: string, status: AckStatus, error?: string): void;
+  changed(channel: string, externalId: string, change: { body: string } | { deleted: true }): void;
 }
 
 export class ChannelHub {
@@ -47,6 +48,7 @@ export class ChannelHub {
     const sink: ChannelSink = {
       receive: (msg) => this.inbound.receive({ ...msg, channel: channel.id }),
       ack: (externalId, status, error) => this.inbound.ack(channel.id, externalId, status, error),
+      changed: (externalId, change) => this.inbound.changed(channel.id, externalId, change),
       status: (s) => {
         if (this.channels.get(channel.id) === channel) this.setStatus({ ...s, channel: channel.id });
       },

@@ -121,6 +121,19 @@ export class InboxService {
     return { stored: true, messageId: result.messageId, conversationId: result.conversationId };
   }
 
+  /**
+   * The sender edited or deleted a message (Telegram Business). An edit replaces the text (search follows); a deletion
+   * keeps the text for the shop's records and marks the message, so the owner sees what the customer took back.
+   */
+  changed(channel: string, externalId: string, change: { body: string } | { deleted: true }): void {
+    const m = this.messages.byExternal(channel, externalId);
+    if (!m) return;
+    const now = this.clock.now();
+    if ('body' in change) this.messages.setBody(m.id, change.body.slice(0, MAX_BODY_CHARS), now);
+    else this.messages.setStatus(m.id, m.status, now, 'deleted_by_sender');
+    this.events.emit('message.updated', { conversationId: m.conversationId, message: this.messages.get(m.id)! });
+  }
+
   /** Delivery receipts from a channel. Status only moves forward (sent → delivered → read), except to failed. */
   ack(channel: string, externalId: string, status: AckStatus, error?: string): void {
     const m = this.messages.byExternal(channel, externalId);

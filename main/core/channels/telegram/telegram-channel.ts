@@ -9,6 +9,8 @@ import type { Clock } from '../../clock';
 import { ChannelSendError, type Channel, type ChannelSink, type SendRequest } from '../channel';
 import { TELEGRAM, telegramInbound, telegramMessageId } from './inbound';
 import type { FetchedMedia, OutgoingMedia } from '../../media/types';
+import type { InboundMessage } from '../channel';
+import { BUSINESS_REFUSALS, BusinessConnections, memoryBusinessStore, type BusinessStore, type ReplyRoute } from './business';
 
 export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
 /** Telegram refuses longer texts; Lavka splits a long reply into several messages. */
@@ -26,6 +28,8 @@ export interface TelegramOptions {
   /** Reconnect backoff after a failed call: doubles from baseMs up to maxMs. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Where Telegram Business connections and chats are remembered between runs. */
+  business?: BusinessStore;
 }
 
 export interface TelegramBotInfo {
@@ -104,6 +108,10 @@ export class TelegramChannel implements Channel {
   private wake: (() => void) | null = null;
   /** Parts of a long reply already sent, by Lavka message id, so a retry continues where it stopped. */
   private readonly partial = new Map<number, { next: number; first: number | null }>();
+  /** The owner's own Telegram account, when connected to this bot through Telegram Business. */
+  readonly business: BusinessConnections;
+  /** The business connection the current send goes through (empty: the bot's own chat). Sends run one at a time. */
+  private via: { business_connection_id?: string } = {};
   private readonly pollTimeout: number;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
@@ -116,7 +124,15 @@ export class TelegramChannel implements Channel {
       // A long poll must outlive its own timeout; other calls rarely take more than a few seconds.
       client: { apiRoot: opts.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT, timeoutSeconds: this.pollTimeout + 15 },
     });
+    this.business = new BusinessConnections(opts.business ?? memoryBusinessStore());
     this.bot.on('message', (ctx) => this.onMessage(ctx.message));
+    this.bot.on('business_connection', (ctx) => void this.business.onConnection(ctx.businessConnection));
+    this.bot.on('business_message', (ctx) => this.onBusinessMessage(ctx.businessMessage));
+    this.bot.on('edited_business_message', (ctx) => this.onBusinessEdit(ctx.editedBusinessMessage));
+    this.bot.on('deleted_business_messages', (ctx) => {
+      const d = ctx.deletedBusinessMessages;
+      for (const id of d.message_ids) this.sink?.changed?.(telegramMessageId(d.chat.id, id), { deleted: true });
+    });
   }
 
   get botInfo(): TelegramBotInfo | null {
@@ -154,10 +170,13 @@ export class TelegramChannel implements Channel {
     const texts = captioned || !req.text.trim() ? [] : splitText(req.text, TELEGRAM_MAX_TEXT);
     const parts: (() => Promise<{ message_id: number }>)[] = [
       ...(media ? [() => this.sendFile(chatId, media, captioned ? req.text : '')] : []),
-      ...texts.map((t) => () => this.bot.api.sendMessage(chatId, t)),
+      ...texts.map((t) => () => this.bot.api.sendMessage(chatId, t, this.via)),
     ];
     const progress = this.partial.get(req.messageId) ?? { next: 0, first: null };
     try {
+      const route = this.business.route(chatId, this.opts.clock.now());
+      if ('refused' in route) throw new ChannelSendError(BUSINESS_REFUSALS[route.refused], true);
+      this.via = route.via === 'business' ? { business_connection_id: route.connectionId } : {};
       for (let i = progress.next; i < parts.length; i++) {
         const sent = await parts[i]();
         progress.first ??= sent.message_id;
@@ -196,7 +215,7 @@ export class TelegramChannel implements Channel {
   /** A photo, voice note, audio, video or document, uploaded as multipart from the media folder. */
   private sendFile(chatId: number, media: OutgoingMedia, caption: string): Promise<{ message_id: number }> {
     const file = new InputFile(media.path, media.fileName);
-    const other = caption ? { caption } : {};
+    const other = { ...this.via, ...(caption ? { caption } : {}) };
     switch (media.kind) {
       case 'image':
         // Telegram recompresses photos and refuses some (GIF animations, huge sides): those go as documents.
@@ -248,7 +267,7 @@ export class TelegramChannel implements Channel {
         // After a failure, ask without waiting first: a long poll would keep "disconnected" on screen for its
         // whole timeout although Telegram is back.
         updates = await this.bot.api.getUpdates(
-          { offset: this.offset, timeout: this.up ? this.pollTimeout : 0, allowed_updates: ['message'] },
+          { offset: this.offset, timeout: this.up ? this.pollTimeout : 0, allowed_updates: ALLOWED_UPDATES },
           this.signal(),
         );
       } catch (err) {
@@ -284,7 +303,41 @@ export class TelegramChannel implements Channel {
 
   private onMessage(raw: Parameters<typeof telegramInbound>[0]): void {
     const msg = telegramInbound(raw, this.opts.clock.now());
-    if (msg) this.sink?.receive(msg);
+    if (!msg) return;
+    if (raw?.chat) this.business.customerWroteToBot(raw.chat.id);
+    this.sink?.receive(msg);
+  }
+
+  /** Where a reply to this chat goes: the bot's own chat, or the owner's account (and until when that is allowed). */
+  replyRoute(chatId: number): ReplyRoute {
+    return this.business.route(chatId, this.opts.clock.now());
+  }
+
+  /**
+   * A message in a chat of the owner's own account: the customer's (filed as usual, opens the 24-hour reply window)
+   * or the owner's, typed in Telegram (filed as the owner's reply). What this bot sent there is already filed.
+   */
+  private onBusinessMessage(raw: Parameters<typeof telegramInbound>[0]): void {
+    const m = raw as (typeof raw & { business_connection_id?: unknown; sender_business_bot?: { id?: unknown } }) | undefined;
+    if (!m || typeof m.business_connection_id !== 'string' || m.chat?.type !== 'private') return;
+    if (m.sender_business_bot?.id === this.info?.id) return;
+    const owner = this.business.ownerOf(m.business_connection_id);
+    if (owner !== undefined && m.from?.id === owner) {
+      // Filed as a customer message from the chat's other party, then turned into the owner's.
+      const customer = { ...m, from: { id: m.chat.id, is_bot: false, first_name: m.chat.first_name ?? '', last_name: m.chat.last_name, username: m.chat.username } };
+      const msg = telegramInbound(customer as typeof raw, this.opts.clock.now());
+      if (msg) this.sink?.receive({ ...msg, from: { externalId: msg.from.externalId, display: '' }, fromOwner: true } satisfies InboundMessage);
+      return;
+    }
+    const msg = telegramInbound(raw, this.opts.clock.now());
+    if (!msg) return;
+    this.business.customerWrote(m.chat.id, m.business_connection_id, msg.at);
+    this.sink?.receive(msg);
+  }
+
+  private onBusinessEdit(raw: Parameters<typeof telegramInbound>[0]): void {
+    const msg = telegramInbound(raw, this.opts.clock.now());
+    if (msg) this.sink?.changed?.(msg.externalId, { body: msg.body });
   }
 
   private connected(): void {
@@ -299,6 +352,7 @@ export class TelegramChannel implements Channel {
   }
 
   private sendError(err: unknown): ChannelSendError {
+    if (err instanceof ChannelSendError) return err;
     const text = describeError(err, this.opts.token);
     if (err instanceof GrammyError) {
       if (err.error_code === 429) {
@@ -350,6 +404,9 @@ export class TelegramChannel implements Channel {
 }
 
 type GrammySignal = Parameters<Api['getUpdates']>[1];
+
+/** Updates Lavka asks for: the bot's own chats and the owner's account through Telegram Business. */
+const ALLOWED_UPDATES = ['message', 'business_connection', 'business_message', 'edited_business_message', 'deleted_business_messages'] as const;
 
 const REFUSALS: [RegExp, string][] = [
   [/bot was blocked by the user/i, 'This customer blocked your bot in Telegram'],

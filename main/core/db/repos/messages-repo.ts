@@ -113,6 +113,10 @@ export class MessagesRepo {
     stmt(this.db, 'UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ?').run(status, error, now, id);
   }
 
+  setBody(id: number, body: string, now: number): void {
+    stmt(this.db, 'UPDATE messages SET body = ?, updated_at = ? WHERE id = ?').run(body, now, id);
+  }
+
   setExternalId(id: number, externalId: string, now: number): void {
     stmt(this.db, 'UPDATE messages SET external_id = ?, updated_at = ? WHERE id = ?').run(externalId, now, id);
   }
