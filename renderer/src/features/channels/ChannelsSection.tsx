@@ -7,6 +7,7 @@ import { WhatsAppCard } from './WhatsAppCard';
 import { PacingCard } from './PacingCard';
 import { QueueCard } from './QueueCard';
 import { OwnerPhoneSettings } from '../media/MediaSettings';
+import { TelegramBusinessCard } from '../media/TelegramBusiness';
 
 export function ChannelsSection() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function ChannelsSection() {
       {overview ? (
         <>
           <TelegramCard />
+          <TelegramBusinessCard botUsername={overview.telegram.status.account} />
           <WhatsAppCard />
           <OwnerPhoneSettings />
           <QueueCard />

@@ -8,6 +8,8 @@ import { QuickRepliesButton } from '../quickreplies/QuickRepliesButton';
 import { SuggestionBar } from '../assistant/SuggestionBar';
 import { AttachButtons, AttachmentChip } from '../media/AttachControls';
 import { useAttachmentsStore } from '../../stores/attachments';
+import { ReplyWindowNote } from '../media/TelegramBusiness';
+import { useAppStore } from '../../stores/app';
 
 export function Composer({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
@@ -18,6 +20,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
   const [channel, setChannel] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const timeZone = useAppStore((s) => s.settings?.business.timeZone);
   const attachment = useAttachmentsStore((s) => s.byConversation[conversation.id]);
   const { attachFile, clear: clearAttachment } = useAttachmentsStore.getState();
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -58,6 +61,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
     >
       <SuggestionBar conversationId={conversation.id} />
       {sendError && <div className="error-box small">{sendError}</div>}
+      <ReplyWindowNote conversationId={conversation.id} channels={conversation.channels} timeZone={timeZone} />
       <AttachmentChip conversationId={conversation.id} />
       <div className="composer-row">
         <textarea
