@@ -108,3 +108,18 @@ test('a customer sends a photo and a voice note; the owner sees them and replies
   console.log(`[media] photo shown to the owner ${displayedMs} ms after the customer sent it; media folder: ${usage.value.files} files, ${usage.value.bytes} bytes`);
   expect(usage.value.files).toBe(3);
 });
+
+test('Settings show the media storage, the pause after answering from the phone, and the Telegram Business setup', async ({ page, lavka }) => {
+  await page.goto(lavka.url);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-channels').click();
+  await expect(page.getByTestId('owner-phone-settings')).toBeVisible();
+  await expect(page.getByTestId('telegram-business')).toContainText('Telegram Business');
+  await page.getByTestId('telegram-business').scrollIntoViewIfNeeded();
+  await shot(page, 'media-settings-channels-business');
+  await page.getByTestId('owner-phone-settings').scrollIntoViewIfNeeded();
+  await shot(page, 'media-settings-channels-owner-phone');
+  await page.getByTestId('settings-tab-data').click();
+  await expect(page.getByTestId('media-usage')).toContainText('0 files');
+  await shot(page, 'media-settings-data');
+});

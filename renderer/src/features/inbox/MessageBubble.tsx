@@ -41,6 +41,7 @@ export function MessageBubble({ m, showChannel, timeZone }: { m: Message; showCh
             {expanded ? t('inbox.showLess') : t('inbox.showAll', { count: m.body.length })}
           </button>
         )}
+        {m.error === 'deleted_by_sender' && <span className="media-tag">{t('media.deletedBySender')}</span>}
         <span className="bubble-meta">
           {showChannel && <ChannelBadge channel={m.channel} />}
           {m.author === 'assistant' && <span className="by-assistant" title={t('inbox.byAssistant')}>🤖</span>}
