@@ -92,6 +92,16 @@ export class MediaRepo {
       .map((r) => r.id);
   }
 
+  /** Pending downloads of messages on one channel (resumed when it connects). */
+  pendingOf(channel: string, limit: number): number[] {
+    return stmt<[string, number], { id: number }>(
+      this.db,
+      `SELECT x.id FROM media x JOIN messages m ON m.id = x.message_id WHERE x.state = 'pending' AND m.channel = ? ORDER BY x.id LIMIT ?`,
+    )
+      .all(channel, limit)
+      .map((r) => r.id);
+  }
+
   usage(): { files: number; bytes: number } {
     return stmt<[], { files: number; bytes: number }>(
       this.db,

@@ -42,7 +42,13 @@ export class MediaService {
   private readonly inFlight = new Map<number, Promise<void>>();
   private stopped = false;
 
-  constructor(private readonly d: MediaDeps) {}
+  constructor(private readonly d: MediaDeps) {
+    // A download waits for its channel: after a restart WhatsApp takes a while to connect, and nothing should fail then.
+    d.hub.onStatus((s) => {
+      if (s.state !== 'connected' || this.stopped) return;
+      for (const id of d.repo.pendingOf(s.channel, 500)) void this.download(id);
+    });
+  }
 
   settings(): MediaSettings {
     return this.d.settings.section('media', mediaSettingsSchema, DEFAULT_MEDIA);
@@ -191,6 +197,8 @@ export class MediaService {
       else {
         const channel = owner ? this.d.hub.get(owner.channel) : undefined;
         if (!channel?.fetchMedia || !row.source) return this.fail(row, 'unavailable');
+        // Stays pending; the channel's next 'connected' resumes it.
+        if (!this.d.hub.isConnected(owner!.channel)) return;
         got = await channel.fetchMedia(row.source);
       }
     } catch (err) {

@@ -71,6 +71,19 @@ describe('WhatsApp media', () => {
     expect((await thread(t))[1].media!.error).toMatch(/no longer has this file/);
   });
 
+  it('a download waits while WhatsApp is disconnected and completes once it is back', async () => {
+    const { t, wa } = await connectedApp();
+    wa.latest.receive({ from: JOHN, type: 'image', media: { mimetype: 'image/jpeg', data: PHOTO.toString('base64') }, failDownloads: 1 });
+    await until('failed', async () => (await thread(t))[0]?.media?.state === 'failed');
+    wa.latest.disconnect('TIMEOUT');
+    await until('down', () => t.app.services.hub.status('whatsapp').state !== 'connected');
+    const id = (await thread(t))[0].id;
+    expect(await t.call('media.retry', { messageId: id })).toMatchObject({ media: { state: 'pending' } });
+    t.clock.advance(5_000);
+    await until('stored after reconnect', async () => (await thread(t))[0]?.media?.state === 'stored');
+    expect(t.app.services.hub.status('whatsapp').state).toBe('connected');
+  });
+
   it('sends a photo and a voice note as MessageMedia with the caption', async () => {
     const { t, wa } = await connectedApp();
     wa.latest.receive({ from: JOHN, body: 'Do you have a photo of the cake?' });
