@@ -106,11 +106,16 @@ test('a customer sends a photo and a voice note; the owner sees them and replies
 
   const usage = await page.evaluate(async () => (await (await fetch('/api/media.usage', { method: 'POST', body: '{}' })).json()) as { value: { files: number; bytes: number } });
   console.log(`[media] photo shown to the owner ${displayedMs} ms after the customer sent it; media folder: ${usage.value.files} files, ${usage.value.bytes} bytes`);
-  expect(usage.value.files).toBe(3);
+  // The demo shop already holds one photo (John Smith's croissants).
+  expect(usage.value.files).toBe(4);
 });
 
-test('Settings show the media storage, the pause after answering from the phone, and the Telegram Business setup', async ({ page, lavka }) => {
+test('the demo photo, and Settings show the media storage, the pause after answering from the phone, and the Telegram Business setup', async ({ page, lavka }) => {
   await page.goto(lavka.url);
+  await page.getByTestId('conversation-row').filter({ hasText: 'John Smith' }).click();
+  const demoPhoto = page.getByTestId('message').filter({ hasText: '30 croissants' }).getByTestId('media-image').locator('img');
+  await expect.poll(() => demoPhoto.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(480);
+  await shot(page, 'media-demo-photo');
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tab-channels').click();
   await expect(page.getByTestId('owner-phone-settings')).toBeVisible();
@@ -120,6 +125,7 @@ test('Settings show the media storage, the pause after answering from the phone,
   await page.getByTestId('owner-phone-settings').scrollIntoViewIfNeeded();
   await shot(page, 'media-settings-channels-owner-phone');
   await page.getByTestId('settings-tab-data').click();
-  await expect(page.getByTestId('media-usage')).toContainText('0 files');
+  await expect(page.getByTestId('media-usage')).toContainText(/^1 file, \d+ KB$/);
+  console.log(`[media] demo media: ${await page.getByTestId('media-usage').textContent()}`);
   await shot(page, 'media-settings-data');
 });
