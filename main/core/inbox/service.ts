@@ -81,7 +81,7 @@ export class InboxService {
         this.contacts.touchIdentity(identity.id, now, msg.from.display || undefined);
       }
       // The owner's own message that Lavka is itself still sending (or checking after a crash) is that message, not a new one.
-      if (own && this.messages.unsentCopy(msg.channel, identity.id, body)) return null;
+      if (own && this.messages.unsentCopy(msg.channel, identity.id, msg.kind, body)) return null;
       const conversationId = this.conversationFor(identity.contactId, msg.channel, msg.at);
       const messageId = this.messages.insert({
         conversationId,

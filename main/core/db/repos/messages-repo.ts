@@ -56,13 +56,13 @@ export class MessagesRepo {
   }
 
   /** Whether Lavka has an outgoing message with this text to this address that it has not confirmed sent yet. */
-  unsentCopy(channel: string, identityId: number, body: string): boolean {
+  unsentCopy(channel: string, identityId: number, kind: MessageKind, body: string): boolean {
     return (
       stmt(
         this.db,
         `SELECT 1 FROM messages WHERE channel = ? AND identity_id = ? AND direction = 'out' AND external_id IS NULL
-         AND status IN ('queued', 'sending') AND body = ? LIMIT 1`,
-      ).get(channel, identityId, body) !== undefined
+         AND status IN ('queued', 'sending') AND kind = ? AND body = ? LIMIT 1`,
+      ).get(channel, identityId, kind, body) !== undefined
     );
   }
 
