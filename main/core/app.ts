@@ -55,6 +55,11 @@ import type { CatalogService } from './catalog/service';
 import type { OrdersService } from './orders/service';
 import type { OrderCapture } from './orders/capture';
 import { createReportsDomain, type ReportsService } from './reports/domain';
+import { MediaRepo } from './media/media-repo';
+import { MediaStore } from './media/store';
+import { MediaService } from './media/service';
+import { MediaBackups } from './media/backups';
+import { OwnerPause } from './channels/owner-pause';
 
 export interface AppConfig {
   dataDir: string;
@@ -125,6 +130,10 @@ export interface Services {
   /** Which language each customer is written to in, and how (texts, money, the owner's wording). */
   languages: CustomerLanguageService;
   reports: ReportsService;
+  /** Photos, voice notes and files of messages (<data>/media). */
+  media: MediaService;
+  /** Auto keeps out of a conversation for a while after the owner wrote there from the phone. */
+  ownerPause: OwnerPause;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -190,9 +199,36 @@ export function createApp(config: AppConfig): App {
     receive: (m) => inbox.receive(m),
     receiveMany: (ms) => inbox.receiveMany(ms),
     ack: (ch, id, status, err) => inbox.ack(ch, id, status, err),
+    changed: (ch, id, change) => inbox.changed(ch, id, change),
   });
   const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
   inbox.onQueued = () => outbox.kick();
+  const mediaRepo = new MediaRepo(db);
+  const mediaStore = new MediaStore(join(config.dataDir, 'media'));
+  const media = new MediaService({
+    db,
+    repo: mediaRepo,
+    store: mediaStore,
+    messages: repos.messages,
+    hub,
+    events,
+    clock,
+    settings,
+  });
+  inbox.media = media;
+  contacts.privacy.attachments = (conversationId) => media.exportOf(conversationId);
+  outbox.attachmentOf = (messageId) => media.outgoing(messageId);
+  // Erasing a customer (or retention) deletes their media rows with the messages; the files follow here.
+  events.subscribe((e) => {
+    if (e.type === 'contact.removed') media.sweep();
+  });
+  backup.addDailyTask(async () => media.sweep());
+  const mediaBackups = new MediaBackups(mediaStore, () => backup.dir(), () => mediaRepo.storedFiles());
+  backup.onBackupsChanged(() => mediaBackups.afterBackup());
+  backup.onRestored(() => {
+    mediaBackups.afterRestore();
+    media.sweep();
+  });
   backup.onRestored(() => outbox.kick());
   const sandbox = new SandboxChannel(clock);
   const channels = new ChannelManager(
@@ -227,6 +263,8 @@ export function createApp(config: AppConfig): App {
     const contactId = item.reason === 'optout_unclear' ? repos.conversations.contactId(item.conversationId) : undefined;
     if (contactId !== undefined && optout.unclear(contactId)) optout.decide(contactId, false);
   });
+  const ownerPause = new OwnerPause(repos.messages, settings, clock);
+  assistant.addTurnHandler({ id: 'owner-phone', handle: (t) => ownerPause.pausedUntil(t.conversationId) !== null });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant, languages });
   const reportsDomain = createReportsDomain({ db, clock, events, settings });
 
@@ -259,12 +297,14 @@ export function createApp(config: AppConfig): App {
     orders: ordersDomain.orders,
     orderCapture: ordersDomain.orderCapture,
     reports: reportsDomain.reports,
+    media,
+    ownerPause,
     onClose: (fn) => closers.push(fn),
   };
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
   closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop(), () => reportsDomain.stop());
-  closers.push(() => backup.stop(), () => jobs.stopAll(), () => integrity.stop());
+  closers.push(() => backup.stop(), () => jobs.stopAll(), () => integrity.stop(), () => media.stop());
   // First on close: model calls waiting for their turn go now (and end), so no domain waits on a timer.
   closers.push(() => assistant.flushDeferred());
   let closed = false;
@@ -277,6 +317,7 @@ export function createApp(config: AppConfig): App {
       if (backup.holdStart(() => void this.start())) return;
       await hub.add(sandbox);
       if (config.startWorkers !== false) await channels.start();
+      media.start();
       if (config.startWorkers !== false) outbox.start();
       if (config.startWorkers !== false) backup.start();
       if (config.startWorkers !== false) integrity.start();

@@ -12,6 +12,7 @@ import { RequestGuard, TOKEN_COOKIE, parseTarget } from './auth';
 import { serveStatic } from './static';
 import { serveDownload } from './downloads';
 import { sendForeign, sendNeedLink } from './pages';
+import { serveMedia } from './media';
 
 export interface ServerOptions {
   host: string;
@@ -24,6 +25,9 @@ export interface ServerOptions {
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_BUFFERED = 4 * 1024 * 1024;
+/** Attachments travel as base64 in the JSON body: a 100 MB file (the largest size cap) is about 134 MB of it. */
+const MAX_UPLOAD_BYTES = 140 * 1024 * 1024;
+const UPLOAD_METHODS = new Set(['media.upload', 'sandbox.sendMedia']);
 
 export interface RunningServer {
   url: string;
@@ -163,7 +167,7 @@ async function handle(app: App, opts: ServerOptions, guard: RequestGuard, req: I
     const name = decodeURIComponent(url.pathname.slice(5));
     let input: unknown;
     try {
-      input = await readJson(req);
+      input = await readJson(req, UPLOAD_METHODS.has(name) ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES);
     } catch (err) {
       sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: (err as Error).message } });
       return;
@@ -179,6 +183,7 @@ async function handle(app: App, opts: ServerOptions, guard: RequestGuard, req: I
   }
   if (!guard.pageToken(req, url)) return sendNeedLink(res);
   if (url.pathname.startsWith('/download/')) return serveDownload(app, url.pathname, res);
+  if (url.pathname.startsWith('/media/')) return serveMedia(app, url.pathname, url.searchParams.has('download'), res);
   // Opening the printed URL sets a cookie so the page's own socket and downloads carry the token; the page reads the
   // token for its API calls from the HTML it was served (a page from another origin can never read that HTML).
   res.setHeader('set-cookie', `${TOKEN_COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`);
@@ -209,12 +214,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(data);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('Request body is larger than 2 MB');
+    if (size > limit) throw new Error(`Request body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();

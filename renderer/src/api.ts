@@ -161,3 +161,24 @@ export function currentCoreStatus(): CoreStatus {
   onCoreStatus((s) => (now = s))();
   return now;
 }
+
+/**
+ * Where the page loads a stored photo, voice note or file from: GET /media/<id> in a browser (authenticated by the
+ * cookie); in the desktop window the bytes come through the API and become a blob: URL. download: always a download.
+ */
+export async function mediaSource(id: number, download = false): Promise<string> {
+  if (!window.lavka) return `/media/${id}${download ? '?download' : ''}`;
+  const f = await call('media.read', { id });
+  const bytes = Uint8Array.from(atob(f.dataBase64), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: download ? 'application/octet-stream' : f.mime }));
+}
+
+/** A file the owner picked or dropped, as base64 for media.upload / sandbox.sendMedia. */
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error ?? new Error('Could not read the file'));
+    r.readAsDataURL(file);
+  });
+}

@@ -4,9 +4,9 @@
 // Web automation breaks: never ready, ready late, a page that crashes mid-send, getState() null or CONFLICT,
 // a hung close, and the browser's memory figure.
 import { EventEmitter } from 'node:events';
-import type { MessageAck, MessageTypes, WAState } from 'whatsapp-web.js';
+import type { MessageAck, MessageMedia, MessageTypes, WAState } from 'whatsapp-web.js';
 import type { Clock } from '../../main/core/clock';
-import type { WaBrowser, WaChat, WaClient, WaClientFactory, WaClientOptions, WaContact, WaEvents, WaMessage, WaPage } from '../../main/core/channels/whatsapp/client';
+import type { WaBrowser, WaChat, WaClient, WaClientFactory, WaClientOptions, WaContact, WaEvents, WaMedia, WaMessage, WaPage, WaSendOptions } from '../../main/core/channels/whatsapp/client';
 import type { MemoryProbe } from '../../main/core/channels/whatsapp/memory';
 
 export const OWN_NUMBER = '4915200000001';
@@ -23,6 +23,10 @@ export interface FakeMessageInput {
   author?: string;
   location?: { latitude: string; longitude: string; name?: string; address?: string; description?: string };
   vCards?: string[];
+  /** The file behind a media message, as downloadMedia() returns it (data in base64). 'gone': WhatsApp no longer has it. */
+  media?: WaMedia | 'gone';
+  /** downloadMedia() rejects this many times first (a flaky download). */
+  failDownloads?: number;
 }
 
 let seq = 0;
@@ -55,8 +59,19 @@ export function fakeMessage(input: FakeMessageInput & { fromMe?: boolean; to?: s
     location: input.location as WaMessage['location'],
     vCards: input.vCards ?? [],
     getContact: async () => contact,
+    downloadMedia: async () => {
+      downloads.count++;
+      if (input.failDownloads && input.failDownloads > 0) {
+        input.failDownloads--;
+        throw new Error('Evaluation failed: Error: Failed to fetch');
+      }
+      return input.media === 'gone' ? undefined : input.media;
+    },
   };
 }
+
+/** How many times downloadMedia() was called, over every message (tests read it to see no download happened). */
+export const downloads = { count: 0 };
 
 class FakeChat implements WaChat {
   readonly messages: WaMessage[] = [];
@@ -141,7 +156,7 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
       },
     }),
   };
-  readonly sent: { chatId: string; text: string; message: WaMessage }[] = [];
+  readonly sent: { chatId: string; text: string; message: WaMessage; media?: MessageMedia; options?: WaSendOptions }[] = [];
   initialized = false;
   destroyed = false;
   /** Scripted send behaviour: fail with this error, or hang until released. */
@@ -257,7 +272,25 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
     this.destroyed = true;
   }
 
-  async sendMessage(chatId: string, content: string): Promise<WaMessage | null> {
+  /** The owner types a message in WhatsApp on the phone (message_create with fromMe, no `message` event). */
+  ownerTypes(to: string, body: string): WaMessage {
+    const m = fakeMessage({ from: to, fromMe: true, to, body, timestamp: this.nowSeconds() });
+    this.phone.record(m);
+    this.emitEvent('message_create', m);
+    return m;
+  }
+
+  async getMessageById(messageId: string): Promise<WaMessage | null> {
+    for (const c of this.phone.chats.values()) {
+      const m = c.messages.find((x) => x.id._serialized === messageId);
+      if (m) return m;
+    }
+    return null;
+  }
+
+  async sendMessage(chatId: string, content: string | MessageMedia, options?: WaSendOptions): Promise<WaMessage | null> {
+    const media = typeof content === 'string' ? undefined : content;
+    const text = typeof content === 'string' ? content : (options?.caption ?? '');
     if (this.destroyed) throw new Error('Protocol error (Runtime.callFunctionOn): Session closed.');
     if (this.hangSends) return new Promise(() => {});
     if (this.sendFailure) throw this.sendFailure;
@@ -268,9 +301,10 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
       this.crashPage(crash.error);
       throw new Error(crash.error);
     }
-    const m = fakeMessage({ from: chatId, fromMe: true, to: chatId, body: content, ack: 0 as MessageAck, timestamp: this.nowSeconds() });
+    const type = !media ? 'chat' : options?.sendMediaAsDocument ? 'document' : options?.sendAudioAsVoice ? 'ptt' : media.mimetype.split('/')[0] === 'image' ? 'image' : 'document';
+    const m = fakeMessage({ from: chatId, fromMe: true, to: chatId, body: text, type, ack: 0 as MessageAck, timestamp: this.nowSeconds(), ...(media ? { media } : {}) });
     this.phone.record(m);
-    this.sent.push({ chatId, text: content, message: m });
+    this.sent.push({ chatId, text, message: m, ...(media ? { media, options } : {}) });
     if (crash?.when === 'after_accept') {
       // WhatsApp has the message, but the page died before the library could hand it back.
       this.crashPage(crash.error);

@@ -80,6 +80,8 @@ export class BackupService {
   private deferredStart: (() => void) | null = null;
   private readonly dailyTasks: (() => Promise<unknown>)[] = [];
   private readonly restoredListeners: (() => void)[] = [];
+  /** Called after a backup was made or backups were deleted (media keeps its files beside the backups). */
+  private readonly changedListeners: (() => void)[] = [];
   private nextAt: number | null = null;
   private dailyRun: Promise<void> | null = null;
   private stopped = true;
@@ -181,6 +183,7 @@ export class BackupService {
         makePrivate(final);
         this.lastError = null;
         this.rotate(name);
+        this.changed();
         return { name, kind, createdAt: now, size: statSync(final).size };
       } catch (err) {
         rmSync(part, { force: true });
@@ -220,6 +223,7 @@ export class BackupService {
   purgeAll(): number {
     const all = this.list();
     for (const b of all) rmSync(join(this.dir(), b.name), { force: true });
+    this.changed();
     this.emitStatus();
     return all.length;
   }
@@ -273,6 +277,20 @@ export class BackupService {
     this.d.events.emit('app.restored', { name });
     for (const l of this.restoredListeners) l();
     this.resolveRecovery();
+  }
+
+  onBackupsChanged(fn: () => void): void {
+    this.changedListeners.push(fn);
+  }
+
+  private changed(): void {
+    for (const l of this.changedListeners) {
+      try {
+        l();
+      } catch (err) {
+        console.error('[backup] a backup listener failed', err);
+      }
+    }
   }
 
   onRestored(fn: () => void): void {

@@ -1,6 +1,7 @@
 // The contract every messaging channel implements (sandbox, WhatsApp, Telegram). Channels know nothing about SQLite.
 import type { ErrorReason, ReasonParams } from '../../shared/error-reasons';
 import type { MessageKind } from '../inbox/types';
+import type { FetchedMedia, InboundMedia, OutgoingMedia } from '../media/types';
 
 export type ChannelState =
   | 'disabled'
@@ -51,8 +52,16 @@ export interface InboundMessage {
     display: string;
   };
   kind: MessageKind;
+  /** Text, or the caption of a photo/file (searchable like text). */
   body: string;
   at: number;
+  /** A photo, voice note or file to download into the data folder. */
+  media?: InboundMedia;
+  /**
+   * The owner wrote this from their own phone/account (WhatsApp message_create with fromMe): filed as the owner's
+   * reply to `from`, never answered, and it counts as "the owner replied".
+   */
+  fromOwner?: boolean;
 }
 
 export type AckStatus = 'sent' | 'delivered' | 'read' | 'failed';
@@ -68,12 +77,15 @@ export interface ChannelSink {
   receiveMany?(msgs: InboundMessage[]): { stored: boolean }[];
   ack(externalId: string, status: AckStatus, error?: string): void;
   status(status: Omit<ChannelStatus, 'channel'>): void;
+  /** The sender edited (new text) or deleted a message Lavka filed (Telegram Business). */
+  changed?(externalId: string, change: { body: string } | { deleted: true }): void;
 }
 
 export interface SendRequest {
   /** Lavka's message id; channels that support it use it to make a retried send idempotent. */
   messageId: number;
   address: string;
+  /** Text, or the caption when media is set (may be empty). */
   text: string;
   /**
    * A channel that splits a long text into several messages resumes after the parts an earlier attempt had
@@ -83,6 +95,8 @@ export interface SendRequest {
   partsSent?: number;
   firstExternalId?: string | null;
   onPart?(partsSent: number, firstExternalId: string): void;
+  /** A stored file to send with the text as its caption. */
+  media?: OutgoingMedia;
 }
 
 export interface Channel {
@@ -96,6 +110,8 @@ export interface Channel {
    * The outbox records the first id not already taken instead of sending again. Channels that cannot look omit it.
    */
   findSent?(req: SendRequest, since: number): Promise<string[]>;
+  /** Downloads media this channel received earlier, by the InboundMedia.source it gave. */
+  fetchMedia?(source: string): Promise<FetchedMedia>;
 }
 
 /** A failed send. permanent: retrying will not help (blocked, bad address). retryAfterMs: the channel told us when. */

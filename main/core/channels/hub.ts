@@ -8,6 +8,7 @@ export interface InboundHandler {
   receive(msg: InboundMessage): { stored: boolean };
   receiveMany(msgs: InboundMessage[]): { stored: boolean }[];
   ack(channel: string, externalId: string, status: AckStatus, error?: string): void;
+  changed(channel: string, externalId: string, change: { body: string } | { deleted: true }): void;
 }
 
 export class ChannelHub {
@@ -50,6 +51,7 @@ export class ChannelHub {
       receive: (msg) => this.inbound.receive({ ...msg, channel: channel.id }),
       receiveMany: (msgs) => this.inbound.receiveMany(msgs.map((m) => ({ ...m, channel: channel.id }))),
       ack: (externalId, status, error) => this.inbound.ack(channel.id, externalId, status, error),
+      changed: (externalId, change) => this.inbound.changed(channel.id, externalId, change),
       status: (s) => {
         if (this.channels.get(channel.id) === channel) this.setStatus({ ...s, channel: channel.id });
       },

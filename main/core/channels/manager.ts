@@ -225,7 +225,16 @@ export class ChannelManager {
       await this.d.hub.remove(TELEGRAM);
       return;
     }
-    await this.d.hub.add(new TelegramChannel({ token: c.token, apiRoot: c.apiRoot, clock: this.d.clock, ...this.opts.telegram }));
+    await this.d.hub.add(
+      new TelegramChannel({
+        token: c.token,
+        apiRoot: c.apiRoot,
+        clock: this.d.clock,
+        // Bookkeeping like WhatsApp's runtime row: the owner's Telegram Business connections and chats.
+        business: { load: () => this.d.settingsRepo.get('telegram.business'), save: (s) => this.d.settingsRepo.set('telegram.business', s) },
+        ...this.opts.telegram,
+      }),
+    );
   }
 
   // ---- WhatsApp ----

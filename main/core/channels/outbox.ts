@@ -9,6 +9,7 @@ import type { MessagesRepo } from '../db/repos/messages-repo';
 import type { OutboxRepo, OutboxRow } from '../db/repos/outbox-repo';
 import { ChannelSendError, type Channel, type SendRequest } from './channel';
 import type { ChannelHub } from './hub';
+import type { OutgoingMedia } from '../media/types';
 
 export interface OutboxOptions {
   maxAttempts: number;
@@ -57,6 +58,8 @@ export class Outbox {
   private readonly lanes = new Map<string, Lane>();
   private stopped = true;
   private gate: SendGate | null = null;
+  /** The file a queued message carries (media domain); set by the composition root. */
+  attachmentOf: (messageId: number) => OutgoingMedia | undefined = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -210,6 +213,7 @@ export class Outbox {
     })();
     if (!claimed) return;
     this.emitMessage(row.message_id);
+    const media = msg.media ? this.attachmentOf(row.message_id) : undefined;
     const req: SendRequest = {
       messageId: row.message_id,
       address: row.address,
@@ -217,6 +221,7 @@ export class Outbox {
       partsSent: row.parts_sent,
       firstExternalId: row.first_external_id,
       onPart: (partsSent, firstExternalId) => this.recordPart(row, partsSent, firstExternalId),
+      ...(media ? { media } : {}),
     };
     let externalId: string | null;
     try {

@@ -46,6 +46,9 @@ export interface PrivacyDeps {
 const RETENTION_BATCH = 2000;
 
 export class PrivacyService {
+  /** The conversation's photos, voice notes and files for the JSON export (set by the media domain). */
+  attachments: (conversationId: number) => Promise<unknown[]> = async () => [];
+
   constructor(private readonly d: PrivacyDeps) {}
 
   settings(): PrivacySettings {
@@ -159,6 +162,7 @@ export class PrivacyService {
           status: m.status,
         })),
         related,
+        attachments: conv ? await this.attachments(conv.id) : [],
       };
       text = JSON.stringify(doc, null, 2);
       fileName = `${base} data.json`;

@@ -7,11 +7,14 @@ import { seedDemoOrders } from '../orders/demo';
 import { seedRemindersDemo } from '../reminders/demo';
 import { seedKnowledgeDemo } from '../knowledge/demo';
 import { seedContactsDemo } from '../contacts/demo';
+import { croissantsPhoto } from './pictures';
 
 interface DemoTurn {
   from: 'customer' | 'owner';
   text: string;
   minutesAgo: number;
+  /** A photo the customer sent with the text as its caption. */
+  photo?: () => Buffer;
 }
 interface DemoCustomer {
   name: string;
@@ -45,7 +48,7 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     tags: ['wholesale'],
     notes: 'Runs the café on Hauptstraße; orders croissants for Saturdays.',
     turns: [
-      { from: 'customer', text: 'Hi, can I get 30 croissants for Saturday morning?', minutesAgo: 60 * 26 },
+      { from: 'customer', text: 'Hi, can I get 30 croissants for Saturday morning?', minutesAgo: 60 * 26, photo: croissantsPhoto },
       { from: 'owner', text: 'Hi John, yes — ready at 7:30 as usual.', minutesAgo: 60 * 25 },
       { from: 'customer', text: 'Great, thanks! 🥐', minutesAgo: 60 * 25 - 5 },
     ],
@@ -111,13 +114,15 @@ export function seedDemo(s: Services): boolean {
       c.turns.forEach((t, ti) => {
         const at = now - t.minutesAgo * 60_000;
         if (t.from === 'customer') {
+          const photo = t.photo?.();
           const r = s.inbox.receive({
             channel: c.channel,
             externalId: `demo-${ci}-${ti}`,
             from: { externalId: c.address, display: c.name },
-            kind: 'text',
+            kind: photo ? 'image' : 'text',
             body: t.text,
             at,
+            ...(photo ? { media: { source: `demo-${ci}-${ti}`, mime: 'image/png', fileName: 'croissants.png', size: photo.length, data: photo } } : {}),
           });
           conversationId = r.conversationId ?? conversationId;
         } else if (conversationId !== undefined) {

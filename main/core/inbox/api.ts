@@ -41,9 +41,9 @@ export function inboxMethods(s: Services) {
       'A page of history, newest first, older than beforeId.',
     ),
     'messages.send': method(
-      z.object({ conversationId: id, text: z.string().min(1).max(MAX_BODY_CHARS), channel: z.string().max(40).optional() }),
-      (i) => s.inbox.send(i.conversationId, i.text, { channel: i.channel, author: 'owner' }),
-      'Queues a reply; it goes out through the durable outbox on the given or last-used channel.',
+      z.object({ conversationId: id, text: z.string().max(MAX_BODY_CHARS), channel: z.string().max(40).optional(), mediaId: id.optional() }),
+      (i) => s.inbox.send(i.conversationId, i.text, { channel: i.channel, author: 'owner', mediaId: i.mediaId }),
+      'Queues a reply (with an uploaded attachment, mediaId, the text is its caption); it goes out through the durable outbox.',
     ),
     'messages.retry': method(
       z.object({ messageId: id }),

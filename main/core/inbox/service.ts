@@ -9,7 +9,7 @@ import type { MessagesRepo } from '../db/repos/messages-repo';
 import type { OutboxRepo } from '../db/repos/outbox-repo';
 import type { MessageHit, SearchRepo } from '../db/repos/search-repo';
 import type { AckStatus, InboundMessage } from '../channels/channel';
-import type { Author, ConversationSummary, InboxFilter, Message, MessageStatus, Origin } from './types';
+import type { Author, ConversationSummary, InboxFilter, Message, MessageKind, MessageStatus, Origin } from './types';
 import { previewOf } from './preview';
 
 /** Largest message body Lavka stores; anything longer is refused with a clear error instead of bloating the DB. */
@@ -28,6 +28,15 @@ export interface SendOptions {
   author?: Author;
   /** What produced the message when it is not the author answering (a reminder, an order-status notice). */
   origin?: Origin;
+  /** An uploaded attachment (media.upload) sent with the text as its caption. */
+  mediaId?: number;
+}
+
+/** The media domain, as the inbox uses it (set by the composition root; absent in tests that need no media). */
+export interface InboxMedia {
+  recordInbound(messageId: number, media: NonNullable<InboundMessage['media']>): () => void;
+  attachInTransaction(mediaId: number, messageId: number): void;
+  kindOf(mediaId: number): MessageKind;
 }
 
 const ACK_RANK: Record<MessageStatus, number> = { received: 0, queued: 1, sending: 2, failed: 2, sent: 3, delivered: 4, read: 5 };
@@ -38,6 +47,7 @@ export class InboxService {
   private readonly inboundListeners = new Set<InboundListener>();
   /** Called after an outgoing message is committed, so the outbox can wake up. */
   onQueued: () => void = () => {};
+  media: InboxMedia | null = null;
 
   constructor(
     private readonly db: Db,
@@ -72,8 +82,11 @@ export class InboxService {
     const stored = this.db.transaction(() => msgs.map((m) => this.store(m, now))).immediate();
     return stored.map((result) => {
       if (!result) return { stored: false };
+      result.startDownload?.();
       const message = this.messages.get(result.messageId)!;
       this.publish(result.conversationId, message);
+      // Listeners answer customers; the owner's own messages (from the phone) only publish, which resolves "Needs you".
+      if (result.own) return { stored: true, messageId: result.messageId, conversationId: result.conversationId };
       for (const l of this.inboundListeners) {
         Promise.resolve()
           .then(() => l({ message, contactId: result.contactId, conversationId: result.conversationId, isNewContact: result.isNewContact }))
@@ -84,8 +97,12 @@ export class InboxService {
   }
 
   /** One message's rows, inside the caller's transaction; null when it is already stored. */
-  private store(msg: InboundMessage, now: number): { messageId: number; conversationId: number; contactId: number; isNewContact: boolean } | null {
+  private store(
+    msg: InboundMessage,
+    now: number,
+  ): { messageId: number; conversationId: number; contactId: number; isNewContact: boolean; own: boolean; startDownload: (() => void) | null } | null {
     const body = msg.body.length > MAX_BODY_CHARS ? msg.body.slice(0, MAX_BODY_CHARS) : msg.body;
+    const own = msg.fromOwner === true;
     if (this.messages.existsExternal(msg.channel, msg.externalId)) return null;
     let identity = this.contacts.findIdentity(msg.channel, msg.from.externalId);
     let isNewContact = false;
@@ -98,17 +115,20 @@ export class InboxService {
     } else {
       this.contacts.touchIdentity(identity.id, now, msg.from.display || undefined);
     }
+    // The owner's own message that Lavka is itself still sending (or checking after a crash) is that message, not a new one.
+    if (own && this.messages.unsentCopy(msg.channel, identity.id, msg.kind, body)) return null;
     const conversationId = this.conversationFor(identity.contactId, msg.channel, msg.at);
     const messageId = this.messages.insert({
       conversationId,
-      direction: 'in',
+      direction: own ? 'out' : 'in',
       channel: msg.channel,
       identityId: identity.id,
       externalId: msg.externalId,
-      author: 'customer',
+      author: own ? 'owner' : 'customer',
+      origin: own ? 'owner' : 'customer',
       kind: msg.kind,
       body,
-      status: 'received',
+      status: own ? 'sent' : 'received',
       createdAt: msg.at,
     });
     if (messageId === undefined) return null;
@@ -117,10 +137,24 @@ export class InboxService {
       at: msg.at,
       preview: previewOf(msg.kind, body),
       channel: msg.channel,
-      direction: 'in',
-      countsUnread: true,
+      direction: own ? 'out' : 'in',
+      countsUnread: !own,
     });
-    return { messageId, conversationId, contactId: identity.contactId, isNewContact };
+    const startDownload = msg.media && this.media ? this.media.recordInbound(messageId, msg.media) : null;
+    return { messageId, conversationId, contactId: identity.contactId, isNewContact, own, startDownload };
+  }
+
+  /**
+   * The sender edited or deleted a message (Telegram Business). An edit replaces the text (search follows); a deletion
+   * keeps the text for the shop's records and marks the message, so the owner sees what the customer took back.
+   */
+  changed(channel: string, externalId: string, change: { body: string } | { deleted: true }): void {
+    const m = this.messages.byExternal(channel, externalId);
+    if (!m) return;
+    const now = this.clock.now();
+    if ('body' in change) this.messages.setBody(m.id, change.body.slice(0, MAX_BODY_CHARS), now);
+    else this.messages.setStatus(m.id, m.status, now, 'deleted_by_sender');
+    this.events.emit('message.updated', { conversationId: m.conversationId, message: this.messages.get(m.id)! });
   }
 
   /** Delivery receipts from a channel. Status only moves forward (sent → delivered → read), except to failed. */
@@ -149,7 +183,8 @@ export class InboxService {
    */
   queueInTransaction(conversationId: number, text: string, opts: SendOptions = {}): { message: Message; afterCommit(): void } {
     const body = text.trim();
-    if (!body) throw new AppError('invalid_input', 'Cannot send an empty message');
+    if (!body && opts.mediaId === undefined) throw new AppError('invalid_input', 'Cannot send an empty message');
+    if (opts.mediaId !== undefined && !this.media) throw new AppError('invalid_input', 'Attachments are not available');
     if (body.length > MAX_BODY_CHARS) throw new AppError('invalid_input', `Message is longer than ${MAX_BODY_CHARS} characters`);
     const contactId = this.conversations.contactId(conversationId);
     if (contactId === undefined) throw notFound('Conversation', conversationId);
@@ -157,6 +192,7 @@ export class InboxService {
     const identity = this.contacts.addressFor(contactId, channel);
     if (!identity) throw new AppError('channel_unavailable', `This customer has no ${channel} address`);
     const now = this.clock.now();
+    const kind: MessageKind = opts.mediaId !== undefined ? this.media!.kindOf(opts.mediaId) : 'text';
     const messageId = this.messages.insert({
       conversationId,
       direction: 'out',
@@ -165,16 +201,17 @@ export class InboxService {
       externalId: null,
       author: opts.author ?? 'owner',
       origin: opts.origin,
-      kind: 'text',
+      kind,
       body,
       status: 'queued',
       createdAt: now,
     })!;
+    if (opts.mediaId !== undefined) this.media!.attachInTransaction(opts.mediaId, messageId);
     this.outbox.enqueue(messageId, channel, identity.external_id, now);
     this.conversations.onMessage(conversationId, {
       id: messageId,
       at: now,
-      preview: previewOf('text', body),
+      preview: previewOf(kind, body),
       channel,
       direction: 'out',
       countsUnread: false,

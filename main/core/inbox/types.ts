@@ -1,4 +1,5 @@
 // Shapes the inbox hands to the UI. Plain data, safe to serialise over IPC and HTTP.
+import type { MediaInfo } from '../media/types';
 export type Direction = 'in' | 'out';
 export type Author = 'customer' | 'owner' | 'assistant' | 'system';
 /**
@@ -23,6 +24,8 @@ export interface Message {
   status: MessageStatus;
   error: string | null;
   createdAt: number;
+  /** The photo, voice note or file this message carries (its body is the caption). */
+  media?: MediaInfo;
 }
 
 export interface ConversationSummary {

@@ -17,7 +17,7 @@ interface ConversationState {
   sendError: string | null;
   open(conversationId: number): Promise<void>;
   loadOlder(conversationId: number): Promise<void>;
-  send(conversationId: number, text: string, channel?: string): Promise<boolean>;
+  send(conversationId: number, text: string, channel?: string, mediaId?: number): Promise<boolean>;
   retry(messageId: number): Promise<void>;
   apply(conversationId: number, message: Message): void;
 }
@@ -48,9 +48,9 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
       threads: { ...get().threads, [conversationId]: { messages: merge(cur.messages, page), hasOlder: page.length === PAGE, loading: false } },
     });
   },
-  async send(conversationId, text, channel) {
+  async send(conversationId, text, channel, mediaId) {
     try {
-      const m = await call('messages.send', { conversationId, text, channel });
+      const m = await call('messages.send', { conversationId, text, channel, mediaId });
       // Live events may already have moved it past "queued"; only add it if they have not arrived yet.
       if (!get().threads[conversationId]?.messages.some((x) => x.id === m.id)) get().apply(conversationId, m);
       set({ sendError: null });

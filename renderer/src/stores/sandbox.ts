@@ -1,6 +1,6 @@
 // The "Try as a customer" panel: pretend customers and what they see of the chat.
 import { create } from 'zustand';
-import { call, type ApiOutput } from '../api';
+import { call, fileToBase64, type ApiOutput } from '../api';
 import { errorText } from '../i18n/errors';
 
 type Customer = ApiOutput<'sandbox.customers'>[number];
@@ -18,6 +18,8 @@ interface SandboxState {
   pick(key: string | null, name?: string): Promise<void>;
   setName(name: string): void;
   say(text: string): Promise<boolean>;
+  /** The pretend customer sends a photo, a voice note (voice) or a file, with the typed text as its caption. */
+  sendMedia(file: File, voice: boolean, caption: string): Promise<boolean>;
   refresh(): Promise<void>;
 }
 
@@ -52,6 +54,26 @@ export const useSandboxStore = create<SandboxState>((set, get) => ({
       return true;
     } catch (err) {
       set({ error: errorText(err) });
+      return false;
+    }
+  },
+  async sendMedia(file, voice, caption) {
+    const { activeKey, name } = get();
+    try {
+      const r = await call('sandbox.sendMedia', {
+        customerKey: activeKey ?? undefined,
+        name: name.trim() || 'Customer',
+        fileName: file.name,
+        mime: file.type || 'application/octet-stream',
+        dataBase64: await fileToBase64(file),
+        caption,
+        voice,
+      });
+      set({ activeKey: r.customerKey, error: null });
+      await Promise.all([get().refresh(), get().loadCustomers()]);
+      return true;
+    } catch (err) {
+      set({ error: (err as Error).message });
       return false;
     }
   },

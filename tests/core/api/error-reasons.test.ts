@@ -31,7 +31,7 @@ describe('error envelope reasons', () => {
 
 describe('channel status reasons', () => {
   it('a channel that fails to start with a DNS error reports network_offline with the host', async () => {
-    const hub = new ChannelHub(new EventBus(), { receive: () => ({ stored: false }), receiveMany: () => [], ack: () => undefined });
+    const hub = new ChannelHub(new EventBus(), { receive: () => ({ stored: false }), receiveMany: () => [], ack: () => undefined, changed: () => undefined });
     const channel: Channel = {
       id: 'telegram',
       start: async () => Promise.reject(new Error('getaddrinfo ENOTFOUND api.telegram.org')),

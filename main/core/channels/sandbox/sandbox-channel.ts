@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock';
 import type { Channel, ChannelSink, SendRequest } from '../channel';
 import { ChannelSendError } from '../channel';
+import type { MessageKind } from '../../inbox/types';
 
 export const SANDBOX = 'sandbox';
 
@@ -52,6 +53,26 @@ export class SandboxChannel implements Channel {
       kind: 'text',
       body: text,
       at: this.clock.now(),
+    });
+    return { externalId, stored };
+  }
+
+  /** The pretend customer sends a photo, voice note or file (with an optional caption). */
+  customerSendsMedia(
+    customerKey: string,
+    name: string,
+    file: { data: Uint8Array; mime: string; fileName: string; kind: MessageKind; caption: string },
+  ): { externalId: string; stored: boolean } {
+    if (!this.sink) throw new ChannelSendError('The sandbox channel is not running', false);
+    const externalId = `sb-in-${randomUUID()}`;
+    const { stored } = this.sink.receive({
+      channel: SANDBOX,
+      externalId,
+      from: { externalId: customerKey, display: name },
+      kind: file.kind,
+      body: file.caption,
+      at: this.clock.now(),
+      media: { source: externalId, mime: file.mime, fileName: file.fileName, size: file.data.byteLength, data: file.data },
     });
     return { externalId, stored };
   }

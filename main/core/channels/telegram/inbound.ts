@@ -3,6 +3,7 @@
 import type { Message } from 'grammy/types';
 import type { InboundMessage } from '../channel';
 import type { MessageKind } from '../../inbox/types';
+import type { InboundMedia } from '../../media/types';
 import { telegramDisplay } from '../../contacts/identity';
 
 export const TELEGRAM = 'telegram';
@@ -26,6 +27,7 @@ export function telegramInbound(raw: Message | undefined, now: number): InboundM
   if (typeof m.message_id !== 'number') return null;
   const content = contentOf(m);
   if (!content) return null;
+  const media = mediaOf(m);
   return {
     channel: TELEGRAM,
     externalId: telegramMessageId(chat.id, m.message_id),
@@ -33,7 +35,42 @@ export function telegramInbound(raw: Message | undefined, now: number): InboundM
     kind: content.kind,
     body: content.body,
     at: typeof m.date === 'number' && m.date > 0 ? m.date * 1000 : now,
+    ...(media ? { media } : {}),
   };
+}
+
+interface TgFile {
+  file_id?: unknown;
+  file_size?: unknown;
+  file_name?: unknown;
+  mime_type?: unknown;
+}
+
+/** The file of a photo, voice note, audio, video or document: its file_id is what getFile downloads (now or on Retry). */
+export function mediaOf(m: Record<string, unknown>): InboundMedia | null {
+  const pick = (f: unknown, mime: string): InboundMedia | null => {
+    const x = f as TgFile | undefined;
+    if (!x || typeof x.file_id !== 'string' || !x.file_id) return null;
+    return {
+      source: x.file_id,
+      mime: typeof x.mime_type === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(x.mime_type) ? x.mime_type : mime,
+      ...(typeof x.file_name === 'string' ? { fileName: x.file_name.slice(0, 200) } : {}),
+      ...(typeof x.file_size === 'number' ? { size: x.file_size } : {}),
+    };
+  };
+  // Telegram sends a photo in several sizes, smallest first: keep the largest.
+  if (Array.isArray(m.photo) && m.photo.length) return pick(m.photo[m.photo.length - 1], 'image/jpeg');
+  if (m.voice) return pick(m.voice, 'audio/ogg');
+  if (m.audio) return pick(m.audio, 'audio/mpeg');
+  if (m.video) return pick(m.video, 'video/mp4');
+  if (m.video_note) return pick(m.video_note, 'video/mp4');
+  if (m.animation) return pick(m.animation, 'video/mp4');
+  if (m.document) return pick(m.document, 'application/octet-stream');
+  if (m.sticker) {
+    const st = m.sticker as { is_animated?: unknown; is_video?: unknown };
+    return pick(m.sticker, st.is_video ? 'video/webm' : st.is_animated ? 'application/x-tgsticker' : 'image/webp');
+  }
+  return null;
 }
 
 function str(v: unknown): string {

@@ -3,15 +3,20 @@
 // The bot token is a secret: it never appears in a status, an error message or a log line.
 // The Bot API has no idempotency key: if Lavka dies after Telegram took a reply and before the outbox recorded the
 // answer, that one reply goes out again after the restart (one per crash at most; tests/e2e/channels-crash.spec.ts).
-import { Api, Bot, BotError, GrammyError, HttpError } from 'grammy';
+import { Api, Bot, BotError, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Clock } from '../../clock';
 import { ChannelSendError, type Channel, type ChannelSink, type SendRequest } from '../channel';
 import { TELEGRAM, telegramInbound, telegramMessageId } from './inbound';
+import type { FetchedMedia, OutgoingMedia } from '../../media/types';
+import type { InboundMessage } from '../channel';
+import { BUSINESS_REFUSALS, BusinessConnections, memoryBusinessStore, type BusinessStore, type ReplyRoute } from './business';
 
 export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
 /** Telegram refuses longer texts; Lavka splits a long reply into several messages. */
 export const TELEGRAM_MAX_TEXT = 4096;
+/** Longest caption of a photo or file; a longer text goes out as messages after the file. */
+export const TELEGRAM_MAX_CAPTION = 1024;
 const TOKEN_RE = /^\d{3,20}:[A-Za-z0-9_-]{20,100}$/;
 
 export interface TelegramOptions {
@@ -23,6 +28,8 @@ export interface TelegramOptions {
   /** Reconnect backoff after a failed call: doubles from baseMs up to maxMs. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Where Telegram Business connections and chats are remembered between runs. */
+  business?: BusinessStore;
 }
 
 export interface TelegramBotInfo {
@@ -101,6 +108,9 @@ export class TelegramChannel implements Channel {
   private up = false;
   private info: TelegramBotInfo | null = null;
   private wake: (() => void) | null = null;
+  readonly business: BusinessConnections;
+  /** The business connection the current send goes through (empty: the bot's own chat). Sends run one at a time. */
+  private via: { business_connection_id?: string } = {};
   private readonly pollTimeout: number;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
@@ -113,7 +123,15 @@ export class TelegramChannel implements Channel {
       // A long poll must outlive its own timeout; other calls rarely take more than a few seconds.
       client: { apiRoot: opts.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT, timeoutSeconds: this.pollTimeout + 15 },
     });
+    this.business = new BusinessConnections(opts.business ?? memoryBusinessStore());
     this.bot.on('message', (ctx) => this.onMessage(ctx.message));
+    this.bot.on('business_connection', (ctx) => void this.business.onConnection(ctx.businessConnection));
+    this.bot.on('business_message', (ctx) => this.onBusinessMessage(ctx.businessMessage));
+    this.bot.on('edited_business_message', (ctx) => this.onBusinessEdit(ctx.editedBusinessMessage));
+    this.bot.on('deleted_business_messages', (ctx) => {
+      const d = ctx.deletedBusinessMessages;
+      for (const id of d.message_ids) this.sink?.changed?.(telegramMessageId(d.chat.id, id), { deleted: true });
+    });
   }
 
   get botInfo(): TelegramBotInfo | null {
@@ -146,14 +164,24 @@ export class TelegramChannel implements Channel {
       throw new ChannelSendError(`"${req.address}" is not a Telegram chat`, true);
     }
     const chatId = Number(req.address);
-    const parts = splitText(req.text, TELEGRAM_MAX_TEXT);
-    // A long reply goes as several messages; the outbox remembers the confirmed ones (across retries and crashes),
-    // so this continues at the first part Telegram has not confirmed.
+    const media = req.media;
+    const captioned = !!media && req.text.length <= TELEGRAM_MAX_CAPTION;
+    const texts = captioned || !req.text.trim() ? [] : splitText(req.text, TELEGRAM_MAX_TEXT);
+    // A file (with the text as its caption when it fits), then the text in as many messages as it needs.
+    const parts: (() => Promise<{ message_id: number }>)[] = [
+      ...(media ? [() => this.sendFile(chatId, media, captioned ? req.text : '')] : []),
+      ...texts.map((t) => () => this.bot.api.sendMessage(chatId, t, this.via)),
+    ];
+    // The outbox remembers the confirmed parts (across retries and crashes), so this continues at the first part
+    // Telegram has not confirmed.
     let first = req.firstExternalId && /^\d+$/.test(req.firstExternalId) ? Number(req.firstExternalId) : null;
     const start = first === null ? 0 : Math.min(req.partsSent ?? 0, parts.length);
     try {
+      const route = this.business.route(chatId, this.opts.clock.now());
+      if ('refused' in route) throw new ChannelSendError(BUSINESS_REFUSALS[route.refused], true);
+      this.via = route.via === 'business' ? { business_connection_id: route.connectionId } : {};
       for (let i = start; i < parts.length; i++) {
-        const sent = await this.bot.api.sendMessage(chatId, parts[i]);
+        const sent = await parts[i]();
         first ??= sent.message_id;
         req.onPart?.(i + 1, String(first));
       }
@@ -163,6 +191,46 @@ export class TelegramChannel implements Channel {
     if (!this.up && this.info) this.connected();
     if (first === null) throw new ChannelSendError('Telegram did not confirm the message', false);
     return { externalId: telegramMessageId(chatId, first) };
+  }
+
+  /** Downloads a file a customer sent (getFile, then the file route). Bots may download files up to 20 MB. */
+  async fetchMedia(source: string): Promise<FetchedMedia> {
+    let path: string | undefined;
+    try {
+      path = (await this.bot.api.getFile(source)).file_path;
+    } catch (err) {
+      throw new Error(describeError(err, this.opts.token));
+    }
+    if (!path) throw new Error('Telegram did not give a download path (files over 20 MB cannot be downloaded by bots)');
+    const root = this.opts.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT;
+    let res: Response;
+    try {
+      res = await fetch(`${root}/file/bot${this.opts.token}/${path.split('/').map(encodeURIComponent).join('/')}`);
+    } catch (err) {
+      throw new Error(describeError(err, this.opts.token));
+    }
+    if (!res.ok) throw new Error(`Telegram answered ${res.status} for the file`);
+    const name = path.split('/').at(-1);
+    return { data: new Uint8Array(await res.arrayBuffer()), ...(name ? { fileName: name } : {}) };
+  }
+
+  /** A photo, voice note, audio, video or document, uploaded as multipart from the media folder. */
+  private sendFile(chatId: number, media: OutgoingMedia, caption: string): Promise<{ message_id: number }> {
+    const file = new InputFile(media.path, media.fileName);
+    const other = { ...this.via, ...(caption ? { caption } : {}) };
+    switch (media.kind) {
+      case 'image':
+        // Telegram recompresses photos and refuses some (GIF animations, huge sides): those go as documents.
+        return media.mime === 'image/gif' ? this.bot.api.sendAnimation(chatId, file, other) : this.bot.api.sendPhoto(chatId, file, other);
+      case 'voice':
+        return this.bot.api.sendVoice(chatId, file, other);
+      case 'audio':
+        return this.bot.api.sendAudio(chatId, file, other);
+      case 'video':
+        return this.bot.api.sendVideo(chatId, file, other);
+      default:
+        return this.bot.api.sendDocument(chatId, file, other);
+    }
   }
 
   private async run(): Promise<void> {
@@ -201,7 +269,7 @@ export class TelegramChannel implements Channel {
         // After a failure, ask without waiting first: a long poll would keep "disconnected" on screen for its
         // whole timeout although Telegram is back.
         updates = await this.bot.api.getUpdates(
-          { offset: this.offset, timeout: this.up ? this.pollTimeout : 0, allowed_updates: ['message'] },
+          { offset: this.offset, timeout: this.up ? this.pollTimeout : 0, allowed_updates: ALLOWED_UPDATES },
           this.signal(),
         );
       } catch (err) {
@@ -267,7 +335,14 @@ export class TelegramChannel implements Channel {
 
   private onMessage(raw: Parameters<typeof telegramInbound>[0]): void {
     const msg = telegramInbound(raw, this.opts.clock.now());
-    if (!msg || !this.sink) return;
+    if (!msg) return;
+    if (raw?.chat) this.business.customerWroteToBot(raw.chat.id);
+    this.store(msg);
+  }
+
+  /** Hands a message to the inbox; a failed store is not confirmed to Telegram (it is fetched again). */
+  private store(msg: InboundMessage): void {
+    if (!this.sink) return;
     try {
       this.sink.receive(msg);
     } catch (err) {
@@ -287,6 +362,38 @@ export class TelegramChannel implements Channel {
     await this.sleep(wait);
   }
 
+  /** Where a reply to this chat goes: the bot's own chat, or the owner's account (and until when that is allowed). */
+  replyRoute(chatId: number): ReplyRoute {
+    return this.business.route(chatId, this.opts.clock.now());
+  }
+
+  /**
+   * A message in a chat of the owner's own account: the customer's (filed as usual, opens the 24-hour reply window)
+   * or the owner's, typed in Telegram (filed as the owner's reply). What this bot sent there is already filed.
+   */
+  private onBusinessMessage(raw: Parameters<typeof telegramInbound>[0]): void {
+    const m = raw as (typeof raw & { business_connection_id?: unknown; sender_business_bot?: { id?: unknown } }) | undefined;
+    if (!m || typeof m.business_connection_id !== 'string' || m.chat?.type !== 'private') return;
+    if (m.sender_business_bot?.id === this.info?.id) return;
+    const owner = this.business.ownerOf(m.business_connection_id);
+    if (owner !== undefined && m.from?.id === owner) {
+      // Filed as a customer message from the chat's other party, then turned into the owner's.
+      const customer = { ...m, from: { id: m.chat.id, is_bot: false, first_name: m.chat.first_name ?? '', last_name: m.chat.last_name, username: m.chat.username } };
+      const msg = telegramInbound(customer as typeof raw, this.opts.clock.now());
+      if (msg) this.store({ ...msg, from: { externalId: msg.from.externalId, display: '' }, fromOwner: true } satisfies InboundMessage);
+      return;
+    }
+    const msg = telegramInbound(raw, this.opts.clock.now());
+    if (!msg) return;
+    this.business.customerWrote(m.chat.id, m.business_connection_id, msg.at);
+    this.store(msg);
+  }
+
+  private onBusinessEdit(raw: Parameters<typeof telegramInbound>[0]): void {
+    const msg = telegramInbound(raw, this.opts.clock.now());
+    if (msg) this.sink?.changed?.(msg.externalId, { body: msg.body });
+  }
+
   private connected(): void {
     this.up = true;
     const info = this.info!;
@@ -299,6 +406,7 @@ export class TelegramChannel implements Channel {
   }
 
   private sendError(err: unknown): ChannelSendError {
+    if (err instanceof ChannelSendError) return err;
     const text = describeError(err, this.opts.token);
     if (err instanceof GrammyError) {
       if (err.error_code === 429) {
@@ -365,6 +473,8 @@ class StoreFailed extends Error {
 const DATABASE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM|INTERRUPT)/;
 /** Tries to save one update whose failure was not the database being unavailable, before it is skipped. */
 const MAX_TRIES_OF_ONE_UPDATE = 5;
+/** Updates Lavka asks for: the bot's own chats and the owner's account through Telegram Business. */
+const ALLOWED_UPDATES = ['message', 'business_connection', 'business_message', 'edited_business_message', 'deleted_business_messages'] as const;
 
 const REFUSALS: [RegExp, string][] = [
   [/bot was blocked by the user/i, 'This customer blocked your bot in Telegram'],

@@ -4,7 +4,7 @@
 import type { Clock } from '../../clock';
 import type { WaClient, WaMessage } from './client';
 import { messageOf } from './health';
-import { skipReason, type WaFilter } from './inbound';
+import { ownMessageFiled, skipReason, type WaFilter } from './inbound';
 
 export interface BackfillReport {
   chats: number;
@@ -19,7 +19,9 @@ export interface CatchUpDeps {
   firstBackfillDays: number;
   maxChats: number;
   perChat: number;
-  /** Files one message; true when it was new. */
+  /** The owner's own number (…@c.us), to tell chats with others from notes to self. */
+  ownJid?: string;
+  /** Files one message (a customer's, or the owner's own from the phone); true when it was new. */
   file(m: WaMessage): Promise<boolean>;
   /** False once the client was replaced or the channel stopped: the run ends early. */
   live(): boolean;
@@ -51,7 +53,9 @@ export async function catchUp(client: WaClient, d: CatchUpDeps): Promise<Backfil
       continue;
     }
     for (const m of [...msgs].sort((a, b) => a.timestamp - b.timestamp)) {
-      if (m.timestamp * 1000 < since || skipReason(m, d.filter)) continue;
+      if (m.timestamp * 1000 < since) continue;
+      // What the owner wrote from the phone while Lavka was closed belongs in the history too.
+      if (m.fromMe ? !ownMessageFiled(m, d.ownJid) : skipReason(m, d.filter)) continue;
       try {
         if (await d.file(m)) stored++;
       } catch (err) {

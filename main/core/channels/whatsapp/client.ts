@@ -1,14 +1,24 @@
 // The part of whatsapp-web.js's Client that Lavka uses, as an interface built from the library's shipped types,
 // plus the real factory. Tests pass a double implementing WaClient; `fitsShippedClient` below makes the compiler
 // prove that the real Client satisfies the same interface, so the double and the library cannot drift apart.
-import type { Chat, Client, ClientInfo, ClientOptions, Contact, Message, MessageAck, MessageSearchOptions, WAState } from 'whatsapp-web.js';
+import type { Chat, Client, ClientInfo, ClientOptions, Contact, Message, MessageAck, MessageMedia, MessageSearchOptions, MessageSendOptions, WAState } from 'whatsapp-web.js';
 
 export type WaContact = Pick<Contact, 'id' | 'number' | 'pushname' | 'name' | 'isMe'>;
 
 export type WaMessage = Pick<
   Message,
   'id' | 'from' | 'to' | 'author' | 'fromMe' | 'type' | 'body' | 'timestamp' | 'isStatus' | 'broadcast' | 'hasMedia' | 'ack' | 'location' | 'vCards'
-> & { getContact(): Promise<WaContact> };
+> & {
+  getContact(): Promise<WaContact>;
+  /** The photo/voice note/file of a media message; undefined when WhatsApp no longer has it. */
+  downloadMedia(): Promise<WaMedia | undefined>;
+};
+
+/** whatsapp-web.js's MessageMedia: the data is base64. */
+export type WaMedia = Pick<MessageMedia, 'mimetype' | 'data' | 'filename' | 'filesize'>;
+
+/** The send options Lavka uses with a MessageMedia. */
+export type WaSendOptions = Pick<MessageSendOptions, 'caption' | 'sendAudioAsVoice' | 'sendMediaAsDocument'>;
 
 export type WaChat = Pick<Chat, 'id' | 'isGroup' | 'name' | 'timestamp'> & {
   fetchMessages(options: MessageSearchOptions): Promise<WaMessage[]>;
@@ -53,7 +63,9 @@ export interface WaClient {
   initialize(): Promise<void>;
   destroy(): Promise<void>;
   logout(): Promise<void>;
-  sendMessage(chatId: string, content: string): Promise<WaMessage | null>;
+  sendMessage(chatId: string, content: string | MessageMedia, options?: WaSendOptions): Promise<WaMessage | null>;
+  /** A message by its serialized id (to download the media of one Lavka saw before a restart). */
+  getMessageById(messageId: string): Promise<WaMessage | null | undefined>;
   getChats(): Promise<WaChat[]>;
   getChatById(chatId: string): Promise<WaChat>;
   /** Resolves linked ids (…@lid, which hide the number) to phone ids (…@c.us). */

@@ -42,6 +42,25 @@ export function skipReason(m: WaMessage, f: WaFilter): SkipReason | null {
   return null;
 }
 
+/**
+ * Whether a message the owner wrote from the phone (fromMe) is filed: only in one-to-one chats with someone else,
+ * and only what they wrote (not chat events).
+ */
+export function ownMessageFiled(m: WaMessage, ownJid: string | undefined): boolean {
+  if (!m.fromMe) return false;
+  const to = String(m.to ?? '');
+  if (!to || to === ownJid || m.isStatus || to === 'status@broadcast') return false;
+  if (to.endsWith('@g.us') || to.endsWith('@newsletter') || to.endsWith('@broadcast')) return false;
+  return !EVENT_TYPES.has(String(m.type));
+}
+
+/** Message types whose media Lavka downloads. */
+const MEDIA_TYPES = new Set(['image', 'ptt', 'audio', 'video', 'document', 'sticker']);
+
+export function hasDownloadableMedia(m: WaMessage): boolean {
+  return m.hasMedia === true && MEDIA_TYPES.has(String(m.type));
+}
+
 export function contentOf(m: WaMessage): { kind: MessageKind; body: string } {
   const body = typeof m.body === 'string' ? m.body : '';
   switch (String(m.type)) {

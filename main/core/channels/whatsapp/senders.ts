@@ -5,7 +5,7 @@ import type { InboundMessage } from '../channel';
 import { formatPhone, whatsappIdToPhone } from '../../contacts/identity';
 import type { WaClient, WaMessage } from './client';
 import { messageOf } from './health';
-import { WHATSAPP, contentOf } from './inbound';
+import { WHATSAPP, contentOf, hasDownloadableMedia } from './inbound';
 
 export class WaSenders {
   private readonly names = new Map<string, string>();
@@ -13,17 +13,22 @@ export class WaSenders {
 
   constructor(private readonly clock: Clock) {}
 
-  async toInbound(client: WaClient, m: WaMessage): Promise<InboundMessage> {
+  /** A customer's message, or (own) one the owner wrote from the phone, filed under the chat's other party. */
+  async toInbound(client: WaClient, m: WaMessage, own = false): Promise<InboundMessage> {
     const { kind, body } = contentOf(m);
-    const address = await this.addressOf(client, String(m.from));
+    const peer = String(own ? m.to : m.from);
+    const address = await this.addressOf(client, peer);
     const ts = typeof m.timestamp === 'number' && m.timestamp > 0 ? m.timestamp * 1000 : this.clock.now();
     return {
       channel: WHATSAPP,
       externalId: m.id._serialized,
-      from: { externalId: address, display: await this.displayOf(m, address) },
+      // The owner's own message names the owner, not the customer: only a name already learnt is used.
+      from: { externalId: address, display: own ? (this.names.get(peer) ?? '') : await this.displayOf(m, address) },
       kind,
       body,
       at: ts,
+      ...(hasDownloadableMedia(m) ? { media: { source: m.id._serialized } } : {}),
+      ...(own ? { fromOwner: true } : {}),
     };
   }
 

@@ -22,7 +22,8 @@ import { SESSION_CLIENT_ID, type WaClient, type WaClientFactory, type WaMessage,
 import { Overdue, checkHealth, describeReason, hardStopOf, messageOf, withDeadline, type HardStop, type Health } from './health';
 import { routineRestartReason, type MaintenancePolicy } from './maintenance';
 import type { MemoryProbe } from './memory';
-import { WHATSAPP, ackStatus, skipReason, type WaFilter } from './inbound';
+import { WHATSAPP, ackStatus, ownMessageFiled, skipReason, type WaFilter } from './inbound';
+import type { FetchedMedia, OutgoingMedia } from '../../media/types';
 import { catchUp, type BackfillReport } from './catch-up';
 import { WaSenders } from './senders';
 
@@ -125,6 +126,12 @@ export class WhatsAppChannel implements Channel {
   /** Latest receipt per own message id; a receipt can arrive before sendMessage returns the id to the outbox. */
   private readonly acks = new Map<string, AckStatus>();
   private readonly senders: WaSenders;
+  /** Ids of messages Lavka itself sent: their message_create is not the owner writing from the phone. */
+  private readonly ownSent = new Set<string>();
+  /** Recent media messages by id, so a download needs no lookup in WhatsApp Web. */
+  private readonly mediaMessages = new Map<string, WaMessage>();
+  /** Resolved when no send is in progress (an own message_create waits for it, see onOwnMessage). */
+  private sendWaiters: (() => void)[] = [];
 
   constructor(private readonly opts: WhatsAppOptions) {
     this.senders = new WaSenders(opts.clock);
@@ -175,11 +182,12 @@ export class WhatsAppChannel implements Channel {
       }
       let sent: WaMessage | null | undefined;
       try {
-        sent = await client.sendMessage(chatId, req.text);
+        sent = req.media ? await this.sendMedia(client, chatId, req.media, req.text) : await client.sendMessage(chatId, req.text);
       } catch (err) {
         throw this.sendError(client, err);
       }
       const externalId = sent?.id?._serialized;
+      if (externalId) this.remember(this.ownSent, externalId);
       // The page answered without a message: it may or may not have kept it, so the chat is checked before a retry.
       if (!externalId) throw new ChannelSendError(`${UNCONFIRMED} WhatsApp Web did not confirm this message; checking the chat before sending again`, false);
       const early = this.acks.get(externalId);
@@ -188,6 +196,62 @@ export class WhatsAppChannel implements Channel {
       return { externalId };
     } finally {
       this.sending--;
+      if (this.sending === 0) for (const w of this.sendWaiters.splice(0)) w();
+    }
+  }
+
+  /** A photo, voice note or file (whatsapp-web.js MessageMedia) with the text as its caption. */
+  private async sendMedia(client: WaClient, chatId: string, media: OutgoingMedia, caption: string): Promise<WaMessage | null> {
+    const { readFile } = await import('node:fs/promises');
+    // Loaded only when used, like the client: the library is large.
+    const { MessageMedia } = (await import('whatsapp-web.js')).default;
+    const file = new MessageMedia(media.mime, (await readFile(media.path)).toString('base64'), media.fileName, media.size);
+    return client.sendMessage(chatId, file, {
+      ...(caption ? { caption } : {}),
+      ...(media.kind === 'voice' ? { sendAudioAsVoice: true } : {}),
+      ...(media.kind === 'document' ? { sendMediaAsDocument: true } : {}),
+    });
+  }
+
+  /** Downloads the media of a message Lavka filed (kept from the event, or looked up after a restart). */
+  async fetchMedia(source: string): Promise<FetchedMedia> {
+    const client = this.client;
+    if (!client || this.state !== 'connected') throw new Error('WhatsApp is not connected');
+    const m = this.mediaMessages.get(source) ?? (await client.getMessageById(source));
+    if (!m) throw new Error('WhatsApp no longer has this message');
+    const media = await m.downloadMedia();
+    if (!media?.data) throw new Error('WhatsApp no longer has this file (the phone may have deleted it)');
+    return {
+      data: Buffer.from(media.data, 'base64'),
+      mime: media.mimetype,
+      ...(media.filename ? { fileName: media.filename } : {}),
+    };
+  }
+
+  private remember<T>(set: Set<T>, v: T): void {
+    if (set.size > 2000) set.delete(set.values().next().value!);
+    set.add(v);
+  }
+
+  private keepMediaMessage(m: WaMessage): void {
+    if (!m.hasMedia || !m.id?._serialized) return;
+    if (this.mediaMessages.size > 500) this.mediaMessages.delete(this.mediaMessages.keys().next().value!);
+    this.mediaMessages.set(m.id._serialized, m);
+  }
+
+  /**
+   * A message the owner wrote from the phone (message_create, fromMe). Lavka's own sends fire the same event before
+   * sendMessage returns their id, so this waits until no send is in progress and then skips the ids Lavka sent.
+   */
+  private async onOwnMessage(client: WaClient, m: WaMessage): Promise<void> {
+    try {
+      if (!ownMessageFiled(m, client.info?.wid?._serialized)) return;
+      if (this.sending > 0) await new Promise<void>((resolve) => this.sendWaiters.push(resolve));
+      if (this.ownSent.has(m.id._serialized)) return;
+      this.keepMediaMessage(m);
+      this.sink?.receive(await this.senders.toInbound(client, m, true));
+    } catch (err) {
+      console.error('[whatsapp] an own message could not be filed', messageOf(err));
     }
   }
 
@@ -391,6 +455,9 @@ export class WhatsAppChannel implements Channel {
     client.on('message', (m) => {
       if (live()) void this.onIncoming(client, m);
     });
+    client.on('message_create', (m) => {
+      if (live() && m?.fromMe) void this.onOwnMessage(client, m);
+    });
     client.on('message_ack', (m, ack) => {
       if (live()) this.onAck(m, ack);
     });
@@ -565,6 +632,7 @@ export class WhatsAppChannel implements Channel {
   private async onIncoming(client: WaClient, m: WaMessage): Promise<void> {
     try {
       if (skipReason(m, this.opts.filter())) return;
+      this.keepMediaMessage(m);
       const msg = await this.senders.toInbound(client, m);
       this.sink?.receive(msg);
       this.opts.store.setLastSeenAt(this.opts.clock.now());
@@ -598,7 +666,11 @@ export class WhatsAppChannel implements Channel {
       firstBackfillDays: this.opts.firstBackfillDays ?? 3,
       maxChats: this.opts.backfillMaxChats ?? 100,
       perChat: this.opts.backfillPerChat ?? 50,
-      file: async (m) => !!this.sink?.receive(await this.senders.toInbound(client, m)).stored,
+      ownJid: client.info?.wid?._serialized,
+      file: async (m) => {
+        this.keepMediaMessage(m);
+        return !!this.sink?.receive(await this.senders.toInbound(client, m, m.fromMe)).stored;
+      },
       live,
       progress: (detail) => {
         if (live()) this.setStatus('connected', detail);

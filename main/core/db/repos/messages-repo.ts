@@ -2,6 +2,7 @@
 import type { Db } from '../connection';
 import { stmt } from '../statements';
 import type { Author, Direction, Message, MessageKind, MessageStatus, Origin } from '../../inbox/types';
+import type { MediaInfo } from '../../media/types';
 
 interface MessageRow {
   id: number;
@@ -15,6 +16,7 @@ interface MessageRow {
   status: MessageStatus;
   error: string | null;
   created_at: number;
+  media?: string | null;
 }
 
 export interface NewMessage {
@@ -32,7 +34,10 @@ export interface NewMessage {
   createdAt: number;
 }
 
-const COLS = 'id, conversation_id, direction, channel, author, origin, kind, body, status, error, created_at';
+// The message's media row rides along as JSON (one indexed lookup per message; most messages have none).
+const COLS = `id, conversation_id, direction, channel, author, origin, kind, body, status, error, created_at,
+  (SELECT json_object('id', x.id, 'state', x.state, 'mime', x.mime, 'fileName', x.file_name, 'size', x.size, 'error', x.error)
+   FROM media x WHERE x.message_id = messages.id) AS media`;
 
 export class MessagesRepo {
   constructor(private readonly db: Db) {}
@@ -51,6 +56,28 @@ export class MessagesRepo {
 
   existsExternal(channel: string, externalId: string): boolean {
     return stmt(this.db, 'SELECT 1 FROM messages WHERE channel = ? AND external_id = ?').get(channel, externalId) !== undefined;
+  }
+
+  /** Whether Lavka has an outgoing message with this text to this address that it has not confirmed sent yet. */
+  unsentCopy(channel: string, identityId: number, kind: MessageKind, body: string): boolean {
+    return (
+      stmt(
+        this.db,
+        `SELECT 1 FROM messages WHERE channel = ? AND identity_id = ? AND direction = 'out' AND external_id IS NULL
+         AND status IN ('queued', 'sending') AND kind = ? AND body = ? LIMIT 1`,
+      ).get(channel, identityId, kind, body) !== undefined
+    );
+  }
+
+  /** When the owner last wrote in this conversation outside Lavka (their phone): owner messages with no outbox row. */
+  lastOwnerFromPhone(conversationId: number): number | undefined {
+    return (
+      stmt<[number], { t: number | null }>(
+        this.db,
+        `SELECT max(m.created_at) AS t FROM messages m WHERE m.conversation_id = ? AND m.direction = 'out' AND m.author = 'owner'
+         AND m.external_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id)`,
+      ).get(conversationId)?.t ?? undefined
+    );
   }
 
   get(id: number): Message | undefined {
@@ -94,6 +121,10 @@ export class MessagesRepo {
     stmt(this.db, 'UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ?').run(status, error, now, id);
   }
 
+  setBody(id: number, body: string, now: number): void {
+    stmt(this.db, 'UPDATE messages SET body = ?, updated_at = ? WHERE id = ?').run(body, now, id);
+  }
+
   setExternalId(id: number, externalId: string, now: number): void {
     stmt(this.db, 'UPDATE messages SET external_id = ?, updated_at = ? WHERE id = ?').run(externalId, now, id);
   }
@@ -112,6 +143,7 @@ export function toMessage(r: MessageRow): Message {
     status: r.status,
     error: r.error,
     createdAt: r.created_at,
+    ...(r.media ? { media: JSON.parse(r.media) as MediaInfo } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ import { QueueCard } from './QueueCard';
 import { statusReasonText } from '../../i18n/errors';
 import { TechDetails } from '../../components/TechDetails';
 import { runtimeKey } from '../../i18n/keys';
+import { OwnerPhoneSettings } from '../media/MediaSettings';
+import { TelegramBusinessCard } from '../media/TelegramBusiness';
 
 export function ChannelsSection() {
   const { t } = useTranslation();
@@ -24,7 +26,9 @@ export function ChannelsSection() {
       {overview ? (
         <>
           <TelegramCard />
+          <TelegramBusinessCard botUsername={overview.telegram.status.account} />
           <WhatsAppCard />
+          <OwnerPhoneSettings />
           <QueueCard />
           <PacingCard />
         </>

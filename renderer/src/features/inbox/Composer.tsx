@@ -7,6 +7,10 @@ import { useComposerStore } from '../../stores/composer';
 import { QuickRepliesButton } from '../quickreplies/QuickRepliesButton';
 import { SuggestionBar } from '../assistant/SuggestionBar';
 import { runtimeKey } from '../../i18n/keys';
+import { AttachButtons, AttachmentChip } from '../media/AttachControls';
+import { useAttachmentsStore } from '../../stores/attachments';
+import { ReplyWindowNote } from '../media/TelegramBusiness';
+import { useAppStore } from '../../stores/app';
 
 export function Composer({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
@@ -16,6 +20,10 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
   const setDraft = useComposerStore((s) => s.setDraft);
   const [channel, setChannel] = useState<string>('');
   const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const timeZone = useAppStore((s) => s.settings?.business.timeZone);
+  const attachment = useAttachmentsStore((s) => s.byConversation[conversation.id]);
+  const { attachFile, clear: clearAttachment } = useAttachmentsStore.getState();
   const ref = useRef<HTMLTextAreaElement>(null);
   const sendable = conversation.channels.filter((c) => c !== 'email' && c !== 'phone');
 
@@ -25,23 +33,49 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
 
   async function submit() {
     const text = draft.trim();
-    if (!text || busy) return;
+    if ((!text && !attachment) || busy) return;
     setBusy(true);
-    const ok = await send(conversation.id, text, channel || undefined);
+    const ok = await send(conversation.id, text, channel || undefined, attachment?.mediaId);
     setBusy(false);
-    if (ok) setDraft(conversation.id, '');
+    if (ok) {
+      setDraft(conversation.id, '');
+      clearAttachment(conversation.id);
+    }
   }
 
   return (
-    <div className="composer">
+    <div
+      className={`composer ${dragging ? 'dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        setDragging(false);
+        const f = e.dataTransfer.files[0];
+        if (!f) return;
+        e.preventDefault();
+        void attachFile(conversation.id, f);
+      }}
+    >
       <SuggestionBar conversationId={conversation.id} />
       {sendError && <div className="error-box small">{sendError}</div>}
+      <ReplyWindowNote conversationId={conversation.id} channels={conversation.channels} timeZone={timeZone} />
+      <AttachmentChip conversationId={conversation.id} />
       <div className="composer-row">
         <textarea
           ref={ref}
           value={draft}
-          placeholder={t('inbox.composerPlaceholder')}
+          placeholder={attachment ? t('media.captionPlaceholder') : t('inbox.composerPlaceholder')}
           onChange={(e) => setDraft(conversation.id, e.target.value)}
+          onPaste={(e) => {
+            const f = e.clipboardData.files[0];
+            if (!f) return;
+            e.preventDefault();
+            void attachFile(conversation.id, f);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
@@ -53,6 +87,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
           dir="auto"
         />
         <div className="composer-side">
+          <AttachButtons conversationId={conversation.id} />
           <QuickRepliesButton
             contactName={conversation.contactName}
             onPick={(text) => {
@@ -70,7 +105,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
               ))}
             </select>
           )}
-          <button className="btn primary" onClick={() => void submit()} disabled={!draft.trim() || busy} data-testid="send">
+          <button className="btn primary" onClick={() => void submit()} disabled={(!draft.trim() && !attachment) || busy} data-testid="send">
             {t('inbox.send')}
           </button>
         </div>

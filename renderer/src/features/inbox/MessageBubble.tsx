@@ -5,6 +5,7 @@ import type { Message } from '../../stores/conversation';
 import { useConversationStore } from '../../stores/conversation';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { formatTime } from '../../components/format';
+import { MediaView } from '../media/MediaView';
 
 const FOLD_AT = 4000;
 const STATUS_ICON: Record<string, string> = { queued: '🕓', sending: '…', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '⚠' };
@@ -25,15 +26,22 @@ export function MessageBubble({ m, showChannel, timeZone }: { m: Message; showCh
   return (
     <div className={`bubble-row ${m.direction}`} data-testid="message" data-direction={m.direction} data-status={m.status}>
       <div className={`bubble ${m.direction} ${m.status === 'failed' ? 'failed' : ''}`}>
-        {m.kind !== 'text' && <span className="media-tag">[{t(`inbox.kind.${m.kind}`, { defaultValue: m.kind })}]</span>}
-        <span className="bubble-text" dir="auto">
-          {text}
-        </span>
+        {m.media ? (
+          <MediaView messageId={m.id} kind={m.kind} media={m.media} />
+        ) : (
+          m.kind !== 'text' && <span className="media-tag">[{t(`inbox.kind.${m.kind}`, { defaultValue: m.kind })}]</span>
+        )}
+        {text && (
+          <span className="bubble-text" dir="auto">
+            {text}
+          </span>
+        )}
         {long && (
           <button className="link" onClick={() => setExpanded(!expanded)}>
             {expanded ? t('inbox.showLess') : t('inbox.showAll', { count: m.body.length })}
           </button>
         )}
+        {m.error === 'deleted_by_sender' && <span className="media-tag">{t('media.deletedBySender')}</span>}
         <span className="bubble-meta">
           {showChannel && <ChannelBadge channel={m.channel} />}
           {m.author === 'assistant' && <span className="by-assistant" title={t('inbox.byAssistant')}>🤖</span>}

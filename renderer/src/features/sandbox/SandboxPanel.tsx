@@ -5,11 +5,14 @@ import { useTranslation } from '../../i18n/react';
 import { useSandboxStore } from '../../stores/sandbox';
 import { useAppStore } from '../../stores/app';
 import { formatTime } from '../../components/format';
+import { MediaView } from '../media/MediaView';
 
 export function SandboxPanel() {
   const { t } = useTranslation();
   const { customers, activeKey, name, thread, error } = useSandboxStore();
-  const { toggle, pick, setName, say } = useSandboxStore.getState();
+  const { toggle, pick, setName, say, sendMedia } = useSandboxStore.getState();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [pickVoice, setPickVoice] = useState(false);
   const timeZone = useAppStore((s) => s.settings?.business.timeZone);
   const [text, setText] = useState('');
   const endRef = useRef<HTMLDivElement>(null);
@@ -58,7 +61,8 @@ export function SandboxPanel() {
         {thread.length === 0 && <p className="muted small phone-empty">{t('sandbox.empty')}</p>}
         {thread.map((m) => (
           <div key={m.id} className={`phone-msg ${m.direction === 'in' ? 'mine' : 'theirs'}`} data-testid={m.direction === 'in' ? 'sandbox-mine' : 'sandbox-reply'}>
-            <span dir="auto">{m.body}</span>
+            {m.media && <MediaView messageId={m.id} kind={m.kind} media={m.media} compact />}
+            {m.body && <span dir="auto">{m.body}</span>}
             <span className="phone-time">{formatTime(m.createdAt, timeZone)}</span>
           </div>
         ))}
@@ -80,6 +84,28 @@ export function SandboxPanel() {
           data-testid="sandbox-input"
           dir="auto"
         />
+        <div className="sandbox-media-buttons">
+          <button className="btn small" title={t('media.sandboxPhoto')} aria-label={t('media.sandboxPhoto')} data-testid="sandbox-photo" onClick={() => { setPickVoice(false); if (fileInput.current) { fileInput.current.accept = 'image/*'; fileInput.current.click(); } }}>
+            📷
+          </button>
+          <button className="btn small" title={t('media.sandboxVoice')} aria-label={t('media.sandboxVoice')} data-testid="sandbox-voice" onClick={() => { setPickVoice(true); if (fileInput.current) { fileInput.current.accept = 'audio/*'; fileInput.current.click(); } }}>
+            🎤
+          </button>
+          <button className="btn small" title={t('media.sandboxFile')} aria-label={t('media.sandboxFile')} data-testid="sandbox-file" onClick={() => { setPickVoice(false); if (fileInput.current) { fileInput.current.accept = ''; fileInput.current.click(); } }}>
+            📎
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            data-testid="sandbox-file-input"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void sendMedia(f, pickVoice, text.trim()).then((ok) => ok && setText(''));
+            }}
+          />
+        </div>
         <button className="btn primary" onClick={() => void submit()} disabled={!text.trim()} data-testid="sandbox-send">
           {t('sandbox.send')}
         </button>

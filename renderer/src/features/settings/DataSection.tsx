@@ -2,6 +2,7 @@
 import { useTranslation } from '../../i18n/react';
 import { useAppStore } from '../../stores/app';
 import { BackupSection } from '../backup/BackupSection';
+import { MediaStorageSettings } from '../media/MediaSettings';
 
 export function DataSection() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function DataSection() {
       <p className="muted">
         {t('common.appName')} {version}
       </p>
+      <MediaStorageSettings />
       <BackupSection />
     </div>
   );

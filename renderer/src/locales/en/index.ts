@@ -1,6 +1,7 @@
 // The English UI texts, one JSON file per feature (namespace). English is the source: its shape types every t() key
 // (see renderer/src/i18n/i18next.d.ts), so a wrong key is a compile error. tools/strings-to-json.mjs adds lines here.
 // @namespaces-imports
+import media from './media.json';
 import integrity from './integrity.json';
 import reports from './reports.json';
 import autoTrust from './autoTrust.json';
@@ -25,6 +26,7 @@ import assistant from './assistant.json';
 import common from './common.json';
 const en = {
   // @namespaces-list
+  media,
   integrity,
   reports,
   autoTrust,
