@@ -2,6 +2,7 @@
 // complaint, refund, payment dispute, legal threat), opt-out phrasings and politeness words. Matching is on words, not
 // characters: case, accents, punctuation, emoji and spacing never matter, and a phrase word ending in `*` matches any
 // ending ("верн*" → "верните"). Pure data and functions: used by the core and testable without an app.
+import { localeFiles, onLocaleFilesChanged } from './locales/files';
 import { CUSTOMER_LANGUAGE_CODES, type CustomerLanguage } from './languages';
 
 export const ESCALATION_KINDS = ['legal', 'payment_dispute', 'refund', 'complaint', 'asks_for_person'] as const;
@@ -19,7 +20,6 @@ export interface LexiconFile {
   claims: Record<ClaimKind, string[]>;
 }
 
-const files = import.meta.glob<LexiconFile>('./locales/*/lexicon.json', { eager: true, import: 'default' });
 
 /** A phrase as words; a word ending in `*` is a prefix. */
 type Phrase = { text: string; words: string[] };
@@ -57,12 +57,13 @@ export function lexiconWords(text: string, pattern = false): string[] {
 const phrase = (text: string): Phrase => ({ text, words: lexiconWords(text, true) });
 
 let compiled: CompiledLexicon[] | null = null;
+onLocaleFilesChanged(() => (compiled = null));
 
 export function lexicons(): CompiledLexicon[] {
   if (compiled) return compiled;
   const out: CompiledLexicon[] = [];
   for (const lang of CUSTOMER_LANGUAGE_CODES) {
-    const f = files[`./locales/${lang}/lexicon.json`];
+    const f = localeFiles()[lang]?.lexicon as unknown as LexiconFile | undefined;
     if (!f) continue;
     out.push({
       lang,

@@ -1,6 +1,7 @@
 // Settings → Channels as the shop owner uses it: connect a Telegram bot (against the fake Bot API server, through the
 // real `serve`), see a customer's message arrive and answer it; link WhatsApp by QR (core with the Client double,
 // served over the same HTTP server); set the sending pace and watch the queue.
+import '../helpers/register-locales'; // first: the core's locale files, without Vite
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,6 +1,7 @@
 // The WhatsApp card through what breaks WhatsApp Web automation, as the owner sees it: linking with a pairing code
 // (shown, expired, renewed), the browser's memory, a crashed page being replaced ("Reconnecting"), another WhatsApp
 // Web taking over, a block, and "WhatsApp Web changed" after failed starts. Core with the Client double, real server.
+import '../helpers/register-locales'; // first: the core's locale files, without Vite
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -3,23 +3,16 @@
 // here, with plural rules from Intl.PluralRules (i18next's `_one/_few/_many/_other` suffixes). Code never glues
 // customer-facing sentences together: it picks a key and passes values.
 import i18next, { type i18n, type Resource } from 'i18next';
+import { localeFiles, onLocaleFilesChanged } from '../locales/files';
 import { CUSTOMER_LANGUAGE_CODES, isCustomerLanguage, type CustomerLanguage } from '../languages';
 
-// Vite (build, vitest) inlines every locale file; nothing is read from disk at run time.
-const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { eager: true, import: 'default' });
-
-/** { lang: { namespace: {...} } } from the file paths ../locales/<lang>/<namespace>.json. */
+/** { lang: { namespace: {...} } } from main/shared/locales/<lang>/<namespace>.json. */
 export function localeResources(): Resource {
-  const out: Resource = {};
-  for (const [path, json] of Object.entries(files)) {
-    const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!m) continue;
-    (out[m[1]] ??= {})[m[2]] = json as Record<string, string>;
-  }
-  return out;
+  return localeFiles() as Resource;
 }
 
 let instance: i18n | null = null;
+onLocaleFilesChanged(() => (instance = null));
 
 function texts(): i18n {
   if (instance) return instance;

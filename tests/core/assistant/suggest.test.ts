@@ -90,7 +90,7 @@ describe('suggestions', () => {
     const id = await t.say('Hi');
     await t.call('assistant.setMode', { conversationId: id, mode: 'off' });
     await expect(t.call('assistant.suggest', { conversationId: id })).rejects.toThrow(/conflict: The assistant is off/);
-    expect(await t.call('assistant.mode', { conversationId: id })).toEqual({ conversationId: id, override: 'off', effective: 'off' });
+    expect(await t.call('assistant.mode', { conversationId: id })).toEqual({ conversationId: id, override: 'off', effective: 'off', paused: false });
     await t.call('assistant.setMode', { conversationId: id, mode: null });
     expect(await t.call('assistant.mode', { conversationId: id })).toEqual({ conversationId: id, override: null, effective: 'suggest' });
   });
