@@ -92,7 +92,7 @@ describe('suggestions', () => {
     await expect(t.call('assistant.suggest', { conversationId: id })).rejects.toThrow(/conflict: The assistant is off/);
     expect(await t.call('assistant.mode', { conversationId: id })).toEqual({ conversationId: id, override: 'off', effective: 'off', paused: false });
     await t.call('assistant.setMode', { conversationId: id, mode: null });
-    expect(await t.call('assistant.mode', { conversationId: id })).toEqual({ conversationId: id, override: null, effective: 'suggest' });
+    expect(await t.call('assistant.mode', { conversationId: id })).toEqual({ conversationId: id, override: null, effective: 'suggest', paused: false });
   });
 });
 
