@@ -48,6 +48,8 @@ import { FileSecretStore, SECRETS_FILE, type SecretStore } from './secrets/secre
 import type { CatalogService } from './catalog/service';
 import type { OrdersService } from './orders/service';
 import type { OrderCapture } from './orders/capture';
+import { WorkdayService } from './workday/service';
+import { LabelsRepo } from './db/repos/labels-repo';
 
 export interface AppConfig {
   dataDir: string;
@@ -114,6 +116,8 @@ export interface Services {
   orders: OrdersService;
   /** Reads order requests in chat; the assistant's Auto turn asks it first. */
   orderCapture: OrderCapture;
+  /** Conversation states, snooze, pin, labels, take-back of queued replies. */
+  workday: WorkdayService;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -203,6 +207,8 @@ export function createApp(config: AppConfig): App {
   assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
 
+  const workday = new WorkdayService({ db, conversations: repos.conversations, labels: new LabelsRepo(db), messages: repos.messages, outbox: repos.outbox, events, clock });
+
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {
     config: { ...config, dataDir: config.dataDir },
@@ -230,12 +236,13 @@ export function createApp(config: AppConfig): App {
     catalog: ordersDomain.catalog,
     orders: ordersDomain.orders,
     orderCapture: ordersDomain.orderCapture,
+    workday,
     onClose: (fn) => closers.push(fn),
   };
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
   closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop());
-  closers.push(() => backup.stop(), () => jobs.stopAll());
+  closers.push(() => backup.stop(), () => jobs.stopAll(), () => workday.stop());
   let closed = false;
 
   return {
@@ -249,6 +256,7 @@ export function createApp(config: AppConfig): App {
       if (config.startWorkers !== false) outbox.start();
       if (config.startWorkers !== false) backup.start();
       optout.start();
+      workday.start();
       if (config.startWorkers !== false) reminderScheduler.start();
     },
     async close() {

@@ -14,9 +14,10 @@ import { assistantMethods } from '../assistant/api';
 import { knowledgeMethods } from '../knowledge/api';
 import { catalogMethods } from '../catalog/api';
 import { ordersMethods } from '../orders/api';
+import { workdayMethods } from '../workday/api';
 
 export function createMethods(s: Services) {
-  return mergeMethods(inboxMethods(s), contactsMethods(s), backupMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), remindersMethods(s), optoutMethods(s), assistantMethods(s), knowledgeMethods(s), catalogMethods(s), ordersMethods(s));
+  return mergeMethods(inboxMethods(s), contactsMethods(s), backupMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), remindersMethods(s), optoutMethods(s), assistantMethods(s), knowledgeMethods(s), catalogMethods(s), ordersMethods(s), workdayMethods(s));
 }
 
 export type Methods = ReturnType<typeof createMethods>;

@@ -9,6 +9,7 @@ import m0006 from './0006-contacts';
 import m0007 from './0007-outbox-progress';
 import m0008 from './0008-inbox-write-path';
 import m0009 from './0009-durable-sending-secrets';
+import m0016 from './0016-workday';
 import type { SecretStore } from '../../secrets/secret-store';
 
 /** What a migration may need besides the database (a migration that moves data out of it). */
@@ -22,4 +23,4 @@ export interface Migration {
   up(db: Db, ctx?: MigrationContext): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0016];
