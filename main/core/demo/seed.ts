@@ -7,6 +7,7 @@ import { seedDemoOrders } from '../orders/demo';
 import { seedRemindersDemo } from '../reminders/demo';
 import { seedKnowledgeDemo } from '../knowledge/demo';
 import { seedContactsDemo } from '../contacts/demo';
+import { seedWorkdayDemo } from '../workday/demo';
 
 interface DemoTurn {
   from: 'customer' | 'owner';
@@ -155,6 +156,7 @@ export function seedDemo(s: Services): boolean {
     seedContactsDemo(s);
     seedDemoOrders(s);
     seedRemindersDemo(s);
+    seedWorkdayDemo(s);
   })();
   return true;
 }

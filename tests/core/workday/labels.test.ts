@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
+import { downloaded, finished } from '../contacts/helpers';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -32,5 +34,24 @@ describe('labels', () => {
     await t.call('labels.remove', { id: l.id });
     expect((await t.call('inbox.get', { conversationId: a })).labelIds).toEqual([]);
     expect(await t.call('labels.list')).toEqual([]);
+  });
+});
+
+describe('labels in the contacts export', () => {
+  it('the Lavka CSV has a Labels column with each contact\'s conversation labels', async () => {
+    t = await makeTestApp({ startWorkers: false });
+    const a = (await t.call('sandbox.say', { name: 'Anna', text: 'hi' })).conversationId!;
+    await t.call('sandbox.say', { name: 'Boris', text: 'hi' });
+    for (const name of ['To deliver', 'Paid']) {
+      const l = await t.call('labels.create', { name, color: '#6a1b9a' });
+      await t.call('conversations.setLabel', { conversationId: a, labelId: l.id, on: true });
+    }
+    const job = await t.call('contacts.export', { columns: ['name', 'labels'] });
+    const bytes = downloaded(t.app.services, await finished(t.app.services, job));
+    expect(parse(bytes, { bom: true })).toEqual([
+      ['Name', 'Labels'],
+      ['Anna', 'Paid, To deliver'],
+      ['Boris', ''],
+    ]);
   });
 });
