@@ -207,7 +207,7 @@ export function createApp(config: AppConfig): App {
   assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
 
-  const workday = new WorkdayService({ db, conversations: repos.conversations, labels: new LabelsRepo(db), messages: repos.messages, outbox: repos.outbox, events, clock });
+  const workday = new WorkdayService({ db, conversations: repos.conversations, labels: new LabelsRepo(db), messages: repos.messages, outbox: repos.outbox, events, clock, timeZone: () => settings.get().business.timeZone });
 
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {

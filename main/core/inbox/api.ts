@@ -13,7 +13,7 @@ export function inboxMethods(s: Services) {
       z.object({
         unread: z.boolean().optional(),
         channel: z.string().max(40).optional(),
-        state: z.enum(CONVERSATION_STATES).optional(),
+        state: z.enum([...CONVERSATION_STATES, 'active']).optional(),
         label: id.optional(),
         cursor: z.object({ at: z.number(), id }).optional(),
         limit: z.number().int().min(1).max(200).default(50),

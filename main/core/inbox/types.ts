@@ -41,6 +41,7 @@ export type ConversationState = (typeof CONVERSATION_STATES)[number];
 export interface InboxFilter {
   unread?: boolean;
   channel?: string;
-  state?: ConversationState;
+  /** One state, or 'active' (open + waiting: everything not resolved or snoozed, the default view). */
+  state?: ConversationState | 'active';
   label?: number;
 }

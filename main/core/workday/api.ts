@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../app';
 import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from '../inbox/service';
+import { SNOOZE_PRESETS } from './snooze-presets';
 
 const id = z.number().int().positive();
 const labelFields = { name: z.string().max(200), color: z.string().max(20) };
@@ -15,9 +16,12 @@ export function workdayMethods(s: Services) {
       'Open, waiting for the customer, or resolved. A new customer message reopens it.',
     ),
     'conversations.snooze': method(
-      z.object({ conversationId: id, until: z.number().int().positive() }),
-      (i) => s.workday.snooze(i.conversationId, i.until),
-      'Hides a conversation until a time (epoch ms); it reopens then, or sooner when the customer writes.',
+      z.union([
+        z.object({ conversationId: id, until: z.number().int().positive() }),
+        z.object({ conversationId: id, preset: z.enum(SNOOZE_PRESETS) }),
+      ]),
+      (i) => ({ until: 'preset' in i ? s.workday.snoozePreset(i.conversationId, i.preset) : (s.workday.snooze(i.conversationId, i.until), i.until) }),
+      'Hides a conversation until a time (epoch ms, or a preset in the shop\'s zone); it reopens then, or sooner when the customer writes.',
     ),
     'conversations.pin': method(z.object({ conversationId: id, pinned: z.boolean() }), (i) => s.workday.setPinned(i.conversationId, i.pinned), 'Keeps a conversation at the top.'),
     'conversations.markUnread': method(z.object({ conversationId: id }), (i) => s.workday.markUnread(i.conversationId), 'Marks as unread for later.'),

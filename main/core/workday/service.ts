@@ -11,6 +11,7 @@ import type { OutboxRepo } from '../db/repos/outbox-repo';
 import type { ConversationState } from '../inbox/types';
 import { previewOf } from '../inbox/preview';
 import { MAX_BODY_CHARS } from '../inbox/service';
+import { snoozeUntil, type SnoozePreset } from './snooze-presets';
 
 declare module '../events' {
   interface EventMap {
@@ -33,6 +34,8 @@ export interface WorkdayDeps {
   outbox: OutboxRepo;
   events: EventBus;
   clock: Clock;
+  /** The shop's time zone (snooze presets are shop times). */
+  timeZone: () => string;
 }
 
 export class WorkdayService {
@@ -65,6 +68,13 @@ export class WorkdayService {
     if (!this.d.conversations.setState(conversationId, 'snoozed', until)) throw notFound('Conversation', conversationId);
     this.changed(conversationId);
     this.arm();
+  }
+
+  /** A preset time in the shop's zone; returns the chosen time so the UI can say it. */
+  snoozePreset(conversationId: number, preset: SnoozePreset): number {
+    const until = snoozeUntil(preset, this.d.clock.now(), this.d.timeZone());
+    this.snooze(conversationId, until);
+    return until;
   }
 
   setPinned(conversationId: number, pinned: boolean): void {

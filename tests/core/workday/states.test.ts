@@ -50,6 +50,9 @@ describe('conversation states', () => {
     expect(counts).toMatchObject({ open: 1, resolved: 1, snoozed: 1, waiting: 0 });
     expect((await t.call('inbox.list', { state: 'open' })).items.map((x) => x.id)).toEqual([c]);
     expect((await t.call('inbox.list', { state: 'resolved' })).items.map((x) => x.id)).toEqual([a]);
+    await t.call('messages.send', { conversationId: c, text: 'Answer' });
+    // The default view: everything still in play (open or waiting), neither resolved nor snoozed.
+    expect((await t.call('inbox.list', { state: 'active' })).items.map((x) => x.id)).toEqual([c]);
     expect((await t.call('inbox.list', { state: 'snoozed' })).items[0]).toMatchObject({ id: b, snoozedUntil: t.clock.now() + HOUR });
   });
 
@@ -84,6 +87,14 @@ describe('conversation states', () => {
     clock.advance(24 * HOUR);
     t = await makeTestApp({ dataDir, clock, setup: false, startWorkers: false });
     expect(await stateOf(late)).toBe('open');
+  });
+
+  it('snooze presets are the shop\'s 9:00 (Europe/Berlin), not the computer\'s', async () => {
+    t = await makeTestApp({ startWorkers: false }); // Monday 2026-03-02 10:00 in Berlin
+    const id = await customer('Gus');
+    expect(await t.call('conversations.snooze', { conversationId: id, preset: 'tomorrow' })).toEqual({ until: Date.parse('2026-03-03T08:00:00Z') });
+    expect(await t.call('conversations.snooze', { conversationId: id, preset: 'monday' })).toEqual({ until: Date.parse('2026-03-09T08:00:00Z') });
+    expect(await t.call('conversations.snooze', { conversationId: id, preset: 'hour' })).toEqual({ until: t.clock.now() + HOUR });
   });
 
   it('refuses a snooze in the past and unknown conversations with clear errors', async () => {

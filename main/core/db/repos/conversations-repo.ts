@@ -150,7 +150,8 @@ export class ConversationsRepo {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (filter.unread) where.push('c.unread_count > 0');
-    if (filter.state) {
+    if (filter.state === 'active') where.push("c.state IN ('open', 'waiting')");
+    else if (filter.state) {
       where.push('c.state = ?');
       params.push(filter.state);
     }

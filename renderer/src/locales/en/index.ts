@@ -1,6 +1,7 @@
 // The English UI texts, one JSON file per feature (namespace). English is the source: its shape types every t() key
 // (see renderer/src/i18n/i18next.d.ts), so a wrong key is a compile error. tools/strings-to-json.mjs adds lines here.
 // @namespaces-imports
+import workday from './workday.json';
 import desktop from './desktop.json';
 import importPhones from './importPhones.json';
 import whatsappLink from './whatsappLink.json';
@@ -21,6 +22,7 @@ import assistant from './assistant.json';
 import common from './common.json';
 const en = {
   // @namespaces-list
+  workday,
   desktop,
   importPhones,
   whatsappLink,
