@@ -9,6 +9,7 @@ import { SCREENS } from './components/screens';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { useInboxStore } from './stores/inbox';
 import { onOpenConversation } from './api';
+import { useUnreadTitle } from './features/workday/useUnreadTitle';
 
 export function App() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function App() {
   const load = useAppStore((s) => s.load);
   const loadChannels = useChannelsStore((s) => s.load);
   const go = useAppStore((s) => s.go);
+  useUnreadTitle();
 
   useEffect(() => {
     void load();

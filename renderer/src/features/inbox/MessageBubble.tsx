@@ -5,6 +5,7 @@ import type { Message } from '../../stores/conversation';
 import { useConversationStore } from '../../stores/conversation';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { formatTime } from '../../components/format';
+import { QueuedActions } from '../workday/QueuedActions';
 
 const FOLD_AT = 4000;
 const STATUS_ICON: Record<string, string> = { queued: '🕓', sending: '…', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '⚠' };
@@ -45,6 +46,7 @@ export function MessageBubble({ m, showChannel, timeZone }: { m: Message; showCh
           )}
         </span>
       </div>
+      {m.status === 'queued' && m.direction === 'out' && <QueuedActions m={m} />}
       {m.status === 'failed' && (
         <div className="failed-line">
           <span>{m.error ?? t('inbox.status.failed')}</span>

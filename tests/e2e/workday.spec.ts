@@ -1,0 +1,109 @@
+// The owner's working day in the demo shop: resolve and snooze, labels and the label filter, the unread count in the
+// tab title, a keyboard-only reply, and the shortcuts sheet. Screenshots in English and Russian go to artifacts/.
+import { test, expect, shot } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const rows = (page: Page) => page.getByTestId('conversation-row');
+
+async function openFirst(page: Page) {
+  await rows(page).first().click();
+  return (await page.getByTestId('conversation-title').textContent()) ?? '';
+}
+
+test('resolve a conversation in one click, snooze another; the tabs count them and a new message reopens', async ({ page, lavka }) => {
+  await page.goto(lavka.url);
+  await expect(rows(page)).toHaveCount(5);
+  await expect(page.getByTestId('state-count-resolved')).toHaveText('0');
+
+  const first = await openFirst(page);
+  await page.getByTestId('resolve').click();
+  await expect(rows(page).filter({ hasText: first })).toHaveCount(0);
+  await expect(page.getByTestId('state-count-resolved')).toHaveText('1');
+  await expect(rows(page)).toHaveCount(4);
+
+  const second = (await page.getByTestId('conversation-title').textContent()) ?? '';
+  expect(second).not.toBe(first);
+  await page.getByTestId('snooze-menu').locator('summary').click();
+  await page.getByTestId('snooze-tomorrow').click();
+  await expect(page.getByTestId('state-count-snoozed')).toHaveText('1');
+  await expect(rows(page)).toHaveCount(3);
+
+  await page.getByTestId('state-tab-snoozed').click();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first().getByTestId('row-state')).toContainText(/until/);
+  await shot(page, 'workday-snoozed-en');
+
+  await page.getByTestId('state-tab-resolved').click();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(first);
+});
+
+test('label a conversation with a new label and filter the inbox by it', async ({ page, lavka }) => {
+  await page.goto(lavka.url);
+  // The demo shop comes with starter labels, some already on conversations.
+  await expect(page.getByTestId('row-label').filter({ hasText: 'Paid' })).toHaveCount(1);
+  await rows(page).nth(1).click();
+  const name = (await page.getByTestId('conversation-title').textContent()) ?? '';
+  await page.getByTestId('labels-menu').locator('summary').click();
+  await page.getByTestId('new-label-name').fill('Wedding cake');
+  await page.getByTestId('new-label-add').click();
+  await expect(rows(page).filter({ hasText: name }).getByTestId('row-label')).toContainText(['Wedding cake']);
+  await shot(page, 'workday-labels-en');
+  await page.getByTestId('labels-menu').locator('summary').click();
+
+  await page.getByTestId('label-filter').selectOption({ label: 'Wedding cake (1)' });
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(name);
+  await page.getByTestId('label-filter').selectOption({ label: 'Paid (1)' });
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).not.toContainText(name);
+});
+
+test('the tab title shows how many conversations are unread and follows new messages', async ({ page, lavka }) => {
+  await page.goto(lavka.url);
+  const before = await lavka.api('inbox.unreadCount', {});
+  const n = (before as { value: { conversations: number } }).value.conversations;
+  await expect(page).toHaveTitle(n > 0 ? `(${n}) Lavka` : 'Lavka');
+  await lavka.api('sandbox.say', { name: 'Title Test', text: 'Hello?' });
+  await expect(page).toHaveTitle(`(${n + 1}) Lavka`);
+});
+
+test('keyboard only: move to a conversation, reply, resolve, and see the shortcuts', async ({ page, lavka }) => {
+  await page.goto(lavka.url);
+  await expect(rows(page)).toHaveCount(5);
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('conversation-title')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  const title = (await page.getByTestId('conversation-title').textContent()) ?? '';
+  await expect(rows(page).nth(1)).toHaveClass(/selected/);
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('composer')).toBeFocused();
+  await page.keyboard.type('Typed without a mouse');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('message').filter({ hasText: 'Typed without a mouse' })).toHaveAttribute('data-status', /sent|delivered|read/);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('e');
+  await expect(rows(page).filter({ hasText: title })).toHaveCount(0);
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts-sheet')).toBeVisible();
+  await shot(page, 'workday-shortcuts-en');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts-sheet')).toHaveCount(0);
+});
+
+test('the working day in Russian', async ({ page, lavka }) => {
+  await lavka.api('settings.update', { preferences: { uiLanguage: 'ru' } });
+  await page.goto(lavka.url);
+  await expect(page.getByTestId('state-tab-active')).toContainText('В работе');
+  await openFirst(page);
+  await page.getByTestId('labels-menu').locator('summary').click();
+  await shot(page, 'workday-labels-ru');
+  await page.getByTestId('labels-menu').locator('summary').click();
+  await page.getByTestId('snooze-menu').locator('summary').click();
+  await page.getByTestId('snooze-hour').click();
+  await page.getByTestId('state-tab-snoozed').click();
+  await expect(rows(page).first().getByTestId('row-state')).toContainText('Отложено до');
+  await shot(page, 'workday-snoozed-ru');
+});
