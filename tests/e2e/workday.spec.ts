@@ -73,11 +73,11 @@ test('keyboard only: move to a conversation, reply, resolve, and see the shortcu
   await expect(rows(page)).toHaveCount(5);
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('j');
-  await expect(page.getByTestId('conversation-title')).toBeVisible();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('j');
+  await expect(rows(page).first()).toHaveClass(/selected/);
   const title = (await page.getByTestId('conversation-title').textContent()) ?? '';
-  await expect(rows(page).nth(1)).toHaveClass(/selected/);
+  // Opening a conversation puts the cursor in the reply box; Esc leaves it so single keys act again.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('composer')).not.toBeFocused();
   await page.keyboard.press('r');
   await expect(page.getByTestId('composer')).toBeFocused();
   await page.keyboard.type('Typed without a mouse');
@@ -86,6 +86,9 @@ test('keyboard only: move to a conversation, reply, resolve, and see the shortcu
   await page.keyboard.press('Escape');
   await page.keyboard.press('e');
   await expect(rows(page).filter({ hasText: title })).toHaveCount(0);
+  // The next conversation opened, with the cursor in its reply box again.
+  await expect(page.getByTestId('composer')).toBeFocused();
+  await page.keyboard.press('Escape');
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts-sheet')).toBeVisible();
   await shot(page, 'workday-shortcuts-en');

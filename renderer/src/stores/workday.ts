@@ -38,6 +38,8 @@ function moveOnFrom(conversationId: number): void {
   const i = rows.findIndex((c) => c.id === conversationId);
   const next = rows.slice(i + 1).find((c) => c.id !== conversationId) ?? rows.slice(0, Math.max(0, i)).at(-1);
   inbox.select(next?.id ?? null);
+  // The list kept it only because it was open; now it goes like any row the current tab no longer matches.
+  useInboxStore.setState({ items: useInboxStore.getState().items.filter((c) => c.id !== conversationId) });
 }
 
 export const useWorkdayStore = create<WorkdayState>((set, get) => {
