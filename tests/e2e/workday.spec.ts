@@ -10,7 +10,7 @@ async function openFirst(page: Page) {
   return (await page.getByTestId('conversation-title').textContent()) ?? '';
 }
 
-test('resolve a conversation in one click, snooze another; the tabs count them and a new message reopens', async ({ page, lavka }) => {
+test('resolve a conversation in one click, snooze another; the tabs count them', async ({ page, lavka }) => {
   await page.goto(lavka.url);
   await expect(rows(page)).toHaveCount(5);
   await expect(page.getByTestId('state-count-resolved')).toHaveText('0');
@@ -109,4 +109,25 @@ test('the working day in Russian', async ({ page, lavka }) => {
   await page.getByTestId('state-tab-snoozed').click();
   await expect(rows(page).first().getByTestId('row-state')).toContainText('Отложено до');
   await shot(page, 'workday-snoozed-ru');
+});
+
+test('a conversation on a channel that is not connected says so above the reply box, and a queued reply can be edited and cancelled', async ({ page, lavka }) => {
+  await page.goto(lavka.url);
+  // The demo's Telegram customer: Telegram is not set up in the demo, so a reply can only wait in the queue.
+  await rows(page).filter({ hasText: 'Анна Петрова' }).click();
+  await expect(page.getByTestId('channel-down')).toContainText('Telegram');
+  await page.getByTestId('composer').fill('Two loaves are ready');
+  await page.getByTestId('send').click();
+  const mine = page.getByTestId('message').filter({ hasText: 'Two loaves are ready' });
+  await expect(mine).toHaveAttribute('data-status', 'queued');
+  await shot(page, 'workday-channel-down-en');
+
+  await mine.getByTestId('queued-edit').click();
+  await mine.getByTestId('queued-edit-text').fill('Three loaves are ready');
+  await mine.getByTestId('queued-edit-save').click();
+  const edited = page.getByTestId('message').filter({ hasText: 'Three loaves are ready' });
+  await expect(edited).toHaveAttribute('data-status', 'queued');
+  await edited.getByTestId('queued-cancel').click();
+  await expect(page.getByTestId('message').filter({ hasText: 'loaves are ready' })).toHaveCount(0);
+  await expect(rows(page).filter({ hasText: 'Анна Петрова' })).not.toContainText('loaves');
 });

@@ -7,6 +7,7 @@ import { useComposerStore } from '../../stores/composer';
 import { QuickRepliesButton } from '../quickreplies/QuickRepliesButton';
 import { SuggestionBar } from '../assistant/SuggestionBar';
 import { runtimeKey } from '../../i18n/keys';
+import { ChannelDownNotice } from '../workday/ChannelHealth';
 
 export function Composer({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
   return (
     <div className="composer">
       <SuggestionBar conversationId={conversation.id} />
+      <ChannelDownNotice conversation={conversation} channel={channel} onPick={setChannel} />
       {sendError && <div className="error-box small">{sendError}</div>}
       <div className="composer-row">
         <textarea

@@ -12,7 +12,6 @@ import { formatListTime } from '../../components/format';
 import { runtimeKey } from '../../i18n/keys';
 import { StateTabs } from '../workday/StateTabs';
 import { RowBadges } from '../workday/RowBadges';
-import { InboxShortcuts } from '../workday/shortcuts';
 
 const CHANNEL_FILTERS = ['whatsapp', 'telegram', 'sandbox'];
 
@@ -66,7 +65,6 @@ export function ConversationList() {
           <button className="btn small" onClick={() => toggleSandbox()} data-testid="try-as-customer" title={t('sandbox.openHint')}>
             🧪 {t('sandbox.open')}
           </button>
-          <InboxShortcuts />
         </div>
         <input
           type="search"

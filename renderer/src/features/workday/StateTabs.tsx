@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from '../../i18n/react';
 import { useInboxStore, type StateView } from '../../stores/inbox';
 import { useWorkdayStore } from '../../stores/workday';
+import { InboxShortcuts } from './shortcuts';
 
 const VIEWS = ['active', 'open', 'waiting', 'snoozed', 'resolved'] as const;
 
@@ -56,6 +57,7 @@ export function StateTabs() {
           ))}
         </select>
       )}
+      <InboxShortcuts />
     </div>
   );
 }

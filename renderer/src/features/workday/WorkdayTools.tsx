@@ -81,7 +81,7 @@ export function WorkdayTools({ conversation: c }: { conversation: ConversationSu
                     {l.name}
                   </span>
                 </label>
-                <button className="link" onClick={() => void w.removeLabel(l.id)} aria-label={t('workday.deleteLabel', { name: l.name })} title={t('workday.deleteLabel', { name: l.name })}>
+                <button className="link" onClick={() => window.confirm(t('workday.deleteLabel', { name: l.name }) + '?') && void w.removeLabel(l.id)} aria-label={t('workday.deleteLabel', { name: l.name })} title={t('workday.deleteLabel', { name: l.name })}>
                   ×
                 </button>
               </div>
