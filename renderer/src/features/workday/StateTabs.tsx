@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n/react';
 import { useInboxStore, type StateView } from '../../stores/inbox';
 import { useWorkdayStore } from '../../stores/workday';
 import { InboxShortcuts } from './shortcuts';
+import { AlertsControls } from './alerts';
 
 const VIEWS = ['active', 'open', 'waiting', 'snoozed', 'resolved'] as const;
 
@@ -58,6 +59,7 @@ export function StateTabs() {
         </select>
       )}
       <InboxShortcuts />
+      <AlertsControls />
     </div>
   );
 }

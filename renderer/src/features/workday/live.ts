@@ -2,8 +2,10 @@
 import { on } from '../../api';
 import { useConversationStore } from '../../stores/conversation';
 import { useWorkdayStore } from '../../stores/workday';
+import { startMessageAlerts } from './alerts';
 
 export function startWorkdayLiveUpdates(): void {
+  startMessageAlerts();
   on('labels.changed', () => void useWorkdayStore.getState().load());
   on('conversation.updated', () => useWorkdayStore.getState().refreshCounts());
   on('message.removed', ({ conversationId, messageId }) => {
