@@ -131,3 +131,31 @@ test('a conversation on a channel that is not connected says so above the reply 
   await expect(page.getByTestId('message').filter({ hasText: 'loaves are ready' })).toHaveCount(0);
   await expect(rows(page).filter({ hasText: 'Анна Петрова' })).not.toContainText('loaves');
 });
+
+test.describe('fresh data folder', () => {
+  test.use({ serveOptions: {} });
+  test('the empty inbox shows the first-run checklist, ticked from real state, each step one click away', async ({ page, lavka }) => {
+    await page.goto(lavka.url);
+    await page.getByTestId('setup-name').fill('Fresh Bakery');
+    await page.getByTestId('setup-next').click();
+    await page.getByTestId('setup-next').click();
+    await page.getByTestId('setup-finish').click();
+    const list = page.getByTestId('first-run-checklist');
+    await expect(list).toBeVisible();
+    for (const step of ['whatsapp', 'telegram', 'products', 'knowledge', 'assistant'])
+      await expect(list.getByTestId(`checklist-${step}`)).toHaveAttribute('data-done', 'false');
+    await expect(list.getByTestId('checklist-knowledge')).toContainText('0 of 5');
+    await shot(page, 'workday-first-run-en');
+
+    // A product added elsewhere ticks its step the next time the inbox shows.
+    await lavka.api('catalog.create', { name: 'Rye bread', priceMinor: 350 });
+    await list.getByTestId('checklist-open-products').click();
+    await expect(page.getByTestId('nav-catalog')).toHaveClass(/active/);
+    await page.getByTestId('nav-inbox').click();
+    await expect(page.getByTestId('checklist-products')).toHaveAttribute('data-done', 'true');
+
+    await lavka.api('settings.update', { preferences: { uiLanguage: 'ru' } });
+    await expect(page.getByTestId('first-run-checklist')).toContainText('Подготовьте магазин');
+    await shot(page, 'workday-first-run-ru');
+  });
+});

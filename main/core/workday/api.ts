@@ -4,6 +4,7 @@ import type { Services } from '../app';
 import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from '../inbox/service';
 import { SNOOZE_PRESETS } from './snooze-presets';
+import { firstRunChecklist } from './checklist';
 
 const id = z.number().int().positive();
 const labelFields = { name: z.string().max(200), color: z.string().max(20) };
@@ -35,6 +36,7 @@ export function workdayMethods(s: Services) {
     'labels.create': method(z.object(labelFields), (i) => s.workday.createLabel(i.name, i.color), 'A new label (name + #rrggbb colour).'),
     'labels.update': method(z.object({ id, ...labelFields }), (i) => s.workday.updateLabel(i.id, i.name, i.color), 'Renames or recolours a label.'),
     'labels.remove': method(z.object({ id }), (i) => s.workday.removeLabel(i.id), 'Deletes a label (conversations keep everything else).'),
+    'workday.checklist': method(noInput, () => firstRunChecklist(s), 'First-run steps, each ticked from the real state (channels, products, knowledge, Ollama).'),
     'messages.cancelQueued': method(
       z.object({ messageId: id }),
       (i) => s.workday.cancelQueued(i.messageId),
