@@ -80,6 +80,12 @@ test('keyboard only: move to a conversation, reply, resolve, and see the shortcu
   await expect(page.getByTestId('composer')).not.toBeFocused();
   await page.keyboard.press('r');
   await expect(page.getByTestId('composer')).toBeFocused();
+  // "/" lists quick replies; typing filters, Enter puts the chosen one in the box with the name filled in.
+  await page.keyboard.type('/thank');
+  await expect(page.getByTestId('slash-quick-replies')).toContainText('Thanks');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('composer')).toHaveValue(/^Thank you, .+! See you soon\.$/);
+  await page.keyboard.press('Control+a');
   await page.keyboard.type('Typed without a mouse');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('message').filter({ hasText: 'Typed without a mouse' })).toHaveAttribute('data-status', /sent|delivered|read/);

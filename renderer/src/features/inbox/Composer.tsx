@@ -8,6 +8,7 @@ import { QuickRepliesButton } from '../quickreplies/QuickRepliesButton';
 import { SuggestionBar } from '../assistant/SuggestionBar';
 import { runtimeKey } from '../../i18n/keys';
 import { ChannelDownNotice } from '../workday/ChannelHealth';
+import { useSlashQuickReplies } from '../workday/SlashQuickReplies';
 
 export function Composer({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
   const [channel, setChannel] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const slash = useSlashQuickReplies(draft, conversation.contactName, (text) => setDraft(conversation.id, text));
   const sendable = conversation.channels.filter((c) => c !== 'email' && c !== 'phone');
 
   useEffect(() => {
@@ -38,6 +40,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
       <SuggestionBar conversationId={conversation.id} />
       <ChannelDownNotice conversation={conversation} channel={channel} onPick={setChannel} />
       {sendError && <div className="error-box small">{sendError}</div>}
+      {slash.list}
       <div className="composer-row">
         <textarea
           ref={ref}
@@ -45,6 +48,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
           placeholder={t('inbox.composerPlaceholder')}
           onChange={(e) => setDraft(conversation.id, e.target.value)}
           onKeyDown={(e) => {
+            if (slash.onKeyDown(e)) return;
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
               void submit();
