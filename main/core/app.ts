@@ -50,6 +50,7 @@ import type { OrdersService } from './orders/service';
 import type { OrderCapture } from './orders/capture';
 import { WorkdayService } from './workday/service';
 import { LabelsRepo } from './db/repos/labels-repo';
+import { GreetingService } from './workday/greetings';
 
 export interface AppConfig {
   dataDir: string;
@@ -118,6 +119,8 @@ export interface Services {
   orderCapture: OrderCapture;
   /** Conversation states, snooze, pin, labels, take-back of queued replies. */
   workday: WorkdayService;
+  /** Greeting and away messages. */
+  greetings: GreetingService;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -205,6 +208,9 @@ export function createApp(config: AppConfig): App {
   });
   // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
   assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
+  // Greeting / away messages answer a customer's message on their own; a stop word gets only the opt-out reply.
+  const greetings = new GreetingService({ db, clock, settingsRepo: repos.settings, settings, contacts: repos.contacts, inbox, isOptedOut: (id) => optout.isOptedOut(id) });
+  inbox.onInbound((e) => (optout.isOptOutMessage(e.message.body) ? undefined : greetings.onInbound(e)));
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant });
 
   const workday = new WorkdayService({ db, conversations: repos.conversations, labels: new LabelsRepo(db), messages: repos.messages, outbox: repos.outbox, events, clock, timeZone: () => settings.get().business.timeZone });
@@ -237,6 +243,7 @@ export function createApp(config: AppConfig): App {
     orders: ordersDomain.orders,
     orderCapture: ordersDomain.orderCapture,
     workday,
+    greetings,
     onClose: (fn) => closers.push(fn),
   };
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.

@@ -28,6 +28,8 @@ export type InboundListener = (e: InboundEvent) => void | Promise<void>;
 export interface SendOptions {
   channel?: string;
   author?: Author;
+  /** An automatic message (greeting, away) that does not answer the customer: the conversation stays open. */
+  keepState?: boolean;
 }
 
 const ACK_RANK: Record<MessageStatus, number> = { received: 0, queued: 1, sending: 2, failed: 2, sent: 3, delivered: 4, read: 5 };
@@ -160,6 +162,7 @@ export class InboxService {
       channel,
       direction: 'out',
       countsUnread: false,
+      keepState: opts.keepState,
     });
     const message = this.messages.get(messageId)!;
     return {

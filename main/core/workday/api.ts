@@ -5,6 +5,7 @@ import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from '../inbox/service';
 import { SNOOZE_PRESETS } from './snooze-presets';
 import { firstRunChecklist } from './checklist';
+import { greetingSettingsSchema } from './greetings';
 
 const id = z.number().int().positive();
 const labelFields = { name: z.string().max(200), color: z.string().max(20) };
@@ -37,6 +38,13 @@ export function workdayMethods(s: Services) {
     'labels.update': method(z.object({ id, ...labelFields }), (i) => s.workday.updateLabel(i.id, i.name, i.color), 'Renames or recolours a label.'),
     'labels.remove': method(z.object({ id }), (i) => s.workday.removeLabel(i.id), 'Deletes a label (conversations keep everything else).'),
     'workday.checklist': method(noInput, () => firstRunChecklist(s), 'First-run steps, each ticked from the real state (channels, products, knowledge, Ollama).'),
+    'greetings.get': method(noInput, () => s.greetings.get(), 'Greeting / away message settings.'),
+    'greetings.save': method(greetingSettingsSchema, (i) => s.greetings.save(i), 'Turns greeting / away messages on or off, the window, the wording per language.'),
+    'greetings.preview': method(
+      z.object({ kind: z.enum(['greeting', 'away']), lang: z.string().regex(/^[a-z]{2}$/) }),
+      (i) => ({ text: s.greetings.text(i.kind, i.lang) }),
+      'What a customer in that language would get.',
+    ),
     'messages.cancelQueued': method(
       z.object({ messageId: id }),
       (i) => s.workday.cancelQueued(i.messageId),

@@ -31,6 +31,14 @@ const migration: Migration = {
         PRIMARY KEY (label_id, conversation_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX conversation_labels_conversation ON conversation_labels(conversation_id);
+
+      -- When a customer last got the automatic greeting / away message: at most one per window.
+      CREATE TABLE auto_replies_sent (
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('greeting', 'away')),
+        sent_at INTEGER NOT NULL,
+        PRIMARY KEY (contact_id, kind)
+      ) STRICT, WITHOUT ROWID;
     `);
   },
 };

@@ -63,7 +63,7 @@ export class ConversationsRepo {
 
   onMessage(
     conversationId: number,
-    m: { id: number; at: number; preview: string; channel: string; direction: Direction; countsUnread: boolean },
+    m: { id: number; at: number; preview: string; channel: string; direction: Direction; countsUnread: boolean; keepState?: boolean },
   ): void {
     stmt(
       this.db,
@@ -71,10 +71,10 @@ export class ConversationsRepo {
          last_inbound_channel = CASE WHEN ? = 'in' THEN ? ELSE last_inbound_channel END,
          unread_count = unread_count + ?,
          -- A customer message reopens whatever the state; the owner's reply on an open one hands the turn over.
-         state = CASE WHEN ? = 'in' THEN 'open' WHEN state = 'open' THEN 'waiting' ELSE state END,
+         state = CASE WHEN ? = 'in' THEN 'open' WHEN state = 'open' AND ? = 0 THEN 'waiting' ELSE state END,
          snoozed_until = CASE WHEN ? = 'in' THEN NULL ELSE snoozed_until END
        WHERE id = ?`,
-    ).run(m.id, m.at, m.preview, m.channel, m.direction, m.channel, m.countsUnread ? 1 : 0, m.direction, m.direction, conversationId);
+    ).run(m.id, m.at, m.preview, m.channel, m.direction, m.channel, m.countsUnread ? 1 : 0, m.direction, m.keepState ? 1 : 0, m.direction, conversationId);
   }
 
   /** After the newest message was taken back: the row shows the one before it (activity time stays). */
