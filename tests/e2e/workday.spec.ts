@@ -165,3 +165,28 @@ test.describe('fresh data folder', () => {
     await shot(page, 'workday-first-run-ru');
   });
 });
+
+test('greeting: the owner turns it on with a preview, and a new sandbox customer receives it', async ({ page, lavka }) => {
+  await page.goto(lavka.url);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-greetings').click();
+  await expect(page.getByTestId('greeting-preview')).toContainText('Thank you for writing to Lavka Bakery');
+  await page.getByTestId('greetings-language').selectOption('de');
+  await expect(page.getByTestId('greeting-preview')).toContainText('Danke für Ihre Nachricht an Lavka Bakery');
+  await page.getByTestId('greetings-language').selectOption('en');
+  await page.getByTestId('greeting-text').fill('Welcome to Lavka Bakery! We reply within the hour.');
+  await expect(page.getByTestId('greeting-preview')).toContainText('Welcome to Lavka Bakery! We reply within the hour.');
+  await page.getByTestId('greeting-on').check();
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('✓')).toBeVisible();
+  await shot(page, 'workday-greetings-settings-en');
+
+  await page.getByTestId('nav-inbox').click();
+  await page.getByTestId('try-as-customer').click();
+  await page.getByTestId('sandbox-name').fill('New Person');
+  await page.getByTestId('sandbox-input').fill('Hello, first time here');
+  await page.getByTestId('sandbox-send').click();
+  await expect(page.getByTestId('sandbox-reply').filter({ hasText: 'Welcome to Lavka Bakery! We reply within the hour.' })).toBeVisible();
+  // The greeting does not answer the customer's question: the conversation stays open for the owner.
+  await expect(page.getByTestId('conversation-row').filter({ hasText: 'New Person' }).getByTestId('row-state')).toHaveCount(0);
+});
