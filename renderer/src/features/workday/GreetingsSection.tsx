@@ -45,7 +45,7 @@ function GreetingsForm({ initial }: { initial: Settings }) {
   };
 
   return (
-    <form className="settings-form" onSubmit={submit} data-testid="greetings-settings">
+    <form className="settings-form greetings-form" onSubmit={submit} data-testid="greetings-settings">
       <label className="check">
         <input type="checkbox" checked={s.greeting} onChange={(e) => setS({ ...s, greeting: e.target.checked })} data-testid="greeting-on" /> {t('workday.greetings.greetingOn')}
       </label>
