@@ -28,7 +28,7 @@ export function RowBadges({ c, timeZone }: { c: ConversationSummary; timeZone?: 
         </span>
       )}
       {mine.map((l) => (
-        <span key={l.id} className="label-chip" style={{ ['--label' as string]: l.color }} data-testid="row-label">
+        <span key={l.id} className="label-chip" translate="no" style={{ ['--label' as string]: l.color }} data-testid="row-label">
           {l.name}
         </span>
       ))}

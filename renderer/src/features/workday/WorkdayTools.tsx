@@ -77,7 +77,7 @@ export function WorkdayTools({ conversation: c }: { conversation: ConversationSu
               <div key={l.id} className="menu-label">
                 <label className="menu-item">
                   <input type="checkbox" checked={c.labelIds.includes(l.id)} onChange={(e) => void w.setLabel(c.id, l.id, e.target.checked)} data-testid="label-toggle" />
-                  <span className="label-chip" style={{ ['--label' as string]: l.color }}>
+                  <span className="label-chip" translate="no" style={{ ['--label' as string]: l.color }}>
                     {l.name}
                   </span>
                 </label>
