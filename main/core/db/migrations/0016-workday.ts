@@ -29,7 +29,7 @@ const migration: Migration = {
         conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
         label_id INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
         PRIMARY KEY (label_id, conversation_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX conversation_labels_conversation ON conversation_labels(conversation_id);
 
       -- When a customer last got the automatic greeting / away message: at most one per window.
@@ -38,7 +38,7 @@ const migration: Migration = {
         kind TEXT NOT NULL CHECK (kind IN ('greeting', 'away')),
         sent_at INTEGER NOT NULL,
         PRIMARY KEY (contact_id, kind)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
     `);
   },
 };
