@@ -42,7 +42,7 @@ export function workdayMethods(s: Services) {
     'greetings.save': method(greetingSettingsSchema, (i) => s.greetings.save(i), 'Turns greeting / away messages on or off, the window, the wording per language.'),
     'greetings.preview': method(
       z.object({ kind: z.enum(['greeting', 'away']), lang: z.string().regex(/^[a-z]{2}$/), lavkaText: z.boolean().optional() }),
-      (i) => ({ text: s.greetings.text(i.kind, i.lang, i.lavkaText ? { ...s.greetings.get(), texts: {} } : undefined) }),
+      async (i) => ({ text: await s.greetings.text(i.kind, i.lang, i.lavkaText ? { ...s.greetings.get(), texts: {} } : undefined) }),
       'What a customer in that language would get (lavkaText: Lavka\'s own wording, ignoring the owner\'s).',
     ),
     'messages.cancelQueued': method(

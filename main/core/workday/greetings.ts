@@ -8,7 +8,6 @@ import type { SettingsRepo } from '../db/repos/settings-repo';
 import type { SettingsService } from '../settings/service';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { InboundEvent, InboxService } from '../inbox/service';
-import { customerText } from '../../shared/i18n/customer-texts';
 import { isShopOpen } from '../../shared/time/is-open';
 import { stmt } from '../db/statements';
 
@@ -38,7 +37,14 @@ export interface GreetingDeps {
 }
 
 export class GreetingService {
+  private readonly pending = new Set<Promise<void>>();
+
   constructor(private readonly d: GreetingDeps) {}
+
+  /** Resolves once every greeting being prepared is queued (tests, orderly shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
 
   get(): GreetingSettings {
     const parsed = greetingSettingsSchema.safeParse(this.d.settingsRepo.get(KEY));
@@ -51,9 +57,13 @@ export class GreetingService {
   }
 
   /** The text a customer in `lang` would get (the owner's wording, else Lavka's), for sending and for the preview. */
-  text(kind: AutoReplyKind, lang: string, s: GreetingSettings = this.get()): string {
+  async text(kind: AutoReplyKind, lang: string, s: GreetingSettings = this.get()): Promise<string> {
     const own = s.texts[lang]?.[kind];
-    return own || customerText(lang, `greeting:${kind}`, { business: this.d.settings.get().business.name });
+    if (own) return own;
+    // Loaded on first use: the locale files are inlined by the build, and code that runs the core without the build
+    // (a Playwright spec starting createApp itself) must not need them until a greeting is actually due.
+    const { customerText } = await import('../../shared/i18n/customer-texts');
+    return customerText(lang, `greeting:${kind}`, { business: this.d.settings.get().business.name });
   }
 
   /** Which automatic message (if any) this inbound message gets. Closed shop → away; open and first ever → greeting. */
@@ -71,11 +81,19 @@ export class GreetingService {
   }
 
   /** The inbound hook: queues the greeting or away message when one is due. */
-  onInbound(e: InboundEvent): void {
+  onInbound(e: InboundEvent): Promise<void> {
+    const work = this.answer(e).finally(() => this.pending.delete(work));
+    this.pending.add(work);
+    return work;
+  }
+
+  private async answer(e: InboundEvent): Promise<void> {
     const kind = this.decide(e);
     if (!kind) return;
     const lang = this.d.contacts.get(e.contactId)?.language ?? this.d.settings.get().preferences.replyLanguage;
-    const text = this.text(kind, lang);
+    const text = await this.text(kind, lang);
+    // Decided again after the wait: a second message that arrived meanwhile must not send a second one.
+    if (this.decide(e) !== kind) return;
     const queued = this.d.db
       .transaction(() => {
         stmt(this.d.db, 'INSERT INTO auto_replies_sent(contact_id, kind, sent_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET sent_at = excluded.sent_at').run(

@@ -11,6 +11,7 @@ const HOUR = 3_600_000;
 async function say(key: string | undefined, text: string) {
   const r = await t.call('sandbox.say', { name: 'Kunde', text, customerKey: key });
   await flush(5);
+  await t.app.services.greetings.idle();
   return r;
 }
 const outgoing = async (conversationId: number) =>
