@@ -1,6 +1,7 @@
 // Composition root: builds every service from a config. The Electron shell and the headless server both call
 // createApp(); tests call it with a temp data dir and a fake clock. Nothing here imports Electron or the DOM.
 import { CustomerLanguageService } from './language/service';
+import { detectLanguage } from './assistant/language';
 import { CustomerTextsService } from './language/texts-service';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +61,9 @@ import { MediaStore } from './media/store';
 import { MediaService } from './media/service';
 import { MediaBackups } from './media/backups';
 import { OwnerPause } from './channels/owner-pause';
+import { WorkdayService } from './workday/service';
+import { LabelsRepo } from './db/repos/labels-repo';
+import { GreetingService } from './workday/greetings';
 
 export interface AppConfig {
   dataDir: string;
@@ -134,6 +138,10 @@ export interface Services {
   media: MediaService;
   /** Auto keeps out of a conversation for a while after the owner wrote there from the phone. */
   ownerPause: OwnerPause;
+  /** Conversation states, snooze, pin, labels, take-back of queued replies. */
+  workday: WorkdayService;
+  /** Greeting and away messages. */
+  greetings: GreetingService;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }
@@ -263,10 +271,19 @@ export function createApp(config: AppConfig): App {
     const contactId = item.reason === 'optout_unclear' ? repos.conversations.contactId(item.conversationId) : undefined;
     if (contactId !== undefined && optout.unclear(contactId)) optout.decide(contactId, false);
   });
+  // Greeting / away messages answer a customer's message on their own; a stop word gets only the opt-out reply.
+  const greetings = new GreetingService({ db, clock, settingsRepo: repos.settings, settings, contacts: repos.contacts, inbox,
+    isOptedOut: (id) => optout.isOptedOut(id),
+    // A first message that clearly is Russian gets the Russian greeting even before the contact's language is decided.
+    languageFor: (contactId, text) => languages.languageFor(contactId, detectLanguage(text)?.confident ? detectLanguage(text)?.lang : null),
+  });
+  inbox.onInbound((e) => (optout.isOptOutMessage(e.message.body) ? undefined : greetings.onInbound(e)));
   const ownerPause = new OwnerPause(repos.messages, settings, clock);
   assistant.addTurnHandler({ id: 'owner-phone', handle: (t) => ownerPause.pausedUntil(t.conversationId) !== null });
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant, languages });
   const reportsDomain = createReportsDomain({ db, clock, events, settings });
+
+  const workday = new WorkdayService({ db, conversations: repos.conversations, labels: new LabelsRepo(db), messages: repos.messages, outbox: repos.outbox, events, clock, timeZone: () => settings.get().business.timeZone });
 
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {
@@ -299,12 +316,14 @@ export function createApp(config: AppConfig): App {
     reports: reportsDomain.reports,
     media,
     ownerPause,
+    workday,
+    greetings,
     onClose: (fn) => closers.push(fn),
   };
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
   closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop(), () => reportsDomain.stop());
-  closers.push(() => backup.stop(), () => jobs.stopAll(), () => integrity.stop(), () => media.stop());
+  closers.push(() => backup.stop(), () => jobs.stopAll(), () => integrity.stop(), () => media.stop(), () => workday.stop());
   // First on close: model calls waiting for their turn go now (and end), so no domain waits on a timer.
   closers.push(() => assistant.flushDeferred());
   let closed = false;
@@ -322,6 +341,7 @@ export function createApp(config: AppConfig): App {
       if (config.startWorkers !== false) backup.start();
       if (config.startWorkers !== false) integrity.start();
       optout.start();
+      workday.start();
       if (config.startWorkers !== false) reminderScheduler.start();
       if (config.startWorkers !== false) reportsDomain.start();
       if (config.startWorkers !== false) assistant.start();

@@ -8,6 +8,7 @@ import { StatusStrip } from './components/StatusStrip';
 import { SCREENS } from './components/screens';
 import { useInboxStore } from './stores/inbox';
 import { onOpenConversation } from './api';
+import { useUnreadTitle } from './features/workday/useUnreadTitle';
 // First start only: not part of the bundle every later start loads.
 const SetupWizard = lazy(() => import('./features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
 
@@ -17,6 +18,7 @@ export function App() {
   const load = useAppStore((s) => s.load);
   const loadChannels = useChannelsStore((s) => s.load);
   const go = useAppStore((s) => s.go);
+  useUnreadTitle();
 
   useEffect(() => {
     void load();

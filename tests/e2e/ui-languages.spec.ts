@@ -40,6 +40,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
       const el = n.parentElement;
       if (!text || !el) continue;
       if (el.closest('details:not([open]) > :not(summary)')) continue; // folded technical details are not on screen
+      if (el.closest('[translate="no"]')) continue; // the owner's own words (label names), not UI text
       if (el.checkVisibility()) out.push(text);
     }
     for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]')) {

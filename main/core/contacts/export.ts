@@ -18,6 +18,7 @@ export const EXPORT_COLUMNS = [
   'telegram',
   'channels',
   'tags',
+  'labels',
   'notes',
   'language',
   'firstContact',
@@ -37,6 +38,7 @@ const HEADERS: Record<ExportColumn, Record<Lang, string>> = {
   name: { en: 'Name', ru: 'Имя' },
   phones: { en: 'Phones', ru: 'Телефоны' },
   emails: { en: 'Emails', ru: 'Эл. почта' },
+  labels: { en: 'Labels', ru: 'Метки' },
   telegram: { en: 'Telegram', ru: 'Telegram' },
   channels: { en: 'Channels', ru: 'Каналы' },
   tags: { en: 'Tags', ru: 'Метки' },
@@ -119,6 +121,8 @@ function cellFor(col: ExportColumn, r: ExportRow, ctx: ExportContext, digits: nu
       return [...new Set(r.identities.map((i) => i.channel))].join(', ');
     case 'tags':
       return r.tags.join(', ');
+    case 'labels':
+      return r.labels.join(', ');
     case 'notes':
       return r.notes;
     case 'language':

@@ -8,6 +8,7 @@ import { seedRemindersDemo } from '../reminders/demo';
 import { seedKnowledgeDemo } from '../knowledge/demo';
 import { seedContactsDemo } from '../contacts/demo';
 import { croissantsPhoto } from './pictures';
+import { seedWorkdayDemo } from '../workday/demo';
 
 interface DemoTurn {
   from: 'customer' | 'owner';
@@ -162,6 +163,7 @@ export function seedDemo(s: Services): boolean {
     seedContactsDemo(s);
     seedDemoOrders(s);
     seedRemindersDemo(s);
+    seedWorkdayDemo(s);
   })();
   return true;
 }

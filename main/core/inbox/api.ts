@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../app';
 import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from './service';
+import { CONVERSATION_STATES } from './types';
 
 const id = z.number().int().positive();
 
@@ -12,11 +13,13 @@ export function inboxMethods(s: Services) {
       z.object({
         unread: z.boolean().optional(),
         channel: z.string().max(40).optional(),
+        state: z.enum([...CONVERSATION_STATES, 'active']).optional(),
+        label: id.optional(),
         cursor: z.object({ at: z.number(), id }).optional(),
         limit: z.number().int().min(1).max(200).default(50),
       }),
-      (i) => s.inbox.list({ unread: i.unread, channel: i.channel }, i.limit, i.cursor),
-      'Conversations, newest activity first; filter by unread/channel; keyset cursor for the next page.',
+      (i) => s.inbox.list({ unread: i.unread, channel: i.channel, state: i.state, label: i.label }, i.limit, i.cursor),
+      'Conversations, newest activity first; filter by unread/channel/state/label; pinned ones come apart on the first page; keyset cursor for the next page.',
     ),
     'inbox.get': method(z.object({ conversationId: id }), (i) => s.inbox.get(i.conversationId), 'One conversation row.'),
     'inbox.forContact': method(

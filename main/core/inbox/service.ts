@@ -14,6 +14,8 @@ import { previewOf } from './preview';
 
 /** Largest message body Lavka stores; anything longer is refused with a clear error instead of bloating the DB. */
 export const MAX_BODY_CHARS = 200_000;
+/** Pinned rows shown above the list; more than this is no longer "pinned", it is a second inbox. */
+const MAX_PINNED = 50;
 
 export interface InboundEvent {
   message: Message;
@@ -26,6 +28,8 @@ export type InboundListener = (e: InboundEvent) => void | Promise<void>;
 export interface SendOptions {
   channel?: string;
   author?: Author;
+  /** An automatic message (greeting, away) that does not answer the customer: the conversation stays open. */
+  keepState?: boolean;
   /** What produced the message when it is not the author answering (a reminder, an order-status notice). */
   origin?: Origin;
   /** An uploaded attachment (media.upload) sent with the text as its caption. */
@@ -215,6 +219,7 @@ export class InboxService {
       channel,
       direction: 'out',
       countsUnread: false,
+      keepState: opts.keepState,
     });
     const message = this.messages.get(messageId)!;
     return {
@@ -255,10 +260,15 @@ export class InboxService {
     return best.channel;
   }
 
-  list(filter: InboxFilter, limit: number, cursor?: ListCursor): { items: ConversationSummary[]; next: ListCursor | null } {
-    const items = this.conversations.list(filter, limit, cursor);
+  /**
+   * Pinned conversations (matching the filter) come apart on the first page, so they stay on top without breaking
+   * the activity-ordered keyset paging of the rest.
+   */
+  list(filter: InboxFilter, limit: number, cursor?: ListCursor): { pinned: ConversationSummary[]; items: ConversationSummary[]; next: ListCursor | null } {
+    const pinned = cursor ? [] : this.conversations.list(filter, MAX_PINNED, undefined, true);
+    const items = this.conversations.list(filter, limit, cursor, false);
     const last = items.at(-1);
-    return { items, next: items.length === limit && last ? { at: last.lastMessageAt, id: last.id } : null };
+    return { pinned, items, next: items.length === limit && last ? { at: last.lastMessageAt, id: last.id } : null };
   }
 
   get(conversationId: number): ConversationSummary {

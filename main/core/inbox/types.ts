@@ -38,9 +38,20 @@ export interface ConversationSummary {
   lastDirection: Direction | null;
   unreadCount: number;
   channels: string[];
+  /** open: needs the owner; waiting: the owner answered, the customer's turn; resolved: done; snoozed: back at snoozedUntil. */
+  state: ConversationState;
+  snoozedUntil: number | null;
+  pinned: boolean;
+  labelIds: number[];
 }
+
+export const CONVERSATION_STATES = ['open', 'waiting', 'resolved', 'snoozed'] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
 export interface InboxFilter {
   unread?: boolean;
   channel?: string;
+  /** One state, or 'active' (open + waiting: everything not resolved or snoozed, the default view). */
+  state?: ConversationState | 'active';
+  label?: number;
 }

@@ -5,6 +5,7 @@ import { useAppStore } from '../stores/app';
 import { useChannelsStore } from '../stores/channels';
 import { runtimeKey } from '../i18n/keys';
 import { statusReasonText } from '../i18n/errors';
+import { StripFix } from '../features/workday/ChannelHealth';
 
 export function StatusStrip() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function StatusStrip() {
           <span className="dot" />
           {t(runtimeKey('common.channel', s.channel), { defaultValue: s.channel })}:{' '}
           {t(runtimeKey('common.channelState', s.state), { defaultValue: t(runtimeKey('whatsappLink.strip', s.state), { defaultValue: s.state }) })}
+          <StripFix channel={s.channel} state={s.state} reason={statusReasonText(s)} />
         </span>
       ))}
     </div>

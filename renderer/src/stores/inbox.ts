@@ -5,9 +5,13 @@ import { errorText } from '../i18n/errors';
 
 export type ConversationSummary = ApiOutput<'inbox.get'>;
 type SearchHit = ApiOutput<'inbox.search'>['hits'][number];
+export type StateView = 'active' | ConversationSummary['state'] | null;
 export interface InboxFilter {
   unread: boolean;
   channel: string | null;
+  /** Which state tab: 'active' (open + waiting) by default; null shows every state. */
+  state: StateView;
+  label: number | null;
 }
 
 interface InboxState {
@@ -37,19 +41,30 @@ let unreadTimer: ReturnType<typeof setTimeout> | null = null;
 function matchesFilter(c: ConversationSummary, f: InboxFilter): boolean {
   if (f.unread && c.unreadCount === 0) return false;
   if (f.channel && !c.channels.includes(f.channel)) return false;
+  if (f.state === 'active' && c.state !== 'open' && c.state !== 'waiting') return false;
+  if (f.state && f.state !== 'active' && c.state !== f.state) return false;
+  if (f.label !== null && !c.labelIds.includes(f.label)) return false;
   return true;
 }
 
+/** Pinned first, then newest activity (the core lists pinned ones apart on the first page). */
 function byActivity(a: ConversationSummary, b: ConversationSummary): number {
-  return b.lastMessageAt - a.lastMessageAt || b.id - a.id;
+  return Number(b.pinned) - Number(a.pinned) || b.lastMessageAt - a.lastMessageAt || b.id - a.id;
 }
+
+const listParams = (f: InboxFilter) => ({
+  unread: f.unread || undefined,
+  channel: f.channel ?? undefined,
+  state: f.state ?? undefined,
+  label: f.label ?? undefined,
+});
 
 export const useInboxStore = create<InboxState>((set, get) => ({
   items: [],
   next: null,
   loading: false,
   error: null,
-  filter: { unread: false, channel: null },
+  filter: { unread: false, channel: null, state: 'active', label: null },
   query: '',
   searchResults: null,
   hits: [],
@@ -70,8 +85,8 @@ export const useInboxStore = create<InboxState>((set, get) => ({
     const { filter } = get();
     set({ loading: true });
     try {
-      const page = await call('inbox.list', { unread: filter.unread || undefined, channel: filter.channel ?? undefined, limit: 50 });
-      set({ items: page.items, next: page.next, loading: false, error: null });
+      const page = await call('inbox.list', { ...listParams(filter), limit: 50 });
+      set({ items: [...page.pinned, ...page.items], next: page.next, loading: false, error: null });
     } catch (err) {
       set({ loading: false, error: errorText(err) });
     }
@@ -81,12 +96,7 @@ export const useInboxStore = create<InboxState>((set, get) => ({
     if (!next || loading) return;
     set({ loading: true });
     try {
-      const page = await call('inbox.list', {
-        unread: filter.unread || undefined,
-        channel: filter.channel ?? undefined,
-        cursor: next,
-        limit: 50,
-      });
+      const page = await call('inbox.list', { ...listParams(filter), cursor: next, limit: 50 });
       const seen = new Set(get().items.map((c) => c.id));
       set({ items: [...get().items, ...page.items.filter((c) => !seen.has(c.id))], next: page.next, loading: false });
     } catch (err) {

@@ -14,8 +14,10 @@ import { useKnowledgeStore } from './knowledge';
 import { useRemindersStore } from './reminders';
 import { useOrdersStore } from './orders';
 import { useCatalogStore } from './catalog';
+import { startWorkdayLiveUpdates } from '../features/workday/live';
 
 export function startLiveUpdates(): void {
+  startWorkdayLiveUpdates();
   on('message.new', ({ conversationId, message }) => {
     useConversationStore.getState().apply(conversationId, message);
     if (message.channel === 'sandbox') void useSandboxStore.getState().refresh();

@@ -27,12 +27,43 @@ export async function inboxFigures(app: App, runs: number): Promise<Figure[]> {
     cursor = p.next;
     if (!cursor) break;
   }
+  const workday = await workdayFigures(app, runs);
   return [
     ...latency('inbox: first page of 50', first, 10),
     ...latency('inbox: unread filter', unread, 10),
     ...latency('inbox: channel filter (telegram)', telegram, 10),
     ...latency('inbox: channel filter (no matches)', sandbox, 10, 'worst case: the filter matches nothing'),
     ...latency('inbox: next pages while scrolling', pages, 10, `${pages.length} consecutive pages`),
+    ...workday,
+  ];
+}
+
+/**
+ * The working-day tabs: a realistic mix first (two thirds of conversations resolved, 1 in 20 snoozed, 1 in 25 with a
+ * "Paid" label, two pinned), then the Active tab (the default view), one state, a label, and the tab counts.
+ */
+async function workdayFigures(app: App, runs: number): Promise<Figure[]> {
+  const db = app.services.db;
+  const now = app.services.clock.now();
+  db.transaction(() => {
+    db.prepare("UPDATE conversations SET state = 'resolved' WHERE id % 3 != 0").run();
+    db.prepare("UPDATE conversations SET state = 'snoozed', snoozed_until = ? WHERE id % 20 = 0").run(now + 86_400_000);
+    db.prepare('UPDATE conversations SET pinned = 1 WHERE id IN (SELECT id FROM conversations ORDER BY id LIMIT 2)').run();
+    const label = Number(db.prepare("INSERT OR IGNORE INTO labels(name, color, created_at) VALUES ('Paid (bench)', '#2e7d32', 0)").run().lastInsertRowid);
+    db.prepare('INSERT OR IGNORE INTO conversation_labels(conversation_id, label_id) SELECT id, ? FROM conversations WHERE id % 25 = 0').run(label);
+  })();
+  const labelId = (db.prepare("SELECT id FROM labels WHERE name = 'Paid (bench)'").get() as { id: number }).id;
+  const active = await sample(runs, () => call<Page>(app, 'inbox.list', { state: 'active', limit: 50 }));
+  const open = await sample(runs, () => call<Page>(app, 'inbox.list', { state: 'open', limit: 50 }));
+  const resolved = await sample(runs, () => call<Page>(app, 'inbox.list', { state: 'resolved', limit: 50 }));
+  const labelled = await sample(runs, () => call<Page>(app, 'inbox.list', { state: 'active', label: labelId, limit: 50 }));
+  const counts = await sample(runs, () => call(app, 'conversations.counts', {}));
+  return [
+    ...latency('inbox: Active tab (open + waiting)', active, 10, 'two thirds of conversations resolved'),
+    ...latency('inbox: Open tab', open, 10),
+    ...latency('inbox: Resolved tab', resolved, 10),
+    ...latency('inbox: Active tab + label filter', labelled, 10, '1 in 25 conversations labelled'),
+    ...latency('inbox: tab counts', counts, 10),
   ];
 }
 

@@ -68,15 +68,15 @@ function seedVaried(s: Services): void {
 }
 
 const GOLDEN_CSV = [
-  '\uFEFFName,Phones,Emails,Telegram,Channels,Tags,Notes,Language,First contact,Last contact,Orders,Total spent (EUR),Opted out,Added,Lavka ID',
-  `'=SUM(A1),+79123456789,,,whatsapp,"a,b, c;d",,,,,0,0.00,,2026-03-02 10:00,4`,
-  'Anna Petrova,"+4915111111111, +4915122222222","anna@example.com, anna.work@example.com","100200300 (@anna_p), 100200301","whatsapp, email, telegram, phone","rye, vip, постоянный","Rye only, no seeds",ru,2025-03-30 01:59,2025-03-30 03:00,3,1234.86,,2026-03-02 10:00,1',
-  'ben,,ben@example.com,,email,wholesale,,,2025-10-26 02:30,2025-10-26 02:30,0,0.00,,2026-03-02 10:00,2',
-  'Ben,,,,,,"  padded  ",,,,0,0.00,,2026-03-02 10:00,5',
-  'ben,+4915133333333,,,whatsapp,,,,,,0,0.00,,2026-09-18 11:00,8',
-  'Chi Nguyễn 🥐,,,555000111,telegram,,"line one\nline two",,2024-12-31 23:59,2025-01-01 00:00,1,19.99,yes,2026-03-02 10:00,3',
-  '"Dora ""D"" Smith, Jr.",+380501112233,d@example.com,,"whatsapp, email",,,,2026-01-01 01:00,2026-09-14 15:37,7,23.31,,2026-09-18 11:00,6',
-  'مريم الأحمد,,,,,vip,שלום,,,,0,0.00,,2026-09-18 11:00,7',
+  '\uFEFFName,Phones,Emails,Telegram,Channels,Tags,Labels,Notes,Language,First contact,Last contact,Orders,Total spent (EUR),Opted out,Added,Lavka ID',
+  `'=SUM(A1),+79123456789,,,whatsapp,"a,b, c;d",,,,,,0,0.00,,2026-03-02 10:00,4`,
+  'Anna Petrova,"+4915111111111, +4915122222222","anna@example.com, anna.work@example.com","100200300 (@anna_p), 100200301","whatsapp, email, telegram, phone","rye, vip, постоянный",,"Rye only, no seeds",ru,2025-03-30 01:59,2025-03-30 03:00,3,1234.86,,2026-03-02 10:00,1',
+  'ben,,ben@example.com,,email,wholesale,,,,2025-10-26 02:30,2025-10-26 02:30,0,0.00,,2026-03-02 10:00,2',
+  'Ben,,,,,,,"  padded  ",,,,0,0.00,,2026-03-02 10:00,5',
+  'ben,+4915133333333,,,whatsapp,,,,,,,0,0.00,,2026-09-18 11:00,8',
+  'Chi Nguyễn 🥐,,,555000111,telegram,,,"line one\nline two",,2024-12-31 23:59,2025-01-01 00:00,1,19.99,yes,2026-03-02 10:00,3',
+  '"Dora ""D"" Smith, Jr.",+380501112233,d@example.com,,"whatsapp, email",,,,,2026-01-01 01:00,2026-09-14 15:37,7,23.31,,2026-09-18 11:00,6',
+  'مريم الأحمد,,,,,vip,,שלום,,,,0,0.00,,2026-09-18 11:00,7',
   '',
 ];
 

@@ -182,7 +182,7 @@ describe('contacts export', () => {
     expect(text).toContain('TEL;TYPE=CELL:+4915155555555\r\n');
     expect(text).toContain('NOTE:Line 1\\nLine 2 with a \\\\ backslash\r\n');
     expect(text).toContain('CATEGORIES:a\\,b\r\n');
-    const long = vcardOf({ id: 1, name: 'Ж'.repeat(60), notes: '', language: null, createdAt: 0, identities: [], tags: [], firstContactAt: null, lastContactAt: null, orderCount: null, orderTotal: null, optedOut: null });
+    const long = vcardOf({ id: 1, name: 'Ж'.repeat(60), notes: '', language: null, createdAt: 0, identities: [], tags: [], labels: [], firstContactAt: null, lastContactAt: null, orderCount: null, orderTotal: null, optedOut: null });
     for (const line of long.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(long.replace(/\r\n /g, '')).toContain('FN:' + 'Ж'.repeat(60));
     expect(foldLine('short')).toBe('short');

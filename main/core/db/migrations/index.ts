@@ -13,6 +13,7 @@ import m0010 from './0010-contact-language';
 import m0011 from './0011-message-origin';
 import m0012 from './0012-reports';
 import m0013 from './0013-media';
+import m0014 from './0014-workday';
 import type { SecretStore } from '../../secrets/secret-store';
 
 /** What a migration may need besides the database (a migration that moves data out of it). */
@@ -26,4 +27,4 @@ export interface Migration {
   up(db: Db, ctx?: MigrationContext): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014];

@@ -164,6 +164,8 @@ export interface ExportRow {
   createdAt: number;
   identities: { channel: string; externalId: string; display: string }[];
   tags: string[];
+  /** The conversation's labels (paid, to deliver…). */
+  labels: string[];
   firstContactAt: number | null;
   lastContactAt: number | null;
   orderCount: number | null;
@@ -278,6 +280,8 @@ function toExportRow(r: ListRow): ExportRow {
     notes: r.notes,
     language: r.language,
     createdAt: r.created_at,
+    // Filled by the export reads; the list rows do not show labels.
+    labels: [],
     identities: r.ids
       ? r.ids.split(RS).map((x) => {
           const [channel, externalId, display] = x.split(US);
@@ -380,6 +384,8 @@ export class ContactsListRepo {
       else tags.set(contactId, [tag]);
     }
 
+    const labels = this.labelNames(batchIds);
+
     // Contacts with no counted order are not in this result; they get 0 and 0, as the per-contact read gives them.
     const orders = new Map<number, { n: number; total: number }>();
     if (ext.orders) {
@@ -402,6 +408,7 @@ export class ContactsListRepo {
         createdAt,
         identities: identities.get(id) ?? [],
         tags: tags.get(id) ?? [],
+        labels: labels.get(id) ?? [],
         firstContactAt: firstAt,
         lastContactAt: lastAt,
         // Without orders in this build the columns stay empty.
@@ -415,7 +422,19 @@ export class ContactsListRepo {
   exportRow(id: number, ext: ContactExtensions): ExportRow | undefined {
     const sql = `SELECT ${LIST_COLUMNS}, ${extraColumns(ext)} FROM contacts c LEFT JOIN conversations v ON v.contact_id = c.id WHERE c.id = ?`;
     const r = stmt<[number], ListRow>(this.db, sql).get(id);
-    return r ? toExportRow(r) : undefined;
+    return r ? { ...toExportRow(r), labels: this.labelNames(JSON.stringify([id])).get(id) ?? [] } : undefined;
+  }
+
+  /** The labels on each contact's conversation (ids as a JSON array), for the export's Labels column. */
+  private labelNames(contactIdsJson: string): Map<number, string[]> {
+    const labels = new Map<number, string[]>();
+    const rows = stmt<[string], [contactId: number, label: string]>(
+      this.db,
+      `SELECT v.contact_id, l.name FROM conversations v JOIN conversation_labels cl ON cl.conversation_id = v.id
+       JOIN labels l ON l.id = cl.label_id WHERE v.contact_id IN (SELECT value FROM json_each(?)) ORDER BY v.contact_id, l.name COLLATE NOCASE`,
+    ).raw(true).all(contactIdsJson);
+    for (const [contactId, label] of rows) labels.set(contactId, [...(labels.get(contactId) ?? []), label]);
+    return labels;
   }
 
   tagCounts(): { tag: string; count: number }[] {

@@ -1,7 +1,7 @@
 // SQL for conversations (the inbox rows). The list query reads only this table plus the contact's name.
 import type { Db } from '../connection';
 import { stmt } from '../statements';
-import type { ConversationSummary, Direction, InboxFilter } from '../../inbox/types';
+import type { ConversationState, ConversationSummary, Direction, InboxFilter } from '../../inbox/types';
 
 interface ListRow {
   id: number;
@@ -13,10 +13,15 @@ interface ListRow {
   last_direction: Direction | null;
   unread_count: number;
   channels: string | null;
+  state: ConversationState;
+  snoozed_until: number | null;
+  pinned: number;
+  label_ids: string | null;
 }
 
 const SUMMARY_COLUMNS = `
-  c.id, c.contact_id, k.name, c.last_message_at, c.last_preview, c.last_channel, c.unread_count,
+  c.id, c.contact_id, k.name, c.last_message_at, c.last_preview, c.last_channel, c.unread_count, c.state, c.snoozed_until, c.pinned,
+  (SELECT group_concat(label_id) FROM conversation_labels cl WHERE cl.conversation_id = c.id) AS label_ids,
   (SELECT direction FROM messages m WHERE m.id = c.last_message_id) AS last_direction,
   (SELECT group_concat(DISTINCT channel) FROM identities i WHERE i.contact_id = c.contact_id) AS channels`;
 
@@ -58,19 +63,78 @@ export class ConversationsRepo {
 
   onMessage(
     conversationId: number,
-    m: { id: number; at: number; preview: string; channel: string; direction: Direction; countsUnread: boolean },
+    m: { id: number; at: number; preview: string; channel: string; direction: Direction; countsUnread: boolean; keepState?: boolean },
   ): void {
     stmt(
       this.db,
       `UPDATE conversations SET last_message_id = ?, last_message_at = max(last_message_at, ?), last_preview = ?, last_channel = ?,
          last_inbound_channel = CASE WHEN ? = 'in' THEN ? ELSE last_inbound_channel END,
-         unread_count = unread_count + ?
+         unread_count = unread_count + ?,
+         -- A customer message reopens whatever the state; the owner's reply on an open one hands the turn over.
+         state = CASE WHEN ? = 'in' THEN 'open' WHEN state = 'open' AND ? = 0 THEN 'waiting' ELSE state END,
+         snoozed_until = CASE WHEN ? = 'in' THEN NULL ELSE snoozed_until END
        WHERE id = ?`,
-    ).run(m.id, m.at, m.preview, m.channel, m.direction, m.channel, m.countsUnread ? 1 : 0, conversationId);
+    ).run(m.id, m.at, m.preview, m.channel, m.direction, m.channel, m.countsUnread ? 1 : 0, m.direction, m.keepState ? 1 : 0, m.direction, conversationId);
+  }
+
+  /** After the newest message was taken back: the row shows the one before it (activity time stays). */
+  setLast(conversationId: number, last: { id: number; preview: string; channel: string } | null): void {
+    stmt(this.db, 'UPDATE conversations SET last_message_id = ?, last_preview = ?, last_channel = coalesce(?, last_channel) WHERE id = ?').run(
+      last?.id ?? null,
+      last?.preview ?? '',
+      last?.channel ?? null,
+      conversationId,
+    );
+  }
+
+  lastMessageId(conversationId: number): number | null {
+    return stmt<[number], { m: number | null }>(this.db, 'SELECT last_message_id AS m FROM conversations WHERE id = ?').get(conversationId)?.m ?? null;
   }
 
   markRead(conversationId: number): void {
     stmt(this.db, 'UPDATE conversations SET unread_count = 0 WHERE id = ?').run(conversationId);
+  }
+
+  /** Marks as unread for later without inventing messages: an already-unread count stays as it is. */
+  markUnread(conversationId: number): boolean {
+    return stmt(this.db, 'UPDATE conversations SET unread_count = max(unread_count, 1) WHERE id = ?').run(conversationId).changes > 0;
+  }
+
+  setState(conversationId: number, state: ConversationState, snoozedUntil: number | null): boolean {
+    return (
+      stmt(this.db, 'UPDATE conversations SET state = ?, snoozed_until = ? WHERE id = ?').run(state, snoozedUntil, conversationId).changes > 0
+    );
+  }
+
+  setPinned(conversationId: number, pinned: boolean): boolean {
+    return stmt(this.db, 'UPDATE conversations SET pinned = ? WHERE id = ?').run(pinned ? 1 : 0, conversationId).changes > 0;
+  }
+
+  /** Snoozed conversations whose time has come; reopened in the same statement so a second caller finds none. */
+  wakeSnoozed(now: number): number[] {
+    return stmt<[number], { id: number }>(
+      this.db,
+      `UPDATE conversations SET state = 'open', snoozed_until = NULL WHERE state = 'snoozed' AND snoozed_until <= ? RETURNING id`,
+    )
+      .all(now)
+      .map((r) => r.id);
+  }
+
+  nextSnoozeEnd(): number | undefined {
+    return (
+      stmt<[], { t: number | null }>(this.db, `SELECT min(snoozed_until) AS t FROM conversations WHERE state = 'snoozed'`).get()?.t ??
+      undefined
+    );
+  }
+
+  /** How many conversations are in each state, plus unread and pinned, for the inbox tabs. */
+  counts(): Record<ConversationState | 'unread' | 'pinned', number> {
+    const out = { open: 0, waiting: 0, resolved: 0, snoozed: 0, unread: 0, pinned: 0 };
+    for (const r of stmt<[], { state: ConversationState; n: number }>(this.db, 'SELECT state, count(*) AS n FROM conversations GROUP BY state').all())
+      out[r.state] = r.n;
+    out.unread = this.unreadConversations();
+    out.pinned = stmt<[], { n: number }>(this.db, 'SELECT count(*) AS n FROM conversations WHERE pinned = 1').get()!.n;
+    return out;
   }
 
   summary(conversationId: number): ConversationSummary | undefined {
@@ -82,10 +146,20 @@ export class ConversationsRepo {
   }
 
   /** Newest activity first, keyset-paged so page 100 costs what page 1 costs. */
-  list(filter: InboxFilter, limit: number, cursor?: ListCursor): ConversationSummary[] {
+  list(filter: InboxFilter, limit: number, cursor?: ListCursor, pinned?: boolean): ConversationSummary[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (filter.unread) where.push('c.unread_count > 0');
+    if (filter.state === 'active') where.push("c.state IN ('open', 'waiting')");
+    else if (filter.state) {
+      where.push('c.state = ?');
+      params.push(filter.state);
+    }
+    if (filter.label !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM conversation_labels cl WHERE cl.label_id = ? AND cl.conversation_id = c.id)');
+      params.push(filter.label);
+    }
+    if (pinned !== undefined) where.push(pinned ? 'c.pinned = 1' : 'c.pinned = 0');
     if (cursor) {
       where.push('(c.last_message_at < ? OR (c.last_message_at = ? AND c.id < ?))');
       params.push(cursor.at, cursor.at, cursor.id);
@@ -160,5 +234,9 @@ function toSummary(r: ListRow): ConversationSummary {
     lastDirection: r.last_direction,
     unreadCount: r.unread_count,
     channels: r.channels ? r.channels.split(',') : [],
+    state: r.state,
+    snoozedUntil: r.snoozed_until,
+    pinned: r.pinned === 1,
+    labelIds: r.label_ids ? r.label_ids.split(',').map(Number) : [],
   };
 }

@@ -64,6 +64,25 @@ export class OutboxRepo {
     return stmt<[], OutboxRow>(this.db, `SELECT * FROM outbox WHERE state = 'sending' ORDER BY message_id`).all();
   }
 
+  /**
+   * Takes a message back before any channel saw it. Only a `queued` row qualifies; the outbox claims with
+   * queued → sending in its own statement, so exactly one of the two wins and a cancel never races a send.
+   */
+  withdrawQueued(messageId: number): boolean {
+    return stmt(this.db, `DELETE FROM outbox WHERE message_id = ? AND state = 'queued'`).run(messageId).changes > 0;
+  }
+
+  /** Rewrites a message that is still only queued (same rule as withdrawQueued); false once a channel has it. */
+  editQueued(messageId: number, body: string, now: number): boolean {
+    return (
+      stmt(
+        this.db,
+        `UPDATE messages SET body = ?, updated_at = ? WHERE id = ?
+           AND EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = messages.id AND o.state = 'queued')`,
+      ).run(body, now, messageId).changes > 0
+    );
+  }
+
   /** Claims a row for sending. Only a queued row can be claimed: false means someone else has it (or it is settled). */
   markSending(messageId: number, now: number): boolean {
     return (

@@ -11,6 +11,8 @@ import { AttachButtons, AttachmentChip } from '../media/AttachControls';
 import { useAttachmentsStore } from '../../stores/attachments';
 import { ReplyWindowNote } from '../media/TelegramBusiness';
 import { useAppStore } from '../../stores/app';
+import { ChannelDownNotice } from '../workday/ChannelHealth';
+import { useSlashQuickReplies } from '../workday/SlashQuickReplies';
 
 export function Composer({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
@@ -25,6 +27,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
   const attachment = useAttachmentsStore((s) => s.byConversation[conversation.id]);
   const { attachFile, clear: clearAttachment } = useAttachmentsStore.getState();
   const ref = useRef<HTMLTextAreaElement>(null);
+  const slash = useSlashQuickReplies(draft, conversation.contactName, (text) => setDraft(conversation.id, text));
   const sendable = conversation.channels.filter((c) => c !== 'email' && c !== 'phone');
 
   useEffect(() => {
@@ -61,9 +64,11 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
       }}
     >
       <SuggestionBar conversationId={conversation.id} />
+      <ChannelDownNotice conversation={conversation} channel={channel} onPick={setChannel} />
       {sendError && <div className="error-box small">{sendError}</div>}
       <ReplyWindowNote conversationId={conversation.id} channels={conversation.channels} timeZone={timeZone} />
       <AttachmentChip conversationId={conversation.id} />
+      {slash.list}
       <div className="composer-row">
         <textarea
           ref={ref}
@@ -77,6 +82,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
             void attachFile(conversation.id, f);
           }}
           onKeyDown={(e) => {
+            if (slash.onKeyDown(e)) return;
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
               void submit();

@@ -10,6 +10,8 @@ import { Avatar } from '../../components/Avatar';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { formatListTime } from '../../components/format';
 import { runtimeKey } from '../../i18n/keys';
+import { StateTabs } from '../workday/StateTabs';
+import { RowBadges } from '../workday/RowBadges';
 
 const CHANNEL_FILTERS = ['whatsapp', 'telegram', 'sandbox'];
 
@@ -73,8 +75,9 @@ export function ConversationList() {
           data-testid="inbox-search"
           maxLength={200}
         />
+        <StateTabs />
         <div className="filters" role="group" aria-label={t('inbox.filters')}>
-          <button className={`chip ${!filter.unread && !filter.channel ? 'on' : ''}`} onClick={() => void setFilter({ unread: false, channel: null })}>
+          <button className={`chip ${!filter.unread && !filter.channel ? 'on' : ''}`} onClick={() => void setFilter({ unread: false, channel: null, label: null })}>
             {t('inbox.all')}
           </button>
           <button className={`chip ${filter.unread ? 'on' : ''}`} onClick={() => void setFilter({ unread: !filter.unread })} data-testid="filter-unread">
@@ -95,7 +98,7 @@ export function ConversationList() {
       {error && <p className="error-box small">{error}</p>}
       <div className="list-scroll" ref={scrollRef} data-testid="conversation-list">
         {rows.length === 0 && !loading && (
-          <p className="muted list-empty">{searchResults ? t('inbox.noResults', { query }) : filter.unread || filter.channel ? t('inbox.noneFiltered') : t('inbox.none')}</p>
+          <p className="muted list-empty">{searchResults ? t('inbox.noResults', { query }) : filter.unread || filter.channel || filter.label !== null || (filter.state !== null && filter.state !== 'active') ? t('inbox.noneFiltered') : t('inbox.none')}</p>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((v) => {
@@ -137,6 +140,7 @@ const Row = memo(function Row({ c, selected, onSelect, snippet, timeZone }: { c:
             </span>
           )}
         </span>
+        <RowBadges c={c} timeZone={timeZone} />
       </span>
     </button>
   );

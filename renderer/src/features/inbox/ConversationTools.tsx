@@ -2,10 +2,13 @@
 import { RemindButton } from '../reminders/RemindButton';
 import { ModeSwitch } from '../assistant/ModeSwitch';
 import { OrderButton } from '../orders/OrderTools';
+import { WorkdayTools } from '../workday/WorkdayTools';
+import type { ConversationSummary } from '../../stores/inbox';
 
-export function ConversationTools({ conversationId }: { conversationId: number }) {
+export function ConversationTools({ conversationId, conversation }: { conversationId: number; conversation: ConversationSummary }) {
   return (
     <div className="conv-tools" data-conversation-id={conversationId}>
+      <WorkdayTools conversation={conversation} />
       <ModeSwitch conversationId={conversationId} />
       <OrderButton conversationId={conversationId} />
       <RemindButton conversationId={conversationId} />

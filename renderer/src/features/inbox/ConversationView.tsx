@@ -76,7 +76,7 @@ export function ConversationView({ conversation }: { conversation: ConversationS
             ))}
           </span>
         </div>
-        <ConversationTools conversationId={id} />
+        <ConversationTools conversationId={id} conversation={conversation} />
       </header>
       <div className="messages" ref={scrollRef} onScroll={onScroll} data-testid="messages">
         {thread?.loading && thread.messages.length > 0 && <div className="loading-older">{t('common.loading')}</div>}

@@ -7,6 +7,7 @@ import { ConversationList } from './ConversationList';
 import { ConversationView } from './ConversationView';
 import { ContactPanel } from './ContactPanel';
 import { SandboxPanel } from '../sandbox/SandboxPanel';
+import { FirstRunChecklist } from '../workday/FirstRunChecklist';
 
 export function InboxScreen() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function InboxScreen() {
             <button className="btn" onClick={() => toggleSandbox(true)} data-testid="try-as-customer-empty">
               {t('sandbox.open')}
             </button>
+            <FirstRunChecklist />
           </div>
         )}
       </main>

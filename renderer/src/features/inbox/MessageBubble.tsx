@@ -6,6 +6,7 @@ import { useConversationStore } from '../../stores/conversation';
 import { ChannelBadge } from '../../components/ChannelBadge';
 import { formatTime } from '../../components/format';
 import { MediaView } from '../media/MediaView';
+import { QueuedActions } from '../workday/QueuedActions';
 
 const FOLD_AT = 4000;
 const STATUS_ICON: Record<string, string> = { queued: '🕓', sending: '…', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '⚠' };
@@ -53,6 +54,7 @@ export function MessageBubble({ m, showChannel, timeZone }: { m: Message; showCh
           )}
         </span>
       </div>
+      {m.status === 'queued' && m.direction === 'out' && <QueuedActions m={m} />}
       {m.status === 'failed' && (
         <div className="failed-line">
           <span>{m.error ?? t('inbox.status.failed')}</span>

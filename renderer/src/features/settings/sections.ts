@@ -13,6 +13,7 @@ import { DesktopSection } from '../desktop/DesktopSection';
 import { AboutSection } from '../desktop/AboutSection';
 import { isDesktop } from '../desktop/bridge';
 import { CustomerTextsSection } from '../language/CustomerTextsSection';
+import { GreetingsSection } from '../workday/GreetingsSection';
 
 export interface SettingsSectionDef {
   id: string;
@@ -25,6 +26,7 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'preferences', label: 'settings.sections.preferences', component: PreferencesSection },
   { id: 'channels', label: 'channels.title', component: ChannelsSection },
   { id: 'quickReplies', label: 'quickReplies.title', component: QuickRepliesSection },
+  { id: 'greetings', label: 'workday.greetings.title', component: GreetingsSection },
   { id: 'orders', label: 'orders.settings.section', component: OrdersSettingsSection },
   { id: 'reminders', label: 'reminders.settings.section', component: RemindersSettingsSection },
   { id: 'customerTexts', label: 'customerLanguage.settings.section', component: CustomerTextsSection },

@@ -6,6 +6,7 @@ import integrity from './integrity.json';
 import reports from './reports.json';
 import autoTrust from './autoTrust.json';
 import customerLanguage from './customerLanguage.json';
+import workday from './workday.json';
 import desktop from './desktop.json';
 import importPhones from './importPhones.json';
 import whatsappLink from './whatsappLink.json';
@@ -31,6 +32,7 @@ const en = {
   reports,
   autoTrust,
   customerLanguage,
+  workday,
   desktop,
   importPhones,
   whatsappLink,

@@ -6,7 +6,7 @@ import { migrations } from '../../../../main/core/db/migrations';
 import { MessagesRepo } from '../../../../main/core/db/repos/messages-repo';
 import { tempDir } from '../../../helpers/test-app';
 
-describe('migration 0015 media', () => {
+describe('migration 0013 media', () => {
   const version = migrations.find((m) => m.name === 'media')!.version;
   const db = openDatabase(join(tempDir(), 'x.sqlite'));
   migrate(db, { to: version - 1 });
