@@ -58,6 +58,12 @@ async function workdayFigures(app: App, runs: number): Promise<Figure[]> {
   const resolved = await sample(runs, () => call<Page>(app, 'inbox.list', { state: 'resolved', limit: 50 }));
   const labelled = await sample(runs, () => call<Page>(app, 'inbox.list', { state: 'active', label: labelId, limit: 50 }));
   const counts = await sample(runs, () => call(app, 'conversations.counts', {}));
+  // Later groups (the UI scroll through every conversation) read the same working copy: put the states back.
+  db.transaction(() => {
+    db.prepare("UPDATE conversations SET state = 'open', snoozed_until = NULL, pinned = 0").run();
+    db.prepare('DELETE FROM conversation_labels WHERE label_id = ?').run(labelId);
+    db.prepare('DELETE FROM labels WHERE id = ?').run(labelId);
+  })();
   return [
     ...latency('inbox: Active tab (open + waiting)', active, 10, 'two thirds of conversations resolved'),
     ...latency('inbox: Open tab', open, 10),
