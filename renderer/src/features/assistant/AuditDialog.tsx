@@ -8,17 +8,10 @@ import { useAppStore } from '../../stores/app';
 import { formatListTime, formatNumber, formatSeconds, formatTime } from '../../components/format';
 import { runtimeKey } from '../../i18n/keys';
 import { errorText } from '../../i18n/errors';
+import { saveTextFile } from '../../components/save-file';
 
 type Entry = ApiOutput<'assistant.audit'>[number];
 
-function save(content: string, filename: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function describe(e: Entry): string {
   if (!e.detail) return e.reason ?? '';
@@ -51,7 +44,7 @@ export function AuditDialog({ conversationId, onClose }: { conversationId: numbe
   async function exportAs(format: 'csv' | 'json') {
     try {
       const r = await call('assistant.exportAudit', { conversationId, format });
-      save(r.content, r.filename, r.mime);
+      saveTextFile(r.content, r.filename, r.mime);
     } catch (err) {
       setError(errorText(err));
     }

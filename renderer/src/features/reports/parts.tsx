@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { useReportsStore, type SectionName } from '../../stores/reports';
+import { saveTextFile } from '../../components/save-file';
 
 export { count, duration, percent } from './format';
 
@@ -19,14 +20,6 @@ export function Figure({ label, value, before, testId }: { label: string; value:
   );
 }
 
-function save(content: string, filename: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Downloads one table of a section as CSV (the core builds it, so the file has the same figures). */
 export function CsvButton({ section, table }: { section: SectionName; table: string }) {
@@ -42,7 +35,7 @@ export function CsvButton({ section, table }: { section: SectionName; table: str
           setError(null);
           try {
             const f = await useReportsStore.getState().exportCsv(section, table);
-            save(f.content, f.filename, f.mime);
+            saveTextFile(f.content, f.filename, f.mime);
           } catch (err) {
             setError((err as Error).message);
           }
