@@ -25,6 +25,8 @@ function texts(): i18n {
     initAsync: false,
     interpolation: { escapeValue: false }, // messenger text, never HTML
     returnNull: false,
+    // The library's advert would be the first line `npm run serve` prints, before the link the owner needs.
+    showSupportNotice: false,
   });
   instance = inst;
   return inst;
