@@ -51,7 +51,9 @@ test('a customer sends a photo and a voice note; the owner sees them and replies
   const cake = Buffer.from((await draw('#8b4a2b', 'image/jpeg')).split(',')[1], 'base64');
   const productPhoto = await draw('#d9a441', 'image/png');
   const created = await page.evaluate(async (photo) => {
-    const r = await fetch('/api/catalog.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Honey cake', priceMinor: 1850, photo }) });
+    // The page's own bridge sends its token in a header; a script in the page does the same.
+    const token = document.querySelector<HTMLMetaElement>('meta[name="lavka-token"]')?.content ?? '';
+    const r = await fetch('/api/catalog.create', { method: 'POST', headers: { 'content-type': 'application/json', 'x-lavka-token': token }, body: JSON.stringify({ name: 'Honey cake', priceMinor: 1850, photo }) });
     return (await r.json()) as { ok: boolean };
   }, productPhoto);
   expect(created.ok).toBe(true);
@@ -104,7 +106,10 @@ test('a customer sends a photo and a voice note; the owner sees them and replies
   await expect(page.getByTestId('sandbox-reply').filter({ hasText: 'Like this one?' }).getByTestId('media-image')).toBeVisible();
   await shot(page, 'media-customer-gets-catalog-photo');
 
-  const usage = await page.evaluate(async () => (await (await fetch('/api/media.usage', { method: 'POST', body: '{}' })).json()) as { value: { files: number; bytes: number } });
+  const usage = await page.evaluate(async () => {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="lavka-token"]')?.content ?? '';
+    return (await (await fetch('/api/media.usage', { method: 'POST', headers: { 'x-lavka-token': token }, body: '{}' })).json()) as { value: { files: number; bytes: number } };
+  });
   console.log(`[media] photo shown to the owner ${displayedMs} ms after the customer sent it; media folder: ${usage.value.files} files, ${usage.value.bytes} bytes`);
   // The demo shop already holds one photo (John Smith's croissants).
   expect(usage.value.files).toBe(4);
@@ -125,7 +130,7 @@ test('the demo photo, and Settings show the media storage, the pause after answe
   await page.getByTestId('owner-phone-settings').scrollIntoViewIfNeeded();
   await shot(page, 'media-settings-channels-owner-phone');
   await page.getByTestId('settings-tab-data').click();
-  await expect(page.getByTestId('media-usage')).toContainText(/^1 file, \d+ KB$/);
+  await expect(page.getByTestId('media-usage')).toContainText(/^1 file, \d+ kB$/);
   console.log(`[media] demo media: ${await page.getByTestId('media-usage').textContent()}`);
   await shot(page, 'media-settings-data');
 });
