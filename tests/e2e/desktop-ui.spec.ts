@@ -22,7 +22,7 @@ async function standInBridge(page: Page): Promise<void> {
       if (s.state === 'ready') for (const go of held.splice(0)) go();
     };
     const post = (name: string, input: unknown) =>
-      fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) }).then((r) => r.json());
+      fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lavka-token': document.querySelector<HTMLMetaElement>('meta[name="lavka-token"]')?.content ?? '' }, body: JSON.stringify(input ?? {}) }).then((r) => r.json());
     w.lavka = {
       // Like the preload: calls wait until the core process is ready.
       call: (name: string, input: unknown) => (status.state === 'ready' ? post(name, input) : new Promise((res) => held.push(() => res(post(name, input))))),

@@ -169,7 +169,9 @@ export class OptOutService {
       const channel = (q.messageId !== null ? this.inboxChannel(q.messageId) : null) ?? this.inbox.defaultChannel(conversationId, contactId);
       // The confirmation goes in the language the customer wrote the unclear message in.
       const guess = readOptOutMessage(q.said, this.keywords())?.langs ?? [];
-      const written = detectLanguage(q.said)?.lang;
+      // Only a clear reading counts: a short English phrase can look faintly Spanish to the detector.
+      const g = detectLanguage(q.said);
+      const written = g?.confident ? g.lang : undefined;
       const langs = written && guess.includes(written as never) ? [written] : written ? [written, ...guess] : guess;
       this.optOut({ id: q.messageId ?? 0, conversationId, channel, body: q.said, createdAt: this.clock.now() }, contactId, { langs }, 'owner');
     }
