@@ -154,9 +154,11 @@ test.describe('fresh data folder', () => {
     await shot(page, 'workday-first-run-en');
 
     // A product added elsewhere ticks its step the next time the inbox shows.
-    await lavka.api('catalog.create', { name: 'Rye bread', priceMinor: 350 });
+    const created = await lavka.api<{ id: number }>('catalog.create', { name: 'Rye bread', priceMinor: 350 });
+    expect(created).toMatchObject({ ok: true });
     await list.getByTestId('checklist-open-products').click();
     await expect(page.getByTestId('nav-catalog')).toHaveClass(/active/);
+    await expect(page.getByTestId('catalog-screen')).toBeVisible();
     await page.getByTestId('nav-inbox').click();
     await expect(page.getByTestId('checklist-products')).toHaveAttribute('data-done', 'true');
 

@@ -11,8 +11,9 @@ type Checklist = ApiOutput<'workday.checklist'>;
 export function FirstRunChecklist() {
   const { t } = useTranslation();
   const go = useAppStore((s) => s.go);
-  // Channel changes (a phone linked) re-read the list.
+  // Channel changes (a phone linked) and coming back to the inbox (products added in Catalog) re-read the list.
   const channels = useChannelsStore((s) => s.statuses);
+  const screen = useAppStore((s) => s.screen);
   const [list, setList] = useState<Checklist | null>(null);
   useEffect(() => {
     let live = true;
@@ -22,7 +23,7 @@ export function FirstRunChecklist() {
     return () => {
       live = false;
     };
-  }, [channels]);
+  }, [channels, screen]);
   if (!list) return null;
   const steps = [
     { id: 'whatsapp', done: list.whatsapp, text: t('workday.checklist.whatsapp'), open: () => go('settings', 'channels') },
