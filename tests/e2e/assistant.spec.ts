@@ -17,7 +17,6 @@ function lastCustomerLine(body: ChatBody): string {
 function script(body: ChatBody): ChatReply {
   const kind = callKind(body);
   if (kind === 'summary') return { content: 'The customer wants a discount.' };
-  if (kind !== 'reply') return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
   const line = lastCustomerLine(body);
   // Auto's choose call: the model picks from the answers Lavka offers; it never writes to the customer.
   const offered = /ANSWERS THE SHOP HAS[^\n]*\n([\s\S]*?)\n\nTASK: CHOOSE/.exec(body.messages.at(-1)?.content ?? '')?.[1] ?? '';
@@ -26,6 +25,7 @@ function script(body: ChatBody): ChatReply {
     const draft = /discount|off/.test(line) ? 'Of course! You get 50% off your next order.' : 'Let me check.';
     return { content: JSON.stringify({ intent: 'question', answers: hours ? ['hours'] : [], products: [], confident: true, draft }), delayMs: 40 };
   }
+  if (kind !== 'reply') return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
   const json = body.format !== undefined;
   let reply = 'Thanks for your message! We will check and get back to you.';
   if (/hour|open/.test(line)) reply = 'Hello! On Saturday we are open from 10:00 to 16:00, Monday to Friday 09:00–18:00.';
