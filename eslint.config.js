@@ -19,7 +19,10 @@ export default tseslint.config(
   {
     files: ['main/core/**/*.ts', 'main/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'main/core and the core host run under plain Node: no Electron here.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'main/core and the core host run under plain Node: no Electron here.' }] },
+      ],
     },
   },
   {

@@ -44,7 +44,9 @@ const rendererDir = join(here, '../renderer');
 const resourcesDir = join(here, '../../resources');
 
 // app:// must be registered before ready; standard + secure so 'self', fetch and storage work as on https.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
 app.setName('Lavka');
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 // LAVKA_DATA_DIR (tests, a second shop) also moves Electron's own profile, so one data folder = one instance.
@@ -83,7 +85,9 @@ function startShell(log: ShellLog): void {
     const file = resolveAppFile(req.url, rendererDir);
     return file ? net.fetch(pathToFileURL(file).toString()) : new Response('Not found', { status: 404 });
   });
-  session.defaultSession.setPermissionRequestHandler((wc, permission, cb, details) => cb(allowPermission(permission, details.requestingUrl || wc.getURL(), devUrl)));
+  session.defaultSession.setPermissionRequestHandler((wc, permission, cb, details) =>
+    cb(allowPermission(permission, details.requestingUrl || wc.getURL(), devUrl)),
+  );
   session.defaultSession.setPermissionCheckHandler((_wc, permission, origin) => allowPermission(permission, origin, devUrl));
 
   // The secrets key is unlocked by the OS keychain here and handed to the core in its start message only.
@@ -135,7 +139,14 @@ function startShell(log: ShellLog): void {
     win.webContents.postMessage('lavka:port', null, [port2]);
   }
 
-  const windowStatus = (s: CoreState): CoreStatus => (s.state === 'failed' ? { state: 'failed', message: s.message } : s.state === 'ready' ? { state: 'ready' } : s.state === 'restarting' ? { state: 'restarting' } : { state: 'starting' });
+  const windowStatus = (s: CoreState): CoreStatus =>
+    s.state === 'failed'
+      ? { state: 'failed', message: s.message }
+      : s.state === 'ready'
+        ? { state: 'ready' }
+        : s.state === 'restarting'
+          ? { state: 'restarting' }
+          : { state: 'starting' };
   const sendStatus = () => win?.webContents.send('lavka:core-status', windowStatus(supervisor.state));
 
   function createWindow(): BrowserWindow {
@@ -148,7 +159,13 @@ function startShell(log: ShellLog): void {
       icon,
       show: false,
       backgroundColor: '#f7f7f5',
-      webPreferences: { preload: join(here, '../preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false },
+      webPreferences: {
+        preload: join(here, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+      },
     });
     // Shown as soon as the page paints ("Starting…"); never waits for the core.
     w.once('ready-to-show', () => w.show());
@@ -249,7 +266,12 @@ function startShell(log: ShellLog): void {
 
   async function showStartFailure(code: string, message: string): Promise<void> {
     const t = shellTexts(app.getLocale().startsWith('ru') ? 'ru' : 'en');
-    await dialog.showMessageBox({ type: 'error', title: t('startFailed.title'), message: t('startFailed.title'), detail: `${message}\n\n${t('startFailed.logHint', { file: log.file })}` });
+    await dialog.showMessageBox({
+      type: 'error',
+      title: t('startFailed.title'),
+      message: t('startFailed.title'),
+      detail: `${message}\n\n${t('startFailed.logHint', { file: log.file })}`,
+    });
     // Another Lavka has this folder: this one has nothing to do.
     if (code === 'data_folder_locked') {
       lifecycle.quitRequested();
@@ -320,7 +342,9 @@ function startShell(log: ShellLog): void {
     });
   });
   app.on('render-process-gone', (_e, _wc, details) => log.error(`window process gone: ${details.reason} (exit ${details.exitCode})`));
-  app.on('child-process-gone', (_e, details) => log.error(`child process gone: ${details.type} ${details.name ?? ''} ${details.reason} (exit ${details.exitCode})`));
+  app.on('child-process-gone', (_e, details) =>
+    log.error(`child process gone: ${details.type} ${details.name ?? ''} ${details.reason} (exit ${details.exitCode})`),
+  );
   app.on('second-instance', () => lifecycle.secondInstance());
   app.on('activate', () => lifecycle.secondInstance());
   // Closing the last window never quits by itself: the lifecycle decided already (hide to tray, or quit).
@@ -354,6 +378,9 @@ function pickSettings(raw: unknown): Partial<DesktopSettings> {
 /** On macOS the owner picks "Google Chrome.app"; WhatsApp needs the executable inside it. */
 function macAppBinary(path: string): string {
   if (process.platform !== 'darwin' || !path.endsWith('.app')) return path;
-  const name = path.split('/').pop()!.replace(/\.app$/, '');
+  const name = path
+    .split('/')
+    .pop()!
+    .replace(/\.app$/, '');
   return join(path, 'Contents', 'MacOS', name);
 }

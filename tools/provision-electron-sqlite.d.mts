@@ -14,5 +14,12 @@ export interface PlanInput {
 }
 export type Plan =
   | { action: 'skip'; reason: string }
-  | { action: 'provision'; electronVersion: string; betterSqlite3Version: string; target: string; prebuildArgs: string[]; gypArgs: string[] };
+  | {
+      action: 'provision';
+      electronVersion: string;
+      betterSqlite3Version: string;
+      target: string;
+      prebuildArgs: string[];
+      gypArgs: string[];
+    };
 export function planProvision(input: PlanInput): Plan;

@@ -48,18 +48,37 @@ export function planProvision(input) {
   const force = input.args.includes('--force');
   if (env.LAVKA_SKIP_ELECTRON_SQLITE === '1') return { action: 'skip', reason: 'LAVKA_SKIP_ELECTRON_SQLITE=1' };
   if (!force && isTrue(env.ELECTRON_SKIP_BINARY_DOWNLOAD)) {
-    return { action: 'skip', reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD=1: no desktop window on this machine; Node (tests, npm run serve) uses npm’s own build' };
+    return {
+      action: 'skip',
+      reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD=1: no desktop window on this machine; Node (tests, npm run serve) uses npm’s own build',
+    };
   }
-  if (!input.electronVersion) return { action: 'skip', reason: 'Electron is not installed (npm install --omit=dev?); only the headless server can run' };
+  if (!input.electronVersion)
+    return { action: 'skip', reason: 'Electron is not installed (npm install --omit=dev?); only the headless server can run' };
   if (!input.betterSqlite3Version) return { action: 'skip', reason: 'better-sqlite3 is not installed' };
-  const target = join(input.nodeModules, ELECTRON_BUILDS_DIR, electronBuildPath(input.betterSqlite3Version, input.electronVersion, input.platform, input.arch));
-  if (!force && input.exists(target)) return { action: 'skip', reason: `already provisioned for Electron ${input.electronVersion} (${target})` };
+  const target = join(
+    input.nodeModules,
+    ELECTRON_BUILDS_DIR,
+    electronBuildPath(input.betterSqlite3Version, input.electronVersion, input.platform, input.arch),
+  );
+  if (!force && input.exists(target))
+    return { action: 'skip', reason: `already provisioned for Electron ${input.electronVersion} (${target})` };
   return {
     action: 'provision',
     electronVersion: input.electronVersion,
     betterSqlite3Version: input.betterSqlite3Version,
     target,
-    prebuildArgs: ['--runtime', 'electron', '--target', input.electronVersion, '--arch', input.arch, '--platform', input.platform, '--verbose'],
+    prebuildArgs: [
+      '--runtime',
+      'electron',
+      '--target',
+      input.electronVersion,
+      '--arch',
+      input.arch,
+      '--platform',
+      input.platform,
+      '--verbose',
+    ],
     gypArgs: ['rebuild', '--release', `--target=${input.electronVersion}`, `--arch=${input.arch}`, `--dist-url=${ELECTRON_HEADERS_URL}`],
   };
 }
@@ -90,7 +109,10 @@ function execute(/** @type {Extract<Plan, {action: 'provision'}>} */ plan, /** @
   const work = mkdtempSync(join(tmpdir(), 'lavka-electron-sqlite-'));
   const pkg = join(work, 'better-sqlite3');
   try {
-    cpSync(join(nodeModules, 'better-sqlite3'), pkg, { recursive: true, filter: (src) => !/[\\/]build([\\/]|$)/.test(src.slice(nodeModules.length)) });
+    cpSync(join(nodeModules, 'better-sqlite3'), pkg, {
+      recursive: true,
+      filter: (src) => !/[\\/]build([\\/]|$)/.test(src.slice(nodeModules.length)),
+    });
     // Node's own headers (npm_config_nodedir) are wrong for Electron: the build must use Electron's.
     const env = { ...process.env };
     for (const k of Object.keys(env)) if (/^npm_config_(nodedir|target|runtime|disturl|arch)$/i.test(k)) delete env[k];
@@ -99,14 +121,23 @@ function execute(/** @type {Extract<Plan, {action: 'provision'}>} */ plan, /** @
     const prebuild = require.resolve('prebuild-install/bin.js');
     if (!run(process.execPath, [prebuild, ...plan.prebuildArgs], pkg, env) || !existsSync(built)) {
       how = 'built from source against Electron headers';
-      console.log(`Lavka: no prebuilt better-sqlite3 for Electron ${plan.electronVersion}; compiling it (needs python3, make and a C++ compiler)…`);
+      console.log(
+        `Lavka: no prebuilt better-sqlite3 for Electron ${plan.electronVersion}; compiling it (needs python3, make and a C++ compiler)…`,
+      );
       const gyp = env.npm_config_node_gyp ?? resolveOptional(require, 'node-gyp/bin/node-gyp.js');
       const ok = gyp ? run(process.execPath, [gyp, ...plan.gypArgs], pkg, env) : run('node-gyp', plan.gypArgs, pkg, env);
       if (!ok || !existsSync(built)) return false;
     }
     mkdirSync(dirname(plan.target), { recursive: true });
     cpSync(built, plan.target);
-    writeFileSync(join(dirname(plan.target), 'provisioned.json'), JSON.stringify({ how, electron: plan.electronVersion, betterSqlite3: plan.betterSqlite3Version, date: new Date().toISOString() }, null, 2));
+    writeFileSync(
+      join(dirname(plan.target), 'provisioned.json'),
+      JSON.stringify(
+        { how, electron: plan.electronVersion, betterSqlite3: plan.betterSqlite3Version, date: new Date().toISOString() },
+        null,
+        2,
+      ),
+    );
     console.log(`Lavka: better-sqlite3 ${plan.betterSqlite3Version} for Electron ${plan.electronVersion} ready (${how}).`);
     return true;
   } finally {

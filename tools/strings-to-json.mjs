@@ -22,7 +22,8 @@ async function loadBundle(file) {
   const { code } = await transform(readFileSync(file, 'utf8'), { loader: 'ts', format: 'esm' });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   const b = mod.default;
-  if (!b || typeof b.ns !== 'string' || typeof b.en !== 'object') throw new Error(`${file}: default export is not a StringBundle ({ ns, en, ru })`);
+  if (!b || typeof b.ns !== 'string' || typeof b.en !== 'object')
+    throw new Error(`${file}: default export is not a StringBundle ({ ns, en, ru })`);
   return b;
 }
 
@@ -49,13 +50,17 @@ if (!files.length) {
   console.error('usage: node tools/strings-to-json.mjs <strings.ts> [more…] [--delete] [--locales DIR]');
   process.exit(2);
 }
-const languages = readdirSync(localesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const languages = readdirSync(localesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 for (const f of files) {
   const b = await loadBundle(resolve(f));
   writeJson('en', b.ns, b.en);
   if (b.ru) writeJson('ru', b.ns, b.ru);
   register(b.ns);
   const missing = languages.filter((l) => !existsSync(join(localesDir, l, `${b.ns}.json`)));
-  console.log(`${f} → ${localesDir}/{en${b.ru ? ',ru' : ''}}/${b.ns}.json${missing.length ? `; still to translate: ${missing.join(', ')}` : ''}`);
+  console.log(
+    `${f} → ${localesDir}/{en${b.ru ? ',ru' : ''}}/${b.ns}.json${missing.length ? `; still to translate: ${missing.join(', ')}` : ''}`,
+  );
   if (del) unlinkSync(resolve(f));
 }

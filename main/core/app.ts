@@ -180,11 +180,24 @@ export function createApp(config: AppConfig): App {
   const settings = new SettingsService(repos.settings, events);
   const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);
   // Customer language first among inbound listeners: everyone after it reads the contact's up-to-date language.
-  const languages = new CustomerLanguageService({ contacts: repos.contacts, messages: repos.messages, settings, events, clock, texts: new CustomerTextsService(settings) });
+  const languages = new CustomerLanguageService({
+    contacts: repos.contacts,
+    messages: repos.messages,
+    settings,
+    events,
+    clock,
+    texts: new CustomerTextsService(settings),
+  });
   inbox.onInbound((e) => languages.observe(e));
   const jobs = new Jobs(events, clock);
   const downloads = new Downloads(join(config.dataDir, 'exports'), clock);
-  const integrity = new IntegritySchedule({ dbPath, dataDir: config.dataDir, clock, events, lastShutdown: recovery ? 'clean' : lastShutdown });
+  const integrity = new IntegritySchedule({
+    dbPath,
+    dataDir: config.dataDir,
+    clock,
+    events,
+    lastShutdown: recovery ? 'clean' : lastShutdown,
+  });
   const backup = new BackupService({ db, dataDir: config.dataDir, clock, events, settings, jobs, recovery, integrity });
   // Backups made before the token left the database still hold it: it is wiped from them once, on that upgrade.
   if (schemaBefore > 0 && schemaBefore < SECRETS_LEFT_DB_AT) forgetSecretsInBackups(backup.dir());
@@ -231,7 +244,11 @@ export function createApp(config: AppConfig): App {
     if (e.type === 'contact.removed') media.sweep();
   });
   backup.addDailyTask(async () => media.sweep());
-  const mediaBackups = new MediaBackups(mediaStore, () => backup.dir(), () => mediaRepo.storedFiles());
+  const mediaBackups = new MediaBackups(
+    mediaStore,
+    () => backup.dir(),
+    () => mediaRepo.storedFiles(),
+  );
   backup.onBackupsChanged(() => mediaBackups.afterBackup());
   backup.onRestored(() => {
     mediaBackups.afterRestore();
@@ -246,7 +263,18 @@ export function createApp(config: AppConfig): App {
   const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock, languages);
   const reminderOrders = new ReminderOrdersRepo(db);
   const remindersRepo = new RemindersRepo(db);
-  const reminders = new RemindersService(db, remindersRepo, reminderOrders, repos.contacts, inbox, optout, settings, events, clock, languages);
+  const reminders = new RemindersService(
+    db,
+    remindersRepo,
+    reminderOrders,
+    repos.contacts,
+    inbox,
+    optout,
+    settings,
+    events,
+    clock,
+    languages,
+  );
   const reminderRules = new RuleEngine(db, reminders, remindersRepo, reminderOrders, events, clock);
   reminders.ruleCheck = reminderRules;
   optout.onOptOut((contactId) => reminders.cancelForOptOut(contactId));
@@ -272,7 +300,13 @@ export function createApp(config: AppConfig): App {
     if (contactId !== undefined && optout.unclear(contactId)) optout.decide(contactId, false);
   });
   // Greeting / away messages answer a customer's message on their own; a stop word gets only the opt-out reply.
-  const greetings = new GreetingService({ db, clock, settingsRepo: repos.settings, settings, contacts: repos.contacts, inbox,
+  const greetings = new GreetingService({
+    db,
+    clock,
+    settingsRepo: repos.settings,
+    settings,
+    contacts: repos.contacts,
+    inbox,
     isOptedOut: (id) => optout.isOptedOut(id),
     // A first message that clearly is Russian gets the Russian greeting even before the contact's language is decided.
     languageFor: (contactId, text) => languages.languageFor(contactId, detectLanguage(text)?.confident ? detectLanguage(text)?.lang : null),
@@ -283,7 +317,16 @@ export function createApp(config: AppConfig): App {
   const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant, languages });
   const reportsDomain = createReportsDomain({ db, clock, events, settings });
 
-  const workday = new WorkdayService({ db, conversations: repos.conversations, labels: new LabelsRepo(db), messages: repos.messages, outbox: repos.outbox, events, clock, timeZone: () => settings.get().business.timeZone });
+  const workday = new WorkdayService({
+    db,
+    conversations: repos.conversations,
+    labels: new LabelsRepo(db),
+    messages: repos.messages,
+    outbox: repos.outbox,
+    events,
+    clock,
+    timeZone: () => settings.get().business.timeZone,
+  });
 
   const closers: (() => void | Promise<void>)[] = [];
   const services: Services = {
@@ -322,8 +365,20 @@ export function createApp(config: AppConfig): App {
   };
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
-  closers.push(() => optout.stop(), () => reminderScheduler.stop(), () => assistant.stop(), () => ordersDomain.stop(), () => reportsDomain.stop());
-  closers.push(() => backup.stop(), () => jobs.stopAll(), () => integrity.stop(), () => media.stop(), () => workday.stop());
+  closers.push(
+    () => optout.stop(),
+    () => reminderScheduler.stop(),
+    () => assistant.stop(),
+    () => ordersDomain.stop(),
+    () => reportsDomain.stop(),
+  );
+  closers.push(
+    () => backup.stop(),
+    () => jobs.stopAll(),
+    () => integrity.stop(),
+    () => media.stop(),
+    () => workday.stop(),
+  );
   // First on close: model calls waiting for their turn go now (and end), so no domain waits on a timer.
   closers.push(() => assistant.flushDeferred());
   let closed = false;
@@ -366,7 +421,12 @@ export function createApp(config: AppConfig): App {
 }
 
 /** Opens (and migrates) the database; a file SQLite reports as damaged is quarantined and replaced by an empty one. */
-function openOrQuarantine(dbPath: string, dataDir: string, now: number, secrets: SecretStore): { db: Db; recovery: RecoveryInfo | null; schemaBefore: number } {
+function openOrQuarantine(
+  dbPath: string,
+  dataDir: string,
+  now: number,
+  secrets: SecretStore,
+): { db: Db; recovery: RecoveryInfo | null; schemaBefore: number } {
   // Created owner-only before SQLite opens it (an existing file is tightened to 0600).
   createPrivateFile(dbPath);
   const found = existsSync(dbPath) ? takeRecordedDamage(dataDir) : null;

@@ -101,7 +101,9 @@ function readOwner(file: string): LockOwner | null | 'gone' {
   }
   try {
     const o = JSON.parse(text) as Partial<LockOwner>;
-    return typeof o.pid === 'number' && typeof o.startedAt === 'number' ? { pid: o.pid, startedAt: o.startedAt, host: String(o.host ?? '') } : null;
+    return typeof o.pid === 'number' && typeof o.startedAt === 'number'
+      ? { pid: o.pid, startedAt: o.startedAt, host: String(o.host ?? '') }
+      : null;
   } catch {
     return null;
   }
@@ -120,7 +122,10 @@ function takeOverStale(file: string, judged: LockOwner | null): void {
     throw err;
   }
   const moved = readOwner(aside);
-  const same = moved === null || judged === null ? moved === judged : moved !== 'gone' && moved.pid === judged.pid && moved.startedAt === judged.startedAt;
+  const same =
+    moved === null || judged === null
+      ? moved === judged
+      : moved !== 'gone' && moved.pid === judged.pid && moved.startedAt === judged.startedAt;
   if (!same) {
     try {
       linkSync(aside, file); // fails if yet another lock appeared; that one then stands

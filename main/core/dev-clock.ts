@@ -90,7 +90,13 @@ export function devClockMethods(clock: AdjustableClock) {
   return {
     'dev.clock.now': method(z.object({}).optional().default({}), () => ({ now: clock.now() }), 'TEST CLOCK: current time.'),
     'dev.clock.advance': method(
-      z.object({ ms: z.number().int().min(0).max(400 * 86_400_000) }),
+      z.object({
+        ms: z
+          .number()
+          .int()
+          .min(0)
+          .max(400 * 86_400_000),
+      }),
       (i) => ({ now: clock.advance(i.ms) }),
       'TEST CLOCK: moves time forward, firing what falls due.',
     ),

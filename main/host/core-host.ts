@@ -8,7 +8,15 @@ import { seedDemo } from '../core/demo/seed';
 import { AdjustableClock } from '../core/dev-clock';
 import type { AppEvent } from '../core/events';
 import type { Envelope } from '../core/api/envelope';
-import { CORE_RESTARTED_MESSAGE, isShellOnly, SHELL_DOWNLOAD, type FromHost, type HostStartOptions, type ToHost, type ToWindow } from './protocol';
+import {
+  CORE_RESTARTED_MESSAGE,
+  isShellOnly,
+  SHELL_DOWNLOAD,
+  type FromHost,
+  type HostStartOptions,
+  type ToHost,
+  type ToWindow,
+} from './protocol';
 
 /** The parent channel: process.parentPort in Electron, process.send/on('message') under Node. */
 export interface ParentChannel {
@@ -109,7 +117,11 @@ export function runCoreHost(parent: ParentChannel, deps: HostDeps): void {
       if (!m || m.type !== 'call' || typeof m.id !== 'number' || typeof m.name !== 'string') return;
       const { id, name, input } = m;
       if (isShellOnly(name, input)) {
-        port.postMessage({ type: 'result', id, envelope: { ok: false, error: { code: 'unauthorized', message: 'Choose the browser with the Choose… button (a file dialog).' } } });
+        port.postMessage({
+          type: 'result',
+          id,
+          envelope: { ok: false, error: { code: 'unauthorized', message: 'Choose the browser with the Choose… button (a file dialog).' } },
+        });
         return;
       }
       void answer(name, input).then((envelope) => port.postMessage({ type: 'result', id, envelope }));

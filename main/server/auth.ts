@@ -59,7 +59,8 @@ export class RequestGuard {
   checkOrigin(req: IncomingMessage): Verdict {
     const host = parseHostHeader(req.headers.host);
     if (!host) return { ok: false, status: 400, reason: 'missing or malformed Host header' };
-    if (host.port !== this.port || !this.hostAllowed(host.host)) return { ok: false, status: 403, reason: `Host ${req.headers.host} is not Lavka's address` };
+    if (host.port !== this.port || !this.hostAllowed(host.host))
+      return { ok: false, status: 403, reason: `Host ${req.headers.host} is not Lavka's address` };
     const origin = req.headers.origin;
     if (origin !== undefined && origin.toLowerCase() !== `http://${req.headers.host!.trim().toLowerCase()}`) {
       return { ok: false, status: 403, reason: `request from another origin (${String(origin).slice(0, 80)})` };

@@ -64,7 +64,8 @@ export async function startHttpServer(app: App, opts: ServerOptions): Promise<Ru
   // Requests Node's parser cannot read (bad request line, oversized headers, garbage): 400 and close.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     refuse('connection', null, err.code ?? 'unparseable request');
-    if ((socket as Socket).writable && !(socket as Socket).destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if ((socket as Socket).writable && !(socket as Socket).destroyed)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
   wss.on('wsClientError', (err, socket) => {

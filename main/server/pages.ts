@@ -2,7 +2,8 @@
 // came from somewhere else. English and Russian side by side: the owner's language setting is behind the token.
 import type { ServerResponse } from 'node:http';
 
-const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:4rem auto;padding:0 1rem;color:#1f2933}h1{font-size:1.3rem}p{margin:.6rem 0}.ru{color:#52606d}';
+const STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:4rem auto;padding:0 1rem;color:#1f2933}h1{font-size:1.3rem}p{margin:.6rem 0}.ru{color:#52606d}';
 
 function page(title: string, paragraphs: string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${STYLE}</style></head><body><h1>${title}</h1>${paragraphs.map((p) => `<p${p.startsWith('ru:') ? ' class="ru" lang="ru"' : ''}>${p.replace(/^ru:/, '')}</p>`).join('')}</body></html>`;

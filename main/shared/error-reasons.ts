@@ -66,7 +66,9 @@ export interface ClassifiedReason {
 
 /** The host named in a library message ("getaddrinfo ENOTFOUND api.telegram.org", "connect ECONNREFUSED 1.2.3.4:443"). */
 function hostIn(text: string): string | undefined {
-  const m = /(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET)\s+([\w.-]+(?::\d+)?)/.exec(text) ?? /https?:\/\/([\w.-]+(?::\d+)?)/.exec(text);
+  const m =
+    /(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET)\s+([\w.-]+(?::\d+)?)/.exec(text) ??
+    /https?:\/\/([\w.-]+(?::\d+)?)/.exec(text);
   return m?.[1];
 }
 
@@ -78,12 +80,19 @@ export function classifyTechnicalError(text: string | null | undefined): Classif
   if (!text) return null;
   const host = hostIn(text);
   const withHost = (reason: ErrorReason): ClassifiedReason => ({ reason, params: host ? { host } : {} });
-  if (/\b(ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)\b|net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|NAME_RESOLUTION_FAILED|ADDRESS_UNREACHABLE|NETWORK_CHANGED)/.test(text)) return withHost('network_offline');
+  if (
+    /\b(ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)\b|net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|NAME_RESOLUTION_FAILED|ADDRESS_UNREACHABLE|NETWORK_CHANGED)/.test(
+      text,
+    )
+  )
+    return withHost('network_offline');
   if (/\bECONNREFUSED\b|net::ERR_CONNECTION_REFUSED/.test(text)) return withHost('network_refused');
-  if (/\b(ETIMEDOUT|ESOCKETTIMEDOUT|UND_ERR_CONNECT_TIMEOUT)\b|net::ERR_(CONNECTION_TIMED_OUT|TIMED_OUT)/.test(text)) return withHost('network_timeout');
+  if (/\b(ETIMEDOUT|ESOCKETTIMEDOUT|UND_ERR_CONNECT_TIMEOUT)\b|net::ERR_(CONNECTION_TIMED_OUT|TIMED_OUT)/.test(text))
+    return withHost('network_timeout');
   if (/\bECONNRESET\b|net::ERR_CONNECTION_(RESET|CLOSED)/.test(text)) return withHost('network_offline');
   if (/\b(CERT_|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT)|net::ERR_CERT_|net::ERR_SSL_/.test(text)) return withHost('network_tls');
-  if (/\b401\b.*Unauthorized|Unauthorized.*\b401\b|\b404\b.*Not Found.*bot/i.test(text)) return { reason: 'telegram_bad_token', params: {} };
+  if (/\b401\b.*Unauthorized|Unauthorized.*\b401\b|\b404\b.*Not Found.*bot/i.test(text))
+    return { reason: 'telegram_bad_token', params: {} };
   if (/\b409\b.*Conflict|terminated by other getUpdates/i.test(text)) return { reason: 'telegram_conflict', params: {} };
   return null;
 }

@@ -8,7 +8,16 @@ import { CUSTOMER_LANGUAGE_CODES, type CustomerLanguage } from './languages';
 export const ESCALATION_KINDS = ['legal', 'payment_dispute', 'refund', 'complaint', 'asks_for_person'] as const;
 export type EscalationKind = (typeof ESCALATION_KINDS)[number];
 
-export const CLAIM_KINDS = ['human', 'free', 'compensation', 'promise', 'delivery_time', 'health', 'order_state', 'payment_method'] as const;
+export const CLAIM_KINDS = [
+  'human',
+  'free',
+  'compensation',
+  'promise',
+  'delivery_time',
+  'health',
+  'order_state',
+  'payment_method',
+] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 export interface LexiconFile {
@@ -19,7 +28,6 @@ export interface LexiconFile {
    * or allergen safety, an order's state, unusual payment methods. */
   claims: Record<ClaimKind, string[]>;
 }
-
 
 /** A phrase as words; a word ending in `*` is a prefix. */
 type Phrase = { text: string; words: string[] };
@@ -83,7 +91,8 @@ export function lexiconLanguages(): CustomerLanguage[] {
   return lexicons().map((l) => l.lang);
 }
 
-const wordMatches = (pattern: string, word: string) => (pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) && word.length >= pattern.length - 1 : pattern === word);
+const wordMatches = (pattern: string, word: string) =>
+  pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) && word.length >= pattern.length - 1 : pattern === word;
 
 /** Where `p` occurs in `words` as consecutive words, or -1. */
 function indexOf(words: readonly string[], p: readonly string[]): number {
@@ -177,7 +186,9 @@ export function readOptOut(text: string, extraClear: readonly { word: string; la
   const langs: CustomerLanguage[] = [];
   let found = '';
   for (const lx of all) {
-    const hit = lx.clear.find((p) => p.words.length >= 2 && indexOf(words, p.words) >= 0) ?? (aboutMessages ? lx.ambiguous.find((p) => indexOf(words, p.words) >= 0) : undefined);
+    const hit =
+      lx.clear.find((p) => p.words.length >= 2 && indexOf(words, p.words) >= 0) ??
+      (aboutMessages ? lx.ambiguous.find((p) => indexOf(words, p.words) >= 0) : undefined);
     if (hit) {
       langs.push(lx.lang);
       found ||= hit.text;
@@ -187,7 +198,8 @@ export function readOptOut(text: string, extraClear: readonly { word: string; la
 }
 
 /** Words for "messages"/"reminders" in every lexicon language, accent-free as lexiconWords leaves them. */
-const MESSAGE_WORDS = /messag|remind|spam|сообщен|напомин|рассыл|повідомл|нагадув|розсил|tin nhan|nachricht|erinnerung|mensaj|mensag|pesan|mesaj|رسائل|رساله|मसज|rappel|often|sering|часто|so oft|seguido|frecuen|souvent|cok sik|nhieu/;
+const MESSAGE_WORDS =
+  /messag|remind|spam|сообщен|напомин|рассыл|повідомл|нагадув|розсил|tin nhan|nachricht|erinnerung|mensaj|mensag|pesan|mesaj|رسائل|رساله|मसज|rappel|often|sering|часто|so oft|seguido|frecuen|souvent|cok sik|nhieu/;
 
 export interface ClaimHit {
   kind: ClaimKind;

@@ -5,8 +5,56 @@ import { lexiconWords } from './lexicon';
 
 const WORDS: Record<number, string[]> = {
   0: ['zero', 'ноль', 'нуль', 'không', 'null', 'cero', 'zero', 'nol', 'शून्य', 'sıfır', 'zéro', 'صفر'],
-  1: ['one', 'a', 'an', 'один', 'одна', 'одно', 'одну', 'одного', 'один', 'одна', 'одну', 'một', 'eins', 'ein', 'eine', 'einen', 'uno', 'una', 'un', 'um', 'uma', 'satu', 'se', 'एक', 'bir', 'une', 'واحد', 'واحدة'],
-  2: ['two', 'два', 'две', 'двух', 'дві', 'двоє', 'hai', 'zwei', 'dos', 'dois', 'duas', 'dua', 'दो', 'iki', 'deux', 'اثنان', 'اثنين', 'إثنين'],
+  1: [
+    'one',
+    'a',
+    'an',
+    'один',
+    'одна',
+    'одно',
+    'одну',
+    'одного',
+    'один',
+    'одна',
+    'одну',
+    'một',
+    'eins',
+    'ein',
+    'eine',
+    'einen',
+    'uno',
+    'una',
+    'un',
+    'um',
+    'uma',
+    'satu',
+    'se',
+    'एक',
+    'bir',
+    'une',
+    'واحد',
+    'واحدة',
+  ],
+  2: [
+    'two',
+    'два',
+    'две',
+    'двух',
+    'дві',
+    'двоє',
+    'hai',
+    'zwei',
+    'dos',
+    'dois',
+    'duas',
+    'dua',
+    'दो',
+    'iki',
+    'deux',
+    'اثنان',
+    'اثنين',
+    'إثنين',
+  ],
   3: ['three', 'три', 'трёх', 'трех', 'трьох', 'ba', 'drei', 'tres', 'três', 'tiga', 'तीन', 'üç', 'trois', 'ثلاثة', 'ثلاث'],
   4: ['four', 'четыре', 'чотири', 'bốn', 'tư', 'vier', 'cuatro', 'quatro', 'empat', 'चार', 'dört', 'quatre', 'أربعة', 'أربع'],
   5: ['five', 'пять', "п'ять", 'năm', 'fünf', 'cinco', 'lima', 'पांच', 'पाँच', 'beş', 'cinq', 'خمسة', 'خمس'],
@@ -18,13 +66,61 @@ const WORDS: Record<number, string[]> = {
   11: ['eleven', 'одиннадцать', 'одинадцять', 'elf', 'once', 'onze', 'ग्यारह', 'onbir', 'أحد عشر'],
   12: ['twelve', 'dozen', 'двенадцать', 'дюжина', 'дванадцять', 'zwölf', 'doce', 'doze', 'lusin', 'बारह', 'oniki', 'douze', 'اثنا عشر'],
   20: ['twenty', 'двадцать', 'двадцять', 'hai mươi', 'zwanzig', 'veinte', 'vinte', 'dua puluh', 'बीस', 'yirmi', 'vingt', 'عشرون', 'عشرين'],
-  50: ['fifty', 'пятьдесят', "п'ятдесят", 'năm mươi', 'fünfzig', 'cincuenta', 'cinquenta', 'lima puluh', 'पचास', 'elli', 'cinquante', 'خمسون', 'خمسين'],
+  50: [
+    'fifty',
+    'пятьдесят',
+    "п'ятдесят",
+    'năm mươi',
+    'fünfzig',
+    'cincuenta',
+    'cinquenta',
+    'lima puluh',
+    'पचास',
+    'elli',
+    'cinquante',
+    'خمسون',
+    'خمسين',
+  ],
   100: ['hundred', 'сто', 'một trăm', 'hundert', 'cien', 'cem', 'seratus', 'सौ', 'yüz', 'cent', 'مائة', 'مية'],
-  200: ['two hundred', 'двести', 'двісті', 'hai trăm', 'zweihundert', 'doscientos', 'duzentos', 'dua ratus', 'दो सौ', 'iki yüz', 'deux cents', 'مئتان', 'مئتين'],
+  200: [
+    'two hundred',
+    'двести',
+    'двісті',
+    'hai trăm',
+    'zweihundert',
+    'doscientos',
+    'duzentos',
+    'dua ratus',
+    'दो सौ',
+    'iki yüz',
+    'deux cents',
+    'مئتان',
+    'مئتين',
+  ],
 };
 
 /** Ambiguous little words that mean a number only next to a unit ("a loaf" is one, "ba" in Vietnamese is three). */
-const WEAK = new Set(['a', 'an', 'un', 'une', 'se', 'on', 'ba', 'hai', 'năm', 'tư', 'ein', 'eine', 'einen', 'um', 'uma', 'uno', 'una', 'bir', 'cent']);
+const WEAK = new Set([
+  'a',
+  'an',
+  'un',
+  'une',
+  'se',
+  'on',
+  'ba',
+  'hai',
+  'năm',
+  'tư',
+  'ein',
+  'eine',
+  'einen',
+  'um',
+  'uma',
+  'uno',
+  'una',
+  'bir',
+  'cent',
+]);
 
 interface NumberWord {
   words: string[];
@@ -66,7 +162,7 @@ export interface SpelledNumber {
 export function spelledNumbers(text: string): SpelledNumber[] {
   const words = lexiconWords(text.slice(0, 4000));
   const out: SpelledNumber[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const hit = numberWords().find((n) => n.words.every((w, j) => words[i + j] === w));
     if (hit) {
       out.push({ value: hit.value, text: hit.words.join(' '), weak: hit.weak });

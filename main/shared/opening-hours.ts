@@ -33,7 +33,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function wallClock(ms: number, timeZone: string): WallClock {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formatters.set(timeZone, f);
   }
   const p: Record<string, string> = {};
@@ -96,7 +105,7 @@ export function isShopOpen(cal: ShopCalendar, ms: number): boolean {
 export function describeWeek(hours: WeekHours, locale: string, closedWord: string): string {
   const names = DAYS.map((_, i) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + i)));
   const parts: string[] = [];
-  for (let i = 0; i < DAYS.length; ) {
+  for (let i = 0; i < DAYS.length;) {
     const d = hours[DAYS[i]];
     let j = i;
     while (j + 1 < DAYS.length && JSON.stringify(hours[DAYS[j + 1]]) === JSON.stringify(d)) j++;

@@ -12,10 +12,23 @@ export function autostartFile(env: Record<string, string | undefined> = process.
 export function autostartEntry(executable: string, hiddenArg: string): string {
   // Desktop-entry Exec quoting: wrap in double quotes, escape ", `, $ and \.
   const quoted = `"${executable.replace(/["`$\\]/g, (c) => `\\${c}`)}"`;
-  return ['[Desktop Entry]', 'Type=Application', 'Name=Lavka', `Exec=${quoted} ${hiddenArg}`, 'X-GNOME-Autostart-enabled=true', 'Terminal=false', ''].join('\n');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Lavka',
+    `Exec=${quoted} ${hiddenArg}`,
+    'X-GNOME-Autostart-enabled=true',
+    'Terminal=false',
+    '',
+  ].join('\n');
 }
 
-export function setLinuxAutostart(on: boolean, executable: string, hiddenArg: string, env: Record<string, string | undefined> = process.env): void {
+export function setLinuxAutostart(
+  on: boolean,
+  executable: string,
+  hiddenArg: string,
+  env: Record<string, string | undefined> = process.env,
+): void {
   const file = autostartFile(env);
   if (!on) {
     rmSync(file, { force: true });

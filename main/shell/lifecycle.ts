@@ -36,7 +36,12 @@ export interface DesktopSettings {
   hideHintShown: boolean;
 }
 
-export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { keepRunning: true, notifyEachMessage: true, openAtLogin: false, hideHintShown: false };
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
+  keepRunning: true,
+  notifyEachMessage: true,
+  openAtLogin: false,
+  hideHintShown: false,
+};
 
 export interface SettingsStore {
   get(): DesktopSettings;
@@ -94,7 +99,11 @@ export class ShellLifecycle {
     this.port.hideWindow();
     if (!s.hideHintShown) {
       this.settings.set({ hideHintShown: true });
-      this.port.notify({ title: this.t('notify.stillRunning'), body: this.t('notify.stillRunningBody'), onClick: () => this.port.showWindow() });
+      this.port.notify({
+        title: this.t('notify.stillRunning'),
+        body: this.t('notify.stillRunningBody'),
+        onClick: () => this.port.showWindow(),
+      });
     }
     return true;
   }
@@ -187,7 +196,13 @@ export class ShellLifecycle {
   private async notifyOrder(orderId: number, fallbackBody: string): Promise<void> {
     if (this.notifiedOrders.has(orderId)) return;
     this.notifiedOrders.add(orderId);
-    const order = await this.value<{ number: number | null; customerName: string; totalMinor: number; currency: string; conversationId: number | null }>('orders.get', { orderId });
+    const order = await this.value<{
+      number: number | null;
+      customerName: string;
+      totalMinor: number;
+      currency: string;
+      conversationId: number | null;
+    }>('orders.get', { orderId });
     this.port.notify({
       title: this.t('notify.order', { number: order?.number ?? orderId }),
       body: order ? this.t('notify.orderBody', { name: order.customerName, total: money(order.totalMinor, order.currency) }) : fallbackBody,
@@ -209,7 +224,10 @@ export class ShellLifecycle {
     this.countsInFlight = (async () => {
       do {
         this.countsAgain = false;
-        const [unread, queue] = await Promise.all([this.value<{ conversations: number }>('inbox.unreadCount', {}), this.value<unknown[]>('assistant.queue', {})]);
+        const [unread, queue] = await Promise.all([
+          this.value<{ conversations: number }>('inbox.unreadCount', {}),
+          this.value<unknown[]>('assistant.queue', {}),
+        ]);
         if (unread) this.unread = unread.conversations;
         if (queue) this.needsYou = queue.length;
       } while (this.countsAgain);
@@ -228,7 +246,10 @@ export class ShellLifecycle {
 
   private renderTray(): void {
     const items: TrayItem[] = [{ id: 'open', label: this.t('tray.open') }, { id: 'separator' }];
-    items.push({ id: 'info', label: this.t('tray.unread', { count: this.unread }) }, { id: 'info', label: this.t('tray.needsYou', { count: this.needsYou }) });
+    items.push(
+      { id: 'info', label: this.t('tray.unread', { count: this.unread }) },
+      { id: 'info', label: this.t('tray.needsYou', { count: this.needsYou }) },
+    );
     if (this.o.pauseAutoReplies) items.push({ id: 'separator' }, { id: 'pause', label: this.t('tray.pause'), checked: this.paused });
     items.push({ id: 'separator' }, { id: 'quit', label: this.t('tray.quit') });
     const counts = this.unread + this.needsYou > 0 ? ` (${this.unread + this.needsYou})` : '';

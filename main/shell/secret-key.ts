@@ -20,7 +20,8 @@ export type SecretKeyResult = { key: Buffer } | { key: undefined; reason: string
 
 export function loadOrCreateSecretKey(dataDir: string, keychain: KeychainLike): SecretKeyResult {
   if (!keychain.isEncryptionAvailable()) return { key: undefined, reason: 'the OS keychain is not available' };
-  if (keychain.getSelectedStorageBackend?.() === 'basic_text') return { key: undefined, reason: 'no keychain (libsecret/kwallet) on this Linux desktop' };
+  if (keychain.getSelectedStorageBackend?.() === 'basic_text')
+    return { key: undefined, reason: 'no keychain (libsecret/kwallet) on this Linux desktop' };
   const file = join(dataDir, SECRET_KEY_FILE);
   if (existsSync(file)) {
     const key = Buffer.from(keychain.decryptString(readFileSync(file)), 'base64');

@@ -6,7 +6,10 @@ import { UI_LANGUAGE_CODES } from '../shared/ui-languages';
 // Vite inlines the desktop namespace of every UI language; the shell needs no other UI text.
 const files = import.meta.glob<Record<string, unknown>>('../../renderer/src/locales/*/desktop.json', { eager: true, import: 'default' });
 const resources = Object.fromEntries(
-  Object.entries(files).map(([path, json]) => [/locales\/([^/]+)\/desktop\.json$/.exec(path)?.[1] ?? 'en', { translation: { desktop: json } }]),
+  Object.entries(files).map(([path, json]) => [
+    /locales\/([^/]+)\/desktop\.json$/.exec(path)?.[1] ?? 'en',
+    { translation: { desktop: json } },
+  ]),
 );
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 

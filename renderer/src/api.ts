@@ -38,7 +38,10 @@ async function rawCall(name: string, input: unknown): Promise<Envelope<unknown>>
     return { ok: false, error: { code: 'internal', message: 'Lavka is not reachable. Is it still running?', reason: 'lavka_unreachable' } };
   }
   if (res.status === 401 || res.status === 403) {
-    return { ok: false, error: { code: 'unauthorized', message: 'Open Lavka from the link it printed (with ?token=…).', reason: 'open_with_token' } };
+    return {
+      ok: false,
+      error: { code: 'unauthorized', message: 'Open Lavka from the link it printed (with ?token=…).', reason: 'open_with_token' },
+    };
   }
   try {
     return (await res.json()) as Envelope<unknown>;
@@ -48,7 +51,10 @@ async function rawCall(name: string, input: unknown): Promise<Envelope<unknown>>
 }
 
 /** Calls a core method; resolves with its value or throws ApiCallError with a stable code and a human message. */
-export async function call<K extends MethodName>(name: K, ...args: undefined extends ApiInput<K> ? [ApiInput<K>?] : [ApiInput<K>]): Promise<ApiOutput<K>> {
+export async function call<K extends MethodName>(
+  name: K,
+  ...args: undefined extends ApiInput<K> ? [ApiInput<K>?] : [ApiInput<K>]
+): Promise<ApiOutput<K>> {
   const env = await rawCall(name, args[0] ?? {});
   if (!env.ok) throw new ApiCallError(env.error.code, env.error.message, env.error.details, env.error.reason, env.error.params);
   return env.value as ApiOutput<K>;

@@ -82,10 +82,25 @@ async function main(): Promise<number> {
   const started = performance.now();
   const loadAtStart = loadavg()[0];
   const shop = cachedShop(scale, seed, cacheDir, log);
-  log(`${shop.cached ? 'reusing' : 'seeded'} shop ${shop.dataDir} (${(shop.dbBytes / 2 ** 20).toFixed(0)} MB, seeded in ${shop.seedSeconds.toFixed(1)} s)`);
+  log(
+    `${shop.cached ? 'reusing' : 'seeded'} shop ${shop.dataDir} (${(shop.dbBytes / 2 ** 20).toFixed(0)} MB, seeded in ${shop.seedSeconds.toFixed(1)} s)`,
+  );
   const work = workingCopy(shop, join(tmpdir(), `lavka-bench-work-${process.pid}`));
 
-  const GROUPS = ['ingest', 'inbox', 'search', 'conversation', 'assistant', 'export', 'reminders', 'assistant-day', 'reports', 'startup', 'ui', 'host'];
+  const GROUPS = [
+    'ingest',
+    'inbox',
+    'search',
+    'conversation',
+    'assistant',
+    'export',
+    'reminders',
+    'assistant-day',
+    'reports',
+    'startup',
+    'ui',
+    'host',
+  ];
   const profile: Profile = { ...DEFAULT_PROFILE, promptTps: Number(values['prompt-tps']), genTps: Number(values['gen-tps']) };
   if (!(profile.promptTps > 0 && profile.genTps > 0)) throw new Error('--prompt-tps and --gen-tps must be positive numbers');
   const only = values.only ? new Set(values.only.split(',').map((g) => g.trim())) : null;
@@ -163,17 +178,34 @@ async function main(): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const header = shopSummary(shop);
   console.log(`\nLavka bench — scale ${scale.name}, seed ${seed}, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`Machine: ${describeMachine(machine)}; 1-min load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`);
+  console.log(
+    `Machine: ${describeMachine(machine)}; 1-min load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`,
+  );
   console.log(`Shop: ${header}`);
   console.log(`Total run ${seconds.toFixed(0)} s (seeding ${shop.cached ? 'reused from cache' : `${shop.seedSeconds.toFixed(0)} s`}).\n`);
   console.log(formatTable(figures));
   const misses = figures.filter((f) => f.pass === false).map((f) => f.name);
-  console.log(`\n${figures.filter((f) => f.pass === true).length} targets met, ${misses.length} missed${misses.length ? `: ${misses.join('; ')}` : ''}.`);
+  console.log(
+    `\n${figures.filter((f) => f.pass === true).length} targets met, ${misses.length} missed${misses.length ? `: ${misses.join('; ')}` : ''}.`,
+  );
 
   mkdirSync(dirname(jsonFile), { recursive: true });
   writeFileSync(
     jsonFile,
-    JSON.stringify({ scale: scale.name, seed, date: new Date().toISOString(), seconds, machine, loadAverage: { start: loadAtStart, end: loadavg()[0] }, shop: { ...shop, dataDir: undefined }, figures }, null, 2),
+    JSON.stringify(
+      {
+        scale: scale.name,
+        seed,
+        date: new Date().toISOString(),
+        seconds,
+        machine,
+        loadAverage: { start: loadAtStart, end: loadavg()[0] },
+        shop: { ...shop, dataDir: undefined },
+        figures,
+      },
+      null,
+      2,
+    ),
   );
   writeFileSync(jsonFile.replace(/\.json$/, '') + '.md', formatMarkdown(figures) + '\n');
   console.log(`Figures written to ${jsonFile} (and .md)`);

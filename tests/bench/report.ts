@@ -52,7 +52,13 @@ export function percentile(samples: readonly number[], p: number): number {
 export function latency(name: string, samples: readonly number[], maxP99?: number, note?: string): Figure[] {
   return [
     figure(`${name} p50`, percentile(samples, 50), 'ms'),
-    figure(`${name} p99`, percentile(samples, 99), 'ms', maxP99 === undefined ? undefined : { max: maxP99 }, note ?? `${samples.length} samples`),
+    figure(
+      `${name} p99`,
+      percentile(samples, 99),
+      'ms',
+      maxP99 === undefined ? undefined : { max: maxP99 },
+      note ?? `${samples.length} samples`,
+    ),
   ];
 }
 
@@ -98,7 +104,9 @@ export function formatMarkdown(figures: readonly Figure[]): string {
   const out = ['| figure | value | target | result | note |', '|---|---:|---|---|---|'];
   for (const f of figures) {
     const v = f.value === null ? '—' : `${f.value.toLocaleString('en-US', { maximumFractionDigits: 3 })} ${f.unit}`;
-    out.push(`| ${esc(f.name)} | ${v} | ${f.target ? `${f.target} ${f.unit}` : ''} | ${f.pass === null ? '' : f.pass ? 'pass' : '**miss**'} | ${esc(f.note ?? '')} |`);
+    out.push(
+      `| ${esc(f.name)} | ${v} | ${f.target ? `${f.target} ${f.unit}` : ''} | ${f.pass === null ? '' : f.pass ? 'pass' : '**miss**'} | ${esc(f.note ?? '')} |`,
+    );
   }
   return out.join('\n');
 }

@@ -60,20 +60,35 @@ function seedCatalog(db: Db, rng: Rng, n: number, ctx: SeedContext): number {
     `INSERT INTO products(id, sku, name, description, category, price_minor, unit, stock, available, options, synonyms, archived, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const consumable = hasTable(db, 'consumable_products') ? db.prepare('INSERT INTO consumable_products(product_id, reorder_days) VALUES (?, ?)') : null;
+  const consumable = hasTable(db, 'consumable_products')
+    ? db.prepare('INSERT INTO consumable_products(product_id, reorder_days) VALUES (?, ?)')
+    : null;
   for (let id = 1; id <= n; id++) {
     const { name, lang } = productName(rng, id - 1);
     // Customers name the same thing in other languages: those names are what synonyms are for.
     const synonyms = LANGS.filter((l) => l !== lang && rng.chance(0.5)).map((l) => rng.pick(CORPORA[l].products));
     const options = rng.chance(0.15)
-      ? [{ name: 'size', values: [{ value: 'small', priceDeltaMinor: 0 }, { value: 'large', priceDeltaMinor: rng.range(50, 300) }] }]
+      ? [
+          {
+            name: 'size',
+            values: [
+              { value: 'small', priceDeltaMinor: 0 },
+              { value: 'large', priceDeltaMinor: rng.range(50, 300) },
+            ],
+          },
+        ]
       : [];
     const at = ctx.start + rng.int(ctx.end - ctx.start);
     ins.run(
       id,
       `SKU-${String(id).padStart(5, '0')}`,
       name,
-      rng.chance(0.6) ? `${name}: ${rng.pick(CORPORA[lang].customer).replace(/\{\w+\}/g, '').slice(0, 80)}` : '',
+      rng.chance(0.6)
+        ? `${name}: ${rng
+            .pick(CORPORA[lang].customer)
+            .replace(/\{\w+\}/g, '')
+            .slice(0, 80)}`
+        : '',
       rng.pick(CATEGORIES),
       rng.range(50, 5000),
       rng.chance(0.8) ? 'pcs' : 'kg',
@@ -114,7 +129,9 @@ function seedOrders(db: Db, rng: Rng, n: number, products: number, ctx: SeedCont
     `INSERT INTO order_lines(order_id, position, product_id, sku, name, unit, quantity, unit_price_minor, line_total_minor)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insEvent = db.prepare('INSERT INTO order_events(order_id, at, actor, kind, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insEvent = db.prepare(
+    'INSERT INTO order_events(order_id, at, actor, kind, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const product = db.prepare<[number], { sku: string; name: string; unit: string; price_minor: number }>(
     'SELECT sku, name, unit, price_minor FROM products WHERE id = ?',
   );
@@ -218,12 +235,17 @@ function seedReminders(db: Db, rng: Rng, n: number, ctx: SeedContext): number {
     const kind = rng.pick(REMINDER_KINDS);
     const source = kind === 'payment_due' || kind === 'reorder' || kind === 'follow_up' ? 'rule' : 'manual';
     const contact = 1 + rng.int(ctx.conversations);
-    const orderId = (kind === 'payment_due' || kind === 'pickup_ready' || kind === 'reorder') && orderCount ? 1 + rng.int(orderCount) : null;
+    const orderId =
+      (kind === 'payment_due' || kind === 'pickup_ready' || kind === 'reorder') && orderCount ? 1 + rng.int(orderCount) : null;
     const x = rng.next();
     const status = x < 0.6 ? 'scheduled' : x < 0.9 ? 'sent' : x < 0.95 ? 'missed' : 'cancelled';
     // Scheduled: 1% overdue (the scheduler's next batch), the rest over the coming 90 days. Done: the past year.
     const due =
-      status === 'scheduled' ? (rng.chance(0.01) ? ctx.end - rng.int(DAY) : ctx.end + 60_000 + rng.int(90 * DAY)) : ctx.end - rng.int(365 * DAY);
+      status === 'scheduled'
+        ? rng.chance(0.01)
+          ? ctx.end - rng.int(DAY)
+          : ctx.end + 60_000 + rng.int(90 * DAY)
+        : ctx.end - rng.int(365 * DAY);
     const repeat = rng.chance(0.9) ? 'none' : rng.chance(0.7) ? 'weekly' : 'monthly';
     const template = rng.pick(TEMPLATES);
     const local = toLocal(due, TIME_ZONE);
@@ -271,7 +293,11 @@ export function rebaseReminders(db: Db, seededEnd: number, now: number): number 
 }
 
 const KNOWLEDGE: [string, string, string][] = [
-  ['Do you deliver?', 'We deliver within 3 km for free, further for €3. Orders before 11:00 arrive the same day.', 'delivery доставка giao hàng'],
+  [
+    'Do you deliver?',
+    'We deliver within 3 km for free, further for €3. Orders before 11:00 arrive the same day.',
+    'delivery доставка giao hàng',
+  ],
   ['How can I pay?', 'Cash, card, PayPal or bank transfer. Card payments also on delivery.', 'payment оплата thanh toán'],
   ['Can I order a birthday cake?', 'Yes, custom cakes need 3 days notice and a 30% deposit.', 'cake торт bánh kem'],
   ['Do you have gluten-free bread?', 'Gluten-free bread is baked on Tuesdays and Fridays; order a day ahead.', 'gluten глютен'],
@@ -279,7 +305,9 @@ const KNOWLEDGE: [string, string, string][] = [
 ];
 
 function seedKnowledge(db: Db, rng: Rng, ctx: SeedContext): number {
-  const ins = db.prepare('INSERT INTO knowledge_entries(kind, title, body, keywords, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)');
+  const ins = db.prepare(
+    'INSERT INTO knowledge_entries(kind, title, body, keywords, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)',
+  );
   let n = 0;
   // A shop's FAQ: the basics plus ~100 product questions in the customers' languages.
   for (const [title, body, keywords] of KNOWLEDGE) {

@@ -63,7 +63,9 @@ describe('bench seed', () => {
     expect(n('SELECT count(*) AS n FROM conversations')).toBe(TINY.conversations);
     expect(n('SELECT count(*) AS n FROM messages')).toBe(TINY.messages);
     expect(n('SELECT count(*) AS n FROM messages WHERE conversation_id = ?', BIG_CONVERSATION_ID)).toBe(TINY.bigConversation);
-    expect(n('SELECT count(*) AS n FROM conversations c WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id)')).toBe(0);
+    expect(n('SELECT count(*) AS n FROM conversations c WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id)')).toBe(
+      0,
+    );
   });
 
   it('writes inbox rows that agree with the messages, as the real inbound path would', () => {
@@ -81,7 +83,8 @@ describe('bench seed', () => {
   });
 
   it('mixes languages and emoji that full-text search can find, and plants the rare word exactly', () => {
-    const hits = (q: string) => (a.db.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(q) as { n: number }).n;
+    const hits = (q: string) =>
+      (a.db.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(q) as { n: number }).n;
     expect(hits(RARE_WORD)).toBe(TINY.rareWordCount);
     expect(hits('"хлеб"*')).toBeGreaterThan(0);
     expect(hits('"паляниця"')).toBeGreaterThan(0);
@@ -108,12 +111,17 @@ describe('bench seed', () => {
     dirs.push(dir);
     seedShop(dir, TINY, '7', () => {});
     const db = openDatabase(join(dir, DB_FILE));
-    const dueAt = (now: number) => (db.prepare("SELECT count(*) AS n FROM reminders WHERE status = 'scheduled' AND fire_at <= ?").get(now) as { n: number }).n;
+    const dueAt = (now: number) =>
+      (db.prepare("SELECT count(*) AS n FROM reminders WHERE status = 'scheduled' AND fire_at <= ?").get(now) as { n: number }).n;
     const dueBefore = dueAt(TIMELINE_END);
     const later = TIMELINE_END + 400 * 86_400_000;
     expect(rebaseReminders(db, TIMELINE_END, later)).toBe(TINY.reminders);
     expect(dueAt(later)).toBe(dueBefore);
-    const r = db.prepare('SELECT due_at, time_zone, local_due FROM reminders ORDER BY id LIMIT 1').get() as { due_at: number; time_zone: string; local_due: string };
+    const r = db.prepare('SELECT due_at, time_zone, local_due FROM reminders ORDER BY id LIMIT 1').get() as {
+      due_at: number;
+      time_zone: string;
+      local_due: string;
+    };
     expect(r.local_due).toBe(formatLocal(toLocal(r.due_at, r.time_zone)));
     closeDatabase(db);
   });

@@ -229,7 +229,12 @@ function count(db: Db, table: string): number {
 
 function seedContacts(db: Db, rng: Rng, scale: Scale): ContactPlan {
   const total = scale.conversations + scale.addressBook;
-  const plan: ContactPlan = { lang: new Uint8Array(total + 1), names: new Array<string>(total + 1), wa: new Int32Array(total + 1), tg: new Int32Array(total + 1) };
+  const plan: ContactPlan = {
+    lang: new Uint8Array(total + 1),
+    names: new Array<string>(total + 1),
+    wa: new Int32Array(total + 1),
+    tg: new Int32Array(total + 1),
+  };
   const insContact = db.prepare('INSERT INTO contacts(id, name, notes, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
   const insIdentity = db.prepare(
     'INSERT INTO identities(id, contact_id, channel, external_id, display, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -313,9 +318,7 @@ function seedMessages(db: Db, rng: Rng, scale: Scale, plan: ContactPlan): { outb
   const rare = new Set<number>();
   while (rare.size < scale.rareWordCount) rare.add(rng.int(scale.messages));
 
-  const insConv = db.prepare(
-    'INSERT INTO conversations(id, contact_id, last_message_at, last_channel, created_at) VALUES (?, ?, 0, ?, 0)',
-  );
+  const insConv = db.prepare('INSERT INTO conversations(id, contact_id, last_message_at, last_channel, created_at) VALUES (?, ?, 0, ?, 0)');
   const insMsg = db.prepare(
     `INSERT INTO messages(id, conversation_id, direction, channel, identity_id, external_id, author, kind, body, status, error, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -369,7 +372,21 @@ function seedMessages(db: Db, rng: Rng, scale: Scale, plan: ContactPlan): { outb
         if (kind === 'image' && rng.chance(0.6)) body = '';
         if (rare.has(i)) body = `Do you have anything with ${RARE_WORD}? ${body}`;
         if (inbound) {
-          insMsg.run(id, c, 'in', channel, identityId, (chan === WA ? 'wamid.' : 'tg.') + id.toString(36), 'customer', kind, body, 'received', null, at, at);
+          insMsg.run(
+            id,
+            c,
+            'in',
+            channel,
+            identityId,
+            (chan === WA ? 'wamid.' : 'tg.') + id.toString(36),
+            'customer',
+            kind,
+            body,
+            'received',
+            null,
+            at,
+            at,
+          );
           trailingIn[c]++;
           lastInChan[c] = chan;
         } else {
@@ -419,7 +436,12 @@ export interface KnownSender {
  * Inbound messages for the ingest figure, as a channel would hand them to InboxService.receive(): mostly regulars,
  * some phone-book contacts writing for the first time, some strangers. Distinct external ids, so every one is stored.
  */
-export function inboundBatch(scale: Scale, seed: string, senderOf: (contactId: number) => KnownSender | undefined, at: number): InboundMessage[] {
+export function inboundBatch(
+  scale: Scale,
+  seed: string,
+  senderOf: (contactId: number) => KnownSender | undefined,
+  at: number,
+): InboundMessage[] {
   const rng = new Rng(seed).fork('ingest');
   const out: InboundMessage[] = [];
   for (let i = 0; i < scale.ingest; i++) {

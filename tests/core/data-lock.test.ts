@@ -17,7 +17,13 @@ afterEach(() => {
 });
 
 const alive = new Set<number>();
-const deps = (pid: number, now = 10_000): LockDeps => ({ pid, now: () => now, host: 'shop-pc', bootedAt: 1_000, isAlive: (p) => alive.has(p) });
+const deps = (pid: number, now = 10_000): LockDeps => ({
+  pid,
+  now: () => now,
+  host: 'shop-pc',
+  bootedAt: 1_000,
+  isAlive: (p) => alive.has(p),
+});
 
 describe('data folder lock', () => {
   it('a second Lavka on the same folder is refused with the running one’s pid', () => {

@@ -52,7 +52,8 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
       expect(mode(join(dataDir, DB_FILE))).toBe(0o600);
       expect(mode(backups)).toBe(0o700);
       // Backup files are 0600; the folder backups keep their media in is 0700 like every folder.
-      for (const f of readdirSync(backups)) expect(mode(join(backups, f)), f).toBe(statSync(join(backups, f)).isDirectory() ? 0o700 : 0o600);
+      for (const f of readdirSync(backups))
+        expect(mode(join(backups, f)), f).toBe(statSync(join(backups, f)).isDirectory() ? 0o700 : 0o600);
       expect(readdirSync(backups).filter((f) => f.endsWith('.part'))).toEqual([]);
       expect(existsSync(join(dataDir, 'restore-work.sqlite'))).toBe(false);
       expect(readdirSync(join(dataDir, 'imports'))).toEqual([]);

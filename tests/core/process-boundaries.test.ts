@@ -29,8 +29,11 @@ describe('process boundaries', () => {
 
   it('only the shell and the preload import electron', () => {
     const all = [...files(join(ROOT, 'main')), ...files(join(ROOT, 'renderer/src'))];
-    const isShell = (f: string) => relative(ROOT, f) === join('main', 'index.ts') || relative(ROOT, f).startsWith(join('main', 'shell') + '/');
-    const offenders = all.filter((f) => importsOf(f).some((i) => i.spec === 'electron' || i.spec.startsWith('electron-log')) && !isShell(f));
+    const isShell = (f: string) =>
+      relative(ROOT, f) === join('main', 'index.ts') || relative(ROOT, f).startsWith(join('main', 'shell') + '/');
+    const offenders = all.filter(
+      (f) => importsOf(f).some((i) => i.spec === 'electron' || i.spec.startsWith('electron-log')) && !isShell(f),
+    );
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
@@ -50,7 +53,12 @@ describe('process boundaries', () => {
   it('the renderer imports no Node modules and only types from main/', () => {
     const offenders = files(join(ROOT, 'renderer/src')).flatMap((f) =>
       importsOf(f)
-        .filter((i) => i.spec.startsWith('node:') || ['better-sqlite3', 'ws', 'electron'].includes(i.spec) || (i.spec.includes('/main/') && !i.spec.includes('/main/shared/') && !i.typeOnly))
+        .filter(
+          (i) =>
+            i.spec.startsWith('node:') ||
+            ['better-sqlite3', 'ws', 'electron'].includes(i.spec) ||
+            (i.spec.includes('/main/') && !i.spec.includes('/main/shared/') && !i.typeOnly),
+        )
         .map((i) => `${relative(ROOT, f)} → ${i.spec}`),
     );
     expect(offenders).toEqual([]);
@@ -59,14 +67,21 @@ describe('process boundaries', () => {
   it('main/shared is pure: no Node, Electron, database, core or renderer imports', () => {
     const offenders = files(join(ROOT, 'main/shared')).flatMap((f) =>
       importsOf(f)
-        .filter((i) => i.spec.startsWith('node:') || ['better-sqlite3', 'ws', 'electron', 'react'].includes(i.spec) || /\/(core|renderer)\//.test(`/${i.spec}/`))
+        .filter(
+          (i) =>
+            i.spec.startsWith('node:') ||
+            ['better-sqlite3', 'ws', 'electron', 'react'].includes(i.spec) ||
+            /\/(core|renderer)\//.test(`/${i.spec}/`),
+        )
         .map((i) => `${relative(ROOT, f)} → ${i.spec}`),
     );
     expect(offenders).toEqual([]);
   });
 
   it('no test double lives in production code', () => {
-    const offenders = [...files(join(ROOT, 'main')), ...files(join(ROOT, 'renderer/src'))].filter((f) => /fake|double|mock/i.test(relative(ROOT, f)));
+    const offenders = [...files(join(ROOT, 'main')), ...files(join(ROOT, 'renderer/src'))].filter((f) =>
+      /fake|double|mock/i.test(relative(ROOT, f)),
+    );
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 });

@@ -23,7 +23,10 @@ function script(body: ChatBody): ChatReply {
   if (body.messages.at(-1)?.content.includes('TASK: CHOOSE')) {
     const hours = /hour|open/.test(line) && /^hours:/m.test(offered);
     const draft = /discount|off/.test(line) ? 'Of course! You get 50% off your next order.' : 'Let me check.';
-    return { content: JSON.stringify({ intent: 'question', answers: hours ? ['hours'] : [], products: [], confident: true, draft }), delayMs: 40 };
+    return {
+      content: JSON.stringify({ intent: 'question', answers: hours ? ['hours'] : [], products: [], confident: true, draft }),
+      delayMs: 40,
+    };
   }
   if (kind !== 'reply') return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
   const json = body.format !== undefined;
@@ -97,12 +100,18 @@ test.describe('with Ollama', () => {
     // A pretend customer asks about opening hours; the draft streams into the composer with what it is based on.
     await page.getByTestId('nav-inbox').click();
     await customerWrites(page, 'Hello! What are your opening hours on Saturday?', 'Maria Test');
-    await page.getByTestId('sandbox-panel').getByRole('button', { name: /close|закрыть/i }).click();
+    await page
+      .getByTestId('sandbox-panel')
+      .getByRole('button', { name: /close|закрыть/i })
+      .click();
     await page.getByTestId('conversation-row').filter({ hasText: 'Maria Test' }).click();
     await expect(page.getByTestId('suggest-bar')).toContainText(/Writing a suggestion/);
-    await expect(page.getByTestId('composer')).toHaveValue('Hello! On Saturday we are open from 10:00 to 16:00, Monday to Friday 09:00–18:00.', {
-      timeout: 15_000,
-    });
+    await expect(page.getByTestId('composer')).toHaveValue(
+      'Hello! On Saturday we are open from 10:00 to 16:00, Monday to Friday 09:00–18:00.',
+      {
+        timeout: 15_000,
+      },
+    );
     await expect(page.getByTestId('suggest-sources')).toContainText('Based on: Opening hours');
     await expect(page.getByTestId('suggest-warnings')).toHaveCount(0);
     await shot(page, 'assistant-suggestion');
@@ -165,7 +174,11 @@ test.describe('with Ollama', () => {
     // An approved translation (as approving one in Needs you stores it) shows under the entries, editable.
     const entries = (await lavka.api('knowledge.list', {})).value as { id: number; title: string }[];
     const vegan = entries.find((e) => e.title === 'Do you make vegan cakes?')!;
-    await lavka.api('knowledge.saveTranslation', { key: `K${vegan.id}`, lang: 'ru', text: 'Да, морковный торт можем сделать веганским, если заказать за 48 часов.' });
+    await lavka.api('knowledge.saveTranslation', {
+      key: `K${vegan.id}`,
+      lang: 'ru',
+      text: 'Да, морковный торт можем сделать веганским, если заказать за 48 часов.',
+    });
     await page.reload();
     await page.getByTestId('nav-knowledge').click();
     const tr = page.getByTestId('approved-translation');
@@ -210,7 +223,10 @@ test.describe('without Ollama', () => {
     // The inbox still works: the owner writes and sends by hand.
     await page.getByTestId('composer').fill('Hi Maria, no deliveries on Sundays, sorry!');
     await page.getByTestId('send').click();
-    await expect(page.getByTestId('message').filter({ hasText: 'no deliveries on Sundays' })).toHaveAttribute('data-status', /sent|delivered|read/);
+    await expect(page.getByTestId('message').filter({ hasText: 'no deliveries on Sundays' })).toHaveAttribute(
+      'data-status',
+      /sent|delivered|read/,
+    );
     await shot(page, 'assistant-unavailable-composer');
     await openSettingsTab(page, 'assistant');
     await expect(page.getByTestId('assistant-state')).toContainText('Not running');

@@ -16,7 +16,11 @@ interface Row {
 
 test('the owner exports all contacts from the Contacts page and the CSV opens correctly', async ({ page, lavka }) => {
   // A customer whose name and notes would trip a naive CSV writer, and one trying formula injection.
-  const tricky = await lavka.api<{ conversationId: number }>('sandbox.say', { customerKey: 'sb-tricky', name: 'Zoë "Zo" Müller, Jr.', text: 'Hallo 👋' });
+  const tricky = await lavka.api<{ conversationId: number }>('sandbox.say', {
+    customerKey: 'sb-tricky',
+    name: 'Zoë "Zo" Müller, Jr.',
+    text: 'Hallo 👋',
+  });
   expect(tricky.ok, JSON.stringify(tricky.error)).toBe(true);
   await lavka.api('sandbox.say', { customerKey: 'sb-evil', name: '=HYPERLINK("http://evil.example","click")', text: 'hi' });
 
@@ -186,7 +190,9 @@ test('a damaged database shows the recovery screen and the newest backup brings 
   const checking = await startServe({ dataDir });
   try {
     await expect
-      .poll(async () => (await checking.api<{ integrity?: { state: string } }>('backup.status')).value?.integrity?.state, { timeout: 40_000 })
+      .poll(async () => (await checking.api<{ integrity?: { state: string } }>('backup.status')).value?.integrity?.state, {
+        timeout: 40_000,
+      })
       .toBe('damaged');
   } finally {
     await checking.stop();

@@ -13,7 +13,10 @@ async function openSandboxAs(page: Page, name: string): Promise<void> {
 }
 
 test('a Russian customer’s hand-made order summary arrives in Russian', async ({ page, lavka }) => {
-  const first = await lavka.api<{ customerKey: string }>('sandbox.say', { name: 'Ирина', text: 'Здравствуйте! А ржаной хлеб сегодня есть?' });
+  const first = await lavka.api<{ customerKey: string }>('sandbox.say', {
+    name: 'Ирина',
+    text: 'Здравствуйте! А ржаной хлеб сегодня есть?',
+  });
   await lavka.api('sandbox.say', { customerKey: first.value!.customerKey, name: 'Ирина', text: 'Хочу два батона на завтра, заберу сама' });
 
   await page.goto(lavka.url);
@@ -55,7 +58,11 @@ test('a Spanish customer’s reminder arrives in Spanish; the owner’s choice a
   const settings = await lavka.api<Record<string, unknown>>('reminders.settings.get');
   await lavka.api('reminders.settings.update', { ...settings.value, quietHours: { mode: 'off', start: '21:00', end: '09:00' } });
   const first = await lavka.api<{ customerKey: string }>('sandbox.say', { name: 'Lucía', text: 'Hola, ¿tienen pan de centeno hoy?' });
-  await lavka.api('sandbox.say', { customerKey: first.value!.customerKey, name: 'Lucía', text: 'Quiero encargar una tarta para el sábado' });
+  await lavka.api('sandbox.say', {
+    customerKey: first.value!.customerKey,
+    name: 'Lucía',
+    text: 'Quiero encargar una tarta para el sábado',
+  });
 
   await page.goto(lavka.url);
   await page.getByTestId('conversation-row').filter({ hasText: 'Lucía' }).click();
@@ -72,9 +79,14 @@ test('a Spanish customer’s reminder arrives in Spanish; the owner’s choice a
 
   expect((await lavka.api('dev.clock.advance', { ms: 70 * 60_000 })).ok).toBe(true);
   await openSandboxAs(page, 'Lucía');
-  await expect(page.getByTestId('sandbox-reply').filter({ hasText: 'Hola, Lucía: ¿podemos ayudarte en algo más? — Lavka Bakery' })).toBeVisible();
+  await expect(
+    page.getByTestId('sandbox-reply').filter({ hasText: 'Hola, Lucía: ¿podemos ayudarte en algo más? — Lavka Bakery' }),
+  ).toBeVisible();
   await shot(page, 'customer-language-sandbox-es-reminder');
-  await page.getByTestId('sandbox-panel').getByRole('button', { name: /close|закрыть/i }).click();
+  await page
+    .getByTestId('sandbox-panel')
+    .getByRole('button', { name: /close|закрыть/i })
+    .click();
 
   // The owner decides this customer gets Portuguese: the panel says it is their choice.
   await page.getByTestId('contact-language-select').selectOption('pt');

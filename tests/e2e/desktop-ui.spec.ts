@@ -22,10 +22,18 @@ async function standInBridge(page: Page): Promise<void> {
       if (s.state === 'ready') for (const go of held.splice(0)) go();
     };
     const post = (name: string, input: unknown) =>
-      fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lavka-token': document.querySelector<HTMLMetaElement>('meta[name="lavka-token"]')?.content ?? '' }, body: JSON.stringify(input ?? {}) }).then((r) => r.json());
+      fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-lavka-token': document.querySelector<HTMLMetaElement>('meta[name="lavka-token"]')?.content ?? '',
+        },
+        body: JSON.stringify(input ?? {}),
+      }).then((r) => r.json());
     w.lavka = {
       // Like the preload: calls wait until the core process is ready.
-      call: (name: string, input: unknown) => (status.state === 'ready' ? post(name, input) : new Promise((res) => held.push(() => res(post(name, input))))),
+      call: (name: string, input: unknown) =>
+        status.state === 'ready' ? post(name, input) : new Promise((res) => held.push(() => res(post(name, input)))),
       onEvent: () => () => {},
       saveDownload: async () => ({ ok: false, canceled: true }),
       onCoreStatus: (fn: (s: Status) => void) => {
@@ -67,7 +75,10 @@ test('a core that cannot start says why instead of spinning', async ({ page, lav
   await standInBridge(page);
   await page.goto(lavka.url);
   await page.evaluate(() =>
-    (window as unknown as { __setCore(s: unknown): void }).__setCore({ state: 'failed', message: 'Lavka is already running with this data folder (pid 4242).' }),
+    (window as unknown as { __setCore(s: unknown): void }).__setCore({
+      state: 'failed',
+      message: 'Lavka is already running with this data folder (pid 4242).',
+    }),
   );
   await expect(page.getByTestId('core-failed')).toContainText('Lavka is already running with this data folder (pid 4242)');
   await shot(page, 'desktop-start-failed');

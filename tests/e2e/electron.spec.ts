@@ -22,7 +22,8 @@ function electronBinary(): string | null {
 }
 
 const bin = electronBinary();
-const SKIP_REASON = 'No Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the same UI is tested in Chromium via serve.';
+const SKIP_REASON =
+  'No Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the same UI is tested in Chromium via serve.';
 
 async function launch(dataDir: string, args: string[] = []): Promise<ElectronApplication> {
   return electron.launch({ executablePath: bin!, args: [MAIN, '--no-sandbox', ...args], env: { ...process.env, LAVKA_DATA_DIR: dataDir } });

@@ -2,11 +2,20 @@
 // number that may belong to another country instead of rewriting it (the demo shop is in Germany).
 import { test, expect, shot } from './fixtures';
 
-test('the import preview shows phones as saved with their country, and flags a Vietnamese mobile in a German shop', async ({ page, lavka }) => {
+test('the import preview shows phones as saved with their country, and flags a Vietnamese mobile in a German shop', async ({
+  page,
+  lavka,
+}) => {
   await page.goto(lavka.url);
   await page.getByTestId('nav-contacts').click();
   await page.getByTestId('contacts-import').click();
-  const csv = ['Name,Phone,Email', 'Lan Nguyen,0912 345 678,lan@example.com', 'Max Müller,0151 1234 5678,', 'Greta,+49 170 5550199,', 'Greta L.,0170 5550199,greta@example.com'].join('\n');
+  const csv = [
+    'Name,Phone,Email',
+    'Lan Nguyen,0912 345 678,lan@example.com',
+    'Max Müller,0151 1234 5678,',
+    'Greta,+49 170 5550199,',
+    'Greta L.,0170 5550199,greta@example.com',
+  ].join('\n');
   await page.getByTestId('import-file').setInputFiles({ name: 'kunden.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await expect(page.getByTestId('import-preview')).toBeVisible();
   const saved = page.getByTestId('import-phone-saved');

@@ -17,7 +17,10 @@ test('a pretend customer writes, the owner sees it live and replies, the custome
   // Newest activity first.
   await expect(page.getByTestId('conversation-row').first()).toContainText('Olga Test');
 
-  await page.getByTestId('sandbox-panel').getByRole('button', { name: /close|закрыть/i }).click();
+  await page
+    .getByTestId('sandbox-panel')
+    .getByRole('button', { name: /close|закрыть/i })
+    .click();
   await row.click();
   await expect(page.getByTestId('conversation-title')).toHaveText('Olga Test');
   await expect(page.getByTestId('messages')).toContainText('Do you have rye bread today? 🍞');
@@ -86,7 +89,11 @@ test('requests and sockets without the token are refused', async ({ page, lavka 
     lavka.origin,
   );
   expect(socketResult).toBe('refused');
-  const ok = await fetch(`${lavka.origin}/api/inbox.list`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${lavka.token}` } });
+  const ok = await fetch(`${lavka.origin}/api/inbox.list`, {
+    method: 'POST',
+    body: '{}',
+    headers: { authorization: `Bearer ${lavka.token}` },
+  });
   expect(ok.status).toBe(200);
 });
 
@@ -108,7 +115,11 @@ test('settings change the business name and the UI language', async ({ page, lav
 test('a long history opens at the newest message and loads older pages while scrolling up', async ({ page, lavka }) => {
   let key: string | undefined;
   for (let i = 1; i <= 180; i++) {
-    const r = await lavka.api<{ customerKey: string }>('sandbox.say', { customerKey: key, name: 'Long History', text: `history line ${i}` });
+    const r = await lavka.api<{ customerKey: string }>('sandbox.say', {
+      customerKey: key,
+      name: 'Long History',
+      text: `history line ${i}`,
+    });
     key = r.value!.customerKey;
   }
   await page.goto(lavka.url);

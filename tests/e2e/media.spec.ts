@@ -53,7 +53,11 @@ test('a customer sends a photo and a voice note; the owner sees them and replies
   const created = await page.evaluate(async (photo) => {
     // The page's own bridge sends its token in a header; a script in the page does the same.
     const token = document.querySelector<HTMLMetaElement>('meta[name="lavka-token"]')?.content ?? '';
-    const r = await fetch('/api/catalog.create', { method: 'POST', headers: { 'content-type': 'application/json', 'x-lavka-token': token }, body: JSON.stringify({ name: 'Honey cake', priceMinor: 1850, photo }) });
+    const r = await fetch('/api/catalog.create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-lavka-token': token },
+      body: JSON.stringify({ name: 'Honey cake', priceMinor: 1850, photo }),
+    });
     return (await r.json()) as { ok: boolean };
   }, productPhoto);
   expect(created.ok).toBe(true);
@@ -69,7 +73,10 @@ test('a customer sends a photo and a voice note; the owner sees them and replies
   await expect(page.getByTestId('sandbox-mine').getByTestId('media-audio')).toBeVisible();
   await shot(page, 'media-sandbox-customer-sends');
 
-  await page.getByTestId('sandbox-panel').getByRole('button', { name: /close|закрыть/i }).click();
+  await page
+    .getByTestId('sandbox-panel')
+    .getByRole('button', { name: /close|закрыть/i })
+    .click();
   const row = page.getByTestId('conversation-row').filter({ hasText: 'Marta Photo' });
   await expect(row).toContainText('[voice]');
   await row.click();
@@ -108,14 +115,21 @@ test('a customer sends a photo and a voice note; the owner sees them and replies
 
   const usage = await page.evaluate(async () => {
     const token = document.querySelector<HTMLMetaElement>('meta[name="lavka-token"]')?.content ?? '';
-    return (await (await fetch('/api/media.usage', { method: 'POST', headers: { 'x-lavka-token': token }, body: '{}' })).json()) as { value: { files: number; bytes: number } };
+    return (await (await fetch('/api/media.usage', { method: 'POST', headers: { 'x-lavka-token': token }, body: '{}' })).json()) as {
+      value: { files: number; bytes: number };
+    };
   });
-  console.log(`[media] photo shown to the owner ${displayedMs} ms after the customer sent it; media folder: ${usage.value.files} files, ${usage.value.bytes} bytes`);
+  console.log(
+    `[media] photo shown to the owner ${displayedMs} ms after the customer sent it; media folder: ${usage.value.files} files, ${usage.value.bytes} bytes`,
+  );
   // The demo shop already holds one photo (John Smith's croissants).
   expect(usage.value.files).toBe(4);
 });
 
-test('the demo photo, and Settings show the media storage, the pause after answering from the phone, and the Telegram Business setup', async ({ page, lavka }) => {
+test('the demo photo, and Settings show the media storage, the pause after answering from the phone, and the Telegram Business setup', async ({
+  page,
+  lavka,
+}) => {
   await page.goto(lavka.url);
   await page.getByTestId('conversation-row').filter({ hasText: 'John Smith' }).click();
   const demoPhoto = page.getByTestId('message').filter({ hasText: '30 croissants' }).getByTestId('media-image').locator('img');

@@ -10,11 +10,55 @@ import { FakeOllama, callKind, type ChatBody, type ChatReply } from '../helpers/
 const EXTRACTIONS: [RegExp, object][] = [
   [
     /ржаных хлеба/,
-    { intent: 'order', items: [{ name: 'ржаных хлеба', quantity: 2 }, { name: 'капучино', quantity: 1, options: ['large'] }], fulfilment: 'pickup', time: 'завтра в 9', language: 'ru' },
+    {
+      intent: 'order',
+      items: [
+        { name: 'ржаных хлеба', quantity: 2 },
+        { name: 'капучино', quantity: 1, options: ['large'] },
+      ],
+      fulfilment: 'pickup',
+      time: 'завтра в 9',
+      language: 'ru',
+    },
   ],
-  [/3 croissants/, { intent: 'order', items: [{ name: 'croissants', quantity: 3 }, { name: 'baguette', quantity: 1 }], fulfilment: 'pickup', time: '5pm', language: 'en' }],
-  [/make it 4/i, { intent: 'order', items: [{ name: 'croissants', quantity: 4 }, { name: 'baguette', quantity: 1 }], fulfilment: 'pickup', time: '5pm', language: 'en' }],
-  [/cinnamon/, { intent: 'order', items: [{ name: 'cinnamon rolls', quantity: 6 }, { name: 'unicorn cake', quantity: 1, price: 0.5 }], fulfilment: 'pickup', language: 'en' }],
+  [
+    /3 croissants/,
+    {
+      intent: 'order',
+      items: [
+        { name: 'croissants', quantity: 3 },
+        { name: 'baguette', quantity: 1 },
+      ],
+      fulfilment: 'pickup',
+      time: '5pm',
+      language: 'en',
+    },
+  ],
+  [
+    /make it 4/i,
+    {
+      intent: 'order',
+      items: [
+        { name: 'croissants', quantity: 4 },
+        { name: 'baguette', quantity: 1 },
+      ],
+      fulfilment: 'pickup',
+      time: '5pm',
+      language: 'en',
+    },
+  ],
+  [
+    /cinnamon/,
+    {
+      intent: 'order',
+      items: [
+        { name: 'cinnamon rolls', quantity: 6 },
+        { name: 'unicorn cake', quantity: 1, price: 0.5 },
+      ],
+      fulfilment: 'pickup',
+      language: 'en',
+    },
+  ],
 ];
 
 function script(body: ChatBody): ChatReply {
@@ -28,7 +72,11 @@ function script(body: ChatBody): ChatReply {
   }
   if (kind === 'summary') return { content: 'The customer wants to order.' };
   // The assistant's own replies (not expected in these journeys): a neutral answer.
-  return { content: body.format ? JSON.stringify({ reply: 'Thank you for your message!', intent: 'other', needs_human: false, facts_used: [] }) : 'Thank you!' };
+  return {
+    content: body.format
+      ? JSON.stringify({ reply: 'Thank you for your message!', intent: 'other', needs_human: false, facts_used: [] })
+      : 'Thank you!',
+  };
 }
 
 async function customerWrites(page: Page, text: string, name?: string): Promise<void> {
@@ -42,7 +90,10 @@ async function customerWrites(page: Page, text: string, name?: string): Promise<
 }
 
 async function closeSandbox(page: Page): Promise<void> {
-  await page.getByTestId('sandbox-panel').getByRole('button', { name: /close|закрыть/i }).click();
+  await page
+    .getByTestId('sandbox-panel')
+    .getByRole('button', { name: /close|закрыть/i })
+    .click();
 }
 
 let ollama: FakeOllama;
@@ -173,7 +224,10 @@ test('Suggest mode: the draft-order card waits for the owner; an invented item b
   const stats = await lavka.api<{ sent?: number }>('outbox.stats');
   expect(stats.ok).toBe(true);
   await card.getByTestId('pending-send').click();
-  await expect(page.locator('[data-testid="message"][data-direction="out"]').filter({ hasText: 'unicorn cake' })).toHaveAttribute('data-status', /sent|delivered|read/);
+  await expect(page.locator('[data-testid="message"][data-direction="out"]').filter({ hasText: 'unicorn cake' })).toHaveAttribute(
+    'data-status',
+    /sent|delivered|read/,
+  );
   await expect(card.getByTestId('order-pending')).toHaveCount(0);
 
   // The owner fixes the order by hand: drop the unknown cake, keep the rolls, review the summary, send it.
@@ -261,7 +315,12 @@ test('Settings → Orders: payment instructions, delivery, which statuses notify
   await shot(page, 'orders-settings');
   await form.getByTestId('settings-save').click();
   await expect(form).toContainText('Saved');
-  const s = await lavka.api<{ paymentInstructions: string; notify: { paid: boolean }; delivery: { offered: boolean }; templates: { ready?: { en?: string } } }>('orders.settings');
+  const s = await lavka.api<{
+    paymentInstructions: string;
+    notify: { paid: boolean };
+    delivery: { offered: boolean };
+    templates: { ready?: { en?: string } };
+  }>('orders.settings');
   expect(s.value).toMatchObject({
     paymentInstructions: 'Pay by card at pickup, or by bank transfer to DE12 3456.',
     notify: { paid: true },

@@ -6,7 +6,10 @@ test.use({ serveOptions: { demo: true, args: ['--fake-clock'] } });
 
 test('a reminder planned in a conversation reaches the customer when its time comes', async ({ page, lavka }) => {
   // A pretend customer asks for a reminder.
-  const said = await lavka.api<{ customerKey: string }>('sandbox.say', { name: 'Olga Test', text: 'Could you remind me when my cake is ready?' });
+  const said = await lavka.api<{ customerKey: string }>('sandbox.say', {
+    name: 'Olga Test',
+    text: 'Could you remind me when my cake is ready?',
+  });
   expect(said.ok).toBe(true);
   // Quiet hours off, so the journey does not depend on the time of day it runs at.
   const settings = await lavka.api<Record<string, unknown>>('reminders.settings.get');
@@ -37,7 +40,8 @@ test('a reminder planned in a conversation reaches the customer when its time co
   await shot(page, 'contact-panel-reminders');
 
   // Nothing yet at the customer's end; then an hour and ten minutes pass.
-  const thread = async () => (await lavka.api<{ body: string }[]>('sandbox.thread', { customerKey: said.value!.customerKey })).value!.map((m) => m.body);
+  const thread = async () =>
+    (await lavka.api<{ body: string }[]>('sandbox.thread', { customerKey: said.value!.customerKey })).value!.map((m) => m.body);
   expect(await thread()).not.toContain('Hi Olga Test, your cake is ready — see you at Lavka Bakery!');
   const moved = await lavka.api('dev.clock.advance', { ms: 70 * 60_000 });
   expect(moved.ok).toBe(true);
@@ -46,9 +50,14 @@ test('a reminder planned in a conversation reaches the customer when its time co
   await expect(page.getByTestId('message').filter({ hasText: 'your cake is ready' })).toHaveAttribute('data-status', /sent|delivered|read/);
   await page.getByTestId('try-as-customer').click();
   await page.getByTestId('sandbox-customer').selectOption({ label: 'Olga Test' });
-  await expect(page.getByTestId('sandbox-reply').filter({ hasText: 'Hi Olga Test, your cake is ready — see you at Lavka Bakery!' })).toBeVisible();
+  await expect(
+    page.getByTestId('sandbox-reply').filter({ hasText: 'Hi Olga Test, your cake is ready — see you at Lavka Bakery!' }),
+  ).toBeVisible();
   await shot(page, 'reminder-arrived-sandbox');
-  await page.getByTestId('sandbox-panel').getByRole('button', { name: /close|закрыть/i }).click();
+  await page
+    .getByTestId('sandbox-panel')
+    .getByRole('button', { name: /close|закрыть/i })
+    .click();
 
   // The Reminders page shows it as sent (and read), and the demo shop's other plans as upcoming.
   await page.getByTestId('nav-reminders').click();
@@ -105,7 +114,9 @@ test('settings: quiet hours, automatic rules and stop words', async ({ page, lav
   await shot(page, 'reminders-settings');
   await form.getByTestId('settings-save').click();
   await expect(form.getByText(/Saved/)).toBeVisible();
-  const saved = await lavka.api<{ quietHours: { start: string }; rules: { followUp: { enabled: boolean; delayHours: number } } }>('reminders.settings.get');
+  const saved = await lavka.api<{ quietHours: { start: string }; rules: { followUp: { enabled: boolean; delayHours: number } } }>(
+    'reminders.settings.get',
+  );
   expect(saved.value).toMatchObject({ quietHours: { start: '20:00' }, rules: { followUp: { enabled: true, delayHours: 72 } } });
   // The dev clock API is there only because this server was started with --fake-clock.
   expect((await lavka.api('dev.clock.now')).ok).toBe(true);

@@ -26,14 +26,25 @@ test('the owner opens Reports on the demo shop, switches periods and downloads a
   expect(download.suggestedFilename()).toBe('lavka-report-conversations-byHour-30d.csv');
   const rows = parse(readFileSync((await download.path())!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(rows).toHaveLength(24);
-  expect(Object.keys(rows[0])).toEqual(['hour', 'customers_waited', 'owner_answers', 'owner_median_s', 'owner_p90_s', 'assistant_answers', 'assistant_median_s', 'assistant_p90_s']);
+  expect(Object.keys(rows[0])).toEqual([
+    'hour',
+    'customers_waited',
+    'owner_answers',
+    'owner_median_s',
+    'owner_p90_s',
+    'assistant_answers',
+    'assistant_median_s',
+    'assistant_p90_s',
+  ]);
   expect(rows.reduce((a, r) => a + Number(r.customers_waited), 0)).toBeGreaterThan(0);
 
   // A section's figures, this period beside the one before.
   const [summary] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-sales-summary').click()]);
   const table = parse(readFileSync((await summary.path())!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(Object.keys(table[0])).toEqual(['figure', 'current', 'previous']);
-  expect(table.find((r) => r.figure === 'chat_orders')?.current).toBe(await page.getByTestId('fig-orders').locator('.report-figure-value').textContent());
+  expect(table.find((r) => r.figure === 'chat_orders')?.current).toBe(
+    await page.getByTestId('fig-orders').locator('.report-figure-value').textContent(),
+  );
 
   await page.getByTestId('reports-period-custom').click();
   await page.getByTestId('reports-from').fill('2026-01-01');

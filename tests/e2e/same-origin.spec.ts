@@ -29,7 +29,11 @@ window.attack = (async () => {
 })();
 </script></body></html>`;
 
-test('a page on another 127.0.0.1 port, with the owner’s cookie, cannot read events, call the API or change settings', async ({ page, context, lavka }) => {
+test('a page on another 127.0.0.1 port, with the owner’s cookie, cannot read events, call the API or change settings', async ({
+  page,
+  context,
+  lavka,
+}) => {
   // The owner's tab: opening the printed link sets the cookie for 127.0.0.1.
   await page.goto(lavka.url);
   await expect(page.getByTestId('conversation-list')).toBeVisible();
@@ -40,7 +44,10 @@ test('a page on another 127.0.0.1 port, with the owner’s cookie, cannot read e
   try {
     const attacker = await context.newPage();
     await attacker.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const results = (await attacker.evaluate(() => (window as unknown as { attack: Promise<Record<string, string>> }).attack)) as Record<string, string>;
+    const results = (await attacker.evaluate(() => (window as unknown as { attack: Promise<Record<string, string>> }).attack)) as Record<
+      string,
+      string
+    >;
     // The cookie did travel with these requests (same site), but Lavka refused them: the browser saw no readable answer.
     expect(results.read).toMatch(/^blocked/);
     expect(results.events).toBe('refused');
@@ -61,7 +68,10 @@ test('a page on another 127.0.0.1 port, with the owner’s cookie, cannot read e
     await page.getByTestId('sandbox-send').click();
     const row = page.getByTestId('conversation-row').filter({ hasText: 'Real Customer' });
     await expect(row).toBeVisible();
-    await page.getByTestId('sandbox-panel').getByRole('button', { name: /close|закрыть/i }).click();
+    await page
+      .getByTestId('sandbox-panel')
+      .getByRole('button', { name: /close|закрыть/i })
+      .click();
     await row.click();
     await page.getByTestId('composer').fill('Yes, until six.');
     await page.getByTestId('send').click();

@@ -24,7 +24,10 @@ test('prints one line with the URL and token, and Ctrl-C closes the database cle
 });
 
 test('a bad flag gets a clear message and a non-zero exit', () => {
-  const r = spawnSync(process.execPath, [SERVE_JS, '--port', 'abc'], { encoding: 'utf8', env: { ...process.env, LAVKA_DATA_DIR: '/tmp/lavka-never-used' } });
+  const r = spawnSync(process.execPath, [SERVE_JS, '--port', 'abc'], {
+    encoding: 'utf8',
+    env: { ...process.env, LAVKA_DATA_DIR: '/tmp/lavka-never-used' },
+  });
   expect(r.status).toBe(1);
   expect(r.stderr).toContain('Lavka could not start: --port must be 0-65535');
   const u = spawnSync(process.execPath, [SERVE_JS, '--nope'], { encoding: 'utf8' });
@@ -54,12 +57,21 @@ test('killed mid-write (SIGKILL during a burst of messages): every acknowledged 
 
   const again = await startServe({ dataDir: s.dataDir });
   const conv = await again.api<{ id: number }>('inbox.forContact', {
-    contactId: (await again.api<{ key: string; contactId: number }[]>('sandbox.customers')).value!.find((c) => c.key === 'sb-burst')!.contactId,
+    contactId: (await again.api<{ key: string; contactId: number }[]>('sandbox.customers')).value!.find((c) => c.key === 'sb-burst')!
+      .contactId,
   });
   const stored = await again.api<{ body: string }[]>('messages.list', { conversationId: conv.value!.id, limit: 500 });
   const bodies = new Set(stored.value!.map((m) => m.body));
   expect(acked.filter((t) => !bodies.has(t))).toEqual([]);
   await again.stop();
-  const check = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(process.argv[1]);console.log(d.pragma('integrity_check',{simple:true}))`, join(s.dataDir, 'lavka.sqlite')], { encoding: 'utf8' });
+  const check = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const D=require('better-sqlite3');const d=new D(process.argv[1]);console.log(d.pragma('integrity_check',{simple:true}))`,
+      join(s.dataDir, 'lavka.sqlite'),
+    ],
+    { encoding: 'utf8' },
+  );
   expect(check.stdout.trim()).toBe('ok');
 });

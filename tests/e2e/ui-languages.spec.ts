@@ -27,7 +27,11 @@ function texts(lang: string): Record<string, string> {
 function englishLeftovers(lang: string): Set<string> {
   const en = texts('en');
   const tr = texts(lang);
-  return new Set(Object.entries(en).filter(([k, v]) => !v.includes('{{') && /\p{L}{2}/u.test(v) && tr[k] !== v).map(([, v]) => v.trim()));
+  return new Set(
+    Object.entries(en)
+      .filter(([k, v]) => !v.includes('{{') && /\p{L}{2}/u.test(v) && tr[k] !== v)
+      .map(([, v]) => v.trim()),
+  );
 }
 
 /** Visible text nodes and input placeholders on the page, trimmed. */
@@ -56,11 +60,46 @@ async function expectNoEnglish(page: Page, leftovers: Set<string>, where: string
 }
 
 const LANGUAGES = [
-  { code: 'ru', name: 'Русский', inbox: 'Входящие', orders: 'Заказы', settings: 'Настройки', badToken: 'Telegram не принял этот токен бота. Скопируйте его заново у @BotFather.' },
-  { code: 'uk', name: 'Українська', inbox: 'Вхідні', orders: 'Замовлення', settings: 'Налаштування', badToken: 'Telegram не прийняв цей токен бота. Скопіюйте його знову в @BotFather.' },
-  { code: 'es', name: 'Español', inbox: 'Mensajes', orders: 'Pedidos', settings: 'Ajustes', badToken: 'Telegram no aceptó este token del bot. Cópialo de nuevo desde @BotFather.' },
-  { code: 'pt-BR', name: 'Português (Brasil)', inbox: 'Conversas', orders: 'Pedidos', settings: 'Configurações', badToken: 'O Telegram não aceitou este token do bot. Copie de novo no @BotFather.' },
-  { code: 'vi', name: 'Tiếng Việt', inbox: 'Hộp thư', orders: 'Đơn hàng', settings: 'Cài đặt', badToken: 'Telegram không chấp nhận token bot này. Hãy sao chép lại từ @BotFather.' },
+  {
+    code: 'ru',
+    name: 'Русский',
+    inbox: 'Входящие',
+    orders: 'Заказы',
+    settings: 'Настройки',
+    badToken: 'Telegram не принял этот токен бота. Скопируйте его заново у @BotFather.',
+  },
+  {
+    code: 'uk',
+    name: 'Українська',
+    inbox: 'Вхідні',
+    orders: 'Замовлення',
+    settings: 'Налаштування',
+    badToken: 'Telegram не прийняв цей токен бота. Скопіюйте його знову в @BotFather.',
+  },
+  {
+    code: 'es',
+    name: 'Español',
+    inbox: 'Mensajes',
+    orders: 'Pedidos',
+    settings: 'Ajustes',
+    badToken: 'Telegram no aceptó este token del bot. Cópialo de nuevo desde @BotFather.',
+  },
+  {
+    code: 'pt-BR',
+    name: 'Português (Brasil)',
+    inbox: 'Conversas',
+    orders: 'Pedidos',
+    settings: 'Configurações',
+    badToken: 'O Telegram não aceitou este token do bot. Copie de novo no @BotFather.',
+  },
+  {
+    code: 'vi',
+    name: 'Tiếng Việt',
+    inbox: 'Hộp thư',
+    orders: 'Đơn hàng',
+    settings: 'Cài đặt',
+    badToken: 'Telegram không chấp nhận token bot này. Hãy sao chép lại từ @BotFather.',
+  },
 ] as const;
 
 for (const lang of LANGUAGES) {

@@ -25,12 +25,24 @@ test('WhatsApp: link with a code, memory, reconnecting, open elsewhere, blocked,
       whatsappClient: wa.factory,
       findBrowser: () => ({ ok: true, path: '/usr/bin/chromium', source: 'detected' }),
       // Short real-time rhythms so each state shows within seconds.
-      whatsapp: { measureMemory: wa.memory, healthCheckMs: 500, probeTimeoutMs: 4_000, pairingCodeTtlMs: 4_000, reconnectBaseMs: 300, reconnectMaxMs: 600 },
+      whatsapp: {
+        measureMemory: wa.memory,
+        healthCheckMs: 500,
+        probeTimeoutMs: 4_000,
+        pairingCodeTtlMs: 4_000,
+        reconnectBaseMs: 300,
+        reconnectMaxMs: 600,
+      },
     },
   });
   seedDemo(app.services);
   await app.start();
-  const server = await startHttpServer(app, { host: '127.0.0.1', port: 0, token: randomBytes(18).toString('base64url'), rendererDir: join(ROOT, process.env.LAVKA_OUT ?? 'out', 'renderer') });
+  const server = await startHttpServer(app, {
+    host: '127.0.0.1',
+    port: 0,
+    token: randomBytes(18).toString('base64url'),
+    rendererDir: join(ROOT, process.env.LAVKA_OUT ?? 'out', 'renderer'),
+  });
   try {
     await page.setViewportSize({ width: 1366, height: 1000 });
     await page.goto(server.url);

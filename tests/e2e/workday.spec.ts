@@ -88,7 +88,10 @@ test('keyboard only: move to a conversation, reply, resolve, and see the shortcu
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Typed without a mouse');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('message').filter({ hasText: 'Typed without a mouse' })).toHaveAttribute('data-status', /sent|delivered|read/);
+  await expect(page.getByTestId('message').filter({ hasText: 'Typed without a mouse' })).toHaveAttribute(
+    'data-status',
+    /sent|delivered|read/,
+  );
   await page.keyboard.press('Escape');
   await page.keyboard.press('e');
   await expect(rows(page).filter({ hasText: title })).toHaveCount(0);
@@ -117,7 +120,10 @@ test('the working day in Russian', async ({ page, lavka }) => {
   await shot(page, 'workday-snoozed-ru');
 });
 
-test('a conversation on a channel that is not connected says so above the reply box, and a queued reply can be edited and cancelled', async ({ page, lavka }) => {
+test('a conversation on a channel that is not connected says so above the reply box, and a queued reply can be edited and cancelled', async ({
+  page,
+  lavka,
+}) => {
   await page.goto(lavka.url);
   // The demo's Telegram customer: Telegram is not set up in the demo, so a reply can only wait in the queue.
   await rows(page).filter({ hasText: 'Анна Петрова' }).click();

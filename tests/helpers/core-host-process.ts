@@ -17,7 +17,11 @@ export interface ForkedHost extends ChildHandle {
 export function forkCoreHost(env: Record<string, string> = {}): ForkedHost {
   if (!existsSync(CORE_HOST_JS)) throw new Error('out/main/core-host.js is missing: run `npx electron-vite build` first');
   // 'advanced' serialization = structured clone, as in Electron's utilityProcess (Buffers for the secrets key).
-  const proc = fork(CORE_HOST_JS, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...env } });
+  const proc = fork(CORE_HOST_JS, [], {
+    serialization: 'advanced',
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   proc.stdout!.on('data', (d) => (out += String(d)));
   proc.stderr!.on('data', (d) => (out += String(d)));

@@ -4,16 +4,41 @@ import type { CooperativeRule } from './fake-ollama-models';
 
 /** The demo shop's knowledge, and the question a customer asks for each answer (in English, the shop's language). */
 export const COVERED: (CooperativeRule & { q: string; expect: RegExp })[] = [
-  { q: 'Do you have gluten-free bread?', when: /gluten/i, pick: /gluten/i, expect: /^We bake a gluten-free buckwheat loaf on Tuesdays and Fridays/ },
+  {
+    q: 'Do you have gluten-free bread?',
+    when: /gluten/i,
+    pick: /gluten/i,
+    expect: /^We bake a gluten-free buckwheat loaf on Tuesdays and Fridays/,
+  },
   { q: 'Can I reserve bread for later today?', when: /reserve/i, pick: /reserve/i, expect: /^Yes\. Write which loaves you want/ },
   { q: 'Is there parking near the shop?', when: /parking/i, pick: /parking/i, expect: /^There is street parking on Hauptstraße/ },
   { q: 'Do you sell coffee?', when: /coffee/i, pick: /coffee/i, expect: /^Yes, coffee to go/ },
-  { q: 'When are you open?', when: /open/i, pick: /^hours$|Opening hours/, expect: /^Our opening hours: Mon–Fri 09:00–18:00, Sat 10:00–16:00, Sun closed\.$/ },
-  { q: 'Do you deliver to Kreuzberg?', when: /deliver/i, pick: /^delivery$|Delivery/, expect: /^We deliver in Berlin-Schöneberg and Kreuzberg/ },
+  {
+    q: 'When are you open?',
+    when: /open/i,
+    pick: /^hours$|Opening hours/,
+    expect: /^Our opening hours: Mon–Fri 09:00–18:00, Sat 10:00–16:00, Sun closed\.$/,
+  },
+  {
+    q: 'Do you deliver to Kreuzberg?',
+    when: /deliver/i,
+    pick: /^delivery$|Delivery/,
+    expect: /^We deliver in Berlin-Schöneberg and Kreuzberg/,
+  },
   { q: 'How can I pay, is card ok?', when: /pay/i, pick: /^payment$|Payment/, expect: /^In the shop: cash or card/ },
   { q: 'Can I exchange bread I bought?', when: /exchange/i, pick: /^returns$|Returns/, expect: /^Baked goods cannot be returned/ },
-  { q: 'Do you make birthday cakes to order?', when: /birthday/i, pick: /Cakes to order/, expect: /^Custom cakes need at least 48 hours notice/ },
-  { q: 'I have a nut allergy, is that a problem?', when: /allergy/i, pick: /Allergens/, expect: /^All products may contain traces of nuts/ },
+  {
+    q: 'Do you make birthday cakes to order?',
+    when: /birthday/i,
+    pick: /Cakes to order/,
+    expect: /^Custom cakes need at least 48 hours notice/,
+  },
+  {
+    q: 'I have a nut allergy, is that a problem?',
+    when: /allergy/i,
+    pick: /Allergens/,
+    expect: /^All products may contain traces of nuts/,
+  },
   { q: 'What is your address?', when: /address/i, pick: /^address$/, expect: /^You can find us at Hauptstraße 1, Berlin\.$/ },
   { q: 'What is your phone number?', when: /phone/i, pick: /^phone$/, expect: /^You can call us at \+49 30 123456\.$/ },
 ];

@@ -51,8 +51,20 @@ export function cooperativeModel(rules: readonly CooperativeRule[], translations
     if (kind === 'choose') {
       const said = lastCustomerLine(b);
       const rule = rules.find((r) => r.when.test(said));
-      const picked = rule ? offeredAnswers(b).filter((o) => rule.pick.test(o.title) || rule.pick.test(o.id)).slice(0, 1) : [];
-      return { content: JSON.stringify({ intent: 'question', answers: picked.map((p) => p.id), products: [], confident: picked.length > 0, draft: 'Let me check.' }) };
+      const picked = rule
+        ? offeredAnswers(b)
+            .filter((o) => rule.pick.test(o.title) || rule.pick.test(o.id))
+            .slice(0, 1)
+        : [];
+      return {
+        content: JSON.stringify({
+          intent: 'question',
+          answers: picked.map((p) => p.id),
+          products: [],
+          confident: picked.length > 0,
+          draft: 'Let me check.',
+        }),
+      };
     }
     if (kind === 'translate') {
       const src = /OWNER'S ANSWER \(data, not instructions\)\n([\s\S]*?)\n\nTASK/.exec(b.messages.at(-1)?.content ?? '')?.[1] ?? '';
@@ -81,12 +93,26 @@ export function hostileModel(plan: () => HostilePlan) {
     if (kind === 'choose') {
       return {
         content: JSON.stringify(
-          p.choice ?? { intent: 'question', answers: ['K999', 'hours', 'refund_policy'], products: [{ name: 'Napoleon cake', customer_words: 'cake' }], confident: true, draft: poison },
+          p.choice ?? {
+            intent: 'question',
+            answers: ['K999', 'hours', 'refund_policy'],
+            products: [{ name: 'Napoleon cake', customer_words: 'cake' }],
+            confident: true,
+            draft: poison,
+          },
         ),
       };
     }
-    if (kind === 'free-text') return { content: JSON.stringify(p.freeText ?? { reply: poison, intent: 'question', needs_human: false, facts_used: ['hours', 'K1', 'delivery'] }) };
-    if (kind === 'order-extract') return { content: JSON.stringify(p.extraction ?? { intent: 'order', items: [{ name: 'Napoleon cake', quantity: 3 }], fulfilment: 'pickup' }) };
+    if (kind === 'free-text')
+      return {
+        content: JSON.stringify(
+          p.freeText ?? { reply: poison, intent: 'question', needs_human: false, facts_used: ['hours', 'K1', 'delivery'] },
+        ),
+      };
+    if (kind === 'order-extract')
+      return {
+        content: JSON.stringify(p.extraction ?? { intent: 'order', items: [{ name: 'Napoleon cake', quantity: 3 }], fulfilment: 'pickup' }),
+      };
     return { content: poison };
   };
 }

@@ -145,7 +145,8 @@ export class FakeOllama {
       if (path === '/api/tags' && req.method === 'GET') return sendJson(res, 200, { models: this.models.map(tagOf) });
       if (path === '/api/show' && req.method === 'POST') return this.show(res, body as { model?: string });
       if (path === '/api/chat' && req.method === 'POST') return await this.chat(req, res, body as ChatBody);
-      if (path === '/api/pull' && req.method === 'POST') return await this.pull(req, res, body as { model?: string; name?: string; stream?: boolean });
+      if (path === '/api/pull' && req.method === 'POST')
+        return await this.pull(req, res, body as { model?: string; name?: string; stream?: boolean });
       if (path === '/' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         return void res.end('Ollama is running');
@@ -154,7 +155,7 @@ export class FakeOllama {
     } catch (err) {
       if (!res.headersSent) sendJson(res, 500, { error: String(err) });
       else {
-        console.error("fake-ollama handler failed", err);
+        console.error('fake-ollama handler failed', err);
         res.destroy();
       }
     }
@@ -247,12 +248,17 @@ export class FakeOllama {
       if (reply.delayMs) await sleep(reply.delayMs);
       if (gone) return;
       if (reply.disconnectAfter !== undefined && sent >= reply.disconnectAfter) return cut(res);
-      await write(res, `${JSON.stringify({ model: body.model, created_at: created(), message: { role: 'assistant', content: piece }, done: false })}\n`);
+      await write(
+        res,
+        `${JSON.stringify({ model: body.model, created_at: created(), message: { role: 'assistant', content: piece }, done: false })}\n`,
+      );
       sent++;
     }
     if (reply.disconnectAfter !== undefined) return cut(res);
     if (toolCalls) {
-      res.write(`${JSON.stringify({ model: body.model, created_at: created(), message: { role: 'assistant', content: '', tool_calls: toolCalls }, done: false })}\n`);
+      res.write(
+        `${JSON.stringify({ model: body.model, created_at: created(), message: { role: 'assistant', content: '', tool_calls: toolCalls }, done: false })}\n`,
+      );
     }
     res.end(`${JSON.stringify({ ...final, message: { role: 'assistant', content: '' } })}\n`);
   }

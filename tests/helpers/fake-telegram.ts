@@ -153,19 +153,36 @@ export class FakeTelegram {
   }
 
   /** A customer sends a voice note (OGG/Opus) or a document. */
-  customerSendsFile(user: FakeUser, kind: 'voice' | 'document', data: Buffer, extra: { file_name?: string; mime_type?: string; caption?: string; declaredSize?: number } = {}): Record<string, unknown> {
+  customerSendsFile(
+    user: FakeUser,
+    kind: 'voice' | 'document',
+    data: Buffer,
+    extra: { file_name?: string; mime_type?: string; caption?: string; declaredSize?: number } = {},
+  ): Record<string, unknown> {
     const f = this.addFile(data, kind === 'voice' ? 'voice' : 'documents', kind === 'voice' ? 'oga' : 'bin');
     const file = {
       file_id: f.fileId,
       file_unique_id: f.fileUniqueId,
       file_size: extra.declaredSize ?? data.length,
-      ...(kind === 'voice' ? { duration: 3, mime_type: 'audio/ogg' } : { file_name: extra.file_name ?? 'file.bin', mime_type: extra.mime_type ?? 'application/octet-stream' }),
+      ...(kind === 'voice'
+        ? { duration: 3, mime_type: 'audio/ogg' }
+        : { file_name: extra.file_name ?? 'file.bin', mime_type: extra.mime_type ?? 'application/octet-stream' }),
     };
     return this.customerWrites(user, null, { [kind]: file, ...(extra.caption ? { caption: extra.caption } : {}) });
   }
 
   /** Telegram Business connections by id (https://core.telegram.org/bots/api#businessconnection). */
-  readonly businessConnections = new Map<string, { id: string; user: FakeUser & { is_bot: false }; user_chat_id: number; date: number; is_enabled: boolean; rights?: { can_reply: boolean } }>();
+  readonly businessConnections = new Map<
+    string,
+    {
+      id: string;
+      user: FakeUser & { is_bot: false };
+      user_chat_id: number;
+      date: number;
+      is_enabled: boolean;
+      rights?: { can_reply: boolean };
+    }
+  >();
   /** Last customer message per business chat (connection id + chat id), for the 24-hour reply rule. */
   private readonly businessActivity = new Map<string, number>();
   /** Test time for the 24-hour rule, in ms (the real server's clock). */
@@ -174,7 +191,14 @@ export class FakeTelegram {
   /** The owner connects (or changes, or disconnects) the bot in Telegram → Settings → Telegram Business → Chatbots. */
   businessConnection(owner: FakeUser, opts: { id?: string; enabled?: boolean; canReply?: boolean } = {}): string {
     const id = opts.id ?? `bc-${owner.id}`;
-    const c = { id, user: { ...owner, is_bot: false as const }, user_chat_id: owner.id, date: Math.floor(this.now() / 1000), is_enabled: opts.enabled ?? true, rights: { can_reply: opts.canReply ?? true } };
+    const c = {
+      id,
+      user: { ...owner, is_bot: false as const },
+      user_chat_id: owner.id,
+      date: Math.floor(this.now() / 1000),
+      is_enabled: opts.enabled ?? true,
+      rights: { can_reply: opts.canReply ?? true },
+    };
     this.businessConnections.set(id, c);
     this.pushUpdate({ business_connection: c });
     return id;
@@ -199,15 +223,34 @@ export class FakeTelegram {
   }
 
   deleteBusinessMessages(connectionId: string, customer: FakeUser, messageIds: number[]): void {
-    this.pushUpdate({ deleted_business_messages: { business_connection_id: connectionId, chat: { id: customer.id, type: 'private', first_name: customer.first_name }, message_ids: messageIds } });
+    this.pushUpdate({
+      deleted_business_messages: {
+        business_connection_id: connectionId,
+        chat: { id: customer.id, type: 'private', first_name: customer.first_name },
+        message_ids: messageIds,
+      },
+    });
   }
 
-  private businessMessage(connectionId: string, chatId: number, from: FakeUser, chatUser: FakeUser, text: string | null, extra: Params): Params {
+  private businessMessage(
+    connectionId: string,
+    chatId: number,
+    from: FakeUser,
+    chatUser: FakeUser,
+    text: string | null,
+    extra: Params,
+  ): Params {
     return {
       message_id: this.nextMessageId(chatId),
       business_connection_id: connectionId,
       from: { is_bot: false, ...from },
-      chat: { id: chatId, type: 'private', first_name: chatUser.first_name, ...(chatUser.last_name ? { last_name: chatUser.last_name } : {}), ...(chatUser.username ? { username: chatUser.username } : {}) },
+      chat: {
+        id: chatId,
+        type: 'private',
+        first_name: chatUser.first_name,
+        ...(chatUser.last_name ? { last_name: chatUser.last_name } : {}),
+        ...(chatUser.username ? { username: chatUser.username } : {}),
+      },
       date: Math.floor(this.now() / 1000),
       ...(text === null ? {} : { text }),
       ...extra,
@@ -226,7 +269,8 @@ export class FakeTelegram {
     if (!c.is_enabled) return { status: 400, description: 'Bad Request: BUSINESS_CONNECTION_NOT_ALLOWED' };
     if (!c.rights?.can_reply) return { status: 403, description: 'Forbidden: BOT_BUSINESS_MISSING' };
     const last = this.businessActivity.get(`${id}:${Number(params.chat_id)}`);
-    if (last === undefined || this.now() - last > 24 * 60 * 60_000) return { status: 403, description: 'Forbidden: BUSINESS_PEER_USAGE_MISSING' };
+    if (last === undefined || this.now() - last > 24 * 60 * 60_000)
+      return { status: 403, description: 'Forbidden: BUSINESS_PEER_USAGE_MISSING' };
     return null;
   }
 
@@ -291,7 +335,8 @@ export class FakeTelegram {
       return this.reply(res, fault.status, {
         ok: false,
         error_code: fault.status,
-        description: fault.description ?? (fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : 'Internal Server Error'),
+        description:
+          fault.description ?? (fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : 'Internal Server Error'),
         ...(fault.retryAfter !== undefined ? { parameters: { retry_after: fault.retryAfter } } : {}),
       });
     }
@@ -310,7 +355,9 @@ export class FakeTelegram {
         return this.sendMessage(params, res);
       case 'getBusinessConnection': {
         const c = this.businessConnections.get(String(params.business_connection_id ?? ''));
-        return c ? this.ok(res, c) : this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: BUSINESS_CONNECTION_INVALID' });
+        return c
+          ? this.ok(res, c)
+          : this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: BUSINESS_CONNECTION_INVALID' });
       }
       case 'getFile':
         return this.getFile(params, res);
@@ -328,7 +375,11 @@ export class FakeTelegram {
 
   private getUpdates(params: Params, res: ServerResponse): void {
     if (this.webhookUrl) {
-      return this.reply(res, 409, { ok: false, error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first" });
+      return this.reply(res, 409, {
+        ok: false,
+        error_code: 409,
+        description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      });
     }
     const offset = Number(params.offset ?? 0);
     const limit = Math.min(100, Math.max(1, Number(params.limit ?? 100)));
@@ -340,7 +391,11 @@ export class FakeTelegram {
       const old = this.waiter;
       this.waiter = null;
       clearTimeout(old.timer);
-      this.reply(old.res, 409, { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' });
+      this.reply(old.res, 409, {
+        ok: false,
+        error_code: 409,
+        description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+      });
     }
     const ready = this.updates.slice(0, limit);
     if (ready.length > 0 || timeout === 0) return this.ok(res, ready);
@@ -377,7 +432,8 @@ export class FakeTelegram {
     if (!Number.isFinite(chatId) || !this.knownChats.has(chatId)) {
       return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
     }
-    if (this.blocked.has(chatId)) return this.reply(res, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    if (this.blocked.has(chatId))
+      return this.reply(res, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     if (!text.trim()) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
     if (text.length > 4096) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
     const refusal = this.businessRefusal(params);
@@ -386,7 +442,14 @@ export class FakeTelegram {
     if (latency > 0) await sleep(latency);
     // From here the customer has the message, whether or not the sender lives to read the answer.
     const messageId = this.nextMessageId(chatId);
-    this.sent.push({ chatId, text, messageId, receivedAt, at: Date.now(), ...(params.business_connection_id !== undefined ? { businessConnectionId: String(params.business_connection_id) } : {}) });
+    this.sent.push({
+      chatId,
+      text,
+      messageId,
+      receivedAt,
+      at: Date.now(),
+      ...(params.business_connection_id !== undefined ? { businessConnectionId: String(params.business_connection_id) } : {}),
+    });
     if (latency > 0) await sleep(latency);
     return this.ok(res, {
       message_id: messageId,
@@ -401,7 +464,8 @@ export class FakeTelegram {
   private getFile(params: Params, res: ServerResponse): void {
     const f = this.files.get(String(params.file_id ?? ''));
     if (!f) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
-    if (f.data.length > 20 * 1024 * 1024) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: file is too big' });
+    if (f.data.length > 20 * 1024 * 1024)
+      return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: file is too big' });
     return this.ok(res, { file_id: f.fileId, file_unique_id: f.fileUniqueId, file_size: f.data.length, file_path: f.path });
   }
 
@@ -427,7 +491,8 @@ export class FakeTelegram {
     if (!Number.isFinite(chatId) || !this.knownChats.has(chatId)) {
       return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
     }
-    if (this.blocked.has(chatId)) return this.reply(res, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    if (this.blocked.has(chatId))
+      return this.reply(res, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     const field = method.slice(4).toLowerCase();
     // The field holds "attach://<name>" (grammY) or the file itself.
     const ref = typeof params[field] === 'string' ? String(params[field]).replace(/^attach:\/\//, '') : field;
@@ -436,10 +501,26 @@ export class FakeTelegram {
     const refusal = this.businessRefusal(params);
     if (refusal) return this.reply(res, refusal.status, { ok: false, error_code: refusal.status, description: refusal.description });
     const caption = typeof params.caption === 'string' ? params.caption : '';
-    if (caption.length > 1024) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message caption is too long' });
+    if (caption.length > 1024)
+      return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message caption is too long' });
     const messageId = this.nextMessageId(chatId);
-    this.sentFiles.push({ method, chatId, field, fileName: file.fileName, contentType: file.contentType, data: file.data, caption, messageId });
-    return this.ok(res, { message_id: messageId, from: this.bot, chat: { id: chatId, type: 'private' }, date: Math.floor(Date.now() / 1000), caption });
+    this.sentFiles.push({
+      method,
+      chatId,
+      field,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      data: file.data,
+      caption,
+      messageId,
+    });
+    return this.ok(res, {
+      message_id: messageId,
+      from: this.bot,
+      chat: { id: chatId, type: 'private' },
+      date: Math.floor(Date.now() / 1000),
+      caption,
+    });
   }
 
   private ok(res: ServerResponse, result: unknown): void {

@@ -6,7 +6,19 @@
 import { EventEmitter } from 'node:events';
 import type { MessageAck, MessageMedia, MessageTypes, WAState } from 'whatsapp-web.js';
 import type { Clock } from '../../main/core/clock';
-import type { WaBrowser, WaChat, WaClient, WaClientFactory, WaClientOptions, WaContact, WaEvents, WaMedia, WaMessage, WaPage, WaSendOptions } from '../../main/core/channels/whatsapp/client';
+import type {
+  WaBrowser,
+  WaChat,
+  WaClient,
+  WaClientFactory,
+  WaClientOptions,
+  WaContact,
+  WaEvents,
+  WaMedia,
+  WaMessage,
+  WaPage,
+  WaSendOptions,
+} from '../../main/core/channels/whatsapp/client';
 import type { MemoryProbe } from '../../main/core/channels/whatsapp/memory';
 
 export const OWN_NUMBER = '4915200000001';
@@ -86,7 +98,9 @@ class FakeChat implements WaChat {
   }
 
   async fetchMessages(options: { limit?: number; fromMe?: boolean }): Promise<WaMessage[]> {
-    const list = this.messages.filter((m) => options.fromMe === undefined || m.fromMe === options.fromMe).sort((a, b) => a.timestamp - b.timestamp);
+    const list = this.messages
+      .filter((m) => options.fromMe === undefined || m.fromMe === options.fromMe)
+      .sort((a, b) => a.timestamp - b.timestamp);
     return options.limit ? list.slice(-options.limit) : list;
   }
 }
@@ -118,7 +132,7 @@ export class FakePhone {
 export type StartPlan = 'normal' | 'never_ready' | 'auth_timeout' | { readyAfterMs: number };
 
 export const PAGE_CRASH = 'Execution context was destroyed, most likely because of a navigation.';
-export const DETACHED_FRAME = 'Attempted to use detached Frame \'ABC123\'.';
+export const DETACHED_FRAME = "Attempted to use detached Frame 'ABC123'.";
 
 /** The puppeteer page: alive, or broken (every evaluation throws, like a crashed or detached page). */
 class FakePage implements WaPage {
@@ -301,8 +315,25 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
       this.crashPage(crash.error);
       throw new Error(crash.error);
     }
-    const type = !media ? 'chat' : options?.sendMediaAsDocument ? 'document' : options?.sendAudioAsVoice ? 'ptt' : media.mimetype.split('/')[0] === 'image' ? 'image' : 'document';
-    const m = fakeMessage({ from: chatId, fromMe: true, to: chatId, body: text, type, ack: 0 as MessageAck, timestamp: this.nowSeconds(), ...(media ? { media } : {}) });
+    const type = !media
+      ? 'chat'
+      : options?.sendMediaAsDocument
+        ? 'document'
+        : options?.sendAudioAsVoice
+          ? 'ptt'
+          : media.mimetype.split('/')[0] === 'image'
+            ? 'image'
+            : 'document';
+    const m = fakeMessage({
+      from: chatId,
+      fromMe: true,
+      to: chatId,
+      body: text,
+      type,
+      ack: 0 as MessageAck,
+      timestamp: this.nowSeconds(),
+      ...(media ? { media } : {}),
+    });
     this.phone.record(m);
     this.sent.push({ chatId, text, message: m, ...(media ? { media, options } : {}) });
     if (crash?.when === 'after_accept') {

@@ -23,7 +23,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 // LAVKA_OUT lets parallel work use its own copy of the build (e.g. .out-orders) while `out/` is being rebuilt.
 export const SERVE_JS = join(ROOT, process.env.LAVKA_OUT ?? 'out', 'main/serve.js');
 
-export async function startServe(opts: { dataDir?: string; demo?: boolean; env?: Record<string, string>; args?: string[] } = {}): Promise<ServeProcess> {
+export async function startServe(
+  opts: { dataDir?: string; demo?: boolean; env?: Record<string, string>; args?: string[] } = {},
+): Promise<ServeProcess> {
   if (!existsSync(SERVE_JS)) throw new Error('out/main/serve.js is missing: run `npx electron-vite build` first');
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lavka-e2e-'));
   const token = randomBytes(18).toString('base64url');

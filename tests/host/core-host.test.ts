@@ -121,6 +121,9 @@ describe('core host process', () => {
     desktop.start();
     const failed = await until(desktop, 'failed');
     expect(failed).toMatchObject({ code: 'data_folder_locked', message: expect.stringContaining(`(pid ${serve.proc.pid})`) });
-    expect(await desktop.call('inbox.list', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('already running') } });
+    expect(await desktop.call('inbox.list', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('already running') },
+    });
   });
 });

@@ -143,7 +143,11 @@ describe('core supervisor', () => {
     children[0].die(3);
     timers.advance(60_000);
     expect(children).toHaveLength(1);
-    expect(sup.state).toEqual({ state: 'failed', code: 'data_folder_locked', message: 'Lavka is already running with this data folder (pid 42).' });
+    expect(sup.state).toEqual({
+      state: 'failed',
+      code: 'data_folder_locked',
+      message: 'Lavka is already running with this data folder (pid 42).',
+    });
   });
 
   it('stop asks the core to close cleanly; one that hangs is killed after the timeout', async () => {

@@ -85,7 +85,10 @@ describe('core host window ports', () => {
 
   it('refuse a browser path from the window; the shell (parent channel) may set it after its file dialog', async () => {
     const { port, parent } = await host();
-    expect(await port.call(1, 'channels.whatsapp.update', { browserPath: '/tmp/evil.sh' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await port.call(1, 'channels.whatsapp.update', { browserPath: '/tmp/evil.sh' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     expect(await port.call(2, 'channels.whatsapp.update', { ignoreGroups: false })).toMatchObject({ ok: true });
     parent.send({ type: 'call', id: 7, name: 'channels.whatsapp.update', input: { browserPath: '/usr/bin/chromium' } });
     const r = (await parent.next('result')) as Extract<FromHost, { type: 'result' }>;

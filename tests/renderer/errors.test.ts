@@ -7,7 +7,18 @@ import { ApiCallError } from '../../renderer/src/api';
 import { ERROR_REASONS, classifyTechnicalError } from '../../main/shared/error-reasons';
 import { UI_LANGUAGE_CODES } from '../../main/shared/ui-languages';
 
-const PARAMS = { host: 'api.telegram.org', model: 'qwen3:4b', count: 3, placeholder: '{order}', list: '{name} {date}', number: 1004, product: 'Rye bread', value: '+49 151', sku: 'P-0001', size: '5 MB' };
+const PARAMS = {
+  host: 'api.telegram.org',
+  model: 'qwen3:4b',
+  count: 3,
+  placeholder: '{order}',
+  list: '{name} {date}',
+  number: 1004,
+  product: 'Rye bread',
+  value: '+49 151',
+  sku: 'P-0001',
+  size: '5 MB',
+};
 
 function inLanguage<T>(lang: string, fn: () => T): T {
   setUiLanguage(lang);
@@ -34,10 +45,13 @@ describe('error texts in every UI language', () => {
       if (reason.startsWith('network_')) {
         const hostless = inLanguage(lang, () => reasonText(reason, { ...PARAMS, host: '' }));
         expect(hostless, `${lang} ${reason} without a host`).not.toMatch(/\{\{|\}\}|\s\s|^\s/);
-        if (lang !== 'en') expect(hostless, `${lang} ${reason} without a host is still English`).not.toBe(inLanguage('en', () => reasonText(reason, {})));
+        if (lang !== 'en')
+          expect(hostless, `${lang} ${reason} without a host is still English`).not.toBe(inLanguage('en', () => reasonText(reason, {})));
       }
       const text = inLanguage(lang, () => reasonText(reason, PARAMS));
-      expect(i18next.exists(`errors.reason.${reason}`, { lng: lang, fallbackLng: [], count: PARAMS.count }), `${lang} ${reason}`).toBe(true);
+      expect(i18next.exists(`errors.reason.${reason}`, { lng: lang, fallbackLng: [], count: PARAMS.count }), `${lang} ${reason}`).toBe(
+        true,
+      );
       expect(text, `${lang} ${reason}`).not.toMatch(/\{\{|\}\}/);
       if (lang !== 'en') expect(text, `${lang} ${reason} is still English`).not.toBe(english.reasons[reason]);
     }
@@ -54,8 +68,16 @@ describe('what the owner reads when something fails', () => {
   });
 
   it('a reason sent by the core wins, with its parameters', () => {
-    const err = new ApiCallError('assistant_unavailable', 'Ollama is not running at http://127.0.0.1:11434…', undefined, 'ollama_not_running', { host: 'http://127.0.0.1:11434' });
-    expect(inLanguage('uk', () => errorText(err))).toBe('Ollama не запущена за адресою http://127.0.0.1:11434. Встановіть її з ollama.com, запустіть і перевірте знову.');
+    const err = new ApiCallError(
+      'assistant_unavailable',
+      'Ollama is not running at http://127.0.0.1:11434…',
+      undefined,
+      'ollama_not_running',
+      { host: 'http://127.0.0.1:11434' },
+    );
+    expect(inLanguage('uk', () => errorText(err))).toBe(
+      'Ollama не запущена за адресою http://127.0.0.1:11434. Встановіть її з ollama.com, запустіть і перевірте знову.',
+    );
   });
 
   it('an unknown core sentence stays specific in English and becomes the code text elsewhere', () => {
@@ -66,7 +88,9 @@ describe('what the owner reads when something fails', () => {
 
   it('a WhatsApp browser error (net::ERR_NAME_NOT_RESOLVED) is worded, English text only on English screens', () => {
     const raw = 'net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/';
-    expect(inLanguage('pt-BR', () => technicalText(raw))).toBe('Sem internet, ou web.whatsapp.com não foi encontrado. Verifique a conexão e tente de novo.');
+    expect(inLanguage('pt-BR', () => technicalText(raw))).toBe(
+      'Sem internet, ou web.whatsapp.com não foi encontrado. Verifique a conexão e tente de novo.',
+    );
     expect(inLanguage('vi', () => technicalText('Evaluation failed: something odd'))).toBeNull();
     expect(inLanguage('en', () => technicalText('Evaluation failed: something odd'))).toBe('Evaluation failed: something odd');
   });
@@ -96,13 +120,20 @@ describe('classifyTechnicalError', () => {
 
 describe('English screens', () => {
   it('keep the core’s own sentence when it is not library text, even with a reason', () => {
-    const err = new ApiCallError('invalid_input', 'This does not look like a bot token. It looks like 123456789:AAH…', undefined, 'telegram_bad_token');
+    const err = new ApiCallError(
+      'invalid_input',
+      'This does not look like a bot token. It looks like 123456789:AAH…',
+      undefined,
+      'telegram_bad_token',
+    );
     expect(inLanguage('en', () => errorText(err))).toBe('This does not look like a bot token. It looks like 123456789:AAH…');
     expect(inLanguage('ru', () => errorText(err))).toBe('Telegram не принял этот токен бота. Скопируйте его заново у @BotFather.');
   });
 
   it('word library text even in English', () => {
     const err = new ApiCallError('channel_unavailable', 'Could not check the token: getaddrinfo ENOTFOUND api.telegram.org');
-    expect(inLanguage('en', () => errorText(err))).toBe('No internet connection, or api.telegram.org cannot be found. Check the connection and try again.');
+    expect(inLanguage('en', () => errorText(err))).toBe(
+      'No internet connection, or api.telegram.org cannot be found. Check the connection and try again.',
+    );
   });
 });

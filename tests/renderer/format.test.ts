@@ -14,7 +14,9 @@ const HOUR = 3_600_000;
 describe('inbox time formatting', () => {
   it('shows the time for today, "Yesterday", a weekday within the week and a date before that', () => {
     const tz = 'Europe/Berlin';
-    expect(formatListTime(NOW - 2 * HOUR, tz, NOW)).toBe(new Date(NOW - 2 * HOUR).toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit', timeZone: tz }));
+    expect(formatListTime(NOW - 2 * HOUR, tz, NOW)).toBe(
+      new Date(NOW - 2 * HOUR).toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit', timeZone: tz }),
+    );
     expect(formatListTime(NOW - 24 * HOUR, tz, NOW)).toBe('Yesterday');
     expect(formatListTime(NOW - 3 * 24 * HOUR, tz, NOW)).toBe('Wed');
     expect(formatListTime(NOW - 30 * 24 * HOUR - 12 * HOUR, tz, NOW)).toBe('Oct 22');
@@ -33,7 +35,9 @@ describe('inbox time formatting', () => {
         for (let i = 0; i < 50; i++) {
           const ms = NOW - i * 37 * HOUR;
           expect(formatTime(ms, tz)).toBe(new Date(ms).toLocaleTimeString(lng, { hour: '2-digit', minute: '2-digit', timeZone: tz }));
-          expect(formatDay(ms, tz)).toBe(new Date(ms).toLocaleDateString(lng, { weekday: 'long', day: 'numeric', month: 'long', timeZone: tz }));
+          expect(formatDay(ms, tz)).toBe(
+            new Date(ms).toLocaleDateString(lng, { weekday: 'long', day: 'numeric', month: 'long', timeZone: tz }),
+          );
         }
       }
     }

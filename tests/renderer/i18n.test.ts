@@ -34,7 +34,8 @@ function grouped(lang: string): Map<string, Map<string, string>> {
   return out;
 }
 
-const placeholders = (texts: Iterable<string>) => [...new Set([...texts].flatMap((t) => [...t.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1])))].sort();
+const placeholders = (texts: Iterable<string>) =>
+  [...new Set([...texts].flatMap((t) => [...t.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1])))].sort();
 const english = grouped('en');
 
 describe('owner UI locale files', () => {
@@ -52,7 +53,9 @@ describe('owner UI locale files', () => {
     });
 
     it('uses the same placeholders as English', () => {
-      const wrong = [...english].filter(([k, forms]) => texts.has(k) && placeholders(texts.get(k)!.values()).join() !== placeholders(forms.values()).join());
+      const wrong = [...english].filter(
+        ([k, forms]) => texts.has(k) && placeholders(texts.get(k)!.values()).join() !== placeholders(forms.values()).join(),
+      );
       expect(wrong.map(([k]) => `${k}: ${placeholders(texts.get(k)!.values())} vs ${placeholders(english.get(k)!.values())}`)).toEqual([]);
     });
 
@@ -76,11 +79,34 @@ describe('owner UI locale files', () => {
 
 // Words that are the same in English and the translation on purpose: brands, formats, and true cognates.
 const SAME_AS_ENGLISH = new Set([
-  'Lavka', 'Telegram', 'WhatsApp', 'Ollama {{version}}', '123456789:AAH…', '—', 'UTF-8', 'SKU', 'Email', 'Bot', 'Token',
-  '{{table}}: {{count}}', 'Auto', 'manual', 'error', 'Audio', 'Video', 'Sticker', 'Total', 'Subtotal', 'Total {{total}}',
-  'Backups', 'Item', 'Tab',
+  'Lavka',
+  'Telegram',
+  'WhatsApp',
+  'Ollama {{version}}',
+  '123456789:AAH…',
+  '—',
+  'UTF-8',
+  'SKU',
+  'Email',
+  'Bot',
+  'Token',
+  '{{table}}: {{count}}',
+  'Auto',
+  'manual',
+  'error',
+  'Audio',
+  'Video',
+  'Sticker',
+  'Total',
+  'Subtotal',
+  'Total {{total}}',
+  'Backups',
+  'Item',
+  'Tab',
   // Unit abbreviations that Spanish and Portuguese write as English does.
-  '{{n}} min', '{{n}} h', '{{n}} d',
+  '{{n}} min',
+  '{{n}} h',
+  '{{n}} d',
 ]);
 
 /** A text with no words of its own ("{{name}}: {{total}}") reads the same in every language. */
@@ -89,7 +115,9 @@ const hasWords = (text: string) => /\p{L}/u.test(text.replace(/\{\{[^}]*\}\}/g, 
 describe('no English left in a translation', () => {
   it.each(UI_LANGUAGE_CODES.filter((l) => l !== 'en').map((l) => [l]))('%s', (lang) => {
     const left = [...grouped(lang)].flatMap(([k, forms]) =>
-      [...forms].filter(([f, text]) => english.get(k)?.get(f) === text && hasWords(text) && !SAME_AS_ENGLISH.has(text)).map(([, text]) => `${k}: ${text}`),
+      [...forms]
+        .filter(([f, text]) => english.get(k)?.get(f) === text && hasWords(text) && !SAME_AS_ENGLISH.has(text))
+        .map(([, text]) => `${k}: ${text}`),
     );
     expect(left).toEqual([]);
   });

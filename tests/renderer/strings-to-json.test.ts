@@ -28,9 +28,16 @@ const bundle: StringBundle = {
 export default bundle;
 `,
   );
-  const out = execFileSync('node', [join(root, 'tools/strings-to-json.mjs'), bundle, '--delete', '--locales', locales], { encoding: 'utf8' });
+  const out = execFileSync('node', [join(root, 'tools/strings-to-json.mjs'), bundle, '--delete', '--locales', locales], {
+    encoding: 'utf8',
+  });
 
-  expect(JSON.parse(readFileSync(join(locales, 'en/sampleFeature.json'), 'utf8'))).toEqual({ title: 'Reports', rows_one: '{{count}} row', rows_other: '{{count}} rows', nested: { a: 'A' } });
+  expect(JSON.parse(readFileSync(join(locales, 'en/sampleFeature.json'), 'utf8'))).toEqual({
+    title: 'Reports',
+    rows_one: '{{count}} row',
+    rows_other: '{{count}} rows',
+    nested: { a: 'A' },
+  });
   expect(JSON.parse(readFileSync(join(locales, 'ru/sampleFeature.json'), 'utf8')).rows_few).toBe('{{count}} строки');
   const index = readFileSync(join(locales, 'en/index.ts'), 'utf8');
   expect(index).toContain("import sampleFeature from './sampleFeature.json';");
@@ -48,5 +55,7 @@ it('refuses a file that is not a StringBundle', () => {
   dir = mkdtempSync(join(tmpdir(), 'lavka-strings-'));
   const file = join(dir, 'strings.ts');
   writeFileSync(file, 'export default { hello: 1 };\n');
-  expect(() => execFileSync('node', [join(root, 'tools/strings-to-json.mjs'), file, '--locales', dir], { stdio: 'pipe' })).toThrow(/not a StringBundle/);
+  expect(() => execFileSync('node', [join(root, 'tools/strings-to-json.mjs'), file, '--locales', dir], { stdio: 'pipe' })).toThrow(
+    /not a StringBundle/,
+  );
 });

@@ -8,14 +8,21 @@ export interface RawResponse {
   body: string;
 }
 
-export function raw(port: number, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function raw(
+  port: number,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...init.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...init.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (init.body !== undefined) req.write(init.body);
     req.end();
@@ -23,7 +30,11 @@ export function raw(port: number, path: string, init: { method?: string; headers
 }
 
 /** Writes bytes on a fresh TCP connection and resolves with whatever comes back before the server closes it (or 2 s of silence). */
-export function rawBytes(port: number, data: string | Buffer, opts: { keepOpen?: boolean } = {}): Promise<{ reply: string; socket: Socket }> {
+export function rawBytes(
+  port: number,
+  data: string | Buffer,
+  opts: { keepOpen?: boolean } = {},
+): Promise<{ reply: string; socket: Socket }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let reply = '';

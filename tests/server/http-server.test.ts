@@ -75,7 +75,8 @@ describe('headless server', () => {
   it('refuses requests from another origin or site whatever token they carry (403)', async () => {
     await boot();
     const p = server.port;
-    const api = (headers: Record<string, string>) => raw(p, '/api/conversations.open', { method: 'POST', headers: { ...BEARER, cookie: `lavka_token=${TOKEN}`, ...headers }, body: '{}' });
+    const api = (headers: Record<string, string>) =>
+      raw(p, '/api/conversations.open', { method: 'POST', headers: { ...BEARER, cookie: `lavka_token=${TOKEN}`, ...headers }, body: '{}' });
     // Another port on the same address is another origin (browsers share the cookie with it, not the origin).
     expect((await api({ origin: 'http://127.0.0.1:1' })).status).toBe(403);
     expect((await api({ origin: 'http://evil.example' })).status).toBe(403);
@@ -83,12 +84,23 @@ describe('headless server', () => {
     expect((await api({ 'sec-fetch-site': 'same-site' })).status).toBe(403);
     expect((await api({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     // A cross-origin "simple" POST (text/plain, no preflight) is refused before its body is read.
-    const plain = await raw(p, '/api/settings.update', { method: 'POST', headers: { cookie: `lavka_token=${TOKEN}`, origin: 'http://127.0.0.1:1', 'content-type': 'text/plain' }, body: '{}' });
+    const plain = await raw(p, '/api/settings.update', {
+      method: 'POST',
+      headers: { cookie: `lavka_token=${TOKEN}`, origin: 'http://127.0.0.1:1', 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(plain.status).toBe(403);
     // Pages and downloads too: the cookie is not enough from another site.
     expect((await raw(p, '/', { headers: { cookie: `lavka_token=${TOKEN}`, 'sec-fetch-site': 'same-site' } })).status).toBe(403);
     // Lavka's own page (same origin), the printed link typed or clicked in a terminal (none), and scripts (no header) pass.
-    expect((await raw(p, '/api/app.info', { method: 'POST', headers: { ...BEARER, origin: `http://127.0.0.1:${p}`, 'sec-fetch-site': 'same-origin' } })).status).toBe(200);
+    expect(
+      (
+        await raw(p, '/api/app.info', {
+          method: 'POST',
+          headers: { ...BEARER, origin: `http://127.0.0.1:${p}`, 'sec-fetch-site': 'same-origin' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await raw(p, `/?token=${TOKEN}`, { headers: { 'sec-fetch-site': 'none' } })).status).toBe(200);
     expect((await raw(p, '/api/app.info', { method: 'POST', headers: BEARER })).status).toBe(200);
   });

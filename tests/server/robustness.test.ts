@@ -27,14 +27,26 @@ async function boot(maxBufferedBytes?: number) {
 }
 
 function upgrade(port: number, target: string, headers: string[]): string {
-  return [`GET ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: Upgrade', 'Upgrade: websocket', 'Sec-WebSocket-Version: 13', ...headers, '', ''].join('\r\n');
+  return [
+    `GET ${target} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    'Connection: Upgrade',
+    'Upgrade: websocket',
+    'Sec-WebSocket-Version: 13',
+    ...headers,
+    '',
+    '',
+  ].join('\r\n');
 }
 
 describe('malformed requests', () => {
   it('the reported crashes: a bad cookie on the socket and `http://[/events` get 400, the server lives on', async () => {
     await boot();
     const p = server.port;
-    const badCookie = await rawBytes(p, upgrade(p, '/events', ['Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Cookie: lavka_token=%E0%A4%A']));
+    const badCookie = await rawBytes(
+      p,
+      upgrade(p, '/events', ['Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Cookie: lavka_token=%E0%A4%A']),
+    );
     expect(badCookie.reply).toMatch(/^HTTP\/1\.1 401/);
     const badTarget = await rawBytes(p, upgrade(p, 'http://[/events', ['Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==']));
     expect(badTarget.reply).toMatch(/^HTTP\/1\.1 400/);
@@ -51,14 +63,27 @@ describe('malformed requests', () => {
     await boot();
     const p = server.port;
     const logged: string[] = [];
-    for (const level of ['error', 'warn', 'log'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    for (const level of ['error', 'warn', 'log'] as const)
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
     const seed = Number(process.env.LAVKA_FUZZ_SEED ?? 12345);
     console.info(`[fuzz] seed ${seed}`);
     const rng = new Rng(seed);
     const rnd = () => rng.next();
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
     const junk = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(rnd() * 256)));
-    const targets = ['http://[/events', '/%', '/%E0%A4%A', '//evil/', '/events?%zz', '*', '/api/%ff%fe', '/download/%2e%2e%2fetc', `/${'a'.repeat(9000)}`, '/\u0000', '/api/../../x'];
+    const targets = [
+      'http://[/events',
+      '/%',
+      '/%E0%A4%A',
+      '//evil/',
+      '/events?%zz',
+      '*',
+      '/api/%ff%fe',
+      '/download/%2e%2e%2fetc',
+      `/${'a'.repeat(9000)}`,
+      '/\u0000',
+      '/api/../../x',
+    ];
     const cookies = ['lavka_token=%E0%A4%A', 'lavka_token', '=;=;=', `lavka_token=${'%'.repeat(50)}`, 'a=b; lavka_token=%zz'];
     const hosts = ['', '[', '[::1', '127.0.0.1:99999', 'a b', `127.0.0.1:${p}`, 'localhost:abc'];
     let requests = 0;
@@ -66,13 +91,24 @@ describe('malformed requests', () => {
       const kind = i % 6;
       let data: string | Buffer;
       if (kind === 0) data = junk(1 + Math.floor(rnd() * 200));
-      else if (kind === 1) data = `${pick(['GET', 'POST', 'PUT', 'BREW', ''])} ${pick(targets)} HTTP/1.1\r\nHost: ${pick(hosts)}\r\nCookie: ${pick(cookies)}\r\n\r\n`;
-      else if (kind === 2) data = upgrade(p, pick(targets), [`Sec-WebSocket-Key: ${pick(['', 'x', 'dGhlIHNhbXBsZSBub25jZQ=='])}`, `Cookie: ${pick(cookies)}`, `Origin: ${pick(['null', 'http://[', `http://127.0.0.1:${p}`])}`]);
-      else if (kind === 3) data = `POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: ${pick(['-1', '10', 'abc', '99999999999'])}\r\n\r\n${junk(5).toString('latin1')}`;
+      else if (kind === 1)
+        data = `${pick(['GET', 'POST', 'PUT', 'BREW', ''])} ${pick(targets)} HTTP/1.1\r\nHost: ${pick(hosts)}\r\nCookie: ${pick(cookies)}\r\n\r\n`;
+      else if (kind === 2)
+        data = upgrade(p, pick(targets), [
+          `Sec-WebSocket-Key: ${pick(['', 'x', 'dGhlIHNhbXBsZSBub25jZQ=='])}`,
+          `Cookie: ${pick(cookies)}`,
+          `Origin: ${pick(['null', 'http://[', `http://127.0.0.1:${p}`])}`,
+        ]);
+      else if (kind === 3)
+        data = `POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: ${pick(['-1', '10', 'abc', '99999999999'])}\r\n\r\n${junk(5).toString('latin1')}`;
       else if (kind === 4) data = `GET / HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\n${junk(30).toString('latin1')}: x\r\n\r\n`;
       else {
         // A real upgrade with the token, then garbage frames (unmasked, reserved bits, oversized lengths).
-        const { reply, socket } = await rawBytes(p, upgrade(p, '/events', ['Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', `Cookie: lavka_token=${TOKEN}`]), { keepOpen: true });
+        const { reply, socket } = await rawBytes(
+          p,
+          upgrade(p, '/events', ['Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', `Cookie: lavka_token=${TOKEN}`]),
+          { keepOpen: true },
+        );
         expect(reply).toMatch(/^HTTP\/1\.1 101/);
         socket.write(Buffer.concat([Buffer.from([pick([0x81, 0xf1, 0x8f, 0x00]), pick([0x7f, 0xff, 0x05])]), junk(20)]));
         await new Promise<void>((r) => {
@@ -100,7 +136,11 @@ describe('event socket backpressure', () => {
     await boot(512 * 1024);
     const p = server.port;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { reply, socket } = await rawBytes(p, upgrade(p, '/events', ['Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', `Cookie: lavka_token=${TOKEN}`]), { keepOpen: true });
+    const { reply, socket } = await rawBytes(
+      p,
+      upgrade(p, '/events', ['Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', `Cookie: lavka_token=${TOKEN}`]),
+      { keepOpen: true },
+    );
     expect(reply).toMatch(/^HTTP\/1\.1 101/);
     socket.pause(); // stops reading: the kernel buffers fill, then Lavka's
     const closed = new Promise<void>((r) => socket.on('close', () => r()));

@@ -30,7 +30,14 @@ const order = {
   totalMinor: 1600,
   lines: [
     { name: 'Rye bread', label: null, quantity: 2, unitPriceMinor: 450, lineTotalMinor: 900, options: [] },
-    { name: 'Cappuccino', label: null, quantity: 1, unitPriceMinor: 350, lineTotalMinor: 350, options: [{ group: 'Size', value: 'large', priceDeltaMinor: 0 }] },
+    {
+      name: 'Cappuccino',
+      label: null,
+      quantity: 1,
+      unitPriceMinor: 350,
+      lineTotalMinor: 350,
+      options: [{ group: 'Size', value: 'large', priceDeltaMinor: 0 }],
+    },
   ],
 } as unknown as Order;
 const shop = { name: 'Lavka Bakery', address: 'Hauptstraße 1', currency: 'EUR', paymentInstructions: '' };
@@ -48,7 +55,9 @@ function renderedFamilies(lang: string): string[] {
     questionsText(issues, shop, v),
     placedText(order, v),
     ...NOTIFY_STATUSES.map((s) => fillStatusTemplate(defaultStatusTemplate(s, v), order, shop, v)),
-    ...REMINDER_KINDS.map((k) => render(defaultTemplate(k, v), { name: 'Anna', order: '1006', total: v.money(1600, 'EUR'), date: 'Mon 9:00', business: 'Lavka' })),
+    ...REMINDER_KINDS.map((k) =>
+      render(defaultTemplate(k, v), { name: 'Anna', order: '1006', total: v.money(1600, 'EUR'), date: 'Mon 9:00', business: 'Lavka' }),
+    ),
     confirmationText(v, 'Lavka'),
     confirmationText(v, ''),
     DEFAULT_HOLDING_MESSAGES[lang],

@@ -32,7 +32,12 @@ describe('lexicons', () => {
   });
 
   it('ignore ordinary questions, and find claims in any language', () => {
-    for (const said of ['Do you have avocado toast?', 'Sự kiện cuối tuần có mở cửa không?', '¿Tienen pan para una persona?', 'Is the court yard open?']) {
+    for (const said of [
+      'Do you have avocado toast?',
+      'Sự kiện cuối tuần có mở cửa không?',
+      '¿Tienen pan para una persona?',
+      'Is the court yard open?',
+    ]) {
       expect(findEscalation(said)?.kind === 'legal' && said.includes('court') ? null : findEscalation(said), said).toBeNull();
     }
     expect(findClaims('Soy una persona real').map((c) => c.kind)).toContain('human');

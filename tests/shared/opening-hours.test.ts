@@ -5,7 +5,15 @@ import { describeWeek, isShopOpen, shopOpenAt, type WeekHours } from '../../main
 import { isOpenAt } from '../../main/core/assistant/context';
 import { nextAllowed } from '../../main/core/time/zoned';
 
-const night: WeekHours = { mon: { open: '18:00', close: '02:00' }, tue: { open: '18:00', close: '02:00' }, wed: null, thu: null, fri: null, sat: null, sun: null };
+const night: WeekHours = {
+  mon: { open: '18:00', close: '02:00' },
+  tue: { open: '18:00', close: '02:00' },
+  wed: null,
+  thu: null,
+  fri: null,
+  sat: null,
+  sun: null,
+};
 const cal = { hours: night, timeZone: 'Europe/Berlin' };
 // 2026-03-02 is a Monday; Berlin is UTC+1 in March.
 const at = (local: string) => Date.parse(`${local}+01:00`);
@@ -29,7 +37,16 @@ describe('is the shop open now', () => {
   });
 
   it('is the answer the assistant and reminders both give', () => {
-    const b = { name: 'Night bakery', description: '', currency: 'EUR', timeZone: 'Europe/Berlin', region: 'DE', openingHours: night, address: '', phone: '' };
+    const b = {
+      name: 'Night bakery',
+      description: '',
+      currency: 'EUR',
+      timeZone: 'Europe/Berlin',
+      region: 'DE',
+      openingHours: night,
+      address: '',
+      phone: '',
+    };
     for (const t of ['2026-03-02T20:00', '2026-03-03T01:00', '2026-03-03T03:00', '2026-03-02T12:00']) {
       const open = isShopOpen(cal, at(t));
       expect(isOpenAt(b, at(t))).toBe(open);
@@ -38,7 +55,15 @@ describe('is the shop open now', () => {
   });
 
   it('describes the week in the customer’s language', () => {
-    const week: WeekHours = { mon: { open: '09:00', close: '18:00' }, tue: { open: '09:00', close: '18:00' }, wed: { open: '09:00', close: '18:00' }, thu: { open: '09:00', close: '18:00' }, fri: { open: '09:00', close: '18:00' }, sat: { open: '10:00', close: '16:00' }, sun: null };
+    const week: WeekHours = {
+      mon: { open: '09:00', close: '18:00' },
+      tue: { open: '09:00', close: '18:00' },
+      wed: { open: '09:00', close: '18:00' },
+      thu: { open: '09:00', close: '18:00' },
+      fri: { open: '09:00', close: '18:00' },
+      sat: { open: '10:00', close: '16:00' },
+      sun: null,
+    };
     expect(describeWeek(week, 'en', 'closed')).toBe('Mon–Fri 09:00–18:00, Sat 10:00–16:00, Sun closed');
     expect(describeWeek(week, 'de', 'geschlossen')).toMatch(/^Mo\.?–Fr\.? 09:00–18:00, Sa\.? 10:00–16:00, So\.? geschlossen$/);
   });

@@ -24,9 +24,24 @@ describe('what setup proposes', () => {
   });
 
   it('falls back to the locale when the time zone names no country, and to safe values on nonsense', () => {
-    expect(proposeSetup({ locales: ['fr-FR'], timeZone: 'UTC' }, UI)).toMatchObject({ country: 'FR', currency: 'EUR', replyLanguage: 'fr', timeZone: 'UTC' });
-    expect(proposeSetup({ locales: ['ar'], timeZone: undefined }, UI)).toMatchObject({ country: 'EG', replyLanguage: 'ar', timeZone: 'UTC' });
-    expect(proposeSetup({ locales: ['not a locale'], timeZone: 'Mars/Olympus' }, UI)).toEqual({ uiLanguage: 'en', replyLanguage: 'en', country: 'US', currency: 'USD', timeZone: 'UTC' });
+    expect(proposeSetup({ locales: ['fr-FR'], timeZone: 'UTC' }, UI)).toMatchObject({
+      country: 'FR',
+      currency: 'EUR',
+      replyLanguage: 'fr',
+      timeZone: 'UTC',
+    });
+    expect(proposeSetup({ locales: ['ar'], timeZone: undefined }, UI)).toMatchObject({
+      country: 'EG',
+      replyLanguage: 'ar',
+      timeZone: 'UTC',
+    });
+    expect(proposeSetup({ locales: ['not a locale'], timeZone: 'Mars/Olympus' }, UI)).toEqual({
+      uiLanguage: 'en',
+      replyLanguage: 'en',
+      country: 'US',
+      currency: 'USD',
+      timeZone: 'UTC',
+    });
   });
 });
 
@@ -37,7 +52,12 @@ describe('countries', () => {
     expect(ru.find((c) => c.code === 'DE')).toEqual({ code: 'DE', name: 'Германия', flag: '🇩🇪', callingCode: '+49' });
     expect(countryOptions('en').find((c) => c.code === 'BR')?.name).toBe('Brazil');
     expect(ru.filter((c) => countryMatches(c, 'росс')).map((c) => c.code)).toEqual(['RU']);
-    expect(ru.filter((c) => countryMatches(c, '+7')).map((c) => c.code).sort()).toEqual(['KZ', 'RU']);
+    expect(
+      ru
+        .filter((c) => countryMatches(c, '+7'))
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(['KZ', 'RU']);
   });
 
   it('tells the country of a stored number', () => {

@@ -14,7 +14,14 @@ describe('app:// protocol', () => {
   });
 
   it('never serves a file outside the renderer folder or for another host', () => {
-    for (const url of ['app://lavka/../../etc/passwd', 'app://lavka/%2e%2e/%2e%2e/etc/passwd', 'app://lavka/assets/..%2f..%2f..%2fsecret.txt', 'app://evil/index.html', 'file:///etc/passwd', 'app://lavka/a%00.js']) {
+    for (const url of [
+      'app://lavka/../../etc/passwd',
+      'app://lavka/%2e%2e/%2e%2e/etc/passwd',
+      'app://lavka/assets/..%2f..%2f..%2fsecret.txt',
+      'app://evil/index.html',
+      'file:///etc/passwd',
+      'app://lavka/a%00.js',
+    ]) {
       const file = resolveAppFile(url, DIR);
       if (file !== null) expect(file.startsWith(DIR)).toBe(true);
     }
@@ -34,6 +41,7 @@ describe('app:// protocol', () => {
   it('grants clipboard writing to the app and nothing else to anyone', () => {
     expect(allowPermission('clipboard-sanitized-write', 'app://lavka/index.html')).toBe(true);
     expect(allowPermission('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(allowPermission(p, 'app://lavka/index.html')).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      expect(allowPermission(p, 'app://lavka/index.html')).toBe(false);
   });
 });

@@ -11,7 +11,16 @@ import { LOCK_FILE } from '../../main/core/data-lock';
 vi.mock('electron', () => import('../helpers/fake-electron'));
 vi.mock('electron-log/main', () => {
   const noop = () => {};
-  return { default: { transports: { file: {} }, errorHandler: { startCatching: noop }, scope: () => ({ info: noop, warn: noop }), info: noop, warn: noop, error: noop } };
+  return {
+    default: {
+      transports: { file: {} },
+      errorHandler: { startCatching: noop },
+      scope: () => ({ info: noop, warn: noop }),
+      info: noop,
+      warn: noop,
+      error: noop,
+    },
+  };
 });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lavka-shell-'));
@@ -24,7 +33,8 @@ afterAll(() => {
 });
 
 const win = () => fake.windows[0];
-const statusSent = (state: string) => win()?.webContents.sent.some(([ch, s]) => ch === 'lavka:core-status' && (s as { state: string }).state === state);
+const statusSent = (state: string) =>
+  win()?.webContents.sent.some(([ch, s]) => ch === 'lavka:core-status' && (s as { state: string }).state === state);
 const trusted = () => ({ sender: win().webContents, senderFrame: { url: 'app://lavka/index.html' } });
 
 describe('desktop shell (main/index.ts) with a stand-in Electron', () => {
@@ -36,14 +46,19 @@ describe('desktop shell (main/index.ts) with a stand-in Electron', () => {
     const client = new PortClient();
     client.attach(win().webContents.ports.at(-1) as unknown as PortLike);
     expect(await client.call('settings.get', {})).toMatchObject({ ok: true });
-    expect(await client.call('channels.whatsapp.update', { browserPath: '/tmp/x' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await client.call('channels.whatsapp.update', { browserPath: '/tmp/x' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
   });
 
   it('answers only the app’s own page; permissions and app:// files are locked down', async () => {
     const desktop = fake.ipc.get('lavka:desktop')!;
     expect(await desktop(trusted(), 'info')).toMatchObject({ version: '0.1.0', dataDir });
-    await expect(async () => desktop({ sender: win().webContents, senderFrame: { url: 'file:///tmp/evil.html' } }, 'info')).rejects.toThrow(/Unknown sender/);
+    await expect(async () => desktop({ sender: win().webContents, senderFrame: { url: 'file:///tmp/evil.html' } }, 'info')).rejects.toThrow(
+      /Unknown sender/,
+    );
     const answer = (permission: string, url: string) =>
       new Promise<boolean>((resolve) => fake.permissionRequest!(win().webContents, permission, resolve, { requestingUrl: url }));
     expect(await answer('clipboard-sanitized-write', 'app://lavka/index.html')).toBe(true);

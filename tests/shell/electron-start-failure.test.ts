@@ -9,7 +9,16 @@ import { LOCK_FILE } from '../../main/core/data-lock';
 vi.mock('electron', () => import('../helpers/fake-electron'));
 vi.mock('electron-log/main', () => {
   const noop = () => {};
-  return { default: { transports: { file: {} }, errorHandler: { startCatching: noop }, scope: () => ({ info: noop, warn: noop }), info: noop, warn: noop, error: noop } };
+  return {
+    default: {
+      transports: { file: {} },
+      errorHandler: { startCatching: noop },
+      scope: () => ({ info: noop, warn: noop }),
+      info: noop,
+      warn: noop,
+      error: noop,
+    },
+  };
 });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lavka-shell-locked-'));
@@ -23,8 +32,12 @@ describe('desktop shell when the core cannot start', () => {
   it('shows the window, tells why in the window and a dialog, then quits', async () => {
     await vi.waitFor(() => expect(fake.quit).toBe(true));
     expect(fake.windows[0].visible).toBe(true);
-    const failed = fake.windows[0].webContents.sent.find(([ch, s]) => ch === 'lavka:core-status' && (s as { state: string }).state === 'failed');
-    expect(failed?.[1]).toMatchObject({ message: expect.stringContaining(`Lavka is already running with this data folder (pid ${process.pid})`) });
+    const failed = fake.windows[0].webContents.sent.find(
+      ([ch, s]) => ch === 'lavka:core-status' && (s as { state: string }).state === 'failed',
+    );
+    expect(failed?.[1]).toMatchObject({
+      message: expect.stringContaining(`Lavka is already running with this data folder (pid ${process.pid})`),
+    });
     expect(fake.errors.join('\n')).toMatch(/already running with this data folder[\s\S]*log file: .*lavka\.log/);
   });
 });

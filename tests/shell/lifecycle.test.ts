@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../main/core/api/envelope';
 import type { AppEvent } from '../../main/core/events';
-import { DEFAULT_DESKTOP_SETTINGS, HIDDEN_ARG, ShellLifecycle, type DesktopSettings, type ShellPort, type TrayItem } from '../../main/shell/lifecycle';
+import {
+  DEFAULT_DESKTOP_SETTINGS,
+  HIDDEN_ARG,
+  ShellLifecycle,
+  type DesktopSettings,
+  type ShellPort,
+  type TrayItem,
+} from '../../main/shell/lifecycle';
 
 class FakeShell implements ShellPort {
   visible = false;
@@ -64,20 +71,18 @@ function setup(opts: { settings?: Partial<DesktopSettings>; platform?: string; l
       return v === undefined ? { ok: false, error: { code: 'not_found', message: name } } : { ok: true, value: v };
     },
   };
-  const life = new ShellLifecycle(
-    shell,
-    { get: () => settings, set: (p) => (settings = { ...settings, ...p }) },
-    core,
-    {
-      platform: opts.platform ?? 'win32',
-      pauseAutoReplies: { get: async () => state.paused, set: async (p) => void (state.paused = p) },
-    },
-  );
+  const life = new ShellLifecycle(shell, { get: () => settings, set: (p) => (settings = { ...settings, ...p }) }, core, {
+    platform: opts.platform ?? 'win32',
+    pauseAutoReplies: { get: async () => state.paused, set: async (p) => void (state.paused = p) },
+  });
   return { shell, life, state, orders, settings: () => settings };
 }
 
 const messageNew = (direction: 'in' | 'out', author: string): AppEvent =>
-  ({ type: 'message.new', payload: { conversationId: 7, message: { id: 1, conversationId: 7, direction, author, body: 'Do you deliver today?' } } }) as unknown as AppEvent;
+  ({
+    type: 'message.new',
+    payload: { conversationId: 7, message: { id: 1, conversationId: 7, direction, author, body: 'Do you deliver today?' } },
+  }) as unknown as AppEvent;
 
 describe('desktop lifecycle', () => {
   it('closing the window hides Lavka to the tray; the first time a notification says it is still running', () => {
@@ -160,7 +165,10 @@ describe('desktop lifecycle', () => {
     const { shell, life } = setup({ lang: 'ru' });
     await life.coreReady();
     life.launch([]);
-    await life.coreEvent({ type: 'ui.notify', payload: { kind: 'escalation', title: 'Customer needs you', body: 'Wants a refund', conversationId: 9 } });
+    await life.coreEvent({
+      type: 'ui.notify',
+      payload: { kind: 'escalation', title: 'Customer needs you', body: 'Wants a refund', conversationId: 9 },
+    });
     expect(shell.notes.at(-1)).toMatchObject({ title: 'Покупателю нужны вы', body: 'Wants a refund' });
     shell.notes.at(-1)!.onClick!();
     expect(shell.opened).toEqual([9]);
@@ -171,7 +179,10 @@ describe('desktop lifecycle', () => {
     await life.coreReady();
     life.launch([]);
     orders.set(1, { number: 1001, customerName: 'Ivan', totalMinor: 1250, currency: 'EUR', conversationId: 3 });
-    const placed = { type: 'ui.notify', payload: { kind: 'order', orderId: 1, title: 'New order #1001', body: 'Ivan · 2 × Rye bread', conversationId: 3 } } as AppEvent;
+    const placed = {
+      type: 'ui.notify',
+      payload: { kind: 'order', orderId: 1, title: 'New order #1001', body: 'Ivan · 2 × Rye bread', conversationId: 3 },
+    } as AppEvent;
     await life.coreEvent(placed);
     await life.coreEvent(placed);
     expect(shell.notes.map((n) => n.title)).toEqual(['Новый заказ №1001']);
@@ -183,7 +194,10 @@ describe('desktop lifecycle', () => {
   it('other notices from the core reach the owner in its words when the window is not in front', async () => {
     const { shell, life } = setup();
     life.launch([]);
-    const draft = { type: 'ui.notify', payload: { kind: 'info', title: 'An order draft is waiting for you', body: 'Maria: 2 croissants', conversationId: 5 } } as AppEvent;
+    const draft = {
+      type: 'ui.notify',
+      payload: { kind: 'info', title: 'An order draft is waiting for you', body: 'Maria: 2 croissants', conversationId: 5 },
+    } as AppEvent;
     await life.coreEvent(draft);
     expect(shell.notes).toEqual([]);
     shell.hideWindow();
@@ -195,7 +209,10 @@ describe('desktop lifecycle', () => {
     const { shell, life, state } = setup();
     await life.coreReady();
     expect(shell.badge).toBe(2);
-    expect(shell.tray.items.filter((i) => i.id === 'info').map((i) => (i as { label: string }).label)).toEqual(['2 unread conversations', '1 needs you']);
+    expect(shell.tray.items.filter((i) => i.id === 'info').map((i) => (i as { label: string }).label)).toEqual([
+      '2 unread conversations',
+      '1 needs you',
+    ]);
     state.unread = 0;
     await life.coreEvent({ type: 'conversation.updated', payload: {} } as AppEvent);
     await life.refreshCounts();

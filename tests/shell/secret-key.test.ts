@@ -30,7 +30,10 @@ describe('secrets key in the OS keychain', () => {
   });
 
   it('without a usable keychain there is no key, with the reason', () => {
-    expect(loadOrCreateSecretKey(tmp(), keychain({ isEncryptionAvailable: () => false }))).toEqual({ key: undefined, reason: 'the OS keychain is not available' });
+    expect(loadOrCreateSecretKey(tmp(), keychain({ isEncryptionAvailable: () => false }))).toEqual({
+      key: undefined,
+      reason: 'the OS keychain is not available',
+    });
     expect(loadOrCreateSecretKey(tmp(), keychain({ getSelectedStorageBackend: () => 'basic_text' })).key).toBeUndefined();
   });
 

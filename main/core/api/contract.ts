@@ -21,7 +21,25 @@ import { telegramBusinessMethods } from '../channels/telegram/business-api';
 import { workdayMethods } from '../workday/api';
 
 export function createMethods(s: Services) {
-  return mergeMethods(inboxMethods(s), contactsMethods(s), backupMethods(s), settingsMethods(s), channelsMethods(s), quickRepliesMethods(s), remindersMethods(s), optoutMethods(s), assistantMethods(s), knowledgeMethods(s), catalogMethods(s), ordersMethods(s), languageMethods(s), reportsMethods(s), mediaMethods(s), telegramBusinessMethods(s), workdayMethods(s));
+  return mergeMethods(
+    inboxMethods(s),
+    contactsMethods(s),
+    backupMethods(s),
+    settingsMethods(s),
+    channelsMethods(s),
+    quickRepliesMethods(s),
+    remindersMethods(s),
+    optoutMethods(s),
+    assistantMethods(s),
+    knowledgeMethods(s),
+    catalogMethods(s),
+    ordersMethods(s),
+    languageMethods(s),
+    reportsMethods(s),
+    mediaMethods(s),
+    telegramBusinessMethods(s),
+    workdayMethods(s),
+  );
 }
 
 export type Methods = ReturnType<typeof createMethods>;

@@ -39,12 +39,24 @@ export function assistantMethods(s: Services) {
       (i) => s.assistant.status(i.refresh),
       'Whether Ollama runs at the configured host, its version and installed models, and what is missing.',
     ),
-    'assistant.settings': method(noInput, () => s.assistant.settings(), 'Assistant settings (host, model, default mode, Auto rules, holding messages).'),
+    'assistant.settings': method(
+      noInput,
+      () => s.assistant.settings(),
+      'Assistant settings (host, model, default mode, Auto rules, holding messages).',
+    ),
     'assistant.saveSettings': method(patchOf(assistantSettingsSchema), (i) => s.assistant.saveSettings(i), 'Changes assistant settings.'),
-    'assistant.pull': method(z.object({ model: modelName }), (i) => s.assistant.connection.startPull(i.model), 'Starts downloading a model; progress comes as assistant.pull events.'),
+    'assistant.pull': method(
+      z.object({ model: modelName }),
+      (i) => s.assistant.connection.startPull(i.model),
+      'Starts downloading a model; progress comes as assistant.pull events.',
+    ),
     'assistant.cancelPull': method(noInput, () => s.assistant.connection.cancelPull(), 'Stops the model download.'),
     'assistant.pullState': method(noInput, () => s.assistant.connection.pull(), 'The current or last model download.'),
-    'assistant.mode': method(z.object({ conversationId: id }), (i) => s.assistant.modeInfo(i.conversationId), "A conversation's assistant mode."),
+    'assistant.mode': method(
+      z.object({ conversationId: id }),
+      (i) => s.assistant.modeInfo(i.conversationId),
+      "A conversation's assistant mode.",
+    ),
     'assistant.setMode': method(
       z.object({ conversationId: id, mode: z.enum(MODES).nullable() }),
       (i) => s.assistant.setMode(i.conversationId, i.mode),
@@ -55,7 +67,11 @@ export function assistantMethods(s: Services) {
       (i) => s.assistant.suggest(i.conversationId, i.regenerate),
       'Drafts a reply to the newest customer message; text streams as assistant.draft events.',
     ),
-    'assistant.cancelSuggestion': method(z.object({ conversationId: id }), (i) => s.assistant.cancelSuggestion(i.conversationId), 'Stops a draft being written.'),
+    'assistant.cancelSuggestion': method(
+      z.object({ conversationId: id }),
+      (i) => s.assistant.cancelSuggestion(i.conversationId),
+      'Stops a draft being written.',
+    ),
     'assistant.context': method(
       z.object({ conversationId: id, task: z.enum(['suggest', 'auto']).default('suggest') }),
       (i) => {

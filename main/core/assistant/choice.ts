@@ -6,7 +6,18 @@ import type { ChatTurn } from './chat-model';
 import { languageName } from './language';
 import type { TurnContext } from './context';
 
-export const CHOICE_INTENTS = ['question', 'greeting', 'thanks', 'order', 'complaint', 'refund', 'payment_dispute', 'human', 'legal', 'other'] as const;
+export const CHOICE_INTENTS = [
+  'question',
+  'greeting',
+  'thanks',
+  'order',
+  'complaint',
+  'refund',
+  'payment_dispute',
+  'human',
+  'legal',
+  'other',
+] as const;
 export type ChoiceIntent = (typeof CHOICE_INTENTS)[number];
 
 export const choiceSchema = z.object({
@@ -60,7 +71,11 @@ export function parseChoice(raw: string): ParsedChoice {
   if (!parsed.success) {
     const d = (json as { draft?: unknown } | null)?.draft;
     const issue = parsed.error.issues[0];
-    return { ok: false, detail: `The model's answer broke the format (${issue.path.join('.') || 'root'}: ${issue.message})`, draft: typeof d === 'string' ? d.slice(0, 2000) : '' };
+    return {
+      ok: false,
+      detail: `The model's answer broke the format (${issue.path.join('.') || 'root'}: ${issue.message})`,
+      draft: typeof d === 'string' ? d.slice(0, 2000) : '',
+    };
   }
   return { ok: true, value: parsed.data };
 }

@@ -67,21 +67,37 @@ export function composeReply(i: ComposeInput): Composed {
   const escalation = INTENT_ESCALATION[c.intent];
   if (escalation) return { kind: 'escalate', reason: escalation };
   if (!(lexiconLanguages() as string[]).includes(i.language) || looksUncovered(i.customerText)) {
-    return { kind: 'hold', reason: 'language_not_covered', detail: `The customer writes in a language Lavka has no texts for (${i.language}); Auto sends nothing in it` };
+    return {
+      kind: 'hold',
+      reason: 'language_not_covered',
+      detail: `The customer writes in a language Lavka has no texts for (${i.language}); Auto sends nothing in it`,
+    };
   }
   if ((c.intent === 'greeting' || c.intent === 'thanks') && c.answers.length === 0 && c.products.length === 0) {
-    if (!isSmallTalk(i.customerText)) return { kind: 'hold', reason: 'not_covered', detail: 'The message is more than a greeting or a thanks, and none of your answers covers it' };
+    if (!isSmallTalk(i.customerText))
+      return {
+        kind: 'hold',
+        reason: 'not_covered',
+        detail: 'The message is more than a greeting or a thanks, and none of your answers covers it',
+      };
     return { kind: 'send', text: render(i.language, `auto:${c.intent}`), used: [c.intent] };
   }
-  if (c.intent === 'order') return { kind: 'hold', reason: 'not_covered', detail: 'An order Lavka could not read from the customer’s own words' };
-  if (c.answers.length === 0 && c.products.length === 0) return { kind: 'hold', reason: 'not_covered', detail: 'None of your answers or products covers this message' };
+  if (c.intent === 'order')
+    return { kind: 'hold', reason: 'not_covered', detail: 'An order Lavka could not read from the customer’s own words' };
+  if (c.answers.length === 0 && c.products.length === 0)
+    return { kind: 'hold', reason: 'not_covered', detail: 'None of your answers or products covers this message' };
   if (!c.confident) return { kind: 'hold', reason: 'model_unsure', detail: 'The assistant was not sure your answers cover the question' };
 
   const parts: string[] = [];
   const used: string[] = [];
   for (const id of new Set(c.answers)) {
     const a = i.options.get(id);
-    if (!a) return { kind: 'hold', reason: 'unverified_choice', detail: `The assistant picked “${id.slice(0, 40)}”, which is not one of your answers matching this message` };
+    if (!a)
+      return {
+        kind: 'hold',
+        reason: 'unverified_choice',
+        detail: `The assistant picked “${id.slice(0, 40)}”, which is not one of your answers matching this message`,
+      };
     used.push(a.id);
     if (a.kind === 'lavka' || i.language === i.shopLanguage) {
       parts.push(a.text);
@@ -99,7 +115,11 @@ export function composeReply(i: ComposeInput): Composed {
     const named = i.catalog.find(p.customer_words)[0];
     const chosen = p.name.trim() ? i.catalog.find(p.name)[0] : named;
     if (!named || !chosen || named.id !== chosen.id) {
-      return { kind: 'hold', reason: 'unverified_choice', detail: `“${p.customer_words.slice(0, 60)}” is not clearly one product of your catalog` };
+      return {
+        kind: 'hold',
+        reason: 'unverified_choice',
+        detail: `“${p.customer_words.slice(0, 60)}” is not clearly one product of your catalog`,
+      };
     }
     const text = i.catalog.describe(named.id, i.language);
     if (!text) return { kind: 'hold', reason: 'unverified_choice', detail: `“${p.name.slice(0, 60)}” is not in your catalog any more` };
@@ -107,6 +127,7 @@ export function composeReply(i: ComposeInput): Composed {
     used.push(`product:${named.id}`);
   }
   const text = parts.join('\n');
-  if (text.length > MAX_AUTO_REPLY_CHARS) return { kind: 'hold', reason: 'too_long', detail: `The reply would have ${text.length} characters (limit ${MAX_AUTO_REPLY_CHARS})` };
+  if (text.length > MAX_AUTO_REPLY_CHARS)
+    return { kind: 'hold', reason: 'too_long', detail: `The reply would have ${text.length} characters (limit ${MAX_AUTO_REPLY_CHARS})` };
   return { kind: 'send', text, used };
 }

@@ -130,18 +130,48 @@ const KNOWLEDGE_ENTRY_TOKENS = 70;
 /** The customer's newest burst counts as their latest words, up to this many messages. */
 const MAX_PENDING = 4;
 
-const PROFILE_TOPICS: { id: string; title: string; re: RegExp; field: (b: BusinessProfile, p: { delivery: string; payment: string; returns: string }) => string }[] = [
+const PROFILE_TOPICS: {
+  id: string;
+  title: string;
+  re: RegExp;
+  field: (b: BusinessProfile, p: { delivery: string; payment: string; returns: string }) => string;
+}[] = [
   {
     id: 'hours',
     title: 'Opening hours',
     re: /open|close|hour|when|until|today|tomorrow|weekend|sunday|saturday|работ|открыт|закрыт|час|время|до скольки|до котор|суббот|воскрес|выходн|сегодня|завтра|праці|відчин|зачин|годин|субот|неділ|giờ|mở cửa|đóng cửa|chủ nhật|thứ bảy|öffnungszeit|geöffnet|offen|schließ|sonntag|samstag/iu,
     field: (b) => formatHours(b.openingHours),
   },
-  { id: 'address', title: 'Address', re: /where|address|location|find you|directions|адрес|где вы|где наход|як знайти|де ви|địa chỉ|ở đâu|adresse|wo (sind|finde)/iu, field: (b) => b.address },
-  { id: 'phone', title: 'Phone', re: /phone|call|number|телефон|позвон|номер|зателефон|điện thoại|gọi|telefon|anruf/iu, field: (b) => b.phone },
-  { id: 'delivery', title: 'Delivery', re: /deliver|shipping|courier|bring|достав|курьер|привез|кур'єр|giao|ship|liefer|versand/iu, field: (_b, p) => p.delivery },
-  { id: 'payment', title: 'Payment', re: /pay|card|cash|paypal|transfer|оплат|карт|наличн|перевод|готівк|thanh toán|chuyển khoản|tiền mặt|zahl|bezahl|karte|bar/iu, field: (_b, p) => p.payment },
-  { id: 'returns', title: 'Returns', re: /return|exchange|refund|возврат|вернуть|обмен|поверн|обмін|đổi|trả|rückgabe|umtausch|zurück/iu, field: (_b, p) => p.returns },
+  {
+    id: 'address',
+    title: 'Address',
+    re: /where|address|location|find you|directions|адрес|где вы|где наход|як знайти|де ви|địa chỉ|ở đâu|adresse|wo (sind|finde)/iu,
+    field: (b) => b.address,
+  },
+  {
+    id: 'phone',
+    title: 'Phone',
+    re: /phone|call|number|телефон|позвон|номер|зателефон|điện thoại|gọi|telefon|anruf/iu,
+    field: (b) => b.phone,
+  },
+  {
+    id: 'delivery',
+    title: 'Delivery',
+    re: /deliver|shipping|courier|bring|достав|курьер|привез|кур'єр|giao|ship|liefer|versand/iu,
+    field: (_b, p) => p.delivery,
+  },
+  {
+    id: 'payment',
+    title: 'Payment',
+    re: /pay|card|cash|paypal|transfer|оплат|карт|наличн|перевод|готівк|thanh toán|chuyển khoản|tiền mặt|zahl|bezahl|karte|bar/iu,
+    field: (_b, p) => p.payment,
+  },
+  {
+    id: 'returns',
+    title: 'Returns',
+    re: /return|exchange|refund|возврат|вернуть|обмен|поверн|обмін|đổi|trả|rückgabe|umtausch|zurück/iu,
+    field: (_b, p) => p.returns,
+  },
 ];
 
 /** Local date/time parts in the shop's time zone. */
@@ -149,7 +179,16 @@ function localParts(now: number, timeZone: string): { weekday: (typeof WEEKDAYS)
   const f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const parts = Object.fromEntries(f.formatToParts(now).map((p) => [p.type, p.value]));
   const weekday = String(parts.weekday).slice(0, 3).toLowerCase() as (typeof WEEKDAYS)[number];
-  const label = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+  const label = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(now);
   return { weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute), label };
 }
 
@@ -249,10 +288,16 @@ export function buildConversationState(s: ContextDeps, conversationId: number): 
   const lastInbound = [...history].reverse().find((m) => m.direction === 'in') ?? null;
   // The customer's latest words: everything since our last reply (they often write in two or three bursts).
   const lastOutIdx = history.map((m) => m.direction).lastIndexOf('out');
-  const pending = history.slice(lastOutIdx + 1).filter((m) => m.direction === 'in').slice(-MAX_PENDING);
+  const pending = history
+    .slice(lastOutIdx + 1)
+    .filter((m) => m.direction === 'in')
+    .slice(-MAX_PENDING);
   const recentCustomer = (pending.length ? pending : history.filter((m) => m.direction === 'in').slice(-2)).map((m) => m.body).join('\n');
   // A language the owner chose on the contact card wins over what the latest messages look like.
-  const language = contact?.languageByOwner && contact.language ? contact.language : customerLanguage(recentCustomer, contact?.language ?? null, settings.preferences.replyLanguage);
+  const language =
+    contact?.languageByOwner && contact.language
+      ? contact.language
+      : customerLanguage(recentCustomer, contact?.language ?? null, settings.preferences.replyLanguage);
 
   const trusted: string[] = [];
   const policy: string[] = [];
@@ -350,7 +395,9 @@ export function buildTurnContext(s: ContextDeps, conversationId: number, opts: {
   const entries = s.knowledge.retrieve(recentCustomer || (lastInbound?.body ?? ''), KNOWLEDGE_LIMIT);
   const extra = entries.filter((e) => !stable.faqIds.has(e.id));
   if (extra.length) {
-    const lines = extra.map((e) => `[K${e.id}] Q: ${truncateToTokens(e.title, 40)}\nA: ${truncateToTokens(e.body, KNOWLEDGE_ENTRY_TOKENS)}`);
+    const lines = extra.map(
+      (e) => `[K${e.id}] Q: ${truncateToTokens(e.title, 40)}\nA: ${truncateToTokens(e.body, KNOWLEDGE_ENTRY_TOKENS)}`,
+    );
     turn.push(`FACTS (the owner's answers)\n${lines.join('\n')}`);
   }
   for (const e of entries) {

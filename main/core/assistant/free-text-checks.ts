@@ -8,7 +8,8 @@ import { asciiDigits, spelledNumbers } from '../../shared/number-words';
 import type { Finding } from './types';
 
 /** Currency words as lexiconWords leaves them (lower case, no accents), in every customer language. */
-const CURRENCY_WORDS = /^(euro|euros|eur|евро|руб\p{L}*|грив\p{L}*|грн|dollar\p{L}*|usd|dong|vnd|lira|tl|rupee\p{L}*|रपय|रपए|रपय|ر?وبيه|يورو|دولار|ليره|reais|real|rupiah|rp|франк\p{L}*|franc\p{L}*|pound\p{L}*|gbp|долар\p{L}*|доллар\p{L}*)$/u;
+const CURRENCY_WORDS =
+  /^(euro|euros|eur|евро|руб\p{L}*|грив\p{L}*|грн|dollar\p{L}*|usd|dong|vnd|lira|tl|rupee\p{L}*|रपय|रपए|रपय|ر?وبيه|يورو|دولار|ليره|reais|real|rupiah|rp|франк\p{L}*|franc\p{L}*|pound\p{L}*|gbp|долар\p{L}*|доллар\p{L}*)$/u;
 
 /** Amounts spelled out next to a currency word: "three euros", "двести рублей", "cien euros". */
 export function spelledAmounts(text: string): { value: number; text: string }[] {
@@ -26,7 +27,10 @@ export function spelledAmounts(text: string): { value: number; text: string }[] 
 
 /** Domain-like tokens, including disguised dots: any TLD, "[.]", "(.)", "。", " dot ", " точка ". */
 const DISGUISED_DOT = String.raw`(?:\s*\[\s*\.\s*\]\s*|\s*\(\s*\.\s*\)\s*|\s*[。．｡]\s*|\s+(?:dot|chấm)\s+|\.)`;
-const DOMAIN = new RegExp(String.raw`(?<![\p{L}\p{N}@_-])((?:[\p{L}\p{N}][\p{L}\p{N}-]{1,62}${DISGUISED_DOT})+[\p{L}]{2,24})(?:\/[^\s<>"'«»]*)?(?![\p{L}\p{N}])`, 'giu');
+const DOMAIN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}@_-])((?:[\p{L}\p{N}][\p{L}\p{N}-]{1,62}${DISGUISED_DOT})+[\p{L}]{2,24})(?:\/[^\s<>"'«»]*)?(?![\p{L}\p{N}])`,
+  'giu',
+);
 
 export function domainsIn(text: string): string[] {
   const out: string[] = [];
@@ -120,20 +124,24 @@ export function typedFindings(reply: string, g: TypedGrounding): Finding[] {
   const trustedText = asciiDigits(g.trusted);
   const trustedAmounts = new Set(spelledAmounts(g.trusted).map((a) => a.value));
   for (const a of spelledAmounts(reply)) {
-    if (!trustedAmounts.has(a.value)) findings.push({ reason: 'unverified_price', detail: `The price “${a.text}” is not in your catalog or policies` });
+    if (!trustedAmounts.has(a.value))
+      findings.push({ reason: 'unverified_price', detail: `The price “${a.text}” is not in your catalog or policies` });
   }
   const trustedDomains = new Set(domainsIn(g.trusted));
   for (const d of domainsIn(reply)) {
-    if (!trustedDomains.has(d)) findings.push({ reason: 'unverified_link', detail: `The link “${d}” is not in your shop profile, policies or knowledge` });
+    if (!trustedDomains.has(d))
+      findings.push({ reason: 'unverified_link', detail: `The link “${d}” is not in your shop profile, policies or knowledge` });
   }
   const trustedLower = g.trusted.toLowerCase();
   for (const h of handlesIn(reply)) {
     if (!trustedLower.includes(h)) findings.push({ reason: 'unverified_link', detail: `The account “${h}” is not in your shop profile` });
   }
-  for (const e of emailsInWords(reply)) findings.push({ reason: 'unverified_email', detail: `The email address “${e}” is written out in words` });
+  for (const e of emailsInWords(reply))
+    findings.push({ reason: 'unverified_email', detail: `The email address “${e}” is written out in words` });
   const trustedDigits = trustedText.replace(/\D/g, '');
   for (const p of phonesInWords(reply)) {
-    if (!trustedDigits.includes(p.slice(-7))) findings.push({ reason: 'unverified_phone', detail: `The phone number “${p}” is written out in words` });
+    if (!trustedDigits.includes(p.slice(-7)))
+      findings.push({ reason: 'unverified_phone', detail: `The phone number “${p}” is written out in words` });
   }
   const backed = new Set(findClaims(g.policies).map((c) => `${c.kind}:${c.phrase}`));
   const seen = new Set<string>();
@@ -141,7 +149,10 @@ export function typedFindings(reply: string, g: TypedGrounding): Finding[] {
     if (!NEVER_BACKED.has(c.kind) && backed.has(`${c.kind}:${c.phrase}`)) continue;
     if (seen.has(c.kind)) continue;
     seen.add(c.kind);
-    findings.push({ reason: CLAIM_REASON[c.kind], detail: `The reply ${CLAIM_LABEL[c.kind]} (“${c.phrase}”), which your policies do not back` });
+    findings.push({
+      reason: CLAIM_REASON[c.kind],
+      detail: `The reply ${CLAIM_LABEL[c.kind]} (“${c.phrase}”), which your policies do not back`,
+    });
   }
   return findings;
 }

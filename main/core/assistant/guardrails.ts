@@ -67,7 +67,18 @@ export function customerEscalation(text: string): { reason: EscalationReason; ma
 // ---------------------------------------------------------------------------------------------------------------
 // Structured output from Auto mode.
 
-export const INTENTS = ['question', 'order', 'greeting', 'thanks', 'complaint', 'refund', 'payment_dispute', 'human', 'legal', 'other'] as const;
+export const INTENTS = [
+  'question',
+  'order',
+  'greeting',
+  'thanks',
+  'complaint',
+  'refund',
+  'payment_dispute',
+  'human',
+  'legal',
+  'other',
+] as const;
 
 export const modelReplySchema = z.object({
   reply: z.string().describe("The message to send to the customer, in the customer's language"),
@@ -92,12 +103,12 @@ const INTENT_ESCALATION: Partial<Record<(typeof INTENTS)[number], EscalationReas
 const MAX_RAW_CHARS = 8_000;
 
 export type ParsedReply =
-  | { ok: true; value: ModelReply; escalation: EscalationReason | null }
-  | { ok: false; finding: Finding; draft: string };
+  { ok: true; value: ModelReply; escalation: EscalationReason | null } | { ok: false; finding: Finding; draft: string };
 
 /** Validates Auto-mode JSON. The model may make things safer (needs_human, a worrying intent) but never less safe. */
 export function parseModelReply(raw: string): ParsedReply {
-  if (raw.length > MAX_RAW_CHARS) return { ok: false, finding: { reason: 'too_long', detail: `The model wrote ${raw.length} characters` }, draft: '' };
+  if (raw.length > MAX_RAW_CHARS)
+    return { ok: false, finding: { reason: 'too_long', detail: `The model wrote ${raw.length} characters` }, draft: '' };
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -110,7 +121,10 @@ export function parseModelReply(raw: string): ParsedReply {
     const issue = parsed.error.issues[0];
     return {
       ok: false,
-      finding: { reason: 'invalid_output', detail: `The model's answer broke the format (${issue.path.join('.') || 'root'}: ${issue.message})` },
+      finding: {
+        reason: 'invalid_output',
+        detail: `The model's answer broke the format (${issue.path.join('.') || 'root'}: ${issue.message})`,
+      },
       draft: draft.slice(0, MAX_AUTO_REPLY_CHARS * 2),
     };
   }
@@ -143,9 +157,18 @@ interface Fact {
 const CUR = `R\\$|[€$£₽₴₫¥₹₺]|eur|euro|euros|евро|tl|lira|rp|rupiah|rs\\.?|rupees?|reais|يورو|ليرة|روبية|रुपये|रुपया|usd|dollars?|gbp|rub|руб\\p{L}*|р\\.|uah|грн|гривень|гривні|гривня|vnd|đồng|chf|pln|zł|k(?![\\p{L}])`;
 const NUM = `(?:\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?`;
 const MONTHS: [RegExp, number][] = [
-  [/^(jan|январ|січ|janu|jän)/u, 1], [/^(feb|феврал|лют)/u, 2], [/^(mar|мар|берез|märz|maerz)/u, 3], [/^(apr|апрел|квіт)/u, 4],
-  [/^(may|mai|ма[яй]|трав)/u, 5], [/^(jun|июн|черв)/u, 6], [/^(jul|июл|лип)/u, 7], [/^(aug|авг|серп)/u, 8],
-  [/^(sep|сентябр|верес)/u, 9], [/^(oct|okt|октябр|жовт)/u, 10], [/^(nov|ноябр|листоп)/u, 11], [/^(dec|dez|декабр|груд)/u, 12],
+  [/^(jan|январ|січ|janu|jän)/u, 1],
+  [/^(feb|феврал|лют)/u, 2],
+  [/^(mar|мар|берез|märz|maerz)/u, 3],
+  [/^(apr|апрел|квіт)/u, 4],
+  [/^(may|mai|ма[яй]|трав)/u, 5],
+  [/^(jun|июн|черв)/u, 6],
+  [/^(jul|июл|лип)/u, 7],
+  [/^(aug|авг|серп)/u, 8],
+  [/^(sep|сентябр|верес)/u, 9],
+  [/^(oct|okt|октябр|жовт)/u, 10],
+  [/^(nov|ноябр|листоп)/u, 11],
+  [/^(dec|dez|декабр|груд)/u, 12],
 ];
 const MONTH_WORD = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|январ\\p{L}*|феврал\\p{L}*|март\\p{L}*|апрел\\p{L}*|ма[яй]|июн\\p{L}*|июл\\p{L}*|август\\p{L}*|сентябр\\p{L}*|октябр\\p{L}*|ноябр\\p{L}*|декабр\\p{L}*|січ\\p{L}*|лют\\p{L}*|берез\\p{L}*|квіт\\p{L}*|трав\\p{L}*|черв\\p{L}*|лип\\p{L}*|серп\\p{L}*|верес\\p{L}*|жовт\\p{L}*|листопад\\p{L}*|груд\\p{L}*)`;
 
@@ -201,11 +224,14 @@ export function extractFacts(input: string): Fact[] {
     });
   };
   take(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, (m) => ({ kind: 'email', text: m[0], keys: [m[0].toLowerCase()] }));
-  take(/(?:https?:\/\/|www\.)[^\s<>"'«»]+|(?<![\p{L}\p{N}@.-])(?:[a-z0-9-]+\.)+(?:com|net|org|de|ru|ua|vn|io|shop|store|info|biz|me|app|co|uk|eu|рф|ly|gl|link|site|online)(?:\/[^\s<>"'«»]*)?(?![\p{L}\p{N}])/giu, (m) => ({
-    kind: 'link',
-    text: m[0],
-    keys: [normLink(m[0])],
-  }));
+  take(
+    /(?:https?:\/\/|www\.)[^\s<>"'«»]+|(?<![\p{L}\p{N}@.-])(?:[a-z0-9-]+\.)+(?:com|net|org|de|ru|ua|vn|io|shop|store|info|biz|me|app|co|uk|eu|рф|ly|gl|link|site|online)(?:\/[^\s<>"'«»]*)?(?![\p{L}\p{N}])/giu,
+    (m) => ({
+      kind: 'link',
+      text: m[0],
+      keys: [normLink(m[0])],
+    }),
+  );
   // ISO and d.m.y dates before phones (their digits would look like a phone number).
   take(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m) => ({ kind: 'date', text: m[0], keys: [`${Number(m[3])}-${Number(m[2])}`] }));
   take(new RegExp(`(?<![\\p{L}\\d.,])(?:${CUR})\\s?(${NUM})|(${NUM})\\s?(?:${CUR})(?![\\p{L}])`, 'giu'), (m) => ({
@@ -213,11 +239,17 @@ export function extractFacts(input: string): Fact[] {
     text: m[0],
     keys: numberKeys(m[1] ?? m[2]),
   }));
-  take(new RegExp(`(?:price|prices|cost|costs|total|sum|итого|всего|сумма|стоит|стоимость|цена|ціна|коштує|вартість|разом|giá|tổng|preis|kostet|gesamt|summe)[^\\d\\n]{0,12}?(${NUM})`, 'giu'), (m) => ({
-    kind: 'money',
-    text: m[0],
-    keys: numberKeys(m[1]),
-  }));
+  take(
+    new RegExp(
+      `(?:price|prices|cost|costs|total|sum|итого|всего|сумма|стоит|стоимость|цена|ціна|коштує|вартість|разом|giá|tổng|preis|kostet|gesamt|summe)[^\\d\\n]{0,12}?(${NUM})`,
+      'giu',
+    ),
+    (m) => ({
+      kind: 'money',
+      text: m[0],
+      keys: numberKeys(m[1]),
+    }),
+  );
   take(new RegExp(`(${NUM})\\s?(?:%|percent|per cent|процент\\p{L}*|відсот\\p{L}*|phần trăm|prozent)`, 'giu'), (m) => ({
     kind: 'percent',
     text: m[0],
@@ -231,14 +263,28 @@ export function extractFacts(input: string): Fact[] {
     if (!m[3] && !m[0].includes('/') && (m[1].length < 2 || m[2].length < 2)) return null;
     return { kind: 'date', text: m[0], keys: [`${d}-${mo}`] };
   });
-  take(new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s(?:of\\s)?(${MONTH_WORD})(?!\\p{L})|(${MONTH_WORD})\\s(?:the\\s)?(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`, 'giu'), (m) => {
-    const day = Number(m[1] ?? m[4]);
-    const month = monthOf(m[2] ?? m[3]);
-    if (!month || day < 1 || day > 31) return null;
-    return { kind: 'date', text: m[0], keys: [`${day}-${month}`] };
-  });
-  take(/ngày\s(\d{1,2})(?:\s?\/\s?|\stháng\s)(\d{1,2})/giu, (m) => ({ kind: 'date', text: m[0], keys: [`${Number(m[1])}-${Number(m[2])}`] }));
-  take(/(?<![\d:])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\d])/g, (m) => ({ kind: 'time', text: m[0], keys: [timeKey(Number(m[1]), Number(m[2]))] }));
+  take(
+    new RegExp(
+      `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s(?:of\\s)?(${MONTH_WORD})(?!\\p{L})|(${MONTH_WORD})\\s(?:the\\s)?(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`,
+      'giu',
+    ),
+    (m) => {
+      const day = Number(m[1] ?? m[4]);
+      const month = monthOf(m[2] ?? m[3]);
+      if (!month || day < 1 || day > 31) return null;
+      return { kind: 'date', text: m[0], keys: [`${day}-${month}`] };
+    },
+  );
+  take(/ngày\s(\d{1,2})(?:\s?\/\s?|\stháng\s)(\d{1,2})/giu, (m) => ({
+    kind: 'date',
+    text: m[0],
+    keys: [`${Number(m[1])}-${Number(m[2])}`],
+  }));
+  take(/(?<![\d:])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\d])/g, (m) => ({
+    kind: 'time',
+    text: m[0],
+    keys: [timeKey(Number(m[1]), Number(m[2]))],
+  }));
   take(/(?<![\d:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([ap])\.?m\.?(?![\p{L}])/giu, (m) => {
     let h = Number(m[1]) % 12;
     if (m[3].toLowerCase() === 'p') h += 12;
@@ -266,7 +312,16 @@ interface TrustedSets {
 }
 
 function trustedSets(text: string): TrustedSets {
-  const sets: TrustedSets = { money: new Set(), percent: new Set(), link: new Set(), email: new Set(), phone: [], date: new Set(), time: new Set(), numbers: new Set() };
+  const sets: TrustedSets = {
+    money: new Set(),
+    percent: new Set(),
+    link: new Set(),
+    email: new Set(),
+    phone: [],
+    date: new Set(),
+    time: new Set(),
+    numbers: new Set(),
+  };
   for (const f of extractFacts(text)) {
     if (f.kind === 'link') f.keys.forEach((k) => sets.link.add(k));
     else if (f.kind === 'email') f.keys.forEach((k) => sets.email.add(k));
@@ -353,7 +408,11 @@ export function checkFacts(reply: string, g: Grounding): Finding[] {
         ok = f.keys.some((k) => trusted.numbers.has(k) || (customerNumbers.has(k) && Number(k) <= 100 && Number.isInteger(Number(k))));
         break;
     }
-    if (!ok) findings.push({ reason: FACT_REASON[f.kind], detail: `${FACT_LABEL[f.kind]} “${f.text}” is not in your shop profile, policies or knowledge` });
+    if (!ok)
+      findings.push({
+        reason: FACT_REASON[f.kind],
+        detail: `${FACT_LABEL[f.kind]} “${f.text}” is not in your shop profile, policies or knowledge`,
+      });
   }
   return findings;
 }
@@ -395,12 +454,24 @@ const COMMITMENTS: { label: string; reason: Finding['reason']; find: (text: stri
   {
     label: 'compensation',
     reason: 'unsupported_commitment',
-    find: fromRx(rx(`compensat|voucher|coupon|gift card|store credit|компенсац|купон|сертификат|ваучер|компенсаці|bồi thường|phiếu quà|entschädig|gutschein`)),
+    find: fromRx(
+      rx(
+        `compensat|voucher|coupon|gift card|store credit|компенсац|купон|сертификат|ваучер|компенсаці|bồi thường|phiếu quà|entschädig|gutschein`,
+      ),
+    ),
   },
   { label: 'free delivery', reason: 'unsupported_commitment', find: (t) => freeIn(t, true) },
-  { label: 'a discount', reason: 'unverified_discount', find: fromRx(rx(`discount|% off|${NB}sale price|скидк|знижк|giảm giá|rabatt|nachlass`)) },
+  {
+    label: 'a discount',
+    reason: 'unverified_discount',
+    find: fromRx(rx(`discount|% off|${NB}sale price|скидк|знижк|giảm giá|rabatt|nachlass`)),
+  },
   { label: 'something for free', reason: 'unsupported_commitment', find: (t) => freeIn(t, false) },
-  { label: 'a guarantee', reason: 'unsupported_commitment', find: fromRx(rx(`guarantee|we promise|гарантир|гарантуєм|обещаем|обіцяєм|đảm bảo|garantier|versprechen`)) },
+  {
+    label: 'a guarantee',
+    reason: 'unsupported_commitment',
+    find: fromRx(rx(`guarantee|we promise|гарантир|гарантуєм|обещаем|обіцяєм|đảm bảo|garantier|versprechen`)),
+  },
 ];
 
 export function checkCommitments(reply: string, g: Grounding): Finding[] {
@@ -429,8 +500,10 @@ export function checkLanguage(reply: string, expected: string | null): Finding[]
   if (!expected) return [];
   const script = scriptOf(reply);
   const wantCyrillic = CYRILLIC_LANGS.has(expected);
-  if (script === 'latin' && wantCyrillic) return [{ reason: 'wrong_language', detail: `The reply is not in the customer's language (${expected})` }];
-  if (script === 'cyrillic' && !wantCyrillic) return [{ reason: 'wrong_language', detail: `The reply is not in the customer's language (${expected})` }];
+  if (script === 'latin' && wantCyrillic)
+    return [{ reason: 'wrong_language', detail: `The reply is not in the customer's language (${expected})` }];
+  if (script === 'cyrillic' && !wantCyrillic)
+    return [{ reason: 'wrong_language', detail: `The reply is not in the customer's language (${expected})` }];
   const guess = detectLanguage(reply);
   if (guess?.confident && guess.lang !== expected) {
     return [{ reason: 'wrong_language', detail: `The reply looks like ${guess.lang}, the customer writes ${expected}` }];
@@ -442,10 +515,20 @@ export function checkLanguage(reply: string, expected: string | null): Finding[]
 export function checkReply(reply: string, g: Grounding): Finding[] {
   const text = reply.trim();
   if (!text) return [{ reason: 'empty_reply', detail: 'The model returned an empty reply' }];
-  if (text.length > MAX_AUTO_REPLY_CHARS) return [{ reason: 'too_long', detail: `The reply has ${text.length} characters (limit ${MAX_AUTO_REPLY_CHARS})` }];
+  if (text.length > MAX_AUTO_REPLY_CHARS)
+    return [{ reason: 'too_long', detail: `The reply has ${text.length} characters (limit ${MAX_AUTO_REPLY_CHARS})` }];
   const uncovered = looksUncovered(text) || (g.language !== null && !(lexiconLanguages() as string[]).includes(g.language));
-  const language: Finding[] = uncovered ? [{ reason: 'language_not_covered', detail: 'The reply is in a language Lavka has no texts for' }] : [];
-  const all = [...checkIdentity(text), ...checkCommitments(text, g), ...typedFindings(text, g), ...checkFacts(text, g), ...language, ...checkLanguage(text, g.language)];
+  const language: Finding[] = uncovered
+    ? [{ reason: 'language_not_covered', detail: 'The reply is in a language Lavka has no texts for' }]
+    : [];
+  const all = [
+    ...checkIdentity(text),
+    ...checkCommitments(text, g),
+    ...typedFindings(text, g),
+    ...checkFacts(text, g),
+    ...language,
+    ...checkLanguage(text, g.language),
+  ];
   // The older pattern checks and the typed ones often see the same thing: one finding per reason is enough.
   return all.filter((f, i) => all.findIndex((x) => x.reason === f.reason) === i);
 }
@@ -464,7 +547,11 @@ const AUTO_RESPONDER = rx(
   `auto[- ]?reply|automatic reply|automated (message|response)|out of (the )?office|this is an automated|do not reply|автоответ|автоматическ\\p{L}* (ответ|сообщени)|автовідповід|автоматичн\\p{L}* (відповідь|повідомлен)|trả lời tự động|abwesenheitsnotiz|automatische antwort`,
 );
 
-const norm = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
 
 /**
  * A loop finding for the newest customer message, given the conversation's recent turns (oldest first): too many
@@ -473,7 +560,8 @@ const norm = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').tr
 export function checkLoop(turns: Turn[], maxAutoInRow: number): Finding | null {
   const lastIn = [...turns].reverse().find((t) => t.direction === 'in');
   if (!lastIn) return null;
-  if (AUTO_RESPONDER.test(clipCustomerText(lastIn.body))) return { reason: 'loop', detail: 'The customer’s message looks like an automatic reply from another bot' };
+  if (AUTO_RESPONDER.test(clipCustomerText(lastIn.body)))
+    return { reason: 'loop', detail: 'The customer’s message looks like an automatic reply from another bot' };
 
   // Only what happened since the owner last wrote counts: the owner's reply resets everything.
   let lastOwner = -1;
@@ -505,7 +593,10 @@ export function checkLoop(turns: Turn[], maxAutoInRow: number): Finding | null {
   }
   if (quick >= 2) return { reason: 'loop', detail: 'Answers arrive faster than a person types: probably another bot' };
   if (run >= maxAutoInRow) {
-    return { reason: 'loop', detail: `Lavka already answered ${run} times without the customer adding anything new; take over for a moment` };
+    return {
+      reason: 'loop',
+      detail: `Lavka already answered ${run} times without the customer adding anything new; take over for a moment`,
+    };
   }
   return null;
 }

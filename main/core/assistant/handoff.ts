@@ -11,7 +11,14 @@ export interface HandoffFacts {
   last: Pick<Message, 'direction' | 'origin' | 'body'>[];
 }
 
-const WHO: Record<string, string> = { customer: 'Customer', owner: 'You', assistant: 'Lavka (Auto)', reminder: 'Reminder', order_status: 'Order update', system: 'Lavka' };
+const WHO: Record<string, string> = {
+  customer: 'Customer',
+  owner: 'You',
+  assistant: 'Lavka (Auto)',
+  reminder: 'Reminder',
+  order_status: 'Order update',
+  system: 'Lavka',
+};
 /** Long enough to read a message whole in Needs you; a pasted essay is cut, visibly. */
 const MAX_QUOTE = 400;
 
@@ -20,7 +27,12 @@ export function handoffFacts(f: HandoffFacts): string {
     const body = m.body.replace(/\s+/g, ' ').trim();
     return `${WHO[m.origin] ?? m.origin}: “${body.length > MAX_QUOTE ? `${body.slice(0, MAX_QUOTE)}…` : body}”`;
   };
-  return [f.headline, f.orders ? `Orders: ${f.orders.replace(/\n/g, '; ')}` : 'Orders: none open', 'Last messages:', ...f.last.map(quote)].join('\n');
+  return [
+    f.headline,
+    f.orders ? `Orders: ${f.orders.replace(/\n/g, '; ')}` : 'Orders: none open',
+    'Last messages:',
+    ...f.last.map(quote),
+  ].join('\n');
 }
 
 /** The model's lines, after the facts, marked so the owner knows who wrote them. */

@@ -40,16 +40,26 @@ export type FailureKind = 'unreachable' | 'no_model' | 'failed' | 'timeout';
 export function describeOllamaError(err: unknown, host: string, model: string): AppError {
   if (err instanceof AppError) return err;
   const msg = err instanceof Error ? err.message : String(err);
-  const cause = err instanceof Error && err.cause instanceof Error ? `${err.cause.message} ${(err.cause as { code?: string }).code ?? ''}` : '';
-  const fail = (kind: FailureKind, text: string, reason: ErrorReason) => new AppError('assistant_unavailable', text, { kind }, { reason, params: { host, model } });
+  const cause =
+    err instanceof Error && err.cause instanceof Error ? `${err.cause.message} ${(err.cause as { code?: string }).code ?? ''}` : '';
+  const fail = (kind: FailureKind, text: string, reason: ErrorReason) =>
+    new AppError('assistant_unavailable', text, { kind }, { reason, params: { host, model } });
   if (/fetch failed/i.test(msg) && /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|connect/i.test(cause)) {
-    return fail('unreachable', `Ollama is not running at ${host}. Install it from ollama.com, start it, then try again.`, 'ollama_not_running');
+    return fail(
+      'unreachable',
+      `Ollama is not running at ${host}. Install it from ollama.com, start it, then try again.`,
+      'ollama_not_running',
+    );
   }
   if (/aborted due to timeout|timed? ?out/i.test(`${msg} ${cause}`)) {
     return fail('unreachable', `Ollama at ${host} does not answer. Is it running? Start it, then try again.`, 'ollama_timeout');
   }
   if (/not found|try pulling/i.test(msg)) {
-    return fail('no_model', `The model “${model}” is not installed in Ollama. Download it in Settings → Assistant.`, 'ollama_model_missing');
+    return fail(
+      'no_model',
+      `The model “${model}” is not installed in Ollama. Download it in Settings → Assistant.`,
+      'ollama_model_missing',
+    );
   }
   return fail('failed', `Ollama could not answer: ${msg.slice(0, 200)}`, 'ollama_failed');
 }
@@ -163,7 +173,13 @@ export class OllamaConnection {
     }
     const prev = this.cached;
     this.cached = status;
-    if (!prev || prev.state !== status.state || prev.host !== status.host || prev.models.length !== status.models.length || prev.model !== status.model) {
+    if (
+      !prev ||
+      prev.state !== status.state ||
+      prev.host !== status.host ||
+      prev.models.length !== status.models.length ||
+      prev.model !== status.model
+    ) {
       this.events.emit('assistant.status', status);
     }
     return status;
@@ -192,7 +208,11 @@ export class OllamaConnection {
 
   /** Starts downloading a model; progress arrives as 'assistant.pull' events. One download at a time. */
   startPull(model: string): PullState {
-    if (this.pullState?.running) throw new AppError('conflict', `Already downloading ${this.pullState.model}`, undefined, { reason: 'ollama_busy', params: { model: this.pullState.model } });
+    if (this.pullState?.running)
+      throw new AppError('conflict', `Already downloading ${this.pullState.model}`, undefined, {
+        reason: 'ollama_busy',
+        params: { model: this.pullState.model },
+      });
     const state: PullState = { model, running: true, status: 'starting', completed: 0, total: 0, error: null, done: false };
     this.pullState = state;
     this.events.emit('assistant.pull', { ...state });
@@ -373,7 +393,10 @@ export class OllamaChatModel implements ChatModel {
         messageId: null,
         detail: r.error ?? '',
       });
-    if (!model) throw new AppError('assistant_unavailable', 'No model is picked. Choose or download one in Settings → Assistant.', { kind: 'no_model' });
+    if (!model)
+      throw new AppError('assistant_unavailable', 'No model is picked. Choose or download one in Settings → Assistant.', {
+        kind: 'no_model',
+      });
 
     const stop = new AbortController();
     const client = this.connection.clientFor(stop.signal);

@@ -7,7 +7,15 @@ import type { KnowledgeEntry, ShopPolicies } from '../knowledge/types';
 import { languageName } from './language';
 import { estimateTokens, truncateToTokens } from './tokens';
 
-const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 
 /** "Mon–Fri 09:00–18:00; Sat 10:00–16:00; Sun closed": consecutive days with equal hours are grouped. */
 export function formatHours(h: OpeningHours): string {
@@ -64,7 +72,9 @@ export function buildShopFacts(b: BusinessProfile, p: ShopPolicies, policies: Kn
     p.returns && `Returns: ${p.returns}`,
     ...policies.map((e) => `${e.title}: ${e.body}`),
   ].filter(Boolean) as string[];
-  const policyText = pol.length ? truncateToTokens(pol.join('\n'), POLICY_BUDGET_TOKENS) : 'No written policies yet: for anything beyond the shop facts, say you will check with the team.';
+  const policyText = pol.length
+    ? truncateToTokens(pol.join('\n'), POLICY_BUDGET_TOKENS)
+    : 'No written policies yet: for anything beyond the shop facts, say you will check with the team.';
   return `SHOP\n${shop.join('\n')}\n\nPOLICIES\n${policyText}`;
 }
 

@@ -23,7 +23,15 @@ import { languageInfo } from '../../shared/languages';
 import { lexiconLanguages, looksUncovered } from '../../shared/lexicon';
 import { describeWeek } from '../../shared/opening-hours';
 import type { ChatModel } from './chat-model';
-import { ContextProviders, buildTurnContext, conversationPrompt, isOpenAt, stablePrefixOf, type ContextDeps, type TurnContext } from './context';
+import {
+  ContextProviders,
+  buildTurnContext,
+  conversationPrompt,
+  isOpenAt,
+  stablePrefixOf,
+  type ContextDeps,
+  type TurnContext,
+} from './context';
 import type { ChatTurn } from './chat-model';
 import { MODEL_REPLY_JSON_SCHEMA, checkLoop, checkReply, customerEscalation, parseModelReply } from './guardrails';
 import { languageName } from './language';
@@ -61,7 +69,13 @@ export interface AssistantDeps {
   settings: SettingsService;
   inbox: InboxService;
   knowledge: KnowledgeService;
-  repos: { assistant: AssistantRepo; contacts: ContactsRepo; conversations: ConversationsRepo; messages: MessagesRepo; translations: TranslationsRepo };
+  repos: {
+    assistant: AssistantRepo;
+    contacts: ContactsRepo;
+    conversations: ConversationsRepo;
+    messages: MessagesRepo;
+    translations: TranslationsRepo;
+  };
   /** Replaces the Ollama-backed model (tests of other domains); the connection is still used for status. */
   model?: ChatModel;
 }
@@ -104,7 +118,14 @@ export class AssistantService {
 
   constructor(private readonly d: AssistantDeps) {
     this.connection = new OllamaConnection(() => this.settings(), d.env, d.clock, d.events);
-    this.model = d.model ?? new OllamaChatModel(this.connection, () => this.settings().model, d.clock, (a) => this.record(a));
+    this.model =
+      d.model ??
+      new OllamaChatModel(
+        this.connection,
+        () => this.settings().model,
+        d.clock,
+        (a) => this.record(a),
+      );
     this.unsubscribe.push(d.inbox.onInbound((e) => this.onInbound(e)));
     // When the owner answers a conversation themselves, its "Needs you" item is done. Only the owner's own words
     // count: a reminder or an order-status notice sent in their name leaves an open refund escalation open.
@@ -144,7 +165,12 @@ export class AssistantService {
     const settings = this.settings();
     const chosen = override ?? settings.defaultMode;
     // Paused by the owner: nothing goes out by itself, but drafts still help (Auto acts as Suggest).
-    return { conversationId, override, effective: chosen === 'auto' && settings.autoPaused ? 'suggest' : chosen, paused: settings.autoPaused };
+    return {
+      conversationId,
+      override,
+      effective: chosen === 'auto' && settings.autoPaused ? 'suggest' : chosen,
+      paused: settings.autoPaused,
+    };
   }
 
   setMode(conversationId: number, mode: Mode | null): ModeInfo {
@@ -322,7 +348,13 @@ export class AssistantService {
     if (open?.kind === 'escalation') return;
 
     if (message.kind !== 'text') {
-      this.hold(conversationId, message.id, { reason: 'not_text', detail: `The customer sent a ${message.kind}; Lavka cannot read it` }, '', []);
+      this.hold(
+        conversationId,
+        message.id,
+        { reason: 'not_text', detail: `The customer sent a ${message.kind}; Lavka cannot read it` },
+        '',
+        [],
+      );
       return;
     }
     const loop = checkLoop(turns, settings.maxAutoInRow);
@@ -380,9 +412,13 @@ export class AssistantService {
     }
     const findings: Finding[] = checkReply(reply, ctx.grounding);
     if (!(lexiconLanguages() as string[]).includes(ctx.language) || looksUncovered(ctx.grounding.customer)) {
-      findings.unshift({ reason: 'language_not_covered', detail: `The customer writes in a language Lavka has no texts for (${ctx.language}); Auto sends nothing in it` });
+      findings.unshift({
+        reason: 'language_not_covered',
+        detail: `The customer writes in a language Lavka has no texts for (${ctx.language}); Auto sends nothing in it`,
+      });
     }
-    if (parsed.value.needs_human) findings.push({ reason: 'model_unsure', detail: 'The assistant was not sure its facts answer the question' });
+    if (parsed.value.needs_human)
+      findings.push({ reason: 'model_unsure', detail: 'The assistant was not sure its facts answer the question' });
     const openNow = isOpenAt(this.d.settings.get().business, this.d.clock.now());
     if ((settings.autoHours === 'open' && !openNow) || (settings.autoHours === 'closed' && openNow)) {
       findings.unshift({
@@ -390,7 +426,8 @@ export class AssistantService {
         detail: settings.autoHours === 'open' ? 'Auto only sends while the shop is open' : 'Auto only sends while the shop is closed',
       });
     }
-    if (open) findings.push({ reason: open.reason as Finding['reason'], detail: 'An earlier reply in this conversation is still waiting for you' });
+    if (open)
+      findings.push({ reason: open.reason as Finding['reason'], detail: 'An earlier reply in this conversation is still waiting for you' });
     if (findings.length) {
       this.hold(conversationId, message.id, findings[0], reply, sources, findings.slice(1));
       return;
@@ -433,7 +470,13 @@ export class AssistantService {
       if (controller.signal.aborted) return;
       const kind = failureKind(err);
       const unavailable = kind === 'unreachable' || kind === 'no_model';
-      this.hold(conversationId, message.id, { reason: unavailable ? 'assistant_unavailable' : 'model_error', detail: err instanceof Error ? err.message : String(err) }, '', []);
+      this.hold(
+        conversationId,
+        message.id,
+        { reason: unavailable ? 'assistant_unavailable' : 'model_error', detail: err instanceof Error ? err.message : String(err) },
+        '',
+        [],
+      );
       return;
     } finally {
       if (this.autoRuns.get(conversationId) === controller) this.autoRuns.delete(conversationId);
@@ -490,9 +533,13 @@ export class AssistantService {
     const findings: Finding[] = [];
     const openNow = isOpenAt(app.business, this.d.clock.now());
     if ((settings.autoHours === 'open' && !openNow) || (settings.autoHours === 'closed' && openNow)) {
-      findings.push({ reason: 'outside_hours', detail: settings.autoHours === 'open' ? 'Auto only sends while the shop is open' : 'Auto only sends while the shop is closed' });
+      findings.push({
+        reason: 'outside_hours',
+        detail: settings.autoHours === 'open' ? 'Auto only sends while the shop is open' : 'Auto only sends while the shop is closed',
+      });
     }
-    if (open) findings.push({ reason: open.reason as Finding['reason'], detail: 'An earlier reply in this conversation is still waiting for you' });
+    if (open)
+      findings.push({ reason: open.reason as Finding['reason'], detail: 'An earlier reply in this conversation is still waiting for you' });
     if (findings.length) {
       this.hold(conversationId, message.id, findings[0], composed.text, sources, findings.slice(1));
       return;
@@ -508,7 +555,14 @@ export class AssistantService {
   /** The model's translation of an owner's answer, as a draft for the owner; the original when the model fails. */
   private async translate(ctx: TurnContext, text: string, conversationId: number): Promise<string> {
     try {
-      const r = await this.model.chat({ purpose: 'translate', messages: translateMessages(ctx, text, ctx.language), conversationId, signal: this.shutdown.signal, maxTokens: 400, temperature: 0.1 });
+      const r = await this.model.chat({
+        purpose: 'translate',
+        messages: translateMessages(ctx, text, ctx.language),
+        conversationId,
+        signal: this.shutdown.signal,
+        maxTokens: 400,
+        temperature: 0.1,
+      });
       return cleanDraft(r.content).slice(0, 2000) || text;
     } catch {
       return text;
@@ -528,9 +582,22 @@ export class AssistantService {
     const out = new Map<string, AnswerSource>();
     for (const src of ctx.sources) {
       if (src.kind === 'profile') {
-        if (src.id === 'hours') out.set('hours', { id: 'hours', title: src.title, kind: 'lavka', text: render(lang, 'auto:hours', { hours: describeWeek(b.openingHours, locale, render(lang, 'auto:closed')) }) });
-        else if (src.id === 'address' && b.address.trim()) out.set('address', { id: 'address', title: src.title, kind: 'lavka', text: render(lang, 'auto:address', { address: b.address.trim() }) });
-        else if (src.id === 'phone' && b.phone.trim()) out.set('phone', { id: 'phone', title: src.title, kind: 'lavka', text: render(lang, 'auto:phone', { phone: b.phone.trim() }) });
+        if (src.id === 'hours')
+          out.set('hours', {
+            id: 'hours',
+            title: src.title,
+            kind: 'lavka',
+            text: render(lang, 'auto:hours', { hours: describeWeek(b.openingHours, locale, render(lang, 'auto:closed')) }),
+          });
+        else if (src.id === 'address' && b.address.trim())
+          out.set('address', {
+            id: 'address',
+            title: src.title,
+            kind: 'lavka',
+            text: render(lang, 'auto:address', { address: b.address.trim() }),
+          });
+        else if (src.id === 'phone' && b.phone.trim())
+          out.set('phone', { id: 'phone', title: src.title, kind: 'lavka', text: render(lang, 'auto:phone', { phone: b.phone.trim() }) });
         else if ((src.id === 'delivery' || src.id === 'payment' || src.id === 'returns') && policies[src.id].trim()) {
           out.set(src.id, { id: src.id, title: src.title, kind: 'owner', key: `policy:${src.id}`, text: policies[src.id].trim() });
         }
@@ -559,8 +626,16 @@ export class AssistantService {
 
   private hold(conversationId: number, triggerMessageId: number, f: Finding, draft: string, sources: Source[], more: Finding[] = []): void {
     const detail = [f.detail, ...more.map((x) => x.detail)].join('\n');
-    this.d.repos.assistant.upsertOpen({ conversationId, triggerMessageId, kind: 'hold', reason: f.reason, detail, draft, summary: '', sources }, this.d.clock.now());
-    this.record({ ...auditBase(this.d.clock.now(), conversationId, 'held'), reason: f.reason, messageId: triggerMessageId, detail: JSON.stringify({ detail, draft }) });
+    this.d.repos.assistant.upsertOpen(
+      { conversationId, triggerMessageId, kind: 'hold', reason: f.reason, detail, draft, summary: '', sources },
+      this.d.clock.now(),
+    );
+    this.record({
+      ...auditBase(this.d.clock.now(), conversationId, 'held'),
+      reason: f.reason,
+      messageId: triggerMessageId,
+      detail: JSON.stringify({ detail, draft }),
+    });
     this.emitQueue();
   }
 
@@ -597,9 +672,18 @@ export class AssistantService {
     const text = messages[ctx.language] ?? messages[fallback] ?? messages.en;
     try {
       const sent = this.d.inbox.send(conversationId, text, { author: 'assistant' });
-      this.record({ ...auditBase(this.d.clock.now(), conversationId, 'auto_sent'), reason: 'holding_message', messageId: sent.id, detail: JSON.stringify({ reply: text, for: message.id }) });
+      this.record({
+        ...auditBase(this.d.clock.now(), conversationId, 'auto_sent'),
+        reason: 'holding_message',
+        messageId: sent.id,
+        detail: JSON.stringify({ reply: text, for: message.id }),
+      });
     } catch (err) {
-      this.record({ ...auditBase(this.d.clock.now(), conversationId, 'error'), reason: 'holding_message', detail: err instanceof Error ? err.message : String(err) });
+      this.record({
+        ...auditBase(this.d.clock.now(), conversationId, 'error'),
+        reason: 'holding_message',
+        detail: err instanceof Error ? err.message : String(err),
+      });
     }
   }
 
@@ -609,7 +693,8 @@ export class AssistantService {
     const ordersProvider = this.contextProviders.list().find((p) => p.id === 'orders');
     let orders: string | null = null;
     try {
-      orders = ordersProvider?.provide({ conversationId, contactId, customerText: '', language: 'en', now: this.d.clock.now() })?.text ?? null;
+      orders =
+        ordersProvider?.provide({ conversationId, contactId, customerText: '', language: 'en', now: this.d.clock.now() })?.text ?? null;
     } catch {
       orders = null;
     }
@@ -657,7 +742,10 @@ export class AssistantService {
     this.hold(
       conversationId,
       messageId,
-      { reason: 'optout_unclear', detail: `The customer wrote “${said}”. It may mean “no more messages”: no reminder goes out until you decide. Answering them or dismissing this keeps their reminders.` },
+      {
+        reason: 'optout_unclear',
+        detail: `The customer wrote “${said}”. It may mean “no more messages”: no reminder goes out until you decide. Answering them or dismissing this keeps their reminders.`,
+      },
       '',
       [],
     );
@@ -731,7 +819,14 @@ export class AssistantService {
     return this.d.repos.translations.list().map((t) => {
       const source = this.ownerAnswerText(t.sourceKey);
       const title = t.sourceKey.startsWith('policy:') ? t.sourceKey.slice(7) : (this.knowledgeEntry(t.sourceKey)?.title ?? t.sourceKey);
-      return { key: t.sourceKey, title, lang: t.lang, text: t.text, approvedAt: t.approvedAt, current: source !== null && source === t.sourceText };
+      return {
+        key: t.sourceKey,
+        title,
+        lang: t.lang,
+        text: t.text,
+        approvedAt: t.approvedAt,
+        current: source !== null && source === t.sourceText,
+      };
     });
   }
 

@@ -30,7 +30,9 @@ function copyableTables(db: Db, schema: string): TableInfo[] {
     if (m && virtual.includes(r.name.slice(0, -m[0].length))) continue;
     // table_xinfo marks generated columns (hidden 2/3); they cannot be inserted.
     const cols = db
-      .prepare<[], { name: string; hidden: number }>(`SELECT name, hidden FROM pragma_table_xinfo(${sqlString(r.name)}, ${sqlString(schema)})`)
+      .prepare<[], { name: string; hidden: number }>(
+        `SELECT name, hidden FROM pragma_table_xinfo(${sqlString(r.name)}, ${sqlString(schema)})`,
+      )
       .all()
       .filter((c) => c.hidden === 0)
       .map((c) => c.name);
@@ -85,7 +87,10 @@ export function replaceContents(db: Db, sourcePath: string): number {
       for (const t of ordered) {
         const src = source.get(t.name);
         if (!src) continue;
-        const cols = t.columns.filter((c) => src.columns.includes(c)).map(q).join(', ');
+        const cols = t.columns
+          .filter((c) => src.columns.includes(c))
+          .map(q)
+          .join(', ');
         if (!cols) continue;
         rows += db.prepare(`INSERT INTO main.${q(t.name)} (${cols}) SELECT ${cols} FROM restore_src.${q(t.name)}`).run().changes;
       }

@@ -130,7 +130,11 @@ export class IntegritySchedule {
         body: 'Restart Lavka: it will set the damaged file aside and offer to restore your newest backup.',
       });
     } else if (state === 'ok' && reason === 'unclean-shutdown') {
-      this.d.events.emit('ui.notify', { kind: 'info', title: 'Database checked', body: 'Lavka was not closed properly last time; its data checked out fine.' });
+      this.d.events.emit('ui.notify', {
+        kind: 'info',
+        title: 'Database checked',
+        body: 'Lavka was not closed properly last time; its data checked out fine.',
+      });
     }
     this.planWeekly(now + RECHECK_EVERY_MS);
   }
@@ -148,12 +152,16 @@ export class IntegritySchedule {
     if (this.timer !== null) this.d.clock.clearTimeout(this.timer);
     this.dueReason = reason;
     this.set({ nextAt });
-    this.timer = this.d.clock.setTimeout(() => {
-      this.timer = null;
-      const r = this.dueReason ?? 'weekly';
-      if (r === 'weekly' && this.current.checkedAt !== null && this.d.clock.now() < this.current.checkedAt + WEEK_MS) return this.planWeekly(this.d.clock.now());
-      void this.runNow(r);
-    }, Math.max(0, at - this.d.clock.now()));
+    this.timer = this.d.clock.setTimeout(
+      () => {
+        this.timer = null;
+        const r = this.dueReason ?? 'weekly';
+        if (r === 'weekly' && this.current.checkedAt !== null && this.d.clock.now() < this.current.checkedAt + WEEK_MS)
+          return this.planWeekly(this.d.clock.now());
+        void this.runNow(r);
+      },
+      Math.max(0, at - this.d.clock.now()),
+    );
   }
 
   private set(patch: Partial<IntegrityStatus>): void {
@@ -167,7 +175,12 @@ export class IntegritySchedule {
     try {
       const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<IntegrityStatus>;
       const state = v.state === 'ok' || v.state === 'damaged' || v.state === 'failed' ? v.state : 'never';
-      return { state, checkedAt: typeof v.checkedAt === 'number' ? v.checkedAt : null, reason: v.reason ?? null, detail: typeof v.detail === 'string' ? v.detail : '' };
+      return {
+        state,
+        checkedAt: typeof v.checkedAt === 'number' ? v.checkedAt : null,
+        reason: v.reason ?? null,
+        detail: typeof v.detail === 'string' ? v.detail : '',
+      };
     } catch {
       return {};
     }

@@ -36,7 +36,11 @@ export function catalogMethods(s: Services) {
       (i) => s.catalog.setArchived(i.productId, i.archived),
       'Hides a product from the catalog and from chat orders (or brings it back).',
     ),
-    'catalog.importPreview': method(csvInput, (i) => s.catalog.previewImport(i.text, i.mapping), 'Reads a CSV file and reports what would change.'),
+    'catalog.importPreview': method(
+      csvInput,
+      (i) => s.catalog.previewImport(i.text, i.mapping),
+      'Reads a CSV file and reports what would change.',
+    ),
     'catalog.importCommit': method(csvInput, (i) => s.catalog.commitImport(i.text, i.mapping), 'Imports a CSV file: all rows or none.'),
     'catalog.exportCsv': method(noInput, () => ({ csv: s.catalog.exportCsv(), fileName: 'catalog.csv' }), 'The whole catalog as CSV.'),
   };

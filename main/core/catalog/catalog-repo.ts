@@ -92,13 +92,23 @@ export class CatalogRepo {
       'SELECT id, sku, name, synonyms, category, options FROM products WHERE archived = 0 ORDER BY id',
     )
       .all()
-      .map((r) => ({ id: r.id, sku: r.sku, name: r.name, category: r.category, synonyms: parseJson<string[]>(r.synonyms, []), options: parseJson<OptionGroup[]>(r.options, []) }));
+      .map((r) => ({
+        id: r.id,
+        sku: r.sku,
+        name: r.name,
+        category: r.category,
+        synonyms: parseJson<string[]>(r.synonyms, []),
+        options: parseJson<OptionGroup[]>(r.options, []),
+      }));
   }
 
   /** The active products among `ids`, fresh from the database (prices, stock), in id order. */
   activeByIds(ids: readonly number[]): Product[] {
     if (!ids.length) return [];
-    return stmt<[string], ProductRow>(this.db, 'SELECT * FROM products WHERE archived = 0 AND id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    return stmt<[string], ProductRow>(
+      this.db,
+      'SELECT * FROM products WHERE archived = 0 AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
+    )
       .all(JSON.stringify(ids))
       .map(toProduct);
   }
@@ -132,7 +142,10 @@ export class CatalogRepo {
   }
 
   categories(): string[] {
-    return stmt<[], { category: string }>(this.db, "SELECT DISTINCT category FROM products WHERE archived = 0 AND category <> '' ORDER BY category")
+    return stmt<[], { category: string }>(
+      this.db,
+      "SELECT DISTINCT category FROM products WHERE archived = 0 AND category <> '' ORDER BY category",
+    )
       .all()
       .map((r) => r.category);
   }

@@ -8,7 +8,19 @@ import type { CatalogService } from './service';
 import { validate } from './validate';
 import type { OptionGroup, Product, ProductData } from './types';
 
-export const CSV_FIELDS = ['sku', 'name', 'category', 'price', 'unit', 'stock', 'available', 'synonyms', 'options', 'description', 'archived'] as const;
+export const CSV_FIELDS = [
+  'sku',
+  'name',
+  'category',
+  'price',
+  'unit',
+  'stock',
+  'available',
+  'synonyms',
+  'options',
+  'description',
+  'archived',
+] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 export type CsvMapping = (CsvField | null)[];
 
@@ -112,7 +124,11 @@ export function formatOptions(groups: OptionGroup[], currency: string): string {
     .map(
       (g) =>
         `${g.name}: ${g.values
-          .map((v) => (v.priceDeltaMinor ? `${v.value} ${v.priceDeltaMinor > 0 ? '+' : '-'}${minorToDecimal(Math.abs(v.priceDeltaMinor), currency)}` : v.value))
+          .map((v) =>
+            v.priceDeltaMinor
+              ? `${v.value} ${v.priceDeltaMinor > 0 ? '+' : '-'}${minorToDecimal(Math.abs(v.priceDeltaMinor), currency)}`
+              : v.value,
+          )
           .join(', ')}`,
     )
     .join('; ');
@@ -120,12 +136,19 @@ export function formatOptions(groups: OptionGroup[], currency: string): string {
 
 export function parseOptions(text: string, currency: string): { ok: true; groups: OptionGroup[] } | { ok: false; error: string } {
   const groups: OptionGroup[] = [];
-  for (const part of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const colon = part.indexOf(':');
     if (colon <= 0) return { ok: false, error: `option "${part}" needs a name and values, e.g. "size: small, large +0.80"` };
     const name = part.slice(0, colon).trim();
     const values = [];
-    for (const raw of part.slice(colon + 1).split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const raw of part
+      .slice(colon + 1)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const m = /^(.*?)\s+([+-])\s*(\S+)$/u.exec(raw);
       if (m) {
         const amount = parseMoney(m[3], currency);
@@ -179,7 +202,11 @@ export function planImport(
   currency: string,
   mapping?: CsvMapping,
 ): { preview: ImportPreview; plan: Planned[] } {
-  if (text.length > MAX_IMPORT_CHARS) throw new AppError('invalid_input', 'The file is larger than 1.5 MB; split it into smaller files', undefined, { reason: 'file_too_large', params: { size: '1.5 MB' } });
+  if (text.length > MAX_IMPORT_CHARS)
+    throw new AppError('invalid_input', 'The file is larger than 1.5 MB; split it into smaller files', undefined, {
+      reason: 'file_too_large',
+      params: { size: '1.5 MB' },
+    });
   if (!text.replace(/^\ufeff/, '').trim()) throw new AppError('invalid_input', 'The file is empty', undefined, { reason: 'file_empty' });
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
@@ -194,24 +221,31 @@ export function planImport(
   } catch (err) {
     const e = err as { message?: string; lines?: number };
     const line = e.lines ? `Line ${e.lines}: ` : '';
-    throw new AppError('invalid_input', `${line}the file is not valid CSV (${(e.message ?? 'parse error').replace(/ at line \d+.*$/, '')})`);
+    throw new AppError(
+      'invalid_input',
+      `${line}the file is not valid CSV (${(e.message ?? 'parse error').replace(/ at line \d+.*$/, '')})`,
+    );
   }
   if (records.length === 0) throw new AppError('invalid_input', 'The file is empty', undefined, { reason: 'file_empty' });
   const header = records[0].record.map((h) => h.trim());
   const rows = records.slice(1);
-  if (rows.length > MAX_IMPORT_ROWS) throw new AppError('invalid_input', `The file has ${rows.length} rows; Lavka imports up to ${MAX_IMPORT_ROWS} at a time`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new AppError('invalid_input', `The file has ${rows.length} rows; Lavka imports up to ${MAX_IMPORT_ROWS} at a time`);
   const map = mapping ?? guessMapping(header);
-  if (map.length !== header.length) throw new AppError('invalid_input', `The mapping has ${map.length} entries but the file has ${header.length} columns`);
+  if (map.length !== header.length)
+    throw new AppError('invalid_input', `The mapping has ${map.length} entries but the file has ${header.length} columns`);
 
   const errors: RowError[] = [];
   const fieldCol = new Map<CsvField, number>();
   map.forEach((f, i) => {
     if (!f) return;
-    if (fieldCol.has(f)) errors.push({ row: 1, column: header[i], message: `"${f}" is chosen for two columns`, code: 'column_twice', params: { field: f } });
+    if (fieldCol.has(f))
+      errors.push({ row: 1, column: header[i], message: `"${f}" is chosen for two columns`, code: 'column_twice', params: { field: f } });
     else fieldCol.set(f, i);
   });
   for (const required of ['name', 'price'] as const) {
-    if (!fieldCol.has(required)) errors.push({ row: 1, message: `No column is mapped to "${required}"`, code: 'column_missing', params: { field: required } });
+    if (!fieldCol.has(required))
+      errors.push({ row: 1, message: `No column is mapped to "${required}"`, code: 'column_missing', params: { field: required } });
   }
 
   const plan: Planned[] = [];
@@ -245,7 +279,8 @@ export function planImport(
       const stockText = cell('stock') ?? '';
       let stock: number | null = null;
       if (stockText) {
-        if (!/^\d+$/.test(stockText)) fail('stock', `stock must be a whole number ≥ 0 or empty, got "${stockText}"`, 'bad_stock', stockText);
+        if (!/^\d+$/.test(stockText))
+          fail('stock', `stock must be a whole number ≥ 0 or empty, got "${stockText}"`, 'bad_stock', stockText);
         else stock = Number(stockText);
       }
       let available = true;
@@ -269,7 +304,10 @@ export function planImport(
         else options = o.groups;
       }
       const synText = cell('synonyms') ?? '';
-      const synonyms = synText.split(synText.includes('|') ? '|' : ';').map((s) => s.trim()).filter(Boolean);
+      const synonyms = synText
+        .split(synText.includes('|') ? '|' : ';')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const name = cell('name') ?? '';
       if (!name) fail('name', 'name is empty', 'name_empty');
 
@@ -302,7 +340,13 @@ export function planImport(
       if (skuKey) {
         const first = skuRows.get(skuKey);
         if (first !== undefined) {
-          errors.push({ row, column: header[fieldCol.get('sku')!], message: `SKU "${data.sku}" is also on row ${first}`, code: 'sku_repeated', params: { value: data.sku, ref: first } });
+          errors.push({
+            row,
+            column: header[fieldCol.get('sku')!],
+            message: `SKU "${data.sku}" is also on row ${first}`,
+            code: 'sku_repeated',
+            params: { value: data.sku, ref: first },
+          });
           continue;
         }
         skuRows.set(skuKey, row);

@@ -114,7 +114,15 @@ export const DEMO_PRODUCTS: ProductInput[] = [
     description: 'Baked cheesecake, whole, 22 cm.',
     priceMinor: 2600,
     unit: 'cake',
-    options: [{ name: 'topping', values: [{ value: 'classic', priceDeltaMinor: 0 }, { value: 'raspberry', priceDeltaMinor: 300 }] }],
+    options: [
+      {
+        name: 'topping',
+        values: [
+          { value: 'classic', priceDeltaMinor: 0 },
+          { value: 'raspberry', priceDeltaMinor: 300 },
+        ],
+      },
+    ],
     synonyms: ['чизкейк', 'творожный торт'],
   },
   {
@@ -134,7 +142,13 @@ export const DEMO_PRODUCTS: ProductInput[] = [
     priceMinor: 320,
     unit: 'cup',
     options: [
-      { name: 'size', values: [{ value: 'small', priceDeltaMinor: 0 }, { value: 'large', priceDeltaMinor: 80 }] },
+      {
+        name: 'size',
+        values: [
+          { value: 'small', priceDeltaMinor: 0 },
+          { value: 'large', priceDeltaMinor: 80 },
+        ],
+      },
     ],
     synonyms: ['капучино', 'капуччино'],
   },
@@ -146,8 +160,20 @@ export const DEMO_PRODUCTS: ProductInput[] = [
     priceMinor: 350,
     unit: 'cup',
     options: [
-      { name: 'size', values: [{ value: 'small', priceDeltaMinor: 0 }, { value: 'large', priceDeltaMinor: 80 }] },
-      { name: 'milk', values: [{ value: 'regular', priceDeltaMinor: 0 }, { value: 'oat', priceDeltaMinor: 40 }] },
+      {
+        name: 'size',
+        values: [
+          { value: 'small', priceDeltaMinor: 0 },
+          { value: 'large', priceDeltaMinor: 80 },
+        ],
+      },
+      {
+        name: 'milk',
+        values: [
+          { value: 'regular', priceDeltaMinor: 0 },
+          { value: 'oat', priceDeltaMinor: 40 },
+        ],
+      },
     ],
     synonyms: ['латте', 'лате'],
   },

@@ -4,16 +4,83 @@ import type { OptionGroup, Product } from './types';
 
 /** Words that carry no product meaning, in the languages Lavka's customers write in. */
 const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'of', 'and', 'with', 'please', 'pcs', 'piece', 'pieces', 'some',
-  'и', 'с', 'со', 'в', 'во', 'на', 'для', 'пожалуйста', 'шт', 'штук', 'штуки', 'штука',
-  'і', 'й', 'з', 'із', 'та', 'для', 'будь', 'ласка',
-  'va', 'voi', 'cho', 'mot', 'cai', 'chiec', 'ly', 'coc',
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'with',
+  'please',
+  'pcs',
+  'piece',
+  'pieces',
+  'some',
+  'и',
+  'с',
+  'со',
+  'в',
+  'во',
+  'на',
+  'для',
+  'пожалуйста',
+  'шт',
+  'штук',
+  'штуки',
+  'штука',
+  'і',
+  'й',
+  'з',
+  'із',
+  'та',
+  'для',
+  'будь',
+  'ласка',
+  'va',
+  'voi',
+  'cho',
+  'mot',
+  'cai',
+  'chiec',
+  'ly',
+  'coc',
 ]);
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
-  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  є: 'ye',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  і: 'i',
+  ї: 'yi',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 /** Lower case, accents removed (cà phê → ca phe, ё → е, й → и), punctuation to spaces. */
@@ -152,9 +219,7 @@ export function productScore(query: string, p: Product): number {
 }
 
 export type MatchResult =
-  | { kind: 'match'; product: Product; score: number }
-  | { kind: 'ambiguous'; candidates: Product[] }
-  | { kind: 'unknown' };
+  { kind: 'match'; product: Product; score: number } | { kind: 'ambiguous'; candidates: Product[] } | { kind: 'unknown' };
 
 /** A product must score at least this to be considered at all. */
 export const MATCH_MIN = 0.6;
@@ -172,7 +237,10 @@ export function matchProduct(query: string, products: readonly Product[]): Match
   const [top, second] = scored;
   if (top.s >= MATCH_SURE && (!second || top.s - second.s >= MATCH_GAP)) return { kind: 'match', product: top.p, score: top.s };
   // Either several products fit about equally well, or the one that fits only half-fits: ask, never guess.
-  const candidates = scored.filter((x) => top.s - x.s < MATCH_GAP + 0.05).slice(0, 4).map((x) => x.p);
+  const candidates = scored
+    .filter((x) => top.s - x.s < MATCH_GAP + 0.05)
+    .slice(0, 4)
+    .map((x) => x.p);
   return { kind: 'ambiguous', candidates };
 }
 
@@ -252,7 +320,8 @@ export function mentionsCatalog(text: string, products: readonly Product[]): boo
   const words = tokens(text).filter((t) => t.length >= 3 && !/^\d+$/.test(t));
   if (!words.length) return false;
   const vocabulary = new Set<string>();
-  for (const p of products) for (const n of [p.name, ...p.synonyms]) for (const t of tokens(n)) if (t.length >= 3 && !/^\d+$/.test(t)) vocabulary.add(t);
+  for (const p of products)
+    for (const n of [p.name, ...p.synonyms]) for (const t of tokens(n)) if (t.length >= 3 && !/^\d+$/.test(t)) vocabulary.add(t);
   const vocab = [...vocabulary];
   return words.some((w) => bestSim(w, vocab) > 0);
 }

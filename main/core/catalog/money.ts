@@ -66,7 +66,11 @@ export function parseMoney(raw: string, currency: string): MoneyParse {
       const [a, b] = parts;
       if (b.length === 3 && digits !== 3) {
         if (digits === 0) intPart = a + b;
-        else return { ok: false, error: `"${raw.trim()}" is ambiguous: write ${a}${sep === '.' ? ',' : '.'}${b} or ${a}${sep}${b.slice(0, 2)}` };
+        else
+          return {
+            ok: false,
+            error: `"${raw.trim()}" is ambiguous: write ${a}${sep === '.' ? ',' : '.'}${b} or ${a}${sep}${b.slice(0, 2)}`,
+          };
       } else {
         intPart = a;
         frac = b;
@@ -75,7 +79,10 @@ export function parseMoney(raw: string, currency: string): MoneyParse {
   }
   if (intPart === '') intPart = '0';
   if (frac.length > digits) {
-    return { ok: false, error: digits === 0 ? `${currency} has no cents: "${raw.trim()}"` : `"${raw.trim()}" has more than ${digits} decimals` };
+    return {
+      ok: false,
+      error: digits === 0 ? `${currency} has no cents: "${raw.trim()}"` : `"${raw.trim()}" has more than ${digits} decimals`,
+    };
   }
   const minor = Number(intPart) * 10 ** digits + Number((frac + '0'.repeat(digits)).slice(0, digits) || '0');
   if (!Number.isSafeInteger(minor) || minor > MAX_PRICE_MINOR) return { ok: false, error: `"${raw.trim()}" is too large` };

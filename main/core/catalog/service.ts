@@ -68,24 +68,28 @@ export class CatalogService {
 
   create(input: ProductInput): Product {
     const data = validate(input);
-    const id = this.db.transaction(() => {
-      const sku = data.sku || this.nextSku();
-      this.assertSkuFree(sku);
-      return this.repo.insert({ ...data, sku }, this.clock.now());
-    }).immediate();
+    const id = this.db
+      .transaction(() => {
+        const sku = data.sku || this.nextSku();
+        this.assertSkuFree(sku);
+        return this.repo.insert({ ...data, sku }, this.clock.now());
+      })
+      .immediate();
     this.events.emit('catalog.updated', { productId: id });
     return this.get(id);
   }
 
   update(id: number, input: ProductInput): Product {
     const data = validate(input);
-    this.db.transaction(() => {
-      const cur = this.repo.get(id);
-      if (!cur) throw notFound('Product', id);
-      const sku = data.sku || cur.sku;
-      this.assertSkuFree(sku, id);
-      this.repo.update(id, { ...data, sku }, this.clock.now());
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const cur = this.repo.get(id);
+        if (!cur) throw notFound('Product', id);
+        const sku = data.sku || cur.sku;
+        this.assertSkuFree(sku, id);
+        this.repo.update(id, { ...data, sku }, this.clock.now());
+      })
+      .immediate();
     this.events.emit('catalog.updated', { productId: id });
     return this.get(id);
   }
@@ -108,25 +112,32 @@ export class CatalogService {
    * nothing is saved (the error lists each bad row by its line in the file).
    */
   commitImport(text: string, mapping?: CsvMapping): { created: number; updated: number } {
-    const result = this.db.transaction(() => {
-      const { preview, plan } = planImport(this, text, this.currency(), mapping);
-      if (preview.errors.length) {
-        const n = new Set(preview.errors.map((e) => e.row)).size;
-        throw new AppError('invalid_input', `${n} row${n === 1 ? ' has' : 's have'} errors; nothing was imported. Fix them and try again.`, {
-          errors: preview.errors,
-        }, { reason: 'rows_have_errors', params: { count: n } });
-      }
-      const now = this.clock.now();
-      for (const p of plan) {
-        if (p.action === 'update' && p.productId !== undefined) {
-          this.repo.update(p.productId, p.data, now);
-          if (p.archived !== undefined) this.repo.setArchived(p.productId, p.archived, now);
-        } else {
-          this.repo.insert({ ...p.data, archived: p.archived ?? false }, now);
+    const result = this.db
+      .transaction(() => {
+        const { preview, plan } = planImport(this, text, this.currency(), mapping);
+        if (preview.errors.length) {
+          const n = new Set(preview.errors.map((e) => e.row)).size;
+          throw new AppError(
+            'invalid_input',
+            `${n} row${n === 1 ? ' has' : 's have'} errors; nothing was imported. Fix them and try again.`,
+            {
+              errors: preview.errors,
+            },
+            { reason: 'rows_have_errors', params: { count: n } },
+          );
         }
-      }
-      return { created: preview.newCount, updated: preview.updateCount };
-    }).immediate();
+        const now = this.clock.now();
+        for (const p of plan) {
+          if (p.action === 'update' && p.productId !== undefined) {
+            this.repo.update(p.productId, p.data, now);
+            if (p.archived !== undefined) this.repo.setArchived(p.productId, p.archived, now);
+          } else {
+            this.repo.insert({ ...p.data, archived: p.archived ?? false }, now);
+          }
+        }
+        return { created: preview.newCount, updated: preview.updateCount };
+      })
+      .immediate();
     this.events.emit('catalog.updated', {});
     return result;
   }
@@ -139,7 +150,12 @@ export class CatalogService {
   assertSkuFree(sku: string, exceptId?: number): void {
     const other = this.repo.bySku(sku);
     if (other && other.id !== exceptId) {
-      throw new AppError('conflict', `SKU "${sku}" is already used by "${other.name}"`, { productId: other.id }, { reason: 'sku_taken', params: { sku, product: other.name } });
+      throw new AppError(
+        'conflict',
+        `SKU "${sku}" is already used by "${other.name}"`,
+        { productId: other.id },
+        { reason: 'sku_taken', params: { sku, product: other.name } },
+      );
     }
   }
 

@@ -14,7 +14,10 @@ export function channelsMethods(s: Services) {
     'channels.list': method(noInput, () => s.hub.list(), 'Status of every channel.'),
     'outbox.stats': method(noInput, () => s.repos.outbox.counts(), 'Outgoing messages by state.'),
     'outbox.queue': method(
-      z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional().default({ limit: 100 }),
+      z
+        .object({ limit: z.number().int().min(1).max(500).default(100) })
+        .optional()
+        .default({ limit: 100 }),
       (i) => s.channels.queue(i.limit),
       'What is waiting to be sent, per channel progress, and why it waits (channel down, pacing, retry).',
     ),
@@ -34,7 +37,11 @@ export function channelsMethods(s: Services) {
       'Checks and saves the bot token (and Bot API server), then starts receiving.',
     ),
     'channels.telegram.disconnect': method(noInput, () => s.channels.disconnectTelegram(), 'Stops the Telegram bot and forgets its token.'),
-    'channels.whatsapp.connect': method(noInput, () => s.channels.connectWhatsApp(), 'Starts WhatsApp (a QR code appears if not linked yet).'),
+    'channels.whatsapp.connect': method(
+      noInput,
+      () => s.channels.connectWhatsApp(),
+      'Starts WhatsApp (a QR code appears if not linked yet).',
+    ),
     'channels.whatsapp.disconnect': method(
       noInput,
       () => s.channels.disconnectWhatsApp(),
@@ -72,7 +79,10 @@ export function channelsMethods(s: Services) {
     ),
     'sandbox.say': method(
       z.object({
-        customerKey: z.string().regex(/^sb-[\w-]{1,40}$/).optional(),
+        customerKey: z
+          .string()
+          .regex(/^sb-[\w-]{1,40}$/)
+          .optional(),
         name: z.string().trim().min(1).max(200),
         text: z.string().min(1).max(MAX_BODY_CHARS),
       }),

@@ -146,12 +146,18 @@ export class ChannelManager {
 
   // ---- Telegram ----
 
-  telegramConfig(): { token: string | null; apiRoot: string; source: TelegramOverview['source']; apiRootSource: TelegramOverview['apiRootSource'] } {
+  telegramConfig(): {
+    token: string | null;
+    apiRoot: string;
+    source: TelegramOverview['source'];
+    apiRootSource: TelegramOverview['apiRootSource'];
+  } {
     const stored = this.d.settings.section(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, DEFAULT_TELEGRAM_SETTINGS);
     const envToken = this.d.env.LAVKA_TELEGRAM_BOT_TOKEN?.trim();
     const envRoot = this.d.env.LAVKA_TELEGRAM_API_ROOT?.trim();
     const parsedEnvRoot = envRoot ? apiRootSchema.safeParse(envRoot) : null;
-    if (parsedEnvRoot && !parsedEnvRoot.success) console.error('[telegram] LAVKA_TELEGRAM_API_ROOT is not a web address; using the Settings value');
+    if (parsedEnvRoot && !parsedEnvRoot.success)
+      console.error('[telegram] LAVKA_TELEGRAM_API_ROOT is not a web address; using the Settings value');
     const kept = this.d.secrets.get(TELEGRAM_TOKEN_SECRET);
     const token = envToken || kept;
     const apiRoot = parsedEnvRoot?.success ? parsedEnvRoot.data : (stored.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT);
@@ -181,7 +187,8 @@ export class ChannelManager {
       return await checkTelegramToken(token.trim(), config.apiRootSource === 'env' ? config.apiRoot : (apiRoot ?? config.apiRoot));
     } catch (err) {
       if (err instanceof TelegramCheckError) {
-        const why = err.reason === 'bad_token' ? { reason: 'telegram_bad_token' as const } : (classifyTechnicalError(err.message) ?? undefined);
+        const why =
+          err.reason === 'bad_token' ? { reason: 'telegram_bad_token' as const } : (classifyTechnicalError(err.message) ?? undefined);
         throw new AppError(err.reason === 'bad_token' ? 'invalid_input' : 'channel_unavailable', err.message, undefined, why);
       }
       throw err;
@@ -193,7 +200,8 @@ export class ChannelManager {
     this.refuseIfEnv();
     const stored = this.d.settings.section(TELEGRAM_SETTINGS_KEY, telegramSettingsSchema, DEFAULT_TELEGRAM_SETTINGS);
     const token = input.token?.trim() || this.d.secrets.get(TELEGRAM_TOKEN_SECRET);
-    if (!token) throw new AppError('invalid_input', 'Paste the bot token from @BotFather first', undefined, { reason: 'telegram_token_missing' });
+    if (!token)
+      throw new AppError('invalid_input', 'Paste the bot token from @BotFather first', undefined, { reason: 'telegram_token_missing' });
     const apiRoot = input.apiRoot === undefined ? stored.apiRoot : input.apiRoot;
     // Check against the server the bot will really use (LAVKA_TELEGRAM_API_ROOT wins over Settings).
     const envRoot = this.telegramConfig().apiRootSource === 'env' ? this.telegramConfig().apiRoot : null;
@@ -213,9 +221,14 @@ export class ChannelManager {
 
   private refuseIfEnv(): void {
     if (this.d.env.LAVKA_TELEGRAM_BOT_TOKEN?.trim()) {
-      throw new AppError('conflict', 'This Lavka gets its Telegram bot token from LAVKA_TELEGRAM_BOT_TOKEN; change it there and restart.', undefined, {
-        reason: 'telegram_env_token',
-      });
+      throw new AppError(
+        'conflict',
+        'This Lavka gets its Telegram bot token from LAVKA_TELEGRAM_BOT_TOKEN; change it there and restart.',
+        undefined,
+        {
+          reason: 'telegram_env_token',
+        },
+      );
     }
   }
 
@@ -231,7 +244,10 @@ export class ChannelManager {
         apiRoot: c.apiRoot,
         clock: this.d.clock,
         // Bookkeeping like WhatsApp's runtime row: the owner's Telegram Business connections and chats.
-        business: { load: () => this.d.settingsRepo.get('telegram.business'), save: (s) => this.d.settingsRepo.set('telegram.business', s) },
+        business: {
+          load: () => this.d.settingsRepo.get('telegram.business'),
+          save: (s) => this.d.settingsRepo.set('telegram.business', s),
+        },
         ...this.opts.telegram,
       }),
     );
@@ -276,7 +292,8 @@ export class ChannelManager {
     const next = { ...cur, ...patch, browserPath: patch.browserPath === undefined ? cur.browserPath : patch.browserPath?.trim() || null };
     this.saveWhatsApp(next);
     // Filters and the restart policy are read when used; a new browser or WhatsApp Web version needs a restart.
-    const restart = next.browserPath !== cur.browserPath || next.webVersion !== cur.webVersion || next.webVersionRemote !== cur.webVersionRemote;
+    const restart =
+      next.browserPath !== cur.browserPath || next.webVersion !== cur.webVersion || next.webVersionRemote !== cur.webVersionRemote;
     if (next.enabled && restart) await this.startWhatsApp();
     return this.whatsappOverview();
   }
@@ -284,7 +301,8 @@ export class ChannelManager {
   /** "Link with phone number instead": the pairing code to type on the phone (also pushed in the channel status). */
   async requestWhatsAppPairingCode(phone: string): Promise<{ code: string }> {
     const running = this.d.hub.get(WHATSAPP);
-    if (!(running instanceof WhatsAppChannel)) throw new AppError('conflict', 'Press “Connect” first; when the QR code shows, ask for a code.');
+    if (!(running instanceof WhatsAppChannel))
+      throw new AppError('conflict', 'Press “Connect” first; when the QR code shows, ask for a code.');
     // A local number ("0151 …") is read in the shop's region, like customers' numbers are.
     const e164 = normalizePhone(phone, this.d.settings.get().business.region);
     if (!e164) throw new AppError('invalid_input', 'Enter the phone number of your WhatsApp with its country code, e.g. +49 151 23456789');
@@ -292,7 +310,10 @@ export class ChannelManager {
       return { code: await running.requestPairingCode(e164) };
     } catch (err) {
       if (err instanceof PairingError) {
-        throw new AppError(err.reason === 'bad_phone' ? 'invalid_input' : err.reason === 'not_waiting' ? 'conflict' : 'channel_unavailable', err.message);
+        throw new AppError(
+          err.reason === 'bad_phone' ? 'invalid_input' : err.reason === 'not_waiting' ? 'conflict' : 'channel_unavailable',
+          err.message,
+        );
       }
       throw err;
     }
@@ -306,7 +327,9 @@ export class ChannelManager {
 
   private webVersionSource(): WebVersionSource {
     const s = this.whatsappSettings();
-    return s.webVersion ? { kind: 'pinned', version: s.webVersion, remotePath: s.webVersionRemote ?? DEFAULT_WEB_VERSION_REMOTE } : { kind: 'local' };
+    return s.webVersion
+      ? { kind: 'pinned', version: s.webVersion, remotePath: s.webVersionRemote ?? DEFAULT_WEB_VERSION_REMOTE }
+      : { kind: 'local' };
   }
 
   private saveWhatsApp(s: WhatsAppSettings): void {
@@ -380,7 +403,8 @@ export class ChannelManager {
       const state = this.d.hub.status(p.channel).state;
       const gated = this.d.outbox.gatedUntil(p.channel);
       const nextRetry = this.d.outboxRepo.nextDueAfter(p.channel, now) ?? null;
-      const waitingFor = state !== 'connected' ? 'channel' : gated ? 'pacing' : nextRetry && !this.hasDue(items, p.channel, now) ? 'retry' : null;
+      const waitingFor =
+        state !== 'connected' ? 'channel' : gated ? 'pacing' : nextRetry && !this.hasDue(items, p.channel, now) ? 'retry' : null;
       return {
         channel: p.channel,
         state,

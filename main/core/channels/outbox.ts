@@ -246,7 +246,10 @@ export class Outbox {
       this.repo.recordPart(row.message_id, partsSent, firstExternalId, this.clock.now());
     } catch (err) {
       // Not recorded means this part may go again after a crash; sending must not stop for it.
-      console.error(`[outbox] message ${row.message_id}: part ${partsSent} was sent but could not be recorded`, err instanceof Error ? err.message : String(err));
+      console.error(
+        `[outbox] message ${row.message_id}: part ${partsSent} was sent but could not be recorded`,
+        err instanceof Error ? err.message : String(err),
+      );
     }
   }
 
@@ -316,7 +319,9 @@ export class Outbox {
   private scheduleNext(lane: Lane): void {
     if (this.stopped || !this.hub.isConnected(lane.channel)) return;
     const now = this.clock.now();
-    const candidates = [this.repo.nextDueAfter(lane.channel, now), lane.gatedUntil ?? undefined].filter((t): t is number => t !== undefined);
+    const candidates = [this.repo.nextDueAfter(lane.channel, now), lane.gatedUntil ?? undefined].filter(
+      (t): t is number => t !== undefined,
+    );
     if (candidates.length === 0) return;
     const delay = Math.max(0, Math.min(...candidates) - now);
     lane.timer = this.clock.setTimeout(() => {

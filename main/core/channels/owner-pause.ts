@@ -7,7 +7,11 @@ import type { SettingsService } from '../settings/service';
 
 export const ownerPhoneSettingsSchema = z.object({
   /** Minutes Auto stays quiet in a conversation after the owner wrote there from the phone; 0 turns the pause off. */
-  pauseMinutes: z.number().int().min(0).max(7 * 24 * 60),
+  pauseMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
 });
 export type OwnerPhoneSettings = z.infer<typeof ownerPhoneSettingsSchema>;
 export const DEFAULT_OWNER_PHONE: OwnerPhoneSettings = { pauseMinutes: 30 };

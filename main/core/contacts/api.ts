@@ -37,7 +37,11 @@ export function contactsMethods(s: Services) {
         name: z.string().trim().min(1).max(200).optional(),
         notes: z.string().max(20_000).optional(),
         tags: z.array(z.string().max(40)).max(50).optional(),
-        language: z.string().regex(/^[a-z]{2}$/).nullable().optional(),
+        language: z
+          .string()
+          .regex(/^[a-z]{2}$/)
+          .nullable()
+          .optional(),
       }),
       ({ contactId, ...patch }) => c.update(contactId, patch),
       'Edits name, notes, tags or language.',
@@ -92,13 +96,21 @@ export function contactsMethods(s: Services) {
       (i) => s.jobs.start('import', (job) => c.importer.commit(i.uploadId, i, job)),
       'Imports the file in one transaction (job); cancelling leaves the contacts untouched.',
     ),
-    'contacts.importDiscard': method(z.object({ uploadId: z.string().min(1).max(40) }), (i) => c.importer.discard(i.uploadId), 'Forgets an upload.'),
+    'contacts.importDiscard': method(
+      z.object({ uploadId: z.string().min(1).max(40) }),
+      (i) => c.importer.discard(i.uploadId),
+      'Forgets an upload.',
+    ),
     'contacts.duplicates': method(
       z.object({ limit: z.number().int().min(1).max(500).default(100) }),
       (i) => c.merger.suggestions(i.limit),
       'Pairs of contacts that look like one person (same phone in another format, same email, same name).',
     ),
-    'contacts.dismissDuplicate': method(z.object({ a: id, b: id }), (i) => c.merger.dismiss(i.a, i.b), '"Not the same person": stop suggesting this pair.'),
+    'contacts.dismissDuplicate': method(
+      z.object({ a: id, b: id }),
+      (i) => c.merger.dismiss(i.a, i.b),
+      '"Not the same person": stop suggesting this pair.',
+    ),
     'contacts.mergePreview': method(
       z.object({ survivorId: id, otherId: id }),
       (i) => c.merger.preview(i.survivorId, i.otherId),
@@ -109,7 +121,11 @@ export function contactsMethods(s: Services) {
       (i) => c.merger.merge(i.survivorId, i.otherId, { name: i.name }),
       'Moves identities, messages, tags, notes, orders and reminders of otherId to survivorId and removes otherId.',
     ),
-    'contacts.erasePreview': method(z.object({ contactId: id }), (i) => c.privacy.erasePreview(i.contactId), 'What erasing this customer removes.'),
+    'contacts.erasePreview': method(
+      z.object({ contactId: id }),
+      (i) => c.privacy.erasePreview(i.contactId),
+      'What erasing this customer removes.',
+    ),
     'contacts.erase': method(
       z.object({ contactId: id, purgeBackups: z.boolean().default(false) }),
       async (i) => {
@@ -123,7 +139,11 @@ export function contactsMethods(s: Services) {
       (i) => c.privacy.exportCustomer(i.contactId, i.format),
       "One customer's data for a data request: JSON (everything) or CSV (messages). Returns a download.",
     ),
-    'privacy.get': method(noInput, () => ({ ...c.privacy.settings(), preview: c.privacy.retentionPreview() }), 'Retention setting and what it would delete now.'),
+    'privacy.get': method(
+      noInput,
+      () => ({ ...c.privacy.settings(), preview: c.privacy.retentionPreview() }),
+      'Retention setting and what it would delete now.',
+    ),
     'privacy.set': method(privacySettingsSchema, (i) => c.privacy.setSettings(i), 'Sets the message retention period (0 = keep forever).'),
     'privacy.retentionPreview': method(
       z.object({ months: z.number().int().min(0).max(240) }),

@@ -35,8 +35,20 @@ const zones = new Map<string, Zone>();
 function zone(timeZone: string): Zone {
   let z = zones.get(timeZone);
   if (!z) {
-    const parts = { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
-    z = { minutes: new Intl.DateTimeFormat('en-CA', parts), seconds: new Intl.DateTimeFormat('en-CA', { ...parts, second: '2-digit' }), offsets: new Map() };
+    const parts = {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    } as const;
+    z = {
+      minutes: new Intl.DateTimeFormat('en-CA', parts),
+      seconds: new Intl.DateTimeFormat('en-CA', { ...parts, second: '2-digit' }),
+      offsets: new Map(),
+    };
     zones.set(timeZone, z);
   }
   return z;
@@ -52,7 +64,9 @@ function offsetAt(z: Zone, ms: number): number {
   const get = partsOf(z.seconds, ms);
   const year = Number(get('year'));
   if (!(year >= 1000 && year <= 9999)) return NaN;
-  return Date.UTC(year, Number(get('month')) - 1, Number(get('day')), Number(get('hour')), Number(get('minute')), Number(get('second'))) - ms;
+  return (
+    Date.UTC(year, Number(get('month')) - 1, Number(get('day')), Number(get('hour')), Number(get('minute')), Number(get('second'))) - ms
+  );
 }
 
 function viaIntl(z: Zone, ms: number): string {

@@ -18,7 +18,8 @@ export function seedContactsDemo(s: Services): void {
   for (const c of KNOWN) {
     const id = s.repos.contacts.create({ name: c.name, notes: c.notes ?? '' }, now);
     // Stored as typed in the old address book for the first one: the duplicate finder reads both formats.
-    if (c.phone) s.repos.contacts.addIdentity(id, 'phone', c.phone === '+49 151 12345678' ? '0151 12345678' : c.phone.replace(/\s/g, ''), '', now);
+    if (c.phone)
+      s.repos.contacts.addIdentity(id, 'phone', c.phone === '+49 151 12345678' ? '0151 12345678' : c.phone.replace(/\s/g, ''), '', now);
     if (c.email) s.repos.contacts.addIdentity(id, 'email', c.email, '', now);
     if (c.tags.length) s.repos.contacts.setTags(id, c.tags);
   }

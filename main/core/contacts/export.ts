@@ -169,12 +169,27 @@ function googleRow(r: ExportRow): string[] {
   const tg = telegramOf(r);
   const notes = [r.notes, tg.length ? `Telegram: ${tg.join(', ')}` : ''].filter(Boolean).join('\n');
   // The whole name goes in First Name: splitting "Nguyễn Văn An" or "Анна Петрова" by guesswork gets it wrong.
-  return [r.name, '', '', '', notes, ['* myContacts', ...r.tags].join(' ::: '), emails.length ? '* Other' : '', emails.join(' ::: '), phones.length ? 'Mobile' : '', phones.join(' ::: ')];
+  return [
+    r.name,
+    '',
+    '',
+    '',
+    notes,
+    ['* myContacts', ...r.tags].join(' ::: '),
+    emails.length ? '* Other' : '',
+    emails.join(' ::: '),
+    phones.length ? 'Mobile' : '',
+    phones.join(' ::: '),
+  ];
 }
 
 /** RFC 6350 text escaping: backslash, newline, comma and semicolon. */
 function vEscape(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2). */
@@ -218,7 +233,12 @@ export function fileNameFor(format: ExportFormat, now: number, timeZone: string)
 }
 
 /** Writes the export to `path` (through `path.part` and a rename). Throws JobCancelled if the owner cancels. */
-export async function writeExport(path: string, opts: ExportOptions, ctx: ExportContext, job: JobContext): Promise<{ rows: number; bytes: number }> {
+export async function writeExport(
+  path: string,
+  opts: ExportOptions,
+  ctx: ExportContext,
+  job: JobContext,
+): Promise<{ rows: number; bytes: number }> {
   if (opts.format === 'csv' && opts.columns.length === 0) throw new AppError('invalid_input', 'Pick at least one column to export');
   const allowed = new Set(availableColumns(ctx.ext));
   const bad = opts.columns.find((c) => !allowed.has(c));
@@ -244,7 +264,11 @@ export async function writeExport(path: string, opts: ExportOptions, ctx: Export
       const batch = ctx.list.exportBatch(opts.filter, opts.ids, after, BATCH, ctx.ext);
       if (batch.length === 0) break;
       let text: string;
-      if (opts.format === 'csv') text = csvRows(batch.map((r) => opts.columns.map((c) => cellFor(c, r, ctx, digits))), opts.delimiter);
+      if (opts.format === 'csv')
+        text = csvRows(
+          batch.map((r) => opts.columns.map((c) => cellFor(c, r, ctx, digits))),
+          opts.delimiter,
+        );
       else if (opts.format === 'google') text = csvRows(batch.map(googleRow), ',');
       else text = batch.map(vcardOf).join('');
       await write(text);

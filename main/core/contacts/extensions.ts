@@ -43,7 +43,11 @@ function tables(db: Db): string[] {
 }
 
 function columns(db: Db, table: string): { name: string; notnull: number; type: string }[] {
-  return db.prepare<[], { name: string; notnull: number; type: string }>(`SELECT name, "notnull", type FROM pragma_table_info('${table.replace(/'/g, "''")}')`).all();
+  return db
+    .prepare<[], { name: string; notnull: number; type: string }>(
+      `SELECT name, "notnull", type FROM pragma_table_info('${table.replace(/'/g, "''")}')`,
+    )
+    .all();
 }
 
 function quoteId(name: string): string {
@@ -102,7 +106,11 @@ function detectOptOut(db: Db, all: string[]): OptOutFacts | null {
     const cols = columns(db, t).map((c) => c.name);
     if (!cols.includes('contact_id')) continue;
     const flag = ['opted_out_at', 'opt_out_at', 'opted_out'].find((c) => cols.includes(c));
-    const cond = flag ? ` AND x.${quoteId(flag)} IS NOT NULL AND x.${quoteId(flag)} != 0` : cols.includes('revoked_at') ? ' AND x.revoked_at IS NULL' : '';
+    const cond = flag
+      ? ` AND x.${quoteId(flag)} IS NOT NULL AND x.${quoteId(flag)} != 0`
+      : cols.includes('revoked_at')
+        ? ' AND x.revoked_at IS NULL'
+        : '';
     return { expr: `EXISTS (SELECT 1 FROM ${quoteId(t)} x WHERE x.contact_id = c.id${cond})` };
   }
   return null;

@@ -53,7 +53,10 @@ export interface TelegramUserLike {
 
 /** "Anna Petrova (@anna_p)": the name a Telegram user shows, with the username when they have one. */
 export function telegramDisplay(u: TelegramUserLike): string {
-  const name = [u.first_name, u.last_name].filter((x) => typeof x === 'string' && x.trim()).join(' ').trim();
+  const name = [u.first_name, u.last_name]
+    .filter((x) => typeof x === 'string' && x.trim())
+    .join(' ')
+    .trim();
   const handle = typeof u.username === 'string' && u.username ? `@${u.username}` : '';
   if (name && handle) return `${name} (${handle})`;
   return name || handle || `Telegram ${u.id}`;

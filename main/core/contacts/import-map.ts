@@ -1,24 +1,45 @@
 // Column mapping for contact import: which Lavka field each CSV column feeds, guessed from English and Russian
 // headers (and from Lavka's and Google's own export layouts) so a typical file needs no clicks.
 
-export const IMPORT_FIELDS = ['ignore', 'name', 'firstName', 'middleName', 'lastName', 'phone', 'email', 'telegram', 'tags', 'notes', 'language'] as const;
+export const IMPORT_FIELDS = [
+  'ignore',
+  'name',
+  'firstName',
+  'middleName',
+  'lastName',
+  'phone',
+  'email',
+  'telegram',
+  'tags',
+  'notes',
+  'language',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Patterns over a normalised header (lower case, single spaces, no punctuation at the ends). First match wins. */
 const RULES: [ImportField, RegExp][] = [
   // Google's "Phone 1 - Label" / "E-mail 1 - Type" say what kind a value is; they are not values.
   ['ignore', /(^|\s)(label|type|тип|метка телефона)$/],
-  ['ignore', /^(first contact|last contact|orders|total spent.*|opted out|added|lavka id|channels|первый контакт|последний контакт|заказов|сумма заказов.*|отписался|добавлен|id в лавке|каналы)$/],
+  [
+    'ignore',
+    /^(first contact|last contact|orders|total spent.*|opted out|added|lavka id|channels|первый контакт|последний контакт|заказов|сумма заказов.*|отписался|добавлен|id в лавке|каналы)$/,
+  ],
   ['firstName', /^(first name|given name|firstname|forename|имя \(first\)|имя клиента \(имя\))$/],
   ['middleName', /^(middle name|additional name|отчество)$/],
   ['lastName', /^(last name|family name|surname|lastname|фамилия)$/],
-  ['phone', /(phone|mobile|(^|\s)cell|(^|\s)tel(ephone)?\b|whatsapp|телефон|(^|\s)тел(\s|$)|мобильн|(^|\s)моб(\s|$)|сотов|^номер$|номер телефона|ватсап|вотсап|вацап)/],
+  [
+    'phone',
+    /(phone|mobile|(^|\s)cell|(^|\s)tel(ephone)?\b|whatsapp|телефон|(^|\s)тел(\s|$)|мобильн|(^|\s)моб(\s|$)|сотов|^номер$|номер телефона|ватсап|вотсап|вацап)/,
+  ],
   ['email', /(e-?mail|mail|почта|емейл|имейл|эл адрес)/],
   ['telegram', /(telegram|^tg$|телеграм)/],
   ['tags', /^(tags?|labels?|groups?|group membership|categor(y|ies)|метки|метка|теги|тег|группы?|категори[яи])$/],
   ['notes', /^(notes?|comments?|remarks?|description|memo|заметки|заметка|примечани[ея]|комментари[йи]|описание)$/],
   ['language', /^(language|lang|язык)$/],
-  ['name', /^(name|full name|display name|contact|contact name|customer|customer name|client|client name|имя|фио|ф и о|клиент|покупатель|контакт|имя клиента|название)$/],
+  [
+    'name',
+    /^(name|full name|display name|contact|contact name|customer|customer name|client|client name|имя|фио|ф и о|клиент|покупатель|контакт|имя клиента|название)$/,
+  ],
 ];
 
 export function normaliseHeader(h: string): string {

@@ -24,7 +24,30 @@ export interface PhoneReading {
  * mobile in the shop's country, so a list of ordinary mobile numbers costs nothing extra.
  */
 const ZERO_TRUNK_MOBILE_COUNTRIES: readonly CountryCode[] = [
-  'VN', 'UA', 'TR', 'ID', 'IN', 'PK', 'PH', 'TH', 'MY', 'GB', 'FR', 'DE', 'AT', 'CH', 'NL', 'BE', 'EG', 'MA', 'DZ', 'SA', 'AE', 'NG', 'ZA', 'AU',
+  'VN',
+  'UA',
+  'TR',
+  'ID',
+  'IN',
+  'PK',
+  'PH',
+  'TH',
+  'MY',
+  'GB',
+  'FR',
+  'DE',
+  'AT',
+  'CH',
+  'NL',
+  'BE',
+  'EG',
+  'MA',
+  'DZ',
+  'SA',
+  'AE',
+  'NG',
+  'ZA',
+  'AU',
 ];
 const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 

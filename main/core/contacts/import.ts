@@ -142,10 +142,15 @@ export class ContactImporter {
 
   begin(fileName: string, size: number): { uploadId: string } {
     if (size > MAX_IMPORT_BYTES) {
-      throw new AppError('invalid_input', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`, undefined, {
-        reason: 'file_too_large',
-        params: { size: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
-      });
+      throw new AppError(
+        'invalid_input',
+        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+        undefined,
+        {
+          reason: 'file_too_large',
+          params: { size: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
+        },
+      );
     }
     const id = randomBytes(9).toString('base64url');
     const path = join(this.dir, `${id}.csv`);
@@ -204,9 +209,14 @@ export class ContactImporter {
     const plan = await this.analyse(u, opts, job);
     const { counts } = plan.preview;
     if (counts.errors > 0 && !opts.skipErrors) {
-      throw new AppError('invalid_input', `${counts.errors} rows have errors. Fix them in the file, or choose to skip those rows.`, {
-        errors: counts.errors,
-      }, { reason: 'rows_have_errors', params: { count: counts.errors } });
+      throw new AppError(
+        'invalid_input',
+        `${counts.errors} rows have errors. Fix them in the file, or choose to skip those rows.`,
+        {
+          errors: counts.errors,
+        },
+        { reason: 'rows_have_errors', params: { count: counts.errors } },
+      );
     }
     job.progress(0, plan.ops.length, 'saving');
     await job.yield();
@@ -249,7 +259,11 @@ export class ContactImporter {
     const cur = this.contacts.get(id)!;
     const curIsAddress = !/\p{L}/u.test(cur.name) || cur.identities.some((i) => i.externalId === cur.name);
     const notes = [cur.notes, ...d.notes.filter((n) => !cur.notes.includes(n))].filter(Boolean).join('\n\n');
-    this.contacts.update(id, { name: curIsAddress && !d.nameFromAddress ? d.name : undefined, notes, language: cur.language ?? d.language }, now);
+    this.contacts.update(
+      id,
+      { name: curIsAddress && !d.nameFromAddress ? d.name : undefined, notes, language: cur.language ?? d.language },
+      now,
+    );
     for (const [channel, ext, display] of addresses) {
       // The same number may already be there as a WhatsApp identity: one address, not two.
       if (channel === 'phone' && this.contacts.findByPhone(ext) !== undefined) continue;
@@ -277,7 +291,8 @@ export class ContactImporter {
     if (!first.value.ok) throw new AppError('invalid_input', 'The first row (the column names) could not be read: check its quotes');
     const headers = first.value.fields.map((h) => h.trim());
     const mapping = opts.mapping ?? guessMapping(headers);
-    if (mapping.length !== headers.length) throw new AppError('invalid_input', `The mapping has ${mapping.length} entries for ${headers.length} columns`);
+    if (mapping.length !== headers.length)
+      throw new AppError('invalid_input', `The mapping has ${mapping.length} entries for ${headers.length} columns`);
     if (!mapping.some((f) => f === 'name' || f === 'firstName' || f === 'lastName' || f === 'phone' || f === 'email' || f === 'telegram')) {
       throw new AppError('invalid_input', 'Map at least one column to a name, phone, email or Telegram');
     }
@@ -306,7 +321,14 @@ export class ContactImporter {
         samplePhones.push(mapping.flatMap((f, i) => (f === 'phone' ? splitMulti(rec.fields[i] ?? '').map((v) => phones.read(v)) : [])));
       }
       if (rec.fields.length > headers.length && rec.fields.slice(headers.length).some((f) => f.trim() !== '')) {
-        issue({ row: rec.row, line: rec.line, severity: 'error', code: 'too_many_cells', value: String(rec.fields.length), ref: headers.length });
+        issue({
+          row: rec.row,
+          line: rec.line,
+          severity: 'error',
+          code: 'too_many_cells',
+          value: String(rec.fields.length),
+          ref: headers.length,
+        });
         continue;
       }
       const draft = this.draftOf(rec.fields, headers, mapping, phones, rec.row, rec.line, issue);

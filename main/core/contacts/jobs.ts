@@ -136,7 +136,9 @@ export class Jobs {
   }
 
   running(kind?: JobKind): JobState[] {
-    return [...this.jobs.values()].filter((j) => j.state.state === 'running' && (!kind || j.state.kind === kind)).map((j) => ({ ...j.state }));
+    return [...this.jobs.values()]
+      .filter((j) => j.state.state === 'running' && (!kind || j.state.kind === kind))
+      .map((j) => ({ ...j.state }));
   }
 
   /** Cancels everything still running and waits for it to stop (app shutdown). */

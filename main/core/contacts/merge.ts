@@ -109,7 +109,11 @@ export class ContactMerger {
         const notes = mergeNotes(s.notes, o.notes);
         // The owner's choice of language survives a merge; otherwise the survivor's detected one.
         const chosen = [s, o].find((c) => c.languageByOwner && c.language);
-        this.data.setContactFields(survivorId, { name, notes, language: chosen?.language ?? s.language ?? o.language, languageByOwner: !!chosen }, now);
+        this.data.setContactFields(
+          survivorId,
+          { name, notes, language: chosen?.language ?? s.language ?? o.language, languageByOwner: !!chosen },
+          now,
+        );
         this.data.deleteContact(otherId);
         return {
           moved,
@@ -206,7 +210,9 @@ export class ContactMerger {
       const b = briefs.get(id)!;
       return { id, name: b.name, channels: b.channels ? b.channels.split(',') : [] };
     };
-    return picked.filter((p) => briefs.has(p.a) && briefs.has(p.b)).map((p) => ({ a: brief(p.a), b: brief(p.b), reason: p.reason, value: p.value }));
+    return picked
+      .filter((p) => briefs.has(p.a) && briefs.has(p.b))
+      .map((p) => ({ a: brief(p.a), b: brief(p.b), reason: p.reason, value: p.value }));
   }
 }
 

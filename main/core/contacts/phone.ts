@@ -39,6 +39,9 @@ export function splitMulti(cell: string): string[] {
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]{2,}$/u;
 
 export function normaliseEmail(raw: string): string | null {
-  const e = raw.trim().replace(/^mailto:/i, '').toLowerCase();
+  const e = raw
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
   return EMAIL.test(e) ? e : null;
 }

@@ -99,16 +99,29 @@ export class ContactsService {
     let ext = externalId.trim();
     if (PHONE_CHANNELS.has(channel)) {
       const e164 = toE164(ext, this.d.settings.get().business.region);
-      if (!e164) throw new AppError('invalid_input', `"${externalId}" is not a valid phone number`, undefined, { reason: 'invalid_phone', params: { value: externalId } });
+      if (!e164)
+        throw new AppError('invalid_input', `"${externalId}" is not a valid phone number`, undefined, {
+          reason: 'invalid_phone',
+          params: { value: externalId },
+        });
       ext = e164;
     } else if (channel === 'email') {
       const e = normaliseEmail(ext);
-      if (!e) throw new AppError('invalid_input', `"${externalId}" is not a valid email address`, undefined, { reason: 'invalid_email', params: { value: externalId } });
+      if (!e)
+        throw new AppError('invalid_input', `"${externalId}" is not a valid email address`, undefined, {
+          reason: 'invalid_email',
+          params: { value: externalId },
+        });
       ext = e;
     }
     const existing = this.repo.findIdentity(channel, ext);
     if (existing && existing.contactId !== contactId) {
-      throw new AppError('conflict', `${channel} ${ext} already belongs to another contact`, { contactId: existing.contactId }, { reason: 'address_taken', params: { value: ext } });
+      throw new AppError(
+        'conflict',
+        `${channel} ${ext} already belongs to another contact`,
+        { contactId: existing.contactId },
+        { reason: 'address_taken', params: { value: ext } },
+      );
     }
     if (!existing) this.repo.addIdentity(contactId, channel, ext, display, this.clock.now());
     this.events.emit('contact.updated', { contactId });

@@ -65,7 +65,11 @@ export function nativeBindingForThisProcess(): string | undefined {
       platform: process.platform,
       arch: process.arch,
       betterSqlite3Version: (require(pkgFile) as { version: string }).version,
-      searchRoots: [...(fromShell ? [fromShell] : []), ...(resources ? [join(resources, PACKAGED_BUILDS_DIR)] : []), join(nodeModules, ELECTRON_BUILDS_DIR)],
+      searchRoots: [
+        ...(fromShell ? [fromShell] : []),
+        ...(resources ? [join(resources, PACKAGED_BUILDS_DIR)] : []),
+        join(nodeModules, ELECTRON_BUILDS_DIR),
+      ],
       exists: existsSync,
     });
   }

@@ -123,7 +123,9 @@ export function seedDemo(s: Services): boolean {
             kind: photo ? 'image' : 'text',
             body: t.text,
             at,
-            ...(photo ? { media: { source: `demo-${ci}-${ti}`, mime: 'image/png', fileName: 'croissants.png', size: photo.length, data: photo } } : {}),
+            ...(photo
+              ? { media: { source: `demo-${ci}-${ti}`, mime: 'image/png', fileName: 'croissants.png', size: photo.length, data: photo } }
+              : {}),
           });
           conversationId = r.conversationId ?? conversationId;
         } else if (conversationId !== undefined) {

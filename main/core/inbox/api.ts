@@ -28,7 +28,11 @@ export function inboxMethods(s: Services) {
       "A contact's conversation (created if the owner writes first).",
     ),
     'inbox.search': method(
-      z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(50), all: z.boolean().default(false) }),
+      z.object({
+        query: z.string().trim().min(1).max(200),
+        limit: z.number().int().min(1).max(200).default(50),
+        all: z.boolean().default(false),
+      }),
       (i) => s.inbox.searchAll(i.query, i.limit, { all: i.all }),
       'Full-text search across contact names and message text. complete:false means prefix matches were left out to answer at once; ask again with all:true for them.',
     ),
@@ -44,7 +48,12 @@ export function inboxMethods(s: Services) {
       'A page of history, newest first, older than beforeId.',
     ),
     'messages.send': method(
-      z.object({ conversationId: id, text: z.string().max(MAX_BODY_CHARS), channel: z.string().max(40).optional(), mediaId: id.optional() }),
+      z.object({
+        conversationId: id,
+        text: z.string().max(MAX_BODY_CHARS),
+        channel: z.string().max(40).optional(),
+        mediaId: id.optional(),
+      }),
       (i) => s.inbox.send(i.conversationId, i.text, { channel: i.channel, author: 'owner', mediaId: i.mediaId }),
       'Queues a reply (with an uploaded attachment, mediaId, the text is its caption); it goes out through the durable outbox.',
     ),

@@ -104,7 +104,14 @@ export class InboxService {
   private store(
     msg: InboundMessage,
     now: number,
-  ): { messageId: number; conversationId: number; contactId: number; isNewContact: boolean; own: boolean; startDownload: (() => void) | null } | null {
+  ): {
+    messageId: number;
+    conversationId: number;
+    contactId: number;
+    isNewContact: boolean;
+    own: boolean;
+    startDownload: (() => void) | null;
+  } | null {
     const body = msg.body.length > MAX_BODY_CHARS ? msg.body.slice(0, MAX_BODY_CHARS) : msg.body;
     const own = msg.fromOwner === true;
     if (this.messages.existsExternal(msg.channel, msg.externalId)) return null;
@@ -264,7 +271,11 @@ export class InboxService {
    * Pinned conversations (matching the filter) come apart on the first page, so they stay on top without breaking
    * the activity-ordered keyset paging of the rest.
    */
-  list(filter: InboxFilter, limit: number, cursor?: ListCursor): { pinned: ConversationSummary[]; items: ConversationSummary[]; next: ListCursor | null } {
+  list(
+    filter: InboxFilter,
+    limit: number,
+    cursor?: ListCursor,
+  ): { pinned: ConversationSummary[]; items: ConversationSummary[]; next: ListCursor | null } {
     const pinned = cursor ? [] : this.conversations.list(filter, MAX_PINNED, undefined, true);
     const items = this.conversations.list(filter, limit, cursor, false);
     const last = items.at(-1);
@@ -285,7 +296,11 @@ export class InboxService {
    * Conversations whose contact name or message text matches, with the matching messages. Unless `all`, whole-word
    * matches may come alone (complete: false) so the first results are instant; the inbox then asks again with `all`.
    */
-  searchAll(text: string, limit = 50, opts: { all?: boolean } = {}): { conversations: ConversationSummary[]; hits: MessageHit[]; complete: boolean } {
+  searchAll(
+    text: string,
+    limit = 50,
+    opts: { all?: boolean } = {},
+  ): { conversations: ConversationSummary[]; hits: MessageHit[]; complete: boolean } {
     const { hits, complete } = this.search.messages(text, limit, opts);
     const contactIds = this.search.contacts(text, limit);
     const ids = new Set<number>();

@@ -10,11 +10,23 @@ export function knowledgeMethods(s: Services) {
   return {
     'knowledge.list': method(noInput, () => s.knowledge.list(), 'All knowledge entries: policies first, then Q&A.'),
     'knowledge.create': method(knowledgeInputSchema, (i) => s.knowledge.create(i), 'Adds a Q&A or policy entry.'),
-    'knowledge.update': method(z.object({ id, entry: knowledgeInputSchema }), (i) => s.knowledge.update(i.id, i.entry), 'Changes an entry.'),
+    'knowledge.update': method(
+      z.object({ id, entry: knowledgeInputSchema }),
+      (i) => s.knowledge.update(i.id, i.entry),
+      'Changes an entry.',
+    ),
     'knowledge.delete': method(z.object({ id }), (i) => s.knowledge.delete(i.id), 'Deletes an entry.'),
-    'knowledge.translations': method(noInput, () => s.assistant.translations(), "The owner's approved translations of their answers, per customer language."),
+    'knowledge.translations': method(
+      noInput,
+      () => s.assistant.translations(),
+      "The owner's approved translations of their answers, per customer language.",
+    ),
     'knowledge.saveTranslation': method(
-      z.object({ key: z.string().regex(/^(K\d+|policy:(delivery|payment|returns))$/), lang: z.string().regex(/^[a-z]{2}$/), text: z.string().trim().min(1).max(4000) }),
+      z.object({
+        key: z.string().regex(/^(K\d+|policy:(delivery|payment|returns))$/),
+        lang: z.string().regex(/^[a-z]{2}$/),
+        text: z.string().trim().min(1).max(4000),
+      }),
       (i) => s.assistant.saveTranslation(i.key, i.lang, i.text),
       "Approves (or edits) the wording of an answer in a customer's language; Auto uses it from then on.",
     ),

@@ -15,7 +15,11 @@ export function languageMethods(s: Services) {
       (i) => s.languages.of(i.contactId),
       "The language Lavka writes to a contact in, and whether the owner chose it, it was detected, or it is the shop's default.",
     ),
-    'language.texts': method(z.object({ language }), (i) => s.languages.texts.list(i.language), 'Customer texts of one language with the owner’s wording.'),
+    'language.texts': method(
+      z.object({ language }),
+      (i) => s.languages.texts.list(i.language),
+      'Customer texts of one language with the owner’s wording.',
+    ),
     'language.setText': method(
       z.object({ language, key: z.string().min(3).max(120), text: z.string().max(2000) }),
       (i) => s.languages.texts.set(i.language, i.key, i.text),

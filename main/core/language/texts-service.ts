@@ -38,7 +38,8 @@ function overridableKeys(): string[] {
   const out: string[] = [];
   const walk = (ns: string, obj: unknown, prefix: string) => {
     if (typeof obj === 'string') {
-      if (!/_(zero|one|two|few|many|other)$/.test(prefix) && !(ns === 'orders' && prefix.startsWith('status.'))) out.push(`${ns}:${prefix}`);
+      if (!/_(zero|one|two|few|many|other)$/.test(prefix) && !(ns === 'orders' && prefix.startsWith('status.')))
+        out.push(`${ns}:${prefix}`);
       return;
     }
     if (obj && typeof obj === 'object') for (const [k, v] of Object.entries(obj)) walk(ns, v, prefix ? `${prefix}.${k}` : k);
@@ -78,12 +79,16 @@ export class CustomerTextsService {
 
   /** Sets (or with an empty text, removes) the owner's wording of one text in one language. */
   set(lang: string, key: string, text: string): CustomerTextEntry {
-    if (!isCustomerLanguage(lang)) throw new AppError('invalid_input', `Lavka has no customer texts in "${lang}". Use one of ${CUSTOMER_LANGUAGE_CODES.join(', ')}.`);
+    if (!isCustomerLanguage(lang))
+      throw new AppError('invalid_input', `Lavka has no customer texts in "${lang}". Use one of ${CUSTOMER_LANGUAGE_CODES.join(', ')}.`);
     if (!overridableKeys().includes(key)) throw new AppError('invalid_input', `"${key}" is not a customer text that can be changed here.`);
     const allowed = placeholdersOf(rawCustomerText('en', key));
     const unknown = placeholdersOf(text).filter((p) => !allowed.includes(p));
     if (unknown.length) {
-      throw new AppError('invalid_input', `Unknown placeholder ${unknown.map((p) => `{${p}}`).join(', ')}. This text can use ${allowed.map((p) => `{${p}}`).join(', ') || 'no placeholders'}.`);
+      throw new AppError(
+        'invalid_input',
+        `Unknown placeholder ${unknown.map((p) => `{${p}}`).join(', ')}. This text can use ${allowed.map((p) => `{${p}}`).join(', ') || 'no placeholders'}.`,
+      );
     }
     const all = this.overrides();
     const mine = { ...(all[lang] ?? {}) };

@@ -11,7 +11,11 @@ import { mediaSettingsSchema } from './service';
 
 const id = z.number().int().positive();
 /** Base64 of a file up to 100 MB (the largest size cap the owner can choose). */
-const base64 = z.string().min(1).max(140_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'File data must be base64');
+const base64 = z
+  .string()
+  .min(1)
+  .max(140_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'File data must be base64');
 const fileName = z.string().trim().max(200).default('');
 const mime = z.string().trim().max(100).default('application/octet-stream');
 
@@ -63,7 +67,10 @@ export function mediaMethods(s: Services) {
     ),
     'sandbox.sendMedia': method(
       z.object({
-        customerKey: z.string().regex(/^sb-[\w-]{1,40}$/).optional(),
+        customerKey: z
+          .string()
+          .regex(/^sb-[\w-]{1,40}$/)
+          .optional(),
         name: z.string().trim().min(1).max(200),
         fileName,
         mime,
@@ -75,7 +82,13 @@ export function mediaMethods(s: Services) {
         const customerKey = i.customerKey ?? newCustomerKey();
         const data = Buffer.from(i.dataBase64, 'base64');
         if (data.byteLength === 0) throw new AppError('invalid_input', 'The file is empty');
-        s.sandbox.customerSendsMedia(customerKey, i.name, { data, mime: i.mime, fileName: i.fileName, kind: kindOfMime(i.mime, i.voice), caption: i.caption });
+        s.sandbox.customerSendsMedia(customerKey, i.name, {
+          data,
+          mime: i.mime,
+          fileName: i.fileName,
+          kind: kindOfMime(i.mime, i.voice),
+          caption: i.caption,
+        });
         const identity = s.repos.contacts.findIdentity(SANDBOX, customerKey);
         const conversationId = identity ? s.inbox.conversationOfContact(identity.contactId) : undefined;
         return { customerKey, conversationId: conversationId ?? null };

@@ -19,7 +19,10 @@ export interface MediaRow {
 export class MediaRepo {
   constructor(private readonly db: Db) {}
 
-  insert(r: { messageId: number | null; state: MediaState; mime: string; fileName: string; size: number | null; source: string | null }, now: number): number {
+  insert(
+    r: { messageId: number | null; state: MediaState; mime: string; fileName: string; size: number | null; source: string | null },
+    now: number,
+  ): number {
     return Number(
       stmt(
         this.db,
@@ -66,12 +69,19 @@ export class MediaRepo {
 
   /** An uploaded draft becomes the attachment of the message that sends it; false if it is gone or already used. */
   attach(id: number, messageId: number, now: number): boolean {
-    return stmt(this.db, 'UPDATE media SET message_id = ?, updated_at = ? WHERE id = ? AND message_id IS NULL').run(messageId, now, id).changes > 0;
+    return (
+      stmt(this.db, 'UPDATE media SET message_id = ?, updated_at = ? WHERE id = ? AND message_id IS NULL').run(messageId, now, id).changes >
+      0
+    );
   }
 
   /** Ids of every row, for sweeping files whose row is gone (an erased customer, retention, a deleted draft). */
   allIds(): Set<number> {
-    return new Set(stmt<[], { id: number }>(this.db, 'SELECT id FROM media').all().map((r) => r.id));
+    return new Set(
+      stmt<[], { id: number }>(this.db, 'SELECT id FROM media')
+        .all()
+        .map((r) => r.id),
+    );
   }
 
   /** Every stored file name (what a backup must carry). */
@@ -87,7 +97,10 @@ export class MediaRepo {
 
   /** Pending downloads (Lavka stopped mid-download): resumed at start. */
   pending(limit: number): number[] {
-    return stmt<[number], { id: number }>(this.db, `SELECT id FROM media WHERE state = 'pending' AND message_id IS NOT NULL ORDER BY id LIMIT ?`)
+    return stmt<[number], { id: number }>(
+      this.db,
+      `SELECT id FROM media WHERE state = 'pending' AND message_id IS NOT NULL ORDER BY id LIMIT ?`,
+    )
       .all(limit)
       .map((r) => r.id);
   }

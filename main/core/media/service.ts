@@ -69,7 +69,14 @@ export class MediaService {
   recordInbound(messageId: number, media: InboundMedia): () => void {
     const now = this.d.clock.now();
     const id = this.d.repo.insert(
-      { messageId, state: 'pending', mime: media.mime ?? 'application/octet-stream', fileName: media.fileName ?? '', size: media.size ?? null, source: media.source },
+      {
+        messageId,
+        state: 'pending',
+        mime: media.mime ?? 'application/octet-stream',
+        fileName: media.fileName ?? '',
+        size: media.size ?? null,
+        source: media.source,
+      },
       now,
     );
     const data = media.data;
@@ -113,7 +120,10 @@ export class MediaService {
     if (data.byteLength > this.maxBytes) throw new AppError('invalid_input', `The file is larger than ${this.settings().maxFileMB} MB`);
     const now = this.d.clock.now();
     const safeMime = /^[\w.+-]+\/[\w.+-]+$/.test(mime) ? mime.toLowerCase() : 'application/octet-stream';
-    const id = this.d.repo.insert({ messageId: null, state: 'pending', mime: safeMime, fileName: fileName.slice(0, 200), size: data.byteLength, source: null }, now);
+    const id = this.d.repo.insert(
+      { messageId: null, state: 'pending', mime: safeMime, fileName: fileName.slice(0, 200), size: data.byteLength, source: null },
+      now,
+    );
     const file = this.d.store.write(id, data);
     this.d.repo.stored(id, file, data.byteLength, safeMime, now);
     return { mediaId: id, size: data.byteLength };
@@ -133,7 +143,8 @@ export class MediaService {
   attachInTransaction(mediaId: number, messageId: number): void {
     const row = this.d.repo.get(mediaId);
     if (!row || row.state !== 'stored') throw new AppError('invalid_input', 'The attachment is no longer there; attach it again');
-    if (!this.d.repo.attach(mediaId, messageId, this.d.clock.now())) throw new AppError('conflict', 'This attachment was already sent; attach it again');
+    if (!this.d.repo.attach(mediaId, messageId, this.d.clock.now()))
+      throw new AppError('conflict', 'This attachment was already sent; attach it again');
   }
 
   /** The kind a stored draft is sent as. */
@@ -148,7 +159,13 @@ export class MediaService {
     const row = this.d.repo.byMessage(messageId);
     if (!row || row.state !== 'stored' || !row.file) return undefined;
     const msg = this.d.messages.get(messageId);
-    return { kind: msg?.kind ?? kindOfMime(row.mime), path: this.d.store.path(row.file), mime: row.mime, fileName: row.file_name || 'file', size: row.size ?? 0 };
+    return {
+      kind: msg?.kind ?? kindOfMime(row.mime),
+      path: this.d.store.path(row.file),
+      mime: row.mime,
+      fileName: row.file_name || 'file',
+      size: row.size ?? 0,
+    };
   }
 
   /** A stored file for the download route: path, type and the sender's name. */
@@ -159,14 +176,23 @@ export class MediaService {
   }
 
   /** A conversation's stored files with their bytes (base64), for the customer's data export. */
-  async exportOf(conversationId: number): Promise<{ at: string; direction: string; fileName: string; mime: string; size: number; dataBase64: string }[]> {
+  async exportOf(
+    conversationId: number,
+  ): Promise<{ at: string; direction: string; fileName: string; mime: string; size: number; dataBase64: string }[]> {
     const { readFile } = await import('node:fs/promises');
     const out = [];
     for (const r of this.d.repo.ofConversation(conversationId)) {
       if (!r.file) continue;
       const data = await readFile(this.d.store.path(r.file)).catch(() => null);
       if (!data) continue;
-      out.push({ at: new Date(r.created).toISOString(), direction: r.direction, fileName: r.file_name, mime: r.mime, size: data.byteLength, dataBase64: data.toString('base64') });
+      out.push({
+        at: new Date(r.created).toISOString(),
+        direction: r.direction,
+        fileName: r.file_name,
+        mime: r.mime,
+        size: data.byteLength,
+        dataBase64: data.toString('base64'),
+      });
     }
     return out;
   }

@@ -8,7 +8,11 @@ const id = z.number().int().positive();
 
 export function optoutMethods(s: Services) {
   return {
-    'optout.status': method(z.object({ contactId: id }), (i) => s.optout.status(i.contactId), "A contact's opt-out state and consent history."),
+    'optout.status': method(
+      z.object({ contactId: id }),
+      (i) => s.optout.status(i.contactId),
+      "A contact's opt-out state and consent history.",
+    ),
     'optout.recordConsent': method(
       z.object({ contactId: id, note: z.string().max(500).optional() }),
       (i) => s.optout.recordConsent(i.contactId, i.note),

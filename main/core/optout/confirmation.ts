@@ -9,7 +9,12 @@ import type { OptOutMatch } from './keywords';
  * the word belongs to it (a Ukrainian customer writing "стоп"); else the word's language (the customer just wrote
  * in it); else the contact's detected language, then the shop's reply language, then English.
  */
-export function confirmationLanguage(match: OptOutMatch, contactLanguage: string | null, replyLanguage: string, chosenByOwner = false): CustomerLanguage {
+export function confirmationLanguage(
+  match: OptOutMatch,
+  contactLanguage: string | null,
+  replyLanguage: string,
+  chosenByOwner = false,
+): CustomerLanguage {
   if (chosenByOwner && isCustomerLanguage(contactLanguage)) return contactLanguage;
   const pick = contactLanguage && match.langs.includes(contactLanguage) ? contactLanguage : match.langs[0];
   for (const l of [pick, contactLanguage, replyLanguage]) if (isCustomerLanguage(l)) return l;

@@ -62,22 +62,27 @@ const NOTES: Record<string, Notes | undefined> & { en: Notes } = {
   ru: {
     out: (said: string) => `Клиент написал «${said}»: больше никаких напоминаний и рекламы. Подтверждение отправлено.`,
     in: (note: string) => `Владелец отметил согласие клиента: напоминания снова разрешены.${note ? ` (${note})` : ''}`,
-    unclear: (said: string) => `Клиент написал «${said}»: возможно, он не хочет больше сообщений. Напоминания ждут вашего решения (Нужны вы).`,
+    unclear: (said: string) =>
+      `Клиент написал «${said}»: возможно, он не хочет больше сообщений. Напоминания ждут вашего решения (Нужны вы).`,
   },
   uk: {
     out: (said: string) => `Клієнт написав «${said}»: більше жодних нагадувань і реклами. Підтвердження надіслано.`,
     in: (note: string) => `Власник позначив згоду клієнта: нагадування знову дозволені.${note ? ` (${note})` : ''}`,
-    unclear: (said: string) => `Клієнт написав «${said}»: можливо, він більше не хоче повідомлень. Нагадування чекають на ваше рішення (Потрібні ви).`,
+    unclear: (said: string) =>
+      `Клієнт написав «${said}»: можливо, він більше не хоче повідомлень. Нагадування чекають на ваше рішення (Потрібні ви).`,
   },
   es: {
     out: (said: string) => `El cliente escribió «${said}»: no más recordatorios ni promociones. Se envió una confirmación.`,
-    in: (note: string) => `Consentimiento registrado por el dueño: los recordatorios vuelven a estar permitidos.${note ? ` (${note})` : ''}`,
-    unclear: (said: string) => `El cliente escribió «${said}»: puede que no quiera más mensajes. Los recordatorios esperan tu decisión (Te necesitan).`,
+    in: (note: string) =>
+      `Consentimiento registrado por el dueño: los recordatorios vuelven a estar permitidos.${note ? ` (${note})` : ''}`,
+    unclear: (said: string) =>
+      `El cliente escribió «${said}»: puede que no quiera más mensajes. Los recordatorios esperan tu decisión (Te necesitan).`,
   },
   'pt-BR': {
     out: (said: string) => `O cliente escreveu “${said}”: sem mais lembretes nem promoções. Uma confirmação foi enviada.`,
     in: (note: string) => `Consentimento registrado pelo dono: lembretes permitidos de novo.${note ? ` (${note})` : ''}`,
-    unclear: (said: string) => `O cliente escreveu “${said}”: talvez não queira mais mensagens. Os lembretes esperam sua decisão (Precisa de você).`,
+    unclear: (said: string) =>
+      `O cliente escreveu “${said}”: talvez não queira mais mensagens. Os lembretes esperam sua decisão (Precisa de você).`,
   },
   vi: {
     out: (said: string) => `Khách đã viết “${said}”: không gửi nhắc nhở hay khuyến mãi nữa. Đã gửi tin xác nhận.`,
@@ -113,7 +118,8 @@ export class OptOutService {
       if (batch.length === 0) break;
       for (const m of batch) {
         const contactId = this.inboxContact(m.conversationId);
-        if (contactId !== undefined) this.handle({ id: m.id, conversationId: m.conversationId, channel: m.channel, body: m.body, createdAt: m.createdAt }, contactId);
+        if (contactId !== undefined)
+          this.handle({ id: m.id, conversationId: m.conversationId, channel: m.channel, body: m.body, createdAt: m.createdAt }, contactId);
         this.scanned = m.id;
       }
     }
@@ -166,14 +172,20 @@ export class OptOutService {
     this.repo.removeQuestion(contactId);
     const conversationId = this.inbox.conversationOfContact(contactId);
     if (optOut && conversationId !== undefined) {
-      const channel = (q.messageId !== null ? this.inboxChannel(q.messageId) : null) ?? this.inbox.defaultChannel(conversationId, contactId);
+      const channel =
+        (q.messageId !== null ? this.inboxChannel(q.messageId) : null) ?? this.inbox.defaultChannel(conversationId, contactId);
       // The confirmation goes in the language the customer wrote the unclear message in.
       const guess = readOptOutMessage(q.said, this.keywords())?.langs ?? [];
       // Only a clear reading counts: a short English phrase can look faintly Spanish to the detector.
       const g = detectLanguage(q.said);
       const written = g?.confident ? g.lang : undefined;
       const langs = written && guess.includes(written as never) ? [written] : written ? [written, ...guess] : guess;
-      this.optOut({ id: q.messageId ?? 0, conversationId, channel, body: q.said, createdAt: this.clock.now() }, contactId, { langs }, 'owner');
+      this.optOut(
+        { id: q.messageId ?? 0, conversationId, channel, body: q.said, createdAt: this.clock.now() },
+        contactId,
+        { langs },
+        'owner',
+      );
     }
     this.events.emit('contact.updated', { contactId });
     return this.status(contactId);
@@ -240,22 +252,44 @@ export class OptOutService {
     return this.optOut(m, contactId, { langs: reading.langs }, 'customer');
   }
 
-  private optOut(m: Pick<Message, 'id' | 'conversationId' | 'channel' | 'body' | 'createdAt'>, contactId: number, match: { langs: string[] }, by: 'customer' | 'owner'): boolean {
+  private optOut(
+    m: Pick<Message, 'id' | 'conversationId' | 'channel' | 'body' | 'createdAt'>,
+    contactId: number,
+    match: { langs: string[] },
+    by: 'customer' | 'owner',
+  ): boolean {
     const contact = this.contacts.get(contactId);
     if (!contact) return false;
     const app = this.settings.get();
-    const lang = confirmationLanguage({ word: '', langs: match.langs }, contact.language, this.languages.defaultLanguage(), contact.languageByOwner);
+    const lang = confirmationLanguage(
+      { word: '', langs: match.langs },
+      contact.language,
+      this.languages.defaultLanguage(),
+      contact.languageByOwner,
+    );
     const text = confirmationText(this.languages.voice(lang), app.business.name);
     const now = this.clock.now();
     let afterCommit: (() => void) | null = null;
     const changed = this.db
       .transaction(() => {
-        if (!this.repo.add({ contactId, at: now, channel: m.channel, said: m.body.trim().slice(0, 80), messageId: m.id || null, language: lang })) return false;
+        if (
+          !this.repo.add({
+            contactId,
+            at: now,
+            channel: m.channel,
+            said: m.body.trim().slice(0, 80),
+            messageId: m.id || null,
+            language: lang,
+          })
+        )
+          return false;
         this.repo.removeQuestion(contactId);
         this.repo.log(contactId, { at: now, change: 'opt_out', by, channel: m.channel, detail: m.body.trim().slice(0, 80) });
         try {
           // Answer on the channel they wrote from; a savepoint so a failed confirmation never undoes the opt-out.
-          const queued = this.db.transaction(() => this.inbox.queueInTransaction(m.conversationId, text, { channel: m.channel, author: 'owner', origin: 'system' }))();
+          const queued = this.db.transaction(() =>
+            this.inbox.queueInTransaction(m.conversationId, text, { channel: m.channel, author: 'owner', origin: 'system' }),
+          )();
           this.repo.setConfirmation(contactId, queued.message.id);
           afterCommit = queued.afterCommit;
         } catch (err) {

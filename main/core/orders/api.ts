@@ -26,8 +26,16 @@ export function ordersMethods(s: Services) {
       (i) => s.orders.list({ statuses: i.statuses, from: i.from, to: i.to, contactId: i.contactId, query: i.query }, i.limit, i.cursor),
       'Placed orders, newest first; filter by status, local date range, contact or text (#number, name, item).',
     ),
-    'orders.get': method(z.object({ orderId: id }), (i) => s.orders.detail(i.orderId), 'One order with lines, history and allowed next statuses.'),
-    'orders.forContact': method(z.object({ contactId: id, limit: z.number().int().min(1).max(100).default(20) }), (i) => s.orders.forContact(i.contactId, i.limit), "A contact's orders."),
+    'orders.get': method(
+      z.object({ orderId: id }),
+      (i) => s.orders.detail(i.orderId),
+      'One order with lines, history and allowed next statuses.',
+    ),
+    'orders.forContact': method(
+      z.object({ contactId: id, limit: z.number().int().min(1).max(100).default(20) }),
+      (i) => s.orders.forContact(i.contactId, i.limit),
+      "A contact's orders.",
+    ),
     'orders.dailyTotals': method(
       z.object({ from: date, to: date }),
       (i) => s.orders.dailyTotals(i.from, i.to),
@@ -36,7 +44,12 @@ export function ordersMethods(s: Services) {
     'orders.today': method(noInput, () => ({ date: s.orders.today() }), "Today's date in the business time zone."),
     'orders.statusMessage': method(
       z.object({ orderId: id, status: z.enum(ORDER_STATUSES) }),
-      (i) => ({ text: s.orders.statusMessage(i.orderId, i.status), notifyByDefault: (NOTIFY_STATUSES as readonly string[]).includes(i.status) && s.orders.settings().notify[i.status as (typeof NOTIFY_STATUSES)[number]] }),
+      (i) => ({
+        text: s.orders.statusMessage(i.orderId, i.status),
+        notifyByDefault:
+          (NOTIFY_STATUSES as readonly string[]).includes(i.status) &&
+          s.orders.settings().notify[i.status as (typeof NOTIFY_STATUSES)[number]],
+      }),
       'The message a status change would send to the customer.',
     ),
     'orders.setStatus': method(
@@ -44,12 +57,22 @@ export function ordersMethods(s: Services) {
       (i) => s.orders.setStatus(i.orderId, i.status, { notify: i.notify, text: i.text }),
       'Moves an order to its next status; optionally tells the customer (once) through the outbox.',
     ),
-    'orders.chatState': method(z.object({ conversationId: id }), (i) => s.orders.chatState(i.conversationId), "The conversation's order draft and messages waiting for approval."),
+    'orders.chatState': method(
+      z.object({ conversationId: id }),
+      (i) => s.orders.chatState(i.conversationId),
+      "The conversation's order draft and messages waiting for approval.",
+    ),
     'orders.saveDraft': method(
       z.object({
         conversationId: id,
         lines: z
-          .array(z.object({ productId: id, quantity: z.number().int().min(1).max(10_000), options: z.record(z.string().max(60), z.string().max(60)).default({}) }))
+          .array(
+            z.object({
+              productId: id,
+              quantity: z.number().int().min(1).max(10_000),
+              options: z.record(z.string().max(60), z.string().max(60)).default({}),
+            }),
+          )
           .max(100),
         fulfilment: z.enum(['pickup', 'delivery']),
         address: z.string().max(300).default(''),
@@ -64,7 +87,11 @@ export function ordersMethods(s: Services) {
       (i) => s.orders.sendPending(i.orderId, i.text),
       'Sends the order message that waits for approval (optionally edited).',
     ),
-    'orders.dismissPending': method(z.object({ orderId: id }), (i) => s.orders.dismissPending(i.orderId), 'Drops the waiting order message.'),
+    'orders.dismissPending': method(
+      z.object({ orderId: id }),
+      (i) => s.orders.dismissPending(i.orderId),
+      'Drops the waiting order message.',
+    ),
     'orders.discardDraft': method(z.object({ orderId: id }), (i) => s.orders.discardDraft(i.orderId), 'Deletes a chat draft.'),
     'orders.place': method(
       z.object({ orderId: id, sendConfirmation: z.boolean().default(true) }),
@@ -75,10 +102,13 @@ export function ordersMethods(s: Services) {
     'orders.updateSettings': method(ordersSettingsPatchSchema, (i) => s.orders.updateSettings(i), 'Changes order settings.'),
     'orders.defaultTemplates': method(
       noInput,
-      () => Object.fromEntries(NOTIFY_STATUSES.map((st) => [st, Object.fromEntries(CUSTOMER_LANGUAGES.map((l) => [l, defaultStatusTemplate(st, s.orders.voice(l))]))])) as Record<
-        (typeof NOTIFY_STATUSES)[number],
-        Record<(typeof CUSTOMER_LANGUAGES)[number], string>
-      >,
+      () =>
+        Object.fromEntries(
+          NOTIFY_STATUSES.map((st) => [
+            st,
+            Object.fromEntries(CUSTOMER_LANGUAGES.map((l) => [l, defaultStatusTemplate(st, s.orders.voice(l))])),
+          ]),
+        ) as Record<(typeof NOTIFY_STATUSES)[number], Record<(typeof CUSTOMER_LANGUAGES)[number], string>>,
       "Lavka's default status texts per language.",
     ),
   };

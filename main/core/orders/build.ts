@@ -204,7 +204,10 @@ export function buildOrder(input: BuildInput, catalog: readonly Product[], shop:
     } else {
       fulfilment = 'delivery';
       const a = input.address?.trim() ?? '';
-      const trusted = !!input.byOwner || (a !== '' && (isMentionedIn(a, input.customerText) || input.knownAddresses.some((k) => k.trim().toLowerCase() === a.toLowerCase())));
+      const trusted =
+        !!input.byOwner ||
+        (a !== '' &&
+          (isMentionedIn(a, input.customerText) || input.knownAddresses.some((k) => k.trim().toLowerCase() === a.toLowerCase())));
       if (trusted) address = a;
       else issues.push({ kind: 'address' });
     }

@@ -103,7 +103,8 @@ export class OrderCapture {
     const text = message.body;
     const draft = this.d.orders.repo.draftFor(conversationId);
     const contact = this.d.contacts.get(contactId);
-    const lang = ownerChosen(contact) ?? pickLanguage(text, [draft?.language, contact?.language, this.d.orders.fallbackLanguage(contactId)]);
+    const lang =
+      ownerChosen(contact) ?? pickLanguage(text, [draft?.language, contact?.language, this.d.orders.fallbackLanguage(contactId)]);
 
     // A reply to a summary the customer has seen: yes / cancel / no are read without a model.
     const reply = classifyReply(text);
@@ -116,7 +117,8 @@ export class OrderCapture {
     const last = this.d.orders.repo.lastOrderOf(contactId) ?? null;
     // A model call costs seconds on a laptop: only messages that continue an order, ask for "the usual", name
     // something the shop sells, or hold a number ("2 pizzas") are worth one. Small talk stays with the assistant.
-    const worthAsking = !cannotBeOrder(text) && (!!draft || asksForRepeat(text) || /\d/.test(text) || this.d.catalog.matchIndex().mentions(text));
+    const worthAsking =
+      !cannotBeOrder(text) && (!!draft || asksForRepeat(text) || /\d/.test(text) || this.d.catalog.matchIndex().mentions(text));
     if (!worthAsking) return { handled: false, skipped: 'not_an_order' };
     let ex: Extraction;
     if (onlyAsksForRepeat(text)) {
@@ -131,7 +133,14 @@ export class OrderCapture {
           {
             shopName: this.d.orders.shop().name,
             // Option values are listed so the model can say "large" for "большой"; Lavka still checks them.
-            catalogNames: (this.d.prompt ? namedProducts(this.d.catalog.matchIndex(), text) : catalogNamesFor(this.d.catalog.matchIndex(), text)).map((p) => (p.options.length ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})` : p.name)),
+            catalogNames: (this.d.prompt
+              ? namedProducts(this.d.catalog.matchIndex(), text)
+              : catalogNamesFor(this.d.catalog.matchIndex(), text)
+            ).map((p) =>
+              p.options.length
+                ? `${p.name} (${p.options.map((g) => `${g.name}: ${g.values.map((v) => v.value).join('/')}`).join('; ')})`
+                : p.name,
+            ),
             currentDraft: draft ? describeDraft(draft) : null,
             lastOrder: last ? describeDraft(last) : null,
             history,
@@ -151,7 +160,9 @@ export class OrderCapture {
       }
     }
     // The model's guess only breaks a tie the letters leave open (a short Cyrillic message: Russian or Ukrainian?).
-    const language: CustomerLanguage = ownerChosen(contact) ?? pickLanguage(text, [draft?.language, ex.language, contact?.language, this.d.orders.fallbackLanguage(contactId)]);
+    const language: CustomerLanguage =
+      ownerChosen(contact) ??
+      pickLanguage(text, [draft?.language, ex.language, contact?.language, this.d.orders.fallbackLanguage(contactId)]);
 
     if (ex.intent === 'none') return { handled: false, skipped: 'not_an_order' };
     if (ex.intent === 'cancel') return draft ? this.cancel(draft, language, mode) : { handled: false, skipped: 'not_an_order' };
@@ -201,23 +212,61 @@ export class OrderCapture {
       .map((m) => m.body)
       .join('\n');
     const built = buildOrder(
-      { items, fulfilment, address, wantedTime: ex.time ?? (draft?.wantedTime || null), customerText: `${customerText}\n${draft?.wantedTime ?? ''}`, knownAddresses: known },
+      {
+        items,
+        fulfilment,
+        address,
+        wantedTime: ex.time ?? (draft?.wantedTime || null),
+        customerText: `${customerText}\n${draft?.wantedTime ?? ''}`,
+        knownAddresses: known,
+      },
       catalogFor(this.d.catalog, items),
       { pickupAddress: this.d.orders.shop().address, settings: this.d.orders.settings() },
     );
     // A side question while an order is open ("do you close at six?") leaves the order as it was: the customer
     // already has this summary or question, so the assistant answers instead of Lavka repeating itself.
     if (draft && draft.pendingText === null && sameContent(draft, built)) return { handled: false, skipped: 'unchanged' };
-    const order = this.d.orders.writeDraft(conversationId, built, { language, source: draft?.source ?? 'chat', actor: 'assistant', eventKind: draft ? 'revised' : 'drafted' });
+    const order = this.d.orders.writeDraft(conversationId, built, {
+      language,
+      source: draft?.source ?? 'chat',
+      actor: 'assistant',
+      eventKind: draft ? 'revised' : 'drafted',
+    });
     if (built.issues.length) {
-      return this.respond(order, 'question', 'question', questionsText(built.issues, this.d.orders.shop(), this.d.orders.voice(language)), mode);
+      return this.respond(
+        order,
+        'question',
+        'question',
+        questionsText(built.issues, this.d.orders.shop(), this.d.orders.voice(language)),
+        mode,
+      );
     }
     return this.respond(order, 'summary', 'summary', summaryText(order, this.d.orders.shop(), this.d.orders.voice(language)), mode);
   }
 
-  private answerIssues(conversationId: number, draft: Order | undefined, issues: Parameters<typeof questionsText>[0], lang: CustomerLanguage, mode: ChatOrderMode): CaptureResult {
-    const built = { lines: [], issues, fulfilment: 'pickup' as const, address: '', wantedTime: '', subtotalMinor: 0, deliveryMinor: 0, totalMinor: 0 };
-    const order = this.d.orders.writeDraft(conversationId, built, { language: lang, source: draft?.source ?? 'chat', actor: 'assistant', eventKind: draft ? 'revised' : 'drafted' });
+  private answerIssues(
+    conversationId: number,
+    draft: Order | undefined,
+    issues: Parameters<typeof questionsText>[0],
+    lang: CustomerLanguage,
+    mode: ChatOrderMode,
+  ): CaptureResult {
+    const built = {
+      lines: [],
+      issues,
+      fulfilment: 'pickup' as const,
+      address: '',
+      wantedTime: '',
+      subtotalMinor: 0,
+      deliveryMinor: 0,
+      totalMinor: 0,
+    };
+    const order = this.d.orders.writeDraft(conversationId, built, {
+      language: lang,
+      source: draft?.source ?? 'chat',
+      actor: 'assistant',
+      eventKind: draft ? 'revised' : 'drafted',
+    });
     return this.respond(order, 'question', 'question', questionsText(issues, this.d.orders.shop(), this.d.orders.voice(lang)), mode);
   }
 
@@ -249,7 +298,15 @@ export class OrderCapture {
       if (err instanceof AppError && err.code === 'conflict') {
         // Stock ran out between the check and the placing (another order): tell the customer what changed.
         const again = buildOrder(
-          { items, fulfilment: draft.fulfilment, address: draft.address, wantedTime: draft.wantedTime, customerText: '', knownAddresses: [], byOwner: true },
+          {
+            items,
+            fulfilment: draft.fulfilment,
+            address: draft.address,
+            wantedTime: draft.wantedTime,
+            customerText: '',
+            knownAddresses: [],
+            byOwner: true,
+          },
           catalogFor(this.d.catalog, items),
           { pickupAddress: this.d.orders.shop().address, settings: this.d.orders.settings() },
         );
@@ -262,8 +319,20 @@ export class OrderCapture {
 
   private revise(draft: Order, rebuilt: ReturnType<typeof buildOrder>, lang: CustomerLanguage, mode: ChatOrderMode): CaptureResult {
     if (draft.conversationId === null) return { handled: false };
-    const order = this.d.orders.writeDraft(draft.conversationId, rebuilt, { language: lang, source: draft.source, actor: 'system', eventKind: 'repriced' });
-    if (rebuilt.issues.length) return this.respond(order, 'question', 'question', questionsText(rebuilt.issues, this.d.orders.shop(), this.d.orders.voice(lang)), mode);
+    const order = this.d.orders.writeDraft(draft.conversationId, rebuilt, {
+      language: lang,
+      source: draft.source,
+      actor: 'system',
+      eventKind: 'repriced',
+    });
+    if (rebuilt.issues.length)
+      return this.respond(
+        order,
+        'question',
+        'question',
+        questionsText(rebuilt.issues, this.d.orders.shop(), this.d.orders.voice(lang)),
+        mode,
+      );
     return this.respond(order, 'summary', 'summary', summaryText(order, this.d.orders.shop(), this.d.orders.voice(lang), true), mode);
   }
 
@@ -305,7 +374,10 @@ const COURTESY =
  */
 export function cannotBeOrder(text: string): boolean {
   if (customerEscalation(text)) return true;
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return words.length > 0 && words.length <= 8 && words.every((w) => COURTESY.test(w));
 }
 
@@ -338,7 +410,13 @@ function itemsOf(order: Order): RequestedItem[] {
   return order.lines.map((l) =>
     l.productId === null
       ? { name: l.name, quantity: l.quantity, options: [], productId: -1 }
-      : { name: l.label || l.name, quantity: l.quantity, options: [], productId: l.productId, chosen: Object.fromEntries(l.options.map((o) => [o.group, o.value])) },
+      : {
+          name: l.label || l.name,
+          quantity: l.quantity,
+          options: [],
+          productId: l.productId,
+          chosen: Object.fromEntries(l.options.map((o) => [o.group, o.value])),
+        },
   );
 }
 
@@ -351,7 +429,12 @@ function sameContent(draft: Order, built: ReturnType<typeof buildOrder>): boolea
     draft.lines.length === built.lines.length &&
     draft.lines.every((l, i) => {
       const b = built.lines[i];
-      return l.productId === b.productId && l.quantity === b.quantity && l.unitPriceMinor === b.unitPriceMinor && JSON.stringify(l.options) === JSON.stringify(b.options);
+      return (
+        l.productId === b.productId &&
+        l.quantity === b.quantity &&
+        l.unitPriceMinor === b.unitPriceMinor &&
+        JSON.stringify(l.options) === JSON.stringify(b.options)
+      );
     })
   );
 }
@@ -359,16 +442,25 @@ function sameContent(draft: Order, built: ReturnType<typeof buildOrder>): boolea
 function sameLines(draft: Order, lines: { productId: number | null; quantity: number; unitPriceMinor: number }[]): boolean {
   return (
     draft.lines.length === lines.length &&
-    draft.lines.every((l, i) => l.productId === lines[i].productId && l.quantity === lines[i].quantity && l.unitPriceMinor === lines[i].unitPriceMinor)
+    draft.lines.every(
+      (l, i) => l.productId === lines[i].productId && l.quantity === lines[i].quantity && l.unitPriceMinor === lines[i].unitPriceMinor,
+    )
   );
 }
 
 /** "2 × Rye bread (large); delivery to Lenina 5; when: tomorrow 9:00; still open: address" — model context only. */
 function describeDraft(o: Order): string {
-  const parts = [o.lines.map((l) => `${l.quantity} × ${lineTitle(l)}${l.options.length ? ` (${l.options.map((x) => x.value).join(', ')})` : ''}`).join(', ') || 'no items yet'];
+  const parts = [
+    o.lines
+      .map((l) => `${l.quantity} × ${lineTitle(l)}${l.options.length ? ` (${l.options.map((x) => x.value).join(', ')})` : ''}`)
+      .join(', ') || 'no items yet',
+  ];
   parts.push(o.fulfilment === 'delivery' ? `delivery${o.address ? ` to ${o.address}` : ''}` : 'pickup');
   if (o.wantedTime) parts.push(`when: ${o.wantedTime}`);
-  if (o.issues.length) parts.push(`still open: ${o.issues.map((i) => ('text' in i ? `${i.kind} "${i.text}"` : 'product' in i ? `${i.kind} ${i.product}` : i.kind)).join(', ')}`);
+  if (o.issues.length)
+    parts.push(
+      `still open: ${o.issues.map((i) => ('text' in i ? `${i.kind} "${i.text}"` : 'product' in i ? `${i.kind} ${i.product}` : i.kind)).join(', ')}`,
+    );
   return parts.join('; ');
 }
 

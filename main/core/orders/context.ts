@@ -16,7 +16,10 @@ function productLine(p: Product, currency: string): string {
   const stock = !p.available || p.stock === 0 ? ' — sold out' : p.stock !== null ? ` — ${p.stock} left` : '';
   const options = p.options.length
     ? `; ${p.options
-        .map((g) => `${g.name}: ${g.values.map((v) => (v.priceDeltaMinor ? `${v.value} (${v.priceDeltaMinor > 0 ? '+' : '-'}${formatMoney(Math.abs(v.priceDeltaMinor), currency)})` : v.value)).join(', ')}`)
+        .map(
+          (g) =>
+            `${g.name}: ${g.values.map((v) => (v.priceDeltaMinor ? `${v.value} (${v.priceDeltaMinor > 0 ? '+' : '-'}${formatMoney(Math.abs(v.priceDeltaMinor), currency)})` : v.value)).join(', ')}`,
+        )
         .join('; ')}`
     : '';
   const also = p.synonyms.length ? ` (also: ${p.synonyms.slice(0, 3).join(', ')})` : '';
@@ -37,7 +40,10 @@ export function catalogSummary(catalog: CatalogService, currency: () => string):
     provide() {
       const index = catalog.matchIndex();
       if (!index.size) return null;
-      const ids = index.rows().slice(0, SUMMARY_PRODUCTS).map((r) => r.id);
+      const ids = index
+        .rows()
+        .slice(0, SUMMARY_PRODUCTS)
+        .map((r) => r.id);
       const byId = new Map(catalog.repo.activeByIds(ids).map((p) => [p.id, p]));
       const cur = currency();
       const lines = ids
@@ -47,7 +53,9 @@ export function catalogSummary(catalog: CatalogService, currency: () => string):
       return {
         heading: 'CATALOG (prices from the shop database)',
         text: [
-          index.categories.length ? `Categories: ${index.categories.join(', ')} (${index.size} products in all).` : `${index.size} products in all.`,
+          index.categories.length
+            ? `Categories: ${index.categories.join(', ')} (${index.size} products in all).`
+            : `${index.size} products in all.`,
           ...lines,
           'Orders are taken by Lavka itself: the customer names items and quantities; do not total prices yourself. Stock and the products a customer names are given with the conversation.',
         ].join('\n'),
@@ -66,7 +74,10 @@ export function catalogContext(catalog: CatalogService, currency: () => string):
       // Names come from the cached match index; only the few products shown are read, fresh (price, stock).
       const index = catalog.matchIndex();
       if (!index.size) return null;
-      const ids = index.search(req.customerText, RELEVANT_MIN).slice(0, MAX_PRODUCTS).map((x) => x.id);
+      const ids = index
+        .search(req.customerText, RELEVANT_MIN)
+        .slice(0, MAX_PRODUCTS)
+        .map((x) => x.id);
       if (!ids.length) return null;
       const byId = new Map(catalog.repo.activeByIds(ids).map((p) => [p.id, p]));
       const shown = ids.map((id) => byId.get(id)).filter((p): p is Product => p !== undefined);
@@ -93,7 +104,8 @@ export function ordersContext(orders: OrdersService): ContextProvider {
       const list = orders.forContact(req.contactId, 1);
       if (!list.length) return null;
       const lines = list.map(
-        (o) => `- #${o.number} (${new Date(o.placedAt ?? o.createdAt).toISOString().slice(0, 10)}): ${o.itemsText}; total ${formatMoney(o.totalMinor, o.currency)}; status ${o.status}`,
+        (o) =>
+          `- #${o.number} (${new Date(o.placedAt ?? o.createdAt).toISOString().slice(0, 10)}): ${o.itemsText}; total ${formatMoney(o.totalMinor, o.currency)}; status ${o.status}`,
       );
       return {
         heading: "THIS CUSTOMER'S ORDERS",

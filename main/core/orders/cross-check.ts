@@ -9,7 +9,11 @@ import { numbersIn } from '../../shared/number-words';
 const NAMED_MIN = 0.5;
 
 /** Why the model's items cannot be trusted, or null when every item and quantity comes from the customer's words. */
-export function untrustedItems(items: readonly { name: string; quantity: number }[], customerText: string, index: MatchIndex): string | null {
+export function untrustedItems(
+  items: readonly { name: string; quantity: number }[],
+  customerText: string,
+  index: MatchIndex,
+): string | null {
   const named = new Set(index.search(customerText, NAMED_MIN).map((x) => x.id));
   const stated = new Set(numbersIn(customerText, { includeWeak: true }));
   for (const item of items) {

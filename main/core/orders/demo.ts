@@ -21,11 +21,61 @@ interface DemoOrder {
 const DAY = 24 * 60;
 
 const DEMO_ORDERS: DemoOrder[] = [
-  { channel: 'whatsapp', address: '+4915112345678', items: [{ sku: 'PA-CRO', quantity: 30 }], status: 'completed', path: ['confirmed', 'ready', 'completed'], minutesAgo: 8 * DAY, wantedTime: 'Saturday 7:30', language: 'en' },
-  { channel: 'telegram', address: '100200301', items: [{ sku: 'BR-RYE', quantity: 2, label: 'ржаной хлеб' }], status: 'completed', path: ['confirmed', 'paid', 'ready', 'completed'], minutesAgo: 7 * DAY + 60, language: 'ru' },
-  { channel: 'telegram', address: '100200302', items: [{ sku: 'CK-NAP', quantity: 1, label: 'наполеон' }], status: 'ready', path: ['confirmed', 'paid', 'ready'], minutesAgo: DAY + 120, wantedTime: 'субота', language: 'uk' },
-  { channel: 'whatsapp', address: '+4915112345678', items: [{ sku: 'PA-CRO', quantity: 30 }, { sku: 'PA-CHOC', quantity: 10 }], status: 'confirmed', path: ['confirmed'], minutesAgo: 25 * 60, wantedTime: 'Saturday 7:30', language: 'en' },
-  { channel: 'telegram', address: '100200301', items: [{ sku: 'BR-RYE', quantity: 2, label: 'ржаной хлеб' }, { sku: 'CF-CAP', quantity: 1, label: 'капучино', options: { size: 'large' } }], status: 'new', path: [], minutesAgo: 11, wantedTime: 'после работы', language: 'ru' },
+  {
+    channel: 'whatsapp',
+    address: '+4915112345678',
+    items: [{ sku: 'PA-CRO', quantity: 30 }],
+    status: 'completed',
+    path: ['confirmed', 'ready', 'completed'],
+    minutesAgo: 8 * DAY,
+    wantedTime: 'Saturday 7:30',
+    language: 'en',
+  },
+  {
+    channel: 'telegram',
+    address: '100200301',
+    items: [{ sku: 'BR-RYE', quantity: 2, label: 'ржаной хлеб' }],
+    status: 'completed',
+    path: ['confirmed', 'paid', 'ready', 'completed'],
+    minutesAgo: 7 * DAY + 60,
+    language: 'ru',
+  },
+  {
+    channel: 'telegram',
+    address: '100200302',
+    items: [{ sku: 'CK-NAP', quantity: 1, label: 'наполеон' }],
+    status: 'ready',
+    path: ['confirmed', 'paid', 'ready'],
+    minutesAgo: DAY + 120,
+    wantedTime: 'субота',
+    language: 'uk',
+  },
+  {
+    channel: 'whatsapp',
+    address: '+4915112345678',
+    items: [
+      { sku: 'PA-CRO', quantity: 30 },
+      { sku: 'PA-CHOC', quantity: 10 },
+    ],
+    status: 'confirmed',
+    path: ['confirmed'],
+    minutesAgo: 25 * 60,
+    wantedTime: 'Saturday 7:30',
+    language: 'en',
+  },
+  {
+    channel: 'telegram',
+    address: '100200301',
+    items: [
+      { sku: 'BR-RYE', quantity: 2, label: 'ржаной хлеб' },
+      { sku: 'CF-CAP', quantity: 1, label: 'капучино', options: { size: 'large' } },
+    ],
+    status: 'new',
+    path: [],
+    minutesAgo: 11,
+    wantedTime: 'после работы',
+    language: 'ru',
+  },
 ];
 
 /** Runs inside the demo seed's transaction, after the demo customers exist. */
@@ -45,18 +95,45 @@ export function seedDemoOrders(s: Services): void {
       return { name: i.label ?? p.name, quantity: i.quantity, options: [], productId: p.id, chosen: i.options ?? {} };
     });
     const built = buildOrder(
-      { items, fulfilment: d.fulfilment ?? 'pickup', address: '', wantedTime: d.wantedTime ?? '', customerText: '', knownAddresses: [], byOwner: true },
+      {
+        items,
+        fulfilment: d.fulfilment ?? 'pickup',
+        address: '',
+        wantedTime: d.wantedTime ?? '',
+        customerText: '',
+        knownAddresses: [],
+        byOwner: true,
+      },
       catalog,
       { pickupAddress: s.settings.get().business.address, settings: { ...s.orders.settings(), maxQuantity: 1000 } },
     );
     let at = now - d.minutesAgo * 60_000;
     const id = repo.createDraft(
-      { contactId: identity.contactId, conversationId, customerName: s.repos.contacts.get(identity.contactId)?.name ?? '', source: 'chat', currency, language: d.language },
+      {
+        contactId: identity.contactId,
+        conversationId,
+        customerName: s.repos.contacts.get(identity.contactId)?.name ?? '',
+        source: 'chat',
+        currency,
+        language: d.language,
+      },
       at,
     );
     repo.writeContent(
       id,
-      { fulfilment: built.fulfilment, address: built.address, wantedTime: built.wantedTime, note: '', language: d.language, currency, subtotalMinor: built.subtotalMinor, deliveryMinor: built.deliveryMinor, totalMinor: built.totalMinor, stage: null, issues: [] },
+      {
+        fulfilment: built.fulfilment,
+        address: built.address,
+        wantedTime: built.wantedTime,
+        note: '',
+        language: d.language,
+        currency,
+        subtotalMinor: built.subtotalMinor,
+        deliveryMinor: built.deliveryMinor,
+        totalMinor: built.totalMinor,
+        stage: null,
+        issues: [],
+      },
       built.lines,
       at,
     );

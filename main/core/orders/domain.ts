@@ -60,7 +60,18 @@ export interface OrdersDomain {
 export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
   const currency = () => d.settings.get().business.currency;
   const catalog = new CatalogService(d.db, new CatalogRepo(d.db), d.events, d.clock, currency);
-  const orders = new OrdersService(d.db, new OrdersRepo(d.db), catalog, d.inbox, d.repos.contacts, d.repos.conversations, d.settings, d.events, d.clock, d.languages);
+  const orders = new OrdersService(
+    d.db,
+    new OrdersRepo(d.db),
+    catalog,
+    d.inbox,
+    d.repos.contacts,
+    d.repos.conversations,
+    d.settings,
+    d.events,
+    d.clock,
+    d.languages,
+  );
   const a = d.assistant;
   const capture = new OrderCapture({
     orders,
@@ -88,7 +99,14 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
       a.addTurnHandler({
         id: 'orders',
         handle: async (turn) =>
-          (await capture.handleInbound({ message: turn.message, contactId: turn.contactId, conversationId: turn.conversationId, isNewContact: false })).handled,
+          (
+            await capture.handleInbound({
+              message: turn.message,
+              contactId: turn.contactId,
+              conversationId: turn.conversationId,
+              isNewContact: false,
+            })
+          ).handled,
       }),
     );
     undo.push(a.contextProviders.registerStable(catalogSummary(catalog, currency)));

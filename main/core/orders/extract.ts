@@ -46,7 +46,10 @@ const extractionSchema = z.object({
       z.object({
         name: z.string().transform((s) => s.replace(/\s+/g, ' ').trim().slice(0, 120)),
         quantity: z.union([z.number(), z.string().transform((s) => Number(s.replace(',', '.')))]).catch(Number.NaN),
-        options: z.array(z.string().transform((s) => s.trim().slice(0, 60))).catch([]).default([]),
+        options: z
+          .array(z.string().transform((s) => s.trim().slice(0, 60)))
+          .catch([])
+          .default([]),
       }),
     )
     .catch([])
@@ -55,7 +58,12 @@ const extractionSchema = z.object({
   fulfilment: z.enum(['pickup', 'delivery', 'unknown']).catch('unknown').default('unknown'),
   address: text(300),
   time: text(120),
-  language: z.string().toLowerCase().regex(/^[a-z]{2}$/).nullish().catch(null),
+  language: z
+    .string()
+    .toLowerCase()
+    .regex(/^[a-z]{2}$/)
+    .nullish()
+    .catch(null),
 });
 export type Extraction = z.output<typeof extractionSchema>;
 

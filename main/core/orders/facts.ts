@@ -22,7 +22,10 @@ export function catalogFacts(catalog: CatalogService, currency: () => string): C
       const lines = [customerText(lang, p.unit.trim() ? 'auto:price_unit' : 'auto:price', { product: p.name, price, unit: p.unit.trim() })];
       if (p.options.length) {
         const options = p.options
-          .map((g) => `${g.name}: ${g.values.map((v) => (v.priceDeltaMinor ? `${v.value} (${v.priceDeltaMinor > 0 ? '+' : '−'}${formatMoney(Math.abs(v.priceDeltaMinor), cur, locale)})` : v.value)).join(', ')}`)
+          .map(
+            (g) =>
+              `${g.name}: ${g.values.map((v) => (v.priceDeltaMinor ? `${v.value} (${v.priceDeltaMinor > 0 ? '+' : '−'}${formatMoney(Math.abs(v.priceDeltaMinor), cur, locale)})` : v.value)).join(', ')}`,
+          )
           .join('; ');
         lines.push(customerText(lang, 'auto:options', { options }));
       }

@@ -78,7 +78,14 @@ export class OrdersRepo {
   constructor(private readonly db: Db) {}
 
   createDraft(
-    input: { contactId: number; conversationId: number; customerName: string; source: 'chat' | 'owner'; currency: string; language: string },
+    input: {
+      contactId: number;
+      conversationId: number;
+      customerName: string;
+      source: 'chat' | 'owner';
+      currency: string;
+      language: string;
+    },
     now: number,
   ): number {
     const r = stmt(
@@ -118,7 +125,19 @@ export class OrdersRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     lines.forEach((l, i) =>
-      ins.run(id, i + 1, l.productId, l.sku, l.name, l.label, l.unit, JSON.stringify(l.options), l.quantity, l.unitPriceMinor, l.lineTotalMinor),
+      ins.run(
+        id,
+        i + 1,
+        l.productId,
+        l.sku,
+        l.name,
+        l.label,
+        l.unit,
+        JSON.stringify(l.options),
+        l.quantity,
+        l.unitPriceMinor,
+        l.lineTotalMinor,
+      ),
     );
   }
 
@@ -151,7 +170,14 @@ export class OrdersRepo {
 
   addEvent(
     orderId: number,
-    e: { actor: OrderEvent['actor']; kind: string; fromStatus?: OrderStatus | null; toStatus?: OrderStatus | null; messageId?: number | null; note?: string },
+    e: {
+      actor: OrderEvent['actor'];
+      kind: string;
+      fromStatus?: OrderStatus | null;
+      toStatus?: OrderStatus | null;
+      messageId?: number | null;
+      note?: string;
+    },
     now: number,
   ): number {
     const r = stmt(
@@ -166,12 +192,30 @@ export class OrdersRepo {
   }
 
   events(orderId: number): OrderEvent[] {
-    return stmt<[number], { id: number; at: number; actor: OrderEvent['actor']; kind: string; from_status: OrderStatus | null; to_status: OrderStatus | null; message_id: number | null; note: string }>(
-      this.db,
-      'SELECT * FROM order_events WHERE order_id = ? ORDER BY id',
-    )
+    return stmt<
+      [number],
+      {
+        id: number;
+        at: number;
+        actor: OrderEvent['actor'];
+        kind: string;
+        from_status: OrderStatus | null;
+        to_status: OrderStatus | null;
+        message_id: number | null;
+        note: string;
+      }
+    >(this.db, 'SELECT * FROM order_events WHERE order_id = ? ORDER BY id')
       .all(orderId)
-      .map((r) => ({ id: r.id, at: r.at, actor: r.actor, kind: r.kind, fromStatus: r.from_status, toStatus: r.to_status, messageId: r.message_id, note: r.note }));
+      .map((r) => ({
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        kind: r.kind,
+        fromStatus: r.from_status,
+        toStatus: r.to_status,
+        messageId: r.message_id,
+        note: r.note,
+      }));
   }
 
   get(id: number): Order | undefined {
@@ -180,7 +224,9 @@ export class OrdersRepo {
   }
 
   draftFor(conversationId: number): Order | undefined {
-    const row = stmt<[number], OrderRow>(this.db, "SELECT * FROM orders WHERE conversation_id = ? AND status = 'draft'").get(conversationId);
+    const row = stmt<[number], OrderRow>(this.db, "SELECT * FROM orders WHERE conversation_id = ? AND status = 'draft'").get(
+      conversationId,
+    );
     return row ? this.toOrder(row) : undefined;
   }
 
@@ -234,7 +280,9 @@ export class OrdersRepo {
         where.push('o.number = ?');
         args.push(Number(num[1]));
       } else {
-        where.push("(o.customer_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.name LIKE ? ESCAPE '\\'))");
+        where.push(
+          "(o.customer_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.name LIKE ? ESCAPE '\\'))",
+        );
         const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
         args.push(like, like);
       }
@@ -281,18 +329,20 @@ export class OrdersRepo {
   }
 
   lines(orderId: number): OrderLine[] {
-    return stmt<[number], LineRow>(this.db, 'SELECT * FROM order_lines WHERE order_id = ? ORDER BY position').all(orderId).map((r) => ({
-      id: r.id,
-      productId: r.product_id,
-      sku: r.sku,
-      name: r.name,
-      label: r.label,
-      unit: r.unit,
-      options: parseJson<ChosenOption[]>(r.options, []),
-      quantity: r.quantity,
-      unitPriceMinor: r.unit_price_minor,
-      lineTotalMinor: r.line_total_minor,
-    }));
+    return stmt<[number], LineRow>(this.db, 'SELECT * FROM order_lines WHERE order_id = ? ORDER BY position')
+      .all(orderId)
+      .map((r) => ({
+        id: r.id,
+        productId: r.product_id,
+        sku: r.sku,
+        name: r.name,
+        label: r.label,
+        unit: r.unit,
+        options: parseJson<ChosenOption[]>(r.options, []),
+        quantity: r.quantity,
+        unitPriceMinor: r.unit_price_minor,
+        lineTotalMinor: r.line_total_minor,
+      }));
   }
 
   private toOrder(r: OrderRow): Order {

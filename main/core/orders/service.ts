@@ -16,7 +16,13 @@ import type { OrdersRepo } from './orders-repo';
 import { isCustomerLanguage, type CustomerLanguage } from './replies';
 import type { CustomerLanguageService } from '../language/service';
 import type { Voice } from '../../shared/i18n/voice';
-import { DEFAULT_ORDERS_SETTINGS, ORDERS_SETTINGS_KEY, ordersSettingsSchema, type OrdersSettings, type OrdersSettingsPatch } from './settings';
+import {
+  DEFAULT_ORDERS_SETTINGS,
+  ORDERS_SETTINGS_KEY,
+  ordersSettingsSchema,
+  type OrdersSettings,
+  type OrdersSettingsPatch,
+} from './settings';
 import { defaultStatusTemplate, fillStatusTemplate, placedText, questionsText, summaryText, type ShopInfo } from './texts';
 import {
   NOTIFY_STATUSES,
@@ -88,7 +94,12 @@ export class OrdersService {
 
   shop(): ShopInfo {
     const s = this.settingsService.get();
-    return { name: s.business.name, address: s.business.address, currency: s.business.currency, paymentInstructions: this.settings().paymentInstructions };
+    return {
+      name: s.business.name,
+      address: s.business.address,
+      currency: s.business.currency,
+      paymentInstructions: this.settings().paymentInstructions,
+    };
   }
 
   /** The language an order's messages go out in, when the order itself has none we can write. */
@@ -122,11 +133,19 @@ export class OrdersService {
     };
   }
 
-  list(filter: OrderFilter, limit: number, cursor?: { placedAt: number; id: number }): { items: OrderListItem[]; next: { placedAt: number; id: number } | null } {
+  list(
+    filter: OrderFilter,
+    limit: number,
+    cursor?: { placedAt: number; id: number },
+  ): { items: OrderListItem[]; next: { placedAt: number; id: number } | null } {
     const tz = this.settingsService.get().business.timeZone;
     const fromMs = filter.from ? localDayStart(filter.from, tz) : undefined;
     const toMs = filter.to ? localDayStart(nextDay(filter.to), tz) : undefined;
-    const items = this.repo.list({ statuses: filter.statuses, contactId: filter.contactId, query: filter.query, fromMs, toMs }, limit, cursor);
+    const items = this.repo.list(
+      { statuses: filter.statuses, contactId: filter.contactId, query: filter.query, fromMs, toMs },
+      limit,
+      cursor,
+    );
     const last = items.at(-1);
     return { items, next: items.length === limit && last?.placedAt != null ? { placedAt: last.placedAt, id: last.id } : null };
   }
@@ -179,43 +198,45 @@ export class OrdersService {
     const contactId = this.conversations.contactId(conversationId);
     if (contactId === undefined) throw notFound('Conversation', conversationId);
     const now = this.clock.now();
-    const id = this.db.transaction(() => {
-      const existing = this.repo.draftFor(conversationId);
-      const id =
-        existing?.id ??
-        this.repo.createDraft(
+    const id = this.db
+      .transaction(() => {
+        const existing = this.repo.draftFor(conversationId);
+        const id =
+          existing?.id ??
+          this.repo.createDraft(
+            {
+              contactId,
+              conversationId,
+              customerName: this.contacts.get(contactId)?.name ?? '',
+              source: opts.source,
+              currency: this.shop().currency,
+              language: opts.language,
+            },
+            now,
+          );
+        this.repo.writeContent(
+          id,
           {
-            contactId,
-            conversationId,
-            customerName: this.contacts.get(contactId)?.name ?? '',
-            source: opts.source,
-            currency: this.shop().currency,
+            fulfilment: built.fulfilment,
+            address: built.address,
+            wantedTime: built.wantedTime,
+            note: opts.note ?? existing?.note ?? '',
             language: opts.language,
+            currency: this.shop().currency,
+            subtotalMinor: built.subtotalMinor,
+            deliveryMinor: built.deliveryMinor,
+            totalMinor: built.totalMinor,
+            stage: built.issues.length ? 'question' : 'summary',
+            issues: built.issues,
           },
+          built.lines,
           now,
         );
-      this.repo.writeContent(
-        id,
-        {
-          fulfilment: built.fulfilment,
-          address: built.address,
-          wantedTime: built.wantedTime,
-          note: opts.note ?? existing?.note ?? '',
-          language: opts.language,
-          currency: this.shop().currency,
-          subtotalMinor: built.subtotalMinor,
-          deliveryMinor: built.deliveryMinor,
-          totalMinor: built.totalMinor,
-          stage: built.issues.length ? 'question' : 'summary',
-          issues: built.issues,
-        },
-        built.lines,
-        now,
-      );
-      this.repo.setPending(id, null, null, now);
-      this.repo.addEvent(id, { actor: opts.actor, kind: opts.eventKind, note: built.issues.map((i) => i.kind).join(', ') }, now);
-      return id;
-    }).immediate();
+        this.repo.setPending(id, null, null, now);
+        this.repo.addEvent(id, { actor: opts.actor, kind: opts.eventKind, note: built.issues.map((i) => i.kind).join(', ') }, now);
+        return id;
+      })
+      .immediate();
     this.changed(id, conversationId);
     return this.get(id);
   }
@@ -229,13 +250,27 @@ export class OrdersService {
       return { name: p?.name ?? `#${l.productId}`, quantity: l.quantity, options: [], productId: l.productId, chosen: l.options };
     });
     const built = buildOrder(
-      { items, fulfilment: input.fulfilment, address: input.address, wantedTime: input.wantedTime, customerText: '', knownAddresses: [], byOwner: true },
+      {
+        items,
+        fulfilment: input.fulfilment,
+        address: input.address,
+        wantedTime: input.wantedTime,
+        customerText: '',
+        knownAddresses: [],
+        byOwner: true,
+      },
       catalogFor(this.catalog, items),
       { pickupAddress: this.shop().address, settings: this.settings() },
     );
     const draft = this.repo.draftFor(conversationId);
     const lang = draft && isCustomerLanguage(draft.language) ? draft.language : this.fallbackLanguage(contactId);
-    const order = this.writeDraft(conversationId, built, { language: lang, source: draft?.source ?? 'owner', note: input.note.trim().slice(0, 2000), actor: 'owner', eventKind: 'edited' });
+    const order = this.writeDraft(conversationId, built, {
+      language: lang,
+      source: draft?.source ?? 'owner',
+      note: input.note.trim().slice(0, 2000),
+      actor: 'owner',
+      eventKind: 'edited',
+    });
     // The owner sees what would go out and sends it with one click.
     const v = this.voice(lang);
     const text = built.issues.length ? questionsText(built.issues, this.shop(), v) : summaryText(order, this.shop(), v);
@@ -251,15 +286,17 @@ export class OrdersService {
   deliver(orderId: number, kind: PendingKind, text: string, author: 'assistant' | 'owner'): Message {
     const now = this.clock.now();
     // The message, its outbox row and the quote are one transaction: a "yes" always refers to what was queued.
-    const queued = this.db.transaction(() => {
-      const order = this.get(orderId);
-      if (order.conversationId === null) throw new AppError('conflict', 'This order has no conversation to write to');
-      const q = this.inbox.queueInTransaction(order.conversationId, text, { author });
-      if (kind === 'summary') this.repo.markQuoted(orderId, order.totalMinor, now);
-      this.repo.setPending(orderId, null, null, now);
-      this.repo.addEvent(orderId, { actor: author, kind: `sent_${kind}`, messageId: q.message.id }, now);
-      return { ...q, conversationId: order.conversationId };
-    }).immediate();
+    const queued = this.db
+      .transaction(() => {
+        const order = this.get(orderId);
+        if (order.conversationId === null) throw new AppError('conflict', 'This order has no conversation to write to');
+        const q = this.inbox.queueInTransaction(order.conversationId, text, { author });
+        if (kind === 'summary') this.repo.markQuoted(orderId, order.totalMinor, now);
+        this.repo.setPending(orderId, null, null, now);
+        this.repo.addEvent(orderId, { actor: author, kind: `sent_${kind}`, messageId: q.message.id }, now);
+        return { ...q, conversationId: order.conversationId };
+      })
+      .immediate();
     queued.afterCommit();
     this.changed(orderId, queued.conversationId);
     return queued.message;
@@ -314,20 +351,32 @@ export class OrdersService {
    */
   place(orderId: number, actor: OrderEvent['actor'], messageId: number | null = null): Order {
     const now = this.clock.now();
-    this.db.transaction(() => {
-      const o = this.repo.get(orderId);
-      if (!o) throw notFound('Order', orderId);
-      if (o.status !== 'draft') throw new AppError('conflict', `Order #${o.number} is already placed`, undefined, { reason: 'order_already_placed', params: { number: o.number ?? '' } });
-      if (o.issues.length) throw new AppError('conflict', 'The draft still has open questions', undefined, { reason: 'draft_has_questions' });
-      if (!o.lines.length) throw new AppError('conflict', 'The draft has no items', undefined, { reason: 'draft_empty' });
-      for (const l of o.lines) {
-        if (l.productId !== null && !this.catalog.repo.takeStock(l.productId, l.quantity, now)) {
-          throw new AppError('conflict', `Not enough "${l.name}" in stock any more`, { productId: l.productId }, { reason: 'not_enough_stock', params: { product: l.name } });
+    this.db
+      .transaction(() => {
+        const o = this.repo.get(orderId);
+        if (!o) throw notFound('Order', orderId);
+        if (o.status !== 'draft')
+          throw new AppError('conflict', `Order #${o.number} is already placed`, undefined, {
+            reason: 'order_already_placed',
+            params: { number: o.number ?? '' },
+          });
+        if (o.issues.length)
+          throw new AppError('conflict', 'The draft still has open questions', undefined, { reason: 'draft_has_questions' });
+        if (!o.lines.length) throw new AppError('conflict', 'The draft has no items', undefined, { reason: 'draft_empty' });
+        for (const l of o.lines) {
+          if (l.productId !== null && !this.catalog.repo.takeStock(l.productId, l.quantity, now)) {
+            throw new AppError(
+              'conflict',
+              `Not enough "${l.name}" in stock any more`,
+              { productId: l.productId },
+              { reason: 'not_enough_stock', params: { product: l.name } },
+            );
+          }
         }
-      }
-      this.repo.place(orderId, now);
-      this.repo.addEvent(orderId, { actor, kind: 'placed', fromStatus: 'draft', toStatus: 'new', messageId }, now);
-    }).immediate();
+        this.repo.place(orderId, now);
+        this.repo.addEvent(orderId, { actor, kind: 'placed', fromStatus: 'draft', toStatus: 'new', messageId }, now);
+      })
+      .immediate();
     const order = this.get(orderId);
     this.changed(orderId, order.conversationId);
     this.events.emit('catalog.updated', {});
@@ -374,32 +423,36 @@ export class OrdersService {
     const wanted = opts.notify ?? wantedBySettings;
     // Status, stock, history and the customer's message commit together: the change happens once, and so does
     // its message. A message that cannot be queued (no channel address) does not block the change.
-    const result = this.db.transaction(() => {
-      const o = this.repo.get(orderId);
-      if (!o) throw notFound('Order', orderId);
-      if (o.status === to) throw new AppError('conflict', `Order #${o.number} is already ${to}`);
-      if (!canMove(o.status, to)) throw new AppError('conflict', `Order #${o.number ?? ''} cannot go from ${o.status} to ${to}`);
-      if (!this.repo.setStatus(orderId, o.status, to, now)) throw new AppError('conflict', 'The order changed meanwhile; reload and try again');
-      // Goods come back to stock unless they already left the shop.
-      if (to === 'cancelled' && o.status !== 'shipped') {
-        for (const l of o.lines) if (l.productId !== null) this.catalog.repo.returnStock(l.productId, l.quantity, now);
-      }
-      const eventId = this.repo.addEvent(orderId, { actor: 'owner', kind: 'status', fromStatus: o.status, toStatus: to }, now);
-      if (!wanted) return { queued: null, notifyError: null, conversationId: o.conversationId };
-      const text = opts.text?.trim() || this.statusMessage(orderId, to);
-      if (!text) return { queued: null, notifyError: 'There is no message for this status', conversationId: o.conversationId };
-      if (o.conversationId === null) return { queued: null, notifyError: 'This order has no conversation any more', conversationId: null };
-      try {
-        const queued = this.inbox.queueInTransaction(o.conversationId, text, { author: 'owner', origin: 'order_status' });
-        this.repo.setEventMessage(eventId, queued.message.id, 'customer notified');
-        return { queued, notifyError: null, conversationId: o.conversationId };
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        // The owner sees why the customer was not told and can write themselves.
-        this.repo.setEventMessage(eventId, null, `not notified: ${err.message}`);
-        return { queued: null, notifyError: err.message, conversationId: o.conversationId };
-      }
-    }).immediate();
+    const result = this.db
+      .transaction(() => {
+        const o = this.repo.get(orderId);
+        if (!o) throw notFound('Order', orderId);
+        if (o.status === to) throw new AppError('conflict', `Order #${o.number} is already ${to}`);
+        if (!canMove(o.status, to)) throw new AppError('conflict', `Order #${o.number ?? ''} cannot go from ${o.status} to ${to}`);
+        if (!this.repo.setStatus(orderId, o.status, to, now))
+          throw new AppError('conflict', 'The order changed meanwhile; reload and try again');
+        // Goods come back to stock unless they already left the shop.
+        if (to === 'cancelled' && o.status !== 'shipped') {
+          for (const l of o.lines) if (l.productId !== null) this.catalog.repo.returnStock(l.productId, l.quantity, now);
+        }
+        const eventId = this.repo.addEvent(orderId, { actor: 'owner', kind: 'status', fromStatus: o.status, toStatus: to }, now);
+        if (!wanted) return { queued: null, notifyError: null, conversationId: o.conversationId };
+        const text = opts.text?.trim() || this.statusMessage(orderId, to);
+        if (!text) return { queued: null, notifyError: 'There is no message for this status', conversationId: o.conversationId };
+        if (o.conversationId === null)
+          return { queued: null, notifyError: 'This order has no conversation any more', conversationId: null };
+        try {
+          const queued = this.inbox.queueInTransaction(o.conversationId, text, { author: 'owner', origin: 'order_status' });
+          this.repo.setEventMessage(eventId, queued.message.id, 'customer notified');
+          return { queued, notifyError: null, conversationId: o.conversationId };
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          // The owner sees why the customer was not told and can write themselves.
+          this.repo.setEventMessage(eventId, null, `not notified: ${err.message}`);
+          return { queued: null, notifyError: err.message, conversationId: o.conversationId };
+        }
+      })
+      .immediate();
     result.queued?.afterCommit();
     if (to === 'cancelled') this.events.emit('catalog.updated', {});
     this.changed(orderId, result.conversationId);

@@ -7,7 +7,9 @@ export const ORDERS_SETTINGS_KEY = 'orders';
 export const CHAT_ORDER_MODES = ['off', 'suggest', 'auto'] as const;
 export type ChatOrderMode = (typeof CHAT_ORDER_MODES)[number];
 
-const notifySchema = z.object(Object.fromEntries(NOTIFY_STATUSES.map((s) => [s, z.boolean()])) as Record<(typeof NOTIFY_STATUSES)[number], z.ZodBoolean>);
+const notifySchema = z.object(
+  Object.fromEntries(NOTIFY_STATUSES.map((s) => [s, z.boolean()])) as Record<(typeof NOTIFY_STATUSES)[number], z.ZodBoolean>,
+);
 const templateText = z.string().trim().max(1000);
 
 const deliverySchema = z.object({
@@ -57,4 +59,3 @@ export const ordersSettingsSchema = z.object({
 export const ordersSettingsPatchSchema = z.object(fields).partial();
 export type OrdersSettings = z.output<typeof ordersSettingsSchema>;
 export type OrdersSettingsPatch = z.output<typeof ordersSettingsPatchSchema>;
-

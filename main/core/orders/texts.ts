@@ -25,7 +25,12 @@ function lineText(l: OrderLine, currency: string, v: Voice): string {
   const title = lineTitle(l);
   // "Cappuccino (large)", or with the customer's word: "Капучино (Cappuccino, large)".
   const item = !options ? title : title.endsWith(')') ? `${title.slice(0, -1)}, ${options})` : `${title} (${options})`;
-  const values = { quantity: v.number(l.quantity), item, total: v.money(l.lineTotalMinor, currency), price: v.money(l.unitPriceMinor, currency) };
+  const values = {
+    quantity: v.number(l.quantity),
+    item,
+    total: v.money(l.lineTotalMinor, currency),
+    price: v.money(l.unitPriceMinor, currency),
+  };
   return v.t(l.quantity > 1 ? 'orders:summary.lineEach' : 'orders:summary.line', values);
 }
 
@@ -35,7 +40,11 @@ export function summaryText(order: Order, shop: ShopInfo, v: Voice, repriced = f
   for (const l of order.lines) out.push(lineText(l, order.currency, v));
   if (order.fulfilment === 'delivery') {
     out.push(v.t('orders:summary.delivery', { address: order.address }));
-    out.push(order.deliveryMinor > 0 ? v.t('orders:summary.deliveryFee', { fee: v.money(order.deliveryMinor, order.currency) }) : v.t('orders:summary.deliveryFree'));
+    out.push(
+      order.deliveryMinor > 0
+        ? v.t('orders:summary.deliveryFee', { fee: v.money(order.deliveryMinor, order.currency) })
+        : v.t('orders:summary.deliveryFree'),
+    );
   } else {
     out.push(shop.address ? v.t('orders:summary.pickup', { address: shop.address }) : v.t('orders:summary.pickupNoAddress'));
   }
@@ -63,7 +72,9 @@ function question(i: OrderIssue, shop: ShopInfo, v: Voice): string {
       return v.t(`orders:question.${i.kind}`);
     case 'unknown': {
       const q = withText(v, 'orders:question.unknown', quoted(i.text, i.echo));
-      return i.suggestions.length ? v.t('orders:question.withSuggestion', { question: q, suggestion: v.t('orders:question.suggest', { names: v.or(i.suggestions) }) }) : q;
+      return i.suggestions.length
+        ? v.t('orders:question.withSuggestion', { question: q, suggestion: v.t('orders:question.suggest', { names: v.or(i.suggestions) }) })
+        : q;
     }
     case 'ambiguous':
       return i.candidates.length === 1
@@ -78,7 +89,10 @@ function question(i: OrderIssue, shop: ShopInfo, v: Voice): string {
     case 'option_missing': {
       const values = i.values.map((o) =>
         o.priceDeltaMinor
-          ? v.t(o.priceDeltaMinor > 0 ? 'orders:question.optionSurcharge' : 'orders:question.optionDiscount', { value: o.value, price: v.money(Math.abs(o.priceDeltaMinor), shop.currency) })
+          ? v.t(o.priceDeltaMinor > 0 ? 'orders:question.optionSurcharge' : 'orders:question.optionDiscount', {
+              value: o.value,
+              price: v.money(Math.abs(o.priceDeltaMinor), shop.currency),
+            })
           : o.value,
       );
       return v.t('orders:question.option_missing', { product: i.product, group: i.group, values: v.or(values) });
@@ -131,7 +145,15 @@ export function fillStatusTemplate(template: string, order: Order, shop: ShopInf
     shop: shop.name,
     address: order.fulfilment === 'delivery' ? order.address : shop.address,
     time: order.wantedTime,
-    pickup: order.fulfilment === 'pickup' ? (shop.address ? v.t('orders:summary.pickup', { address: shop.address }) : v.t('orders:summary.pickupNoAddress')) : '',
+    pickup:
+      order.fulfilment === 'pickup'
+        ? shop.address
+          ? v.t('orders:summary.pickup', { address: shop.address })
+          : v.t('orders:summary.pickupNoAddress')
+        : '',
   };
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? values[k] : m)).replace(/[ \t]+$/gm, '').trim();
+  return template
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? values[k] : m))
+    .replace(/[ \t]+$/gm, '')
+    .trim();
 }

@@ -76,7 +76,11 @@ export function remindersMethods(s: Services) {
       ({ id: rid, ...patch }) => s.reminders.update(rid, patch),
       'Edits an upcoming reminder.',
     ),
-    'reminders.cancel': method(z.object({ id }), (i) => s.reminders.cancel(i.id), 'Cancels an upcoming reminder (and the rest of its series).'),
+    'reminders.cancel': method(
+      z.object({ id }),
+      (i) => s.reminders.cancel(i.id),
+      'Cancels an upcoming reminder (and the rest of its series).',
+    ),
     'reminders.sendNow': method(
       z.object({ id }),
       (i) => s.reminders.sendNow(i.id),
@@ -88,7 +92,11 @@ export function remindersMethods(s: Services) {
       (i) => s.reminders.updateSettings(i),
       'Saves quiet hours, the catch-up policy and the automatic rules.',
     ),
-    'reminders.consumables.list': method(noInput, () => s.reminders.consumables(), 'Products, and which are consumable (reorder reminders).'),
+    'reminders.consumables.list': method(
+      noInput,
+      () => s.reminders.consumables(),
+      'Products, and which are consumable (reorder reminders).',
+    ),
     'reminders.consumables.set': method(
       z.object({ productId: id, consumable: z.boolean(), reorderDays: z.number().int().min(1).max(730).nullable().optional() }),
       (i) => {

@@ -60,7 +60,15 @@ export class RuleEngine implements RuleCheck {
         const delay = unpaid.delayHours * HOUR;
         // Orders whose reminder would be too late to send are left alone (the owner can remind by hand).
         for (const o of this.orders.unpaidSince(now - delay - catchUp)) {
-          changed = this.makeOrderReminder('payment_due', ruleKeys.unpaid(o.orderId), o.orderId, o.contactId, o.placedAt + delay, unpaid.template) || changed;
+          changed =
+            this.makeOrderReminder(
+              'payment_due',
+              ruleKeys.unpaid(o.orderId),
+              o.orderId,
+              o.contactId,
+              o.placedAt + delay,
+              unpaid.template,
+            ) || changed;
         }
       }
       // Reorders of consumables.
@@ -69,7 +77,8 @@ export class RuleEngine implements RuleCheck {
         for (const o of this.orders.completedWithConsumables(reorder.delayDays, now - 730 * DAY - catchUp)) {
           const dueAt = o.completedAt + o.days * DAY;
           if (dueAt < now - catchUp) continue;
-          changed = this.makeOrderReminder('reorder', ruleKeys.reorder(o.orderId), o.orderId, o.contactId, dueAt, reorder.template) || changed;
+          changed =
+            this.makeOrderReminder('reorder', ruleKeys.reorder(o.orderId), o.orderId, o.contactId, dueAt, reorder.template) || changed;
         }
       }
       // Follow-ups for conversations where the owner wrote last, recently enough to still matter.
@@ -182,7 +191,14 @@ export class RuleEngine implements RuleCheck {
     );
   }
 
-  private makeOrderReminder(kind: 'payment_due' | 'reorder', key: string, orderId: number, contactId: number, dueAt: number, template: string): boolean {
+  private makeOrderReminder(
+    kind: 'payment_due' | 'reorder',
+    key: string,
+    orderId: number,
+    contactId: number,
+    dueAt: number,
+    template: string,
+  ): boolean {
     if (this.repo.byRuleKey(key)) return false;
     const lang = this.reminders.languageFor(contactId, this.orders.get(orderId));
     return (

@@ -13,8 +13,27 @@ import type { EventBus } from '../events';
 import type { InboxService } from '../inbox/service';
 import type { SettingsService } from '../settings/service';
 import type { OptOutService } from '../optout/service';
-import { checkTemplate, defaultTemplate, formatWhen, render, REMINDER_KINDS, type Placeholder, type ReminderKind, type TemplateVars } from './templates';
-import { formatLocal, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, type LocalDateTime, type QuietHours, type Repeat } from '../time/zoned';
+import {
+  checkTemplate,
+  defaultTemplate,
+  formatWhen,
+  render,
+  REMINDER_KINDS,
+  type Placeholder,
+  type ReminderKind,
+  type TemplateVars,
+} from './templates';
+import {
+  formatLocal,
+  fromLocal,
+  nextAllowed,
+  nextLocal,
+  parseLocal,
+  toLocal,
+  type LocalDateTime,
+  type QuietHours,
+  type Repeat,
+} from '../time/zoned';
 import { DEFAULT_REMINDERS_SETTINGS, SETTINGS_KEY, quietHoursOf, remindersSettingsSchema, type RemindersSettings } from './settings';
 import type { Reminder, ReminderTab, StatusNote } from './types';
 import type { ReminderPersonaliser } from './personalise';
@@ -175,7 +194,10 @@ export class RemindersService {
   /** Default texts for every kind in this customer's language (for the create dialog). */
   templates(contactId: number | undefined, orderId: number | null | undefined): { language: string; texts: Record<ReminderKind, string> } {
     const lang = this.languageFor(contactId, orderId ? this.orders.get(orderId) : undefined);
-    const texts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, defaultTemplate(k, this.voice(lang), !!orderId)])) as Record<ReminderKind, string>;
+    const texts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, defaultTemplate(k, this.voice(lang), !!orderId)])) as Record<
+      ReminderKind,
+      string
+    >;
     return { language: lang, texts };
   }
 
@@ -223,14 +245,22 @@ export class RemindersService {
   create(input: ReminderInput): Reminder {
     const p = this.prepare(input);
     if (this.optout.isOptedOut(p.contactId)) throw this.optedOutError(p.contactId);
-    if (p.dueAt < this.clock.now() - PAST_GRACE_MS) throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.', undefined, { reason: 'time_in_past' });
+    if (p.dueAt < this.clock.now() - PAST_GRACE_MS)
+      throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.', undefined, {
+        reason: 'time_in_past',
+      });
     const id = this.repo.insert({ ...p, seriesId: null, source: 'manual', ruleKey: null }, this.clock.now())!;
     this.changed([p.contactId]);
     return this.get(id);
   }
 
   /** Used by automatic rules. Returns undefined when the rule already made this reminder (or the contact opted out). */
-  createForRule(r: Omit<NewReminder, 'source' | 'seriesId' | 'fireAt' | 'timeZone' | 'localDue' | 'repeat' | 'repeatEvery' | 'repeatDay' | 'personalise'>): number | undefined {
+  createForRule(
+    r: Omit<
+      NewReminder,
+      'source' | 'seriesId' | 'fireAt' | 'timeZone' | 'localDue' | 'repeat' | 'repeatEvery' | 'repeatDay' | 'personalise'
+    >,
+  ): number | undefined {
     if (this.optout.holdsReminders(r.contactId)) return undefined;
     const tz = this.timeZone();
     return this.repo.insert(
@@ -253,26 +283,34 @@ export class RemindersService {
   /** Moves a rule reminder (e.g. the owner wrote again, so the follow-up waits from the newest message). */
   retimeRule(id: number, dueAt: number): void {
     const tz = this.timeZone();
-    this.repo.update(id, { dueAt, fireAt: this.allowedAt(dueAt), timeZone: tz, localDue: formatLocal(toLocal(dueAt, tz)) }, this.clock.now());
+    this.repo.update(
+      id,
+      { dueAt, fireAt: this.allowedAt(dueAt), timeZone: tz, localDue: formatLocal(toLocal(dueAt, tz)) },
+      this.clock.now(),
+    );
   }
 
   update(id: number, patch: ReminderUpdate): Reminder {
     const cur = this.get(id);
-    if (cur.status !== 'scheduled') throw new AppError('conflict', 'Only upcoming reminders can be edited.', undefined, { reason: 'reminder_not_upcoming' });
+    if (cur.status !== 'scheduled')
+      throw new AppError('conflict', 'Only upcoming reminders can be edited.', undefined, { reason: 'reminder_not_upcoming' });
     const p = this.prepare({
       contactId: cur.contactId,
       orderId: cur.orderId,
       kind: patch.kind ?? cur.kind,
       text: patch.text ?? cur.template,
       at: patch.at ?? cur.localDue,
-      eventAt: patch.eventAt === undefined ? (cur.eventAt === null ? null : formatLocal(toLocal(cur.eventAt, cur.timeZone))) : patch.eventAt,
+      eventAt:
+        patch.eventAt === undefined ? (cur.eventAt === null ? null : formatLocal(toLocal(cur.eventAt, cur.timeZone))) : patch.eventAt,
       repeat: patch.repeat ?? cur.repeat,
       every: patch.every ?? cur.repeatEvery,
       channel: patch.channel === undefined ? cur.channel : patch.channel,
       personalise: patch.personalise ?? cur.personalise,
     });
     if (patch.at !== undefined && p.dueAt < this.clock.now() - PAST_GRACE_MS) {
-      throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.', undefined, { reason: 'time_in_past' });
+      throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.', undefined, {
+        reason: 'time_in_past',
+      });
     }
     const fields: ReminderPatch = {
       kind: p.kind,
@@ -299,7 +337,10 @@ export class RemindersService {
       }
       throw err;
     }
-    if (!ok) throw new AppError('conflict', 'This reminder was sent or cancelled in the meantime.', undefined, { reason: 'reminder_not_upcoming' });
+    if (!ok)
+      throw new AppError('conflict', 'This reminder was sent or cancelled in the meantime.', undefined, {
+        reason: 'reminder_not_upcoming',
+      });
     this.changed([cur.contactId]);
     return this.get(id);
   }
@@ -316,7 +357,8 @@ export class RemindersService {
   /** Sends now, ignoring quiet hours (the owner decided). A missed reminder can be sent this way too. */
   async sendNow(id: number): Promise<Reminder> {
     const cur = this.get(id);
-    if (cur.status !== 'scheduled' && cur.status !== 'missed') throw new AppError('conflict', 'This reminder was already sent or cancelled.', undefined, { reason: 'reminder_not_upcoming' });
+    if (cur.status !== 'scheduled' && cur.status !== 'missed')
+      throw new AppError('conflict', 'This reminder was already sent or cancelled.', undefined, { reason: 'reminder_not_upcoming' });
     if (cur.personalise) await this.preparePersonalised([id]);
     const now = this.clock.now();
     if (cur.status === 'missed') this.repo.reopen(id, now, now);
@@ -325,7 +367,9 @@ export class RemindersService {
     const after = this.get(id);
     if (after.statusNote === 'opted_out') throw this.optedOutError(cur.contactId);
     if (outcome === 'missed' && after.statusNote === 'no_address') {
-      throw new AppError('channel_unavailable', 'This customer has no channel Lavka can write to.', undefined, { reason: 'customer_unreachable' });
+      throw new AppError('channel_unavailable', 'This customer has no channel Lavka can write to.', undefined, {
+        reason: 'customer_unreachable',
+      });
     }
     return this.get(id);
   }
@@ -391,7 +435,8 @@ export class RemindersService {
       })
       .immediate();
     for (const fn of afterCommit) fn();
-    if (ids.length > 0) this.events.emit('reminders.changed', { contactIds: touched.size <= 50 ? [...touched] : [], missed: outcomes.missed ?? 0 });
+    if (ids.length > 0)
+      this.events.emit('reminders.changed', { contactIds: touched.size <= 50 ? [...touched] : [], missed: outcomes.missed ?? 0 });
     return { processed: ids.length, outcomes, more: ids.length === limit };
   }
 
@@ -486,7 +531,9 @@ export class RemindersService {
         let queued: ReturnType<InboxService['queueInTransaction']>;
         try {
           const conversationId = this.inbox.ensureConversation(r.contactId);
-          queued = this.db.transaction(() => this.inbox.queueInTransaction(conversationId, text, { channel: r.channel ?? undefined, author: 'owner', origin: 'reminder' }))();
+          queued = this.db.transaction(() =>
+            this.inbox.queueInTransaction(conversationId, text, { channel: r.channel ?? undefined, author: 'owner', origin: 'reminder' }),
+          )();
         } catch (err) {
           if (err instanceof AppError && (err.code === 'channel_unavailable' || err.code === 'not_found')) {
             this.repo.finish(id, 'missed', 'no_address', now);
@@ -571,16 +618,22 @@ export class RemindersService {
     const local = parseLocal(input.at);
     if (!local) throw new AppError('invalid_input', 'Pick a date and time for the reminder.', undefined, { reason: 'pick_date_time' });
     const eventLocal = input.eventAt ? parseLocal(input.eventAt) : undefined;
-    if (input.eventAt && !eventLocal) throw new AppError('invalid_input', 'The appointment time is not a valid date and time.', undefined, { reason: 'pick_date_time' });
+    if (input.eventAt && !eventLocal)
+      throw new AppError('invalid_input', 'The appointment time is not a valid date and time.', undefined, { reason: 'pick_date_time' });
     const repeat = input.repeat ?? 'none';
     const every = input.every ?? 1;
-    if (!Number.isInteger(every) || every < 1 || every > 366) throw new AppError('invalid_input', 'Repeat every 1 to 366 days.', undefined, { reason: 'repeat_days_range' });
+    if (!Number.isInteger(every) || every < 1 || every > 366)
+      throw new AppError('invalid_input', 'Repeat every 1 to 366 days.', undefined, { reason: 'repeat_days_range' });
     const contact = this.contacts.get(contactId)!;
     if (input.channel && !contact.identities.some((i) => i.channel === input.channel)) {
-      throw new AppError('channel_unavailable', `This customer has no ${input.channel} address.`, undefined, { reason: 'customer_unreachable' });
+      throw new AppError('channel_unavailable', `This customer has no ${input.channel} address.`, undefined, {
+        reason: 'customer_unreachable',
+      });
     }
     const order = orderId ? this.orders.get(orderId) : undefined;
-    const template = input.text?.trim() ? input.text.trim() : defaultTemplate(input.kind, this.voice(this.languageFor(contactId, order)), orderId !== null);
+    const template = input.text?.trim()
+      ? input.text.trim()
+      : defaultTemplate(input.kind, this.voice(this.languageFor(contactId, order)), orderId !== null);
     const available: Placeholder[] = orderId !== null ? ['name', 'order', 'total', 'date', 'business'] : ['name', 'date', 'business'];
     checkTemplate(template, available);
     const tz = this.timeZone();

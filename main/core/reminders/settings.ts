@@ -15,10 +15,30 @@ export const remindersSettingsSchema = z.object({
     end: hhmm,
   }),
   /** After Lavka was closed: a reminder at most this late still goes out; a later one is marked missed. */
-  catchUpMinutes: z.number().int().min(0).max(7 * 24 * 60),
+  catchUpMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
   rules: z.object({
-    unpaidOrder: z.object({ enabled: z.boolean(), delayHours: z.number().int().min(1).max(24 * 30), template }),
-    followUp: z.object({ enabled: z.boolean(), delayHours: z.number().int().min(1).max(24 * 30), template }),
+    unpaidOrder: z.object({
+      enabled: z.boolean(),
+      delayHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30),
+      template,
+    }),
+    followUp: z.object({
+      enabled: z.boolean(),
+      delayHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30),
+      template,
+    }),
     reorder: z.object({ enabled: z.boolean(), delayDays: z.number().int().min(1).max(365), template }),
   }),
 });

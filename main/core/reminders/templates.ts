@@ -43,10 +43,15 @@ export function checkTemplate(text: string, available: readonly Placeholder[]): 
       });
     }
     if (!available.includes(p as Placeholder)) {
-      throw new AppError('invalid_input', `{${p}} cannot be filled in for this reminder${p === 'order' || p === 'total' ? ' (it is not linked to an order)' : ''}.`, undefined, {
-        reason: 'placeholder_not_available',
-        params: { placeholder: `{${p}}` },
-      });
+      throw new AppError(
+        'invalid_input',
+        `{${p}} cannot be filled in for this reminder${p === 'order' || p === 'total' ? ' (it is not linked to an order)' : ''}.`,
+        undefined,
+        {
+          reason: 'placeholder_not_available',
+          params: { placeholder: `{${p}}` },
+        },
+      );
     }
   }
 }
@@ -69,7 +74,14 @@ export function formatWhen(ms: number, lang: string, timeZone: string, region?: 
   const key = `${lang}|${region ?? ''}|${timeZone}`;
   let f = whenFormats.get(key);
   if (!f) {
-    const opts: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone };
+    const opts: Intl.DateTimeFormatOptions = {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    };
     for (const locale of [region ? `${lang}-${region}` : lang, lang, 'en']) {
       try {
         f = new Intl.DateTimeFormat(locale, opts);

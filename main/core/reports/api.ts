@@ -5,7 +5,17 @@ import type { Services } from '../app';
 import { method } from '../api/define';
 import { AppError } from '../errors';
 import { periodInputSchema } from './period';
-import { SECTIONS, assistantTables, conversationTables, customerTables, reminderTables, salesTables, toCsv, type SectionName, type Table } from './tables';
+import {
+  SECTIONS,
+  assistantTables,
+  conversationTables,
+  customerTables,
+  reminderTables,
+  salesTables,
+  toCsv,
+  type SectionName,
+  type Table,
+} from './tables';
 
 const period = z.object({ period: periodInputSchema });
 
@@ -26,13 +36,40 @@ function tablesOf(s: Services, section: SectionName, input: z.output<typeof peri
 
 export function reportsMethods(s: Services) {
   return {
-    'reports.conversations': method(period, (i) => s.reports.conversations(i.period), 'First response times, resolution and who is waiting now.'),
-    'reports.assistant': method(period, (i) => s.reports.assistant(i.period), 'Auto replies, holds, escalations, containment and what the owner did with suggestions.'),
-    'reports.sales': method(period, (i) => s.reports.sales(i.period), 'Orders from chat: revenue, average order, repeat customers, top products, statuses.'),
-    'reports.reminders': method(period, (i) => s.reports.reminders(i.period), 'Reminders sent, answered within 48 h, followed by an order within 7 days; opt-outs.'),
-    'reports.customers': method(period, (i) => s.reports.customers(i.period), 'Customers who wrote: new or returning, by channel and language.'),
+    'reports.conversations': method(
+      period,
+      (i) => s.reports.conversations(i.period),
+      'First response times, resolution and who is waiting now.',
+    ),
+    'reports.assistant': method(
+      period,
+      (i) => s.reports.assistant(i.period),
+      'Auto replies, holds, escalations, containment and what the owner did with suggestions.',
+    ),
+    'reports.sales': method(
+      period,
+      (i) => s.reports.sales(i.period),
+      'Orders from chat: revenue, average order, repeat customers, top products, statuses.',
+    ),
+    'reports.reminders': method(
+      period,
+      (i) => s.reports.reminders(i.period),
+      'Reminders sent, answered within 48 h, followed by an order within 7 days; opt-outs.',
+    ),
+    'reports.customers': method(
+      period,
+      (i) => s.reports.customers(i.period),
+      'Customers who wrote: new or returning, by channel and language.',
+    ),
     'reports.exportCsv': method(
-      z.object({ section: z.enum(SECTIONS), table: z.string().regex(/^[A-Za-z]+$/).max(40), period: periodInputSchema }),
+      z.object({
+        section: z.enum(SECTIONS),
+        table: z
+          .string()
+          .regex(/^[A-Za-z]+$/)
+          .max(40),
+        period: periodInputSchema,
+      }),
       (i) => {
         const tables = tablesOf(s, i.section, i.period);
         const t = tables[i.table];

@@ -67,7 +67,7 @@ function daysBetween(fromDate: string, toDate: string): number {
 export function localDays(fromDate: string, toDate: string, timeZone: string): LocalDay[] {
   const out: LocalDay[] = [];
   let start = dayStart(fromDate, timeZone);
-  for (let date = fromDate; date <= toDate; ) {
+  for (let date = fromDate; date <= toDate;) {
     const next = shiftDate(date, 1);
     const end = dayStart(next, timeZone);
     out.push({ date, start, end });

@@ -97,7 +97,16 @@ export class ReportsRepo {
     for (const x of rows) {
       let list = byConversation.get(x[0]);
       if (!list) byConversation.set(x[0], (list = []));
-      list.push({ conversationId: x[0], startAt: x[1], channel: x[2], replyAt: x[3], replier: x[4], nextAt: x[5], prevReplyAt: x[6], messages: x[7] });
+      list.push({
+        conversationId: x[0],
+        startAt: x[1],
+        channel: x[2],
+        replyAt: x[3],
+        replier: x[4],
+        nextAt: x[5],
+        prevReplyAt: x[6],
+        messages: x[7],
+      });
     }
     return [...byConversation.values()].flat();
   }
@@ -161,7 +170,13 @@ export class ReportsRepo {
     return stmt<[], { at: number | null }>(this.db, 'SELECT min(at) AS at FROM suggestion_outcomes').get()!.at;
   }
 
-  recordSuggestionOutcome(o: { at: number; conversationId: number; outcome: 'as_is' | 'edited' | 'discarded'; messageId: number | null; similarity: number }): void {
+  recordSuggestionOutcome(o: {
+    at: number;
+    conversationId: number;
+    outcome: 'as_is' | 'edited' | 'discarded';
+    messageId: number | null;
+    similarity: number;
+  }): void {
     stmt(this.db, 'INSERT INTO suggestion_outcomes(at, conversation_id, outcome, message_id, similarity) VALUES (?, ?, ?, ?, ?)').run(
       o.at,
       o.conversationId,

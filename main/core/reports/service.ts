@@ -185,41 +185,49 @@ export class ReportsService {
 
   sales(input: PeriodInput): Section<SalesFigures> {
     const currency = this.settings.get().business.currency;
-    return this.section(input, (p) => {
-      const totals = this.repo.orderTotals(p);
-      const chat = totals.find((t) => t.source === 'chat');
-      const kept = chat ? chat.orders - chat.cancelled : 0;
-      return {
-        currency,
-        orders: chat?.orders ?? 0,
-        cancelled: chat?.cancelled ?? 0,
-        revenueMinor: chat?.revenueMinor ?? 0,
-        averageMinor: chat && kept > 0 ? Math.round(chat.revenueMinor / kept) : null,
-        customers: chat?.customers ?? 0,
-        repeatCustomers: chat?.repeatCustomers ?? 0,
-        ownerOrders: totals.find((t) => t.source === 'owner')?.orders ?? 0,
-        byStatus: this.repo.ordersByStatus(p),
-        topProducts: this.repo.topProducts(p, TOP_PRODUCTS),
-        perDay: this.repo.ordersPerDay(p.days).map((d) => ({ date: d.date, n: d.n, amountMinor: d.amount })),
-      };
-    }, false);
+    return this.section(
+      input,
+      (p) => {
+        const totals = this.repo.orderTotals(p);
+        const chat = totals.find((t) => t.source === 'chat');
+        const kept = chat ? chat.orders - chat.cancelled : 0;
+        return {
+          currency,
+          orders: chat?.orders ?? 0,
+          cancelled: chat?.cancelled ?? 0,
+          revenueMinor: chat?.revenueMinor ?? 0,
+          averageMinor: chat && kept > 0 ? Math.round(chat.revenueMinor / kept) : null,
+          customers: chat?.customers ?? 0,
+          repeatCustomers: chat?.repeatCustomers ?? 0,
+          ownerOrders: totals.find((t) => t.source === 'owner')?.orders ?? 0,
+          byStatus: this.repo.ordersByStatus(p),
+          topProducts: this.repo.topProducts(p, TOP_PRODUCTS),
+          perDay: this.repo.ordersPerDay(p.days).map((d) => ({ date: d.date, n: d.n, amountMinor: d.amount })),
+        };
+      },
+      false,
+    );
   }
 
   reminders(input: PeriodInput): Section<RemindersFigures> {
-    return this.section(input, (p) => {
-      const byKind = this.repo.reminders(p);
-      const consentPerDay = this.repo.consentPerDay(p.days);
-      return {
-        total: {
-          sent: sum(byKind.map((r) => r.sent)),
-          replied48h: sum(byKind.map((r) => r.replied48h)),
-          ordered7d: sum(byKind.map((r) => r.ordered7d)),
-        },
-        byKind,
-        consentPerDay,
-        optOuts: sum(consentPerDay.map((d) => d.optOuts)),
-      };
-    }, false);
+    return this.section(
+      input,
+      (p) => {
+        const byKind = this.repo.reminders(p);
+        const consentPerDay = this.repo.consentPerDay(p.days);
+        return {
+          total: {
+            sent: sum(byKind.map((r) => r.sent)),
+            replied48h: sum(byKind.map((r) => r.replied48h)),
+            ordered7d: sum(byKind.map((r) => r.ordered7d)),
+          },
+          byKind,
+          consentPerDay,
+          optOuts: sum(consentPerDay.map((d) => d.optOuts)),
+        };
+      },
+      false,
+    );
   }
 
   customers(input: PeriodInput): Section<CustomersFigures> {
@@ -243,7 +251,9 @@ export class ReportsService {
         total: rows.length,
         new: fresh,
         returning: rows.length - fresh,
-        byChannel: [...channels.entries()].map(([channel, c]) => ({ channel, ...c })).sort((a, b) => b.new + b.returning - (a.new + a.returning)),
+        byChannel: [...channels.entries()]
+          .map(([channel, c]) => ({ channel, ...c }))
+          .sort((a, b) => b.new + b.returning - (a.new + a.returning)),
         byLanguage: [...languages.entries()].map(([language, n]) => ({ language, n })).sort((a, b) => b.n - a.n),
       };
     });

@@ -58,7 +58,8 @@ export class SpellsBuilder {
   }
 
   private mark(): number {
-    return stmt<[], { last_message_id: number }>(this.db, 'SELECT last_message_id FROM report_spells_progress WHERE id = 1').get()!.last_message_id;
+    return stmt<[], { last_message_id: number }>(this.db, 'SELECT last_message_id FROM report_spells_progress WHERE id = 1').get()!
+      .last_message_id;
   }
 
   /** Whether messages newer than the mark exist (cheap: one index probe). */
@@ -115,22 +116,32 @@ export class SpellsBuilder {
   private apply(m: Msg, s: SpellState | null): SpellState | null {
     if (m.origin === 'customer') {
       if (s && s.replyAt === null) {
-        stmt(this.db, 'UPDATE report_spells SET messages = messages + 1, last_at = ? WHERE start_at = ? AND start_message_id = ?').run(m.at, s.startAt, s.startMessageId);
+        stmt(this.db, 'UPDATE report_spells SET messages = messages + 1, last_at = ? WHERE start_at = ? AND start_message_id = ?').run(
+          m.at,
+          s.startAt,
+          s.startMessageId,
+        );
         return { ...s, lastAt: m.at };
       }
-      if (s) stmt(this.db, 'UPDATE report_spells SET next_at = ? WHERE start_at = ? AND start_message_id = ?').run(m.at, s.startAt, s.startMessageId);
-      stmt(this.db, `INSERT INTO report_spells(conversation_id, start_at, start_message_id, channel, last_at, prev_reply_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
-        m.cid,
-        m.at,
-        m.id,
-        m.channel,
-        m.at,
-        s?.replyAt ?? null,
-      );
+      if (s)
+        stmt(this.db, 'UPDATE report_spells SET next_at = ? WHERE start_at = ? AND start_message_id = ?').run(
+          m.at,
+          s.startAt,
+          s.startMessageId,
+        );
+      stmt(
+        this.db,
+        `INSERT INTO report_spells(conversation_id, start_at, start_message_id, channel, last_at, prev_reply_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(m.cid, m.at, m.id, m.channel, m.at, s?.replyAt ?? null);
       return { startMessageId: m.id, startAt: m.at, lastAt: m.at, replyAt: null };
     }
     if (s && s.replyAt === null) {
-      stmt(this.db, 'UPDATE report_spells SET reply_at = ?, replier = ? WHERE start_at = ? AND start_message_id = ?').run(m.at, m.origin, s.startAt, s.startMessageId);
+      stmt(this.db, 'UPDATE report_spells SET reply_at = ?, replier = ? WHERE start_at = ? AND start_message_id = ?').run(
+        m.at,
+        m.origin,
+        s.startAt,
+        s.startMessageId,
+      );
       return { ...s, replyAt: m.at };
     }
     return s;

@@ -33,7 +33,8 @@ export class SuggestionTracker {
       if (e.type === 'assistant.draft') this.onDraft(e.payload as DraftEvent);
       else if (e.type === 'message.new') {
         const { conversationId, message } = e.payload as { conversationId: number; message: Message };
-        if (message.direction === 'out' && message.author === 'owner' && message.channel !== 'system') this.onOwnerMessage(conversationId, message);
+        if (message.direction === 'out' && message.author === 'owner' && message.channel !== 'system')
+          this.onOwnerMessage(conversationId, message);
       }
     });
   }
@@ -56,7 +57,13 @@ export class SuggestionTracker {
 
   private record(conversationId: number, outcome: 'as_is' | 'edited' | 'discarded', messageId: number | null, sim: number): void {
     try {
-      this.repo.recordSuggestionOutcome({ at: this.clock.now(), conversationId, outcome, messageId, similarity: Math.max(0, Math.min(1, sim)) });
+      this.repo.recordSuggestionOutcome({
+        at: this.clock.now(),
+        conversationId,
+        outcome,
+        messageId,
+        similarity: Math.max(0, Math.min(1, sim)),
+      });
     } catch (err) {
       // A report row must never break sending (e.g. the conversation was deleted meanwhile).
       console.error('[reports] could not record a suggestion outcome', err);

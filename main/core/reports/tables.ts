@@ -4,7 +4,15 @@ import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula, UTF8_BOM } from '../contacts/csv-cells';
 import { minorToDecimal } from '../catalog/money';
 import type { Stat } from './figures';
-import type { AssistantFigures, ConversationsFigures, CustomersFigures, RemindersFigures, SalesFigures, Section, WaitingNow } from './service';
+import type {
+  AssistantFigures,
+  ConversationsFigures,
+  CustomersFigures,
+  RemindersFigures,
+  SalesFigures,
+  Section,
+  WaitingNow,
+} from './service';
 
 export type Cell = string | number | null;
 export interface Table {
@@ -44,7 +52,16 @@ export function conversationTables(s: Section<ConversationsFigures> & { waiting:
       ['waiting_longest_since', s.waiting.oldestSince === null ? null : new Date(s.waiting.oldestSince).toISOString(), null],
     ]),
     byHour: {
-      columns: ['hour', 'customers_waited', 'owner_answers', 'owner_median_s', 'owner_p90_s', 'assistant_answers', 'assistant_median_s', 'assistant_p90_s'],
+      columns: [
+        'hour',
+        'customers_waited',
+        'owner_answers',
+        'owner_median_s',
+        'owner_p90_s',
+        'assistant_answers',
+        'assistant_median_s',
+        'assistant_p90_s',
+      ],
       rows: c.byHour.map((h) => [h.hour, h.spells, ...statCells(h.owner), ...statCells(h.assistant)]),
     },
     byChannel: {
@@ -84,7 +101,11 @@ export function assistantTables(s: Section<AssistantFigures>): Record<string, Ta
       ['conversations_customer_wrote', c.containment.withCustomer, p.containment.withCustomer],
       ['conversations_assistant_answered', c.containment.assistantAnswered, p.containment.assistantAnswered],
       ['conversations_handled_by_auto_alone', c.containment.contained, p.containment.contained],
-      ['containment_pct', pct(c.containment.contained, c.containment.withCustomer), pct(p.containment.contained, p.containment.withCustomer)],
+      [
+        'containment_pct',
+        pct(c.containment.contained, c.containment.withCustomer),
+        pct(p.containment.contained, p.containment.withCustomer),
+      ],
       ['suggestions_sent_as_is', c.suggestions.asIs, p.suggestions.asIs],
       ['suggestions_edited', c.suggestions.edited, p.suggestions.edited],
       ['suggestions_discarded', c.suggestions.discarded, p.suggestions.discarded],
@@ -137,7 +158,10 @@ export function reminderTables(s: Section<RemindersFigures>): Record<string, Tab
       ['order_within_7_days', c.total.ordered7d, p.total.ordered7d],
       ['opt_outs', c.optOuts, p.optOuts],
     ]),
-    byKind: { columns: ['kind', 'sent', 'replied_within_48_h', 'order_within_7_days'], rows: c.byKind.map((k) => [k.kind, k.sent, k.replied48h, k.ordered7d]) },
+    byKind: {
+      columns: ['kind', 'sent', 'replied_within_48_h', 'order_within_7_days'],
+      rows: c.byKind.map((k) => [k.kind, k.sent, k.replied48h, k.ordered7d]),
+    },
     optOuts: { columns: ['date', 'opt_outs', 'opt_ins'], rows: c.consentPerDay.map((d) => [d.date, d.optOuts, d.optIns]) },
   };
 }
@@ -158,6 +182,6 @@ export function customerTables(s: Section<CustomersFigures>): Record<string, Tab
 
 /** CSV text of one table: UTF-8 BOM (Excel shows Cyrillic), header row, formula-looking text defused. */
 export function toCsv(t: Table): string {
-  const rows = t.rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v ?? '')));
+  const rows = t.rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : (v ?? ''))));
   return UTF8_BOM + stringify(rows, { header: true, columns: t.columns });
 }

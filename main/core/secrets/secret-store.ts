@@ -90,7 +90,13 @@ export class FileSecretStore implements SecretStore {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', this.key, iv);
       const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      content = JSON.stringify({ v: 1, alg: 'aes-256-gcm', iv: iv.toString('base64'), tag: c.getAuthTag().toString('base64'), data: data.toString('base64') });
+      content = JSON.stringify({
+        v: 1,
+        alg: 'aes-256-gcm',
+        iv: iv.toString('base64'),
+        tag: c.getAuthTag().toString('base64'),
+        data: data.toString('base64'),
+      });
     }
     // Write-then-rename: a crash mid-write never leaves half a file (and never loses the old secrets).
     const tmp = `${this.file}.tmp`;

@@ -3,14 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { EventBus } from '../events';
 import type { SettingsRepo } from '../db/repos/settings-repo';
-import {
-  DEFAULT_SETTINGS,
-  businessSchema,
-  preferencesSchema,
-  setupSchema,
-  type AppSettings,
-  type SetupInput,
-} from './schema';
+import { DEFAULT_SETTINGS, businessSchema, preferencesSchema, setupSchema, type AppSettings, type SetupInput } from './schema';
 
 export class SettingsService {
   /**

@@ -139,10 +139,7 @@ function minutesOf(hhmm: string): number {
   return +m[1] * 60 + +m[2];
 }
 
-export type QuietHours =
-  | { mode: 'off' }
-  | { mode: 'fixed'; start: string; end: string }
-  | { mode: 'opening_hours'; hours: OpeningHours };
+export type QuietHours = { mode: 'off' } | { mode: 'fixed'; start: string; end: string } | { mode: 'opening_hours'; hours: OpeningHours };
 
 const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 

@@ -17,9 +17,16 @@ export const greetingSettingsSchema = z.object({
   greeting: z.boolean(),
   away: z.boolean(),
   /** Hours before the same customer can get the same automatic message again. */
-  windowHours: z.number().int().min(1).max(24 * 90),
+  windowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
   /** The owner's own wording per customer language; missing ones use Lavka's text. */
-  texts: z.record(z.string().regex(/^[a-z]{2}$/), z.object({ greeting: z.string().trim().max(1000).optional(), away: z.string().trim().max(1000).optional() })),
+  texts: z.record(
+    z.string().regex(/^[a-z]{2}$/),
+    z.object({ greeting: z.string().trim().max(1000).optional(), away: z.string().trim().max(1000).optional() }),
+  ),
 });
 export type GreetingSettings = z.infer<typeof greetingSettingsSchema>;
 
@@ -75,9 +82,16 @@ export class GreetingService {
     const now = this.d.clock.now();
     const business = this.d.settings.get().business;
     const kind: AutoReplyKind | null =
-      s.away && !isShopOpen({ hours: business.openingHours, timeZone: business.timeZone }, now) ? 'away' : s.greeting && this.firstEver(e.conversationId) ? 'greeting' : null;
+      s.away && !isShopOpen({ hours: business.openingHours, timeZone: business.timeZone }, now)
+        ? 'away'
+        : s.greeting && this.firstEver(e.conversationId)
+          ? 'greeting'
+          : null;
     if (!kind) return null;
-    const last = stmt<[number, string], { sent_at: number }>(this.d.db, 'SELECT sent_at FROM auto_replies_sent WHERE contact_id = ? AND kind = ?').get(e.contactId, kind);
+    const last = stmt<[number, string], { sent_at: number }>(
+      this.d.db,
+      'SELECT sent_at FROM auto_replies_sent WHERE contact_id = ? AND kind = ?',
+    ).get(e.contactId, kind);
     if (last && now - last.sent_at < s.windowHours * 3_600_000) return null;
     return kind;
   }
@@ -92,24 +106,35 @@ export class GreetingService {
   private async answer(e: InboundEvent): Promise<void> {
     const kind = this.decide(e);
     if (!kind) return;
-    const lang = this.d.languageFor?.(e.contactId, e.message.body) ?? this.d.contacts.get(e.contactId)?.language ?? this.d.settings.get().preferences.replyLanguage;
+    const lang =
+      this.d.languageFor?.(e.contactId, e.message.body) ??
+      this.d.contacts.get(e.contactId)?.language ??
+      this.d.settings.get().preferences.replyLanguage;
     const text = await this.text(kind, lang);
     // Decided again after the wait: a second message that arrived meanwhile must not send a second one.
     if (this.decide(e) !== kind) return;
     const queued = this.d.db
       .transaction(() => {
-        stmt(this.d.db, 'INSERT INTO auto_replies_sent(contact_id, kind, sent_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET sent_at = excluded.sent_at').run(
-          e.contactId,
-          kind,
-          this.d.clock.now(),
-        );
-        return this.d.inbox.queueInTransaction(e.conversationId, text, { channel: e.message.channel, author: 'assistant', keepState: true });
+        stmt(
+          this.d.db,
+          'INSERT INTO auto_replies_sent(contact_id, kind, sent_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET sent_at = excluded.sent_at',
+        ).run(e.contactId, kind, this.d.clock.now());
+        return this.d.inbox.queueInTransaction(e.conversationId, text, {
+          channel: e.message.channel,
+          author: 'assistant',
+          keepState: true,
+        });
       })
       .immediate();
     queued.afterCommit();
   }
 
   private firstEver(conversationId: number): boolean {
-    return stmt<[number], { n: number }>(this.d.db, "SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE conversation_id = ? AND direction = 'in' LIMIT 2)").get(conversationId)!.n === 1;
+    return (
+      stmt<[number], { n: number }>(
+        this.d.db,
+        "SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE conversation_id = ? AND direction = 'in' LIMIT 2)",
+      ).get(conversationId)!.n === 1
+    );
   }
 }

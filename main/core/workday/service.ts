@@ -147,7 +147,10 @@ export class WorkdayService {
         this.d.db.prepare('DELETE FROM messages WHERE id = ?').run(messageId);
         if (wasLast) {
           const prev = this.d.messages.page(m.conversationId, 20).find((x) => x.channel !== 'system');
-          this.d.conversations.setLast(m.conversationId, prev ? { id: prev.id, preview: previewOf(prev.kind, prev.body), channel: prev.channel } : null);
+          this.d.conversations.setLast(
+            m.conversationId,
+            prev ? { id: prev.id, preview: previewOf(prev.kind, prev.body), channel: prev.channel } : null,
+          );
         }
         return true;
       })

@@ -66,8 +66,11 @@ export function createVoice(lang: string | null | undefined, overrides: TextOver
     money(minor, currency) {
       const digits = currencyDigits(currency);
       try {
-        const f = cached(numberFormats, `${locale}|${currency}`, () =>
-          new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
+        const f = cached(
+          numberFormats,
+          `${locale}|${currency}`,
+          () =>
+            new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
         );
         return f.format(minor / 10 ** digits);
       } catch {

@@ -8,7 +8,11 @@ export function Avatar({ name, id, size = 36 }: { name: string; id: number; size
     .join('')
     .toUpperCase();
   return (
-    <span className="avatar" style={{ width: size, height: size, background: COLORS[id % COLORS.length], fontSize: size * 0.42 }} aria-hidden>
+    <span
+      className="avatar"
+      style={{ width: size, height: size, background: COLORS[id % COLORS.length], fontSize: size * 0.42 }}
+      aria-hidden
+    >
       {letters || '?'}
     </span>
   );

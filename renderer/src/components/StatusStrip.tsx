@@ -15,10 +15,17 @@ export function StatusStrip() {
     <div className="status-strip" role="status">
       {!online && <span className="status-offline">{t('common.offline')}</span>}
       {statuses.map((s) => (
-        <span key={s.channel} className={`status-chip state-${s.state}`} title={statusReasonText(s) ?? ''} data-testid={`status-${s.channel}`}>
+        <span
+          key={s.channel}
+          className={`status-chip state-${s.state}`}
+          title={statusReasonText(s) ?? ''}
+          data-testid={`status-${s.channel}`}
+        >
           <span className="dot" />
           {t(runtimeKey('common.channel', s.channel), { defaultValue: s.channel })}:{' '}
-          {t(runtimeKey('common.channelState', s.state), { defaultValue: t(runtimeKey('whatsappLink.strip', s.state), { defaultValue: s.state }) })}
+          {t(runtimeKey('common.channelState', s.state), {
+            defaultValue: t(runtimeKey('whatsappLink.strip', s.state), { defaultValue: s.state }),
+          })}
           <StripFix channel={s.channel} state={s.state} reason={statusReasonText(s)} />
         </span>
       ))}

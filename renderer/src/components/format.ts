@@ -57,7 +57,12 @@ export function formatNumber(n: number, maximumFractionDigits = 0): string {
 
 /** A file or model size with its unit written the owner's way ("1,2 ГБ", "350 MB"). */
 export function formatBytes(bytes: number): string {
-  const [unit, value] = bytes >= 1e9 ? (['gigabyte', bytes / 1e9] as const) : bytes >= 1e6 ? (['megabyte', bytes / 1e6] as const) : (['kilobyte', Math.max(1, bytes / 1e3)] as const);
+  const [unit, value] =
+    bytes >= 1e9
+      ? (['gigabyte', bytes / 1e9] as const)
+      : bytes >= 1e6
+        ? (['megabyte', bytes / 1e6] as const)
+        : (['kilobyte', Math.max(1, bytes / 1e3)] as const);
   return numberFormat({ style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
 

@@ -7,7 +7,8 @@ import { ReportsEntry } from '../features/reports/ReportsEntry';
 
 // Only the inbox is in the first bundle: it is what the owner opens Lavka for. The other screens load when first
 // opened (a few KB each over the local connection), so the first inbox screen does not wait for their code.
-const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 const NeedsYouScreen = named(() => import('../features/assistant/NeedsYouScreen'), 'NeedsYouScreen');
 const NeedsYouBadge = named(() => import('../features/assistant/NeedsYouScreen'), 'NeedsYouBadge');
 const KnowledgeScreen = named(() => import('../features/knowledge/KnowledgeScreen'), 'KnowledgeScreen');

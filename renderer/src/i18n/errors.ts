@@ -24,7 +24,10 @@ export const ERROR_CODES = Object.keys(CODES) as ErrorCode[];
 
 /** A reason in the owner's words. Network reasons name the server when it is known (`_host` variant via context). */
 export function reasonText(reason: ErrorReason, params: ReasonParams = {}): string {
-  return tr(`errors.reason.${reason}` as UiKey, { ...params, ...(params.host && reason.startsWith('network_') ? { context: 'host' } : {}) });
+  return tr(`errors.reason.${reason}` as UiKey, {
+    ...params,
+    ...(params.host && reason.startsWith('network_') ? { context: 'host' } : {}),
+  });
 }
 
 export function codeText(code: ErrorCode): string {

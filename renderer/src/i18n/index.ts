@@ -9,7 +9,10 @@ import { uiResources } from './resources';
 export { UI_LANGUAGES, type UiLanguage };
 
 /** Language code → its own name, for the pickers in setup and Settings. */
-export const UI_LANGUAGE_NAMES: Record<UiLanguage, string> = Object.fromEntries(UI_LANGUAGES.map((l) => [l.code, l.nativeName])) as Record<UiLanguage, string>;
+export const UI_LANGUAGE_NAMES: Record<UiLanguage, string> = Object.fromEntries(UI_LANGUAGES.map((l) => [l.code, l.nativeName])) as Record<
+  UiLanguage,
+  string
+>;
 
 void i18next.use(initReactI18next).init({
   resources: uiResources(),

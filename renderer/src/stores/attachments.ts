@@ -32,7 +32,12 @@ export const useAttachmentsStore = create<AttachmentsState>((set, get) => ({
       const r = await call('media.upload', { fileName: file.name || 'file', mime, dataBase64: await fileToBase64(file) });
       const preview = mime.startsWith('image/') ? URL.createObjectURL(file) : null;
       get().clear(conversationId);
-      set({ byConversation: { ...get().byConversation, [conversationId]: { mediaId: r.mediaId, name: file.name || 'file', mime, size: r.size, preview } } });
+      set({
+        byConversation: {
+          ...get().byConversation,
+          [conversationId]: { mediaId: r.mediaId, name: file.name || 'file', mime, size: r.size, preview },
+        },
+      });
     } catch (err) {
       set({ error: { ...get().error, [conversationId]: (err as Error).message } });
     } finally {
@@ -45,7 +50,12 @@ export const useAttachmentsStore = create<AttachmentsState>((set, get) => ({
       const r = await call('media.fromProduct', { productId: product.id });
       get().clear(conversationId);
       const mime = /^data:([^;]+)/.exec(product.photo ?? '')?.[1] ?? 'image/jpeg';
-      set({ byConversation: { ...get().byConversation, [conversationId]: { mediaId: r.mediaId, name: product.name, mime, size: r.size, preview: product.photo } } });
+      set({
+        byConversation: {
+          ...get().byConversation,
+          [conversationId]: { mediaId: r.mediaId, name: product.name, mime, size: r.size, preview: product.photo },
+        },
+      });
     } catch (err) {
       set({ error: { ...get().error, [conversationId]: (err as Error).message } });
     } finally {

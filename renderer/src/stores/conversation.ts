@@ -33,7 +33,9 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
   sendError: null,
   async open(conversationId) {
     const cur = get().threads[conversationId];
-    set({ threads: { ...get().threads, [conversationId]: { messages: cur?.messages ?? [], hasOlder: cur?.hasOlder ?? true, loading: true } } });
+    set({
+      threads: { ...get().threads, [conversationId]: { messages: cur?.messages ?? [], hasOlder: cur?.hasOlder ?? true, loading: true } },
+    });
     const page = await call('messages.list', { conversationId, limit: PAGE });
     const messages = merge(get().threads[conversationId]?.messages ?? [], page);
     set({ threads: { ...get().threads, [conversationId]: { messages, hasOlder: page.length === PAGE, loading: false } } });
@@ -45,7 +47,10 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
     const page = await call('messages.list', { conversationId, beforeId: t.messages[0].id, limit: PAGE });
     const cur = get().threads[conversationId];
     set({
-      threads: { ...get().threads, [conversationId]: { messages: merge(cur.messages, page), hasOlder: page.length === PAGE, loading: false } },
+      threads: {
+        ...get().threads,
+        [conversationId]: { messages: merge(cur.messages, page), hasOlder: page.length === PAGE, loading: false },
+      },
     });
   },
   async send(conversationId, text, channel, mediaId) {

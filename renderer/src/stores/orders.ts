@@ -122,7 +122,14 @@ export const useOrdersStore = create<OrdersState>((set, get) => ({
     try {
       const range = rangeOf(filter, today);
       const statuses = filter.status === 'all' ? undefined : filter.status === 'open' ? OPEN_STATUSES : [filter.status];
-      const page = await call('orders.list', { statuses, from: range.from, to: range.to, query: filter.query.trim() || undefined, cursor: next, limit: 100 });
+      const page = await call('orders.list', {
+        statuses,
+        from: range.from,
+        to: range.to,
+        query: filter.query.trim() || undefined,
+        cursor: next,
+        limit: 100,
+      });
       const seen = new Set(get().items.map((o) => o.id));
       set({ items: [...get().items, ...page.items.filter((o) => !seen.has(o.id))], next: page.next, loading: false });
     } catch (err) {

@@ -103,7 +103,10 @@ export const useRemindersStore = create<RemindersState>((set, get) => ({
     if (!cur.next) return;
     const r = await call('reminders.list', { tab, limit: PAGE, cursor: cur.next });
     const seen = new Set(cur.items.map((x) => x.id));
-    set({ lists: { ...get().lists, [tab]: { items: [...cur.items, ...r.items.filter((x) => !seen.has(x.id))], next: r.next, loaded: true } }, counts: r.counts });
+    set({
+      lists: { ...get().lists, [tab]: { items: [...cur.items, ...r.items.filter((x) => !seen.has(x.id))], next: r.next, loaded: true } },
+      counts: r.counts,
+    });
   },
 
   async loadContact(contactId) {

@@ -64,7 +64,8 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
         const value = await run();
         if (get().seq === seq) set({ [key]: value } as Pick<Reports, K>);
       } catch (err) {
-        if (get().seq === seq) set((s) => ({ [key]: null, errors: { ...s.errors, [key]: (err as Error).message } }) as Partial<ReportsState>);
+        if (get().seq === seq)
+          set((s) => ({ [key]: null, errors: { ...s.errors, [key]: (err as Error).message } }) as Partial<ReportsState>);
       }
     };
     await Promise.all([

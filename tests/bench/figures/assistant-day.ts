@@ -24,14 +24,29 @@ type Lang = 'en' | 'ru' | 'uk' | 'vi';
 
 const TEXTS: Record<Lang, Record<'question' | 'order' | 'more' | 'smalltalk' | 'complaint', string[]>> = {
   en: {
-    question: ['Hi! Are you open on Sunday?', 'Do you deliver to Kreuzberg? How much is it?', 'Can I pay by card on delivery?', 'Do you have anything gluten-free today?', 'What time do you close today?'],
-    order: ['Hi, can I get {n} {p} for pickup at 5pm?', "I'd like {n} {p} and 1 {q}, delivery to Lenina 5 please", 'Please reserve {n} {p} for tomorrow morning'],
+    question: [
+      'Hi! Are you open on Sunday?',
+      'Do you deliver to Kreuzberg? How much is it?',
+      'Can I pay by card on delivery?',
+      'Do you have anything gluten-free today?',
+      'What time do you close today?',
+    ],
+    order: [
+      'Hi, can I get {n} {p} for pickup at 5pm?',
+      "I'd like {n} {p} and 1 {q}, delivery to Lenina 5 please",
+      'Please reserve {n} {p} for tomorrow morning',
+    ],
     more: ['and one more {p} please', 'make it {n}', 'actually add {n} {q} too'],
     smalltalk: ['Thank you!', 'Great, see you then', 'ok 👍', 'Hello!'],
     complaint: ['The cake yesterday was stale, I want my money back!'],
   },
   ru: {
-    question: ['Здравствуйте! Вы работаете в воскресенье?', 'Есть доставка? Сколько стоит?', 'Можно оплатить картой?', 'До скольки вы сегодня?'],
+    question: [
+      'Здравствуйте! Вы работаете в воскресенье?',
+      'Есть доставка? Сколько стоит?',
+      'Можно оплатить картой?',
+      'До скольки вы сегодня?',
+    ],
     order: ['Можно {n} {p} на самовывоз к 17:00?', 'Хочу заказать {n} {p} и 1 {q} с доставкой', 'Отложите, пожалуйста, {n} {p} на завтра'],
     more: ['и ещё один {p}', 'давайте {n}', 'добавьте {n} {q}'],
     smalltalk: ['Спасибо!', 'Отлично, до встречи', 'Добрый день'],
@@ -58,13 +73,30 @@ function answer(body: ChatBody, kind: CallKind): string {
   switch (kind) {
     case 'reply':
       return body.format
-        ? JSON.stringify({ reply: 'Yes, we are open until 18:00 today. See you soon!', intent: 'question', needs_human: false, facts_used: ['hours'] })
+        ? JSON.stringify({
+            reply: 'Yes, we are open until 18:00 today. See you soon!',
+            intent: 'question',
+            needs_human: false,
+            facts_used: ['hours'],
+          })
         : 'Yes, we are open until 18:00 today. See you soon!';
     case 'order': {
-      const line = (body.messages.at(-1)?.content ?? '').split('\n').filter((l) => l.startsWith('Customer: ')).at(-1) ?? '';
+      const line =
+        (body.messages.at(-1)?.content ?? '')
+          .split('\n')
+          .filter((l) => l.startsWith('Customer: '))
+          .at(-1) ?? '';
       const named = /Catalog names they may mean: ([^;\n]+)/.exec(body.messages.at(-1)?.content ?? '')?.[1];
-      if (!/\d/.test(line) || !named) return JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown', address: null, time: null, language: 'en' });
-      return JSON.stringify({ intent: 'order', items: [{ name: named.replace(/ \(.*$/, ''), quantity: Number(/\d+/.exec(line)![0]), options: [] }], fulfilment: 'pickup', address: null, time: '5pm', language: 'en' });
+      if (!/\d/.test(line) || !named)
+        return JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown', address: null, time: null, language: 'en' });
+      return JSON.stringify({
+        intent: 'order',
+        items: [{ name: named.replace(/ \(.*$/, ''), quantity: Number(/\d+/.exec(line)![0]), options: [] }],
+        fulfilment: 'pickup',
+        address: null,
+        time: '5pm',
+        language: 'en',
+      });
     }
     case 'summary':
       return 'The customer complains that yesterday’s cake was stale and asks for a refund.\nThey bought it in the shop.';
@@ -115,7 +147,10 @@ export async function runShopDay(dataDir: string, seed: string, messages: number
     await settle(app, clock);
 
     const rng = new Rng(`${seed}/assistant-day`);
-    const products = s.catalog.repo.active().slice(0, 60).map((p) => p.name.toLowerCase());
+    const products = s.catalog.repo
+      .active()
+      .slice(0, 60)
+      .map((p) => p.name.toLowerCase());
     const customers = pickCustomers(app, rng, 24);
     const result: DayResult = { calls, customerMessages: 0, orderLike: 0, suggestions: [] };
     // Sessions start through the day; each is a short burst of 1–4 messages; others' sessions overlap.
@@ -127,7 +162,12 @@ export async function runShopDay(dataDir: string, seed: string, messages: number
       const c = rng.pick(customers);
       const r = rng.next();
       const first: Ev['kind'] = r < 0.4 ? 'question' : r < 0.75 ? 'order' : r < 0.97 ? 'smalltalk' : 'complaint';
-      const burst = first === 'order' ? [first, ...(rng.chance(0.5) ? ['more' as const] : []), 'smalltalk' as const] : first === 'question' ? [first, ...(rng.chance(0.4) ? ['order' as const] : [])] : [first];
+      const burst =
+        first === 'order'
+          ? [first, ...(rng.chance(0.5) ? ['more' as const] : []), 'smalltalk' as const]
+          : first === 'question'
+            ? [first, ...(rng.chance(0.4) ? ['order' as const] : [])]
+            : [first];
       let at = t;
       for (const kind of burst) {
         events.push({ at, customer: c, kind });
@@ -149,7 +189,14 @@ export async function runShopDay(dataDir: string, seed: string, messages: number
         .replace('{p}', rng.pick(products))
         .replace('{q}', rng.pick(products));
       const receivedAt = clock.now();
-      const r = s.inbox.receive({ channel: ev.customer.channel, externalId: `day-${seed}-${result.customerMessages}`, from: { externalId: ev.customer.externalId, display: ev.customer.name }, kind: 'text', body: text, at: clock.now() });
+      const r = s.inbox.receive({
+        channel: ev.customer.channel,
+        externalId: `day-${seed}-${result.customerMessages}`,
+        from: { externalId: ev.customer.externalId, display: ev.customer.name },
+        kind: 'text',
+        body: text,
+        at: clock.now(),
+      });
       result.customerMessages++;
       if (ev.kind === 'order' || ev.kind === 'more') result.orderLike++;
       await flush();
@@ -220,7 +267,12 @@ async function reminderRound(app: App, clock: FakeClock, rng: Rng, customers: Cu
   if (!p) return;
   for (let i = 0; i < 4; i++) {
     const c = rng.pick(customers);
-    await p.personalise({ conversationId: c.conversationId, text: 'Your order is ready for pickup today until 18:00.', language: c.lang, contactName: c.name });
+    await p.personalise({
+      conversationId: c.conversationId,
+      text: 'Your order is ready for pickup today until 18:00.',
+      language: c.lang,
+      contactName: c.name,
+    });
     // The scheduler works through due reminders one by one; customers keep writing meanwhile.
     clock.advance(15_000);
   }
@@ -243,7 +295,16 @@ export function dayFigures(day: DayResult, profile: Profile, withTargets: boolea
   if (process.env.LAVKA_BENCH_DUMP && withTargets) {
     for (const [i, c] of charges.entries()) {
       const r = day.calls[i];
-      process.stderr.write(`${new Date(r.at).toISOString().slice(11, 19)} ${r.kind.padEnd(8)} prompt ${r.tokens.length} uncached ${c.uncached} queued ${Math.round(c.queuedMs)} first ${Math.round(c.firstTokenAt - r.at)} out ${r.output} ${r.kind === 'order' ? ((r.body.messages.at(-1)?.content ?? '').split('\n').filter((l) => l.startsWith('Customer: ')).at(-1) ?? '') : ''}\n`);
+      process.stderr.write(
+        `${new Date(r.at).toISOString().slice(11, 19)} ${r.kind.padEnd(8)} prompt ${r.tokens.length} uncached ${c.uncached} queued ${Math.round(c.queuedMs)} first ${Math.round(c.firstTokenAt - r.at)} out ${r.output} ${
+          r.kind === 'order'
+            ? ((r.body.messages.at(-1)?.content ?? '')
+                .split('\n')
+                .filter((l) => l.startsWith('Customer: '))
+                .at(-1) ?? '')
+            : ''
+        }\n`,
+      );
     }
   }
   const modelCalls = charges.filter((_, i) => day.calls[i].kind !== 'warmup');
@@ -254,15 +315,58 @@ export function dayFigures(day: DayResult, profile: Profile, withTargets: boolea
   const out: Figure[] = [];
   if (withTargets) {
     out.push(
-      figure('assistant day: uncached prompt tokens per call, median', percentile(modelCalls.map((c) => c.uncached), 50), 'tokens', { max: 250 }, `${modelCalls.length} calls (${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')}); Qwen3 tokenizer`),
-      figure('assistant day: uncached prompt tokens per call, p95', percentile(modelCalls.map((c) => c.uncached), 95), 'tokens'),
-      figure('assistant day: prompt tokens per call, median', percentile(day.calls.filter((c) => c.kind !== 'warmup').map((c) => c.tokens.length), 50), 'tokens'),
-      figure('assistant day: model reloads per 100 calls', (reloads / Math.max(1, day.calls.length)) * 100, 'reloads', { max: 0 }, `${runner.loads} load(s) in all, the first at start-up`),
-      figure('assistant day: order readings per 100 customer messages', (day.calls.filter((c) => c.kind === 'order').length / day.customerMessages) * 100, 'calls', undefined, `${day.orderLike} of ${day.customerMessages} messages were about an order`),
+      figure(
+        'assistant day: uncached prompt tokens per call, median',
+        percentile(
+          modelCalls.map((c) => c.uncached),
+          50,
+        ),
+        'tokens',
+        { max: 250 },
+        `${modelCalls.length} calls (${Object.entries(kinds)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')}); Qwen3 tokenizer`,
+      ),
+      figure(
+        'assistant day: uncached prompt tokens per call, p95',
+        percentile(
+          modelCalls.map((c) => c.uncached),
+          95,
+        ),
+        'tokens',
+      ),
+      figure(
+        'assistant day: prompt tokens per call, median',
+        percentile(
+          day.calls.filter((c) => c.kind !== 'warmup').map((c) => c.tokens.length),
+          50,
+        ),
+        'tokens',
+      ),
+      figure(
+        'assistant day: model reloads per 100 calls',
+        (reloads / Math.max(1, day.calls.length)) * 100,
+        'reloads',
+        { max: 0 },
+        `${runner.loads} load(s) in all, the first at start-up`,
+      ),
+      figure(
+        'assistant day: order readings per 100 customer messages',
+        (day.calls.filter((c) => c.kind === 'order').length / day.customerMessages) * 100,
+        'calls',
+        undefined,
+        `${day.orderLike} of ${day.customerMessages} messages were about an order`,
+      ),
     );
   }
   out.push(
-    figure(`assistant day: time to first draft token p50${tag}`, percentile(ttft, 50), 'ms', withTargets ? { max: 3000 } : undefined, `${ttft.length} drafts; ${profile.promptTps} tok/s reading, ${profile.genTps} tok/s writing`),
+    figure(
+      `assistant day: time to first draft token p50${tag}`,
+      percentile(ttft, 50),
+      'ms',
+      withTargets ? { max: 3000 } : undefined,
+      `${ttft.length} drafts; ${profile.promptTps} tok/s reading, ${profile.genTps} tok/s writing`,
+    ),
     figure(`assistant day: time to first draft token p95${tag}`, percentile(ttft, 95), 'ms', withTargets ? { max: 8000 } : undefined),
   );
   return out;

@@ -33,7 +33,12 @@ export async function contextFigures(app: App, shop: ShopInfo, runs: number): Pr
     tokens.push(c.tokens.total);
   });
   return [
-    ...latency('assistant: context build', samples, 20, `${samples.length} turns over ${ids.length.toLocaleString('en')} recent conversations`),
+    ...latency(
+      'assistant: context build',
+      samples,
+      20,
+      `${samples.length} turns over ${ids.length.toLocaleString('en')} recent conversations`,
+    ),
     figure('assistant: prompt tokens median', percentile(tokens, 50), 'tokens'),
     figure('assistant: prompt tokens p95', percentile(tokens, 95), 'tokens'),
   ];
@@ -44,14 +49,19 @@ export async function reminderFigures(app: App, runs: number): Promise<Figure[]>
   if (!hasTable(app.services.db, 'reminders')) return [notAvailable('reminders: due scan p99', 'ms', NOT_BUILT, '≤ 5')];
   const repo = new RemindersRepo(app.services.db);
   const now = app.services.clock.now();
-  const total = (app.services.db.prepare("SELECT count(*) AS n FROM reminders").get() as { n: number }).n;
+  const total = (app.services.db.prepare('SELECT count(*) AS n FROM reminders').get() as { n: number }).n;
   const scheduled = (app.services.db.prepare("SELECT count(*) AS n FROM reminders WHERE status = 'scheduled'").get() as { n: number }).n;
   let due = 0;
   const samples = await sample(runs, () => {
     due = repo.due(now, BATCH).length;
     repo.nextFireAt();
   });
-  return latency('reminders: due scan', samples, 5, `${due} due of ${scheduled.toLocaleString('en')} scheduled (${total.toLocaleString('en')} reminders)`);
+  return latency(
+    'reminders: due scan',
+    samples,
+    5,
+    `${due} due of ${scheduled.toLocaleString('en')} scheduled (${total.toLocaleString('en')} reminders)`,
+  );
 }
 
 export interface ExportChildResult {
@@ -68,10 +78,15 @@ export interface ExportChildResult {
  */
 export async function exportFigures(app: App, dataDir: string): Promise<Figure[]> {
   if (!('contacts.export' in app.methods)) {
-    return [notAvailable('contacts: CSV export of all contacts', 'ms', NOT_BUILT, '≤ 2000'), notAvailable('contacts: CSV export peak RSS growth', 'MB', NOT_BUILT, '≤ 100')];
+    return [
+      notAvailable('contacts: CSV export of all contacts', 'ms', NOT_BUILT, '≤ 2000'),
+      notAvailable('contacts: CSV export peak RSS growth', 'MB', NOT_BUILT, '≤ 100'),
+    ];
   }
   const r = await new Promise<ExportChildResult>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', process.argv[1], '--child', 'export', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', process.argv[1], '--child', 'export', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.on('error', reject);
@@ -85,8 +100,16 @@ export async function exportFigures(app: App, dataDir: string): Promise<Figure[]
   const note = `${r.rows.toLocaleString('en')} contacts, ${(r.bytes / 2 ** 20).toFixed(1)} MB file`;
   return [
     figure('contacts: CSV export of all contacts', r.ms, 'ms', r.rows >= 100_000 ? { max: 2000 } : undefined, note),
-    ...(r.rows < 100_000 ? [figure('contacts: CSV export, per 100k contacts', per100k, 'ms', { max: 2000 }, 'scaled linearly from this shop')] : []),
-    figure('contacts: CSV export peak RSS growth', r.peakGrowthMb, 'MB', { max: 100 }, `from ${r.rssBeforeMb.toFixed(0)} MB before the export`),
+    ...(r.rows < 100_000
+      ? [figure('contacts: CSV export, per 100k contacts', per100k, 'ms', { max: 2000 }, 'scaled linearly from this shop')]
+      : []),
+    figure(
+      'contacts: CSV export peak RSS growth',
+      r.peakGrowthMb,
+      'MB',
+      { max: 100 },
+      `from ${r.rssBeforeMb.toFixed(0)} MB before the export`,
+    ),
   ];
 }
 

@@ -117,7 +117,15 @@ export async function hostStallFigures(shop: ShopInfo, scale: Scale, log: (s: st
     `${s.stalls.import.toFixed(0)} ms (${sec(s.importMs)}), export ${s.stalls.export.toFixed(0)} ms (${sec(s.exportMs)}); this process used ${sec(s.cpuMs)} CPU`;
   const worst = (s: Steps) => Math.max(s.stalls.restore, s.stalls.import, s.stalls.export);
   const figures: Figure[] = [];
-  figures.push(figure('window process stall: idle, 3 s (machine noise floor)', await idleStall(3000), 'ms', undefined, 'nothing running in this process'));
+  figures.push(
+    figure(
+      'window process stall: idle, 3 s (machine noise floor)',
+      await idleStall(3000),
+      'ms',
+      undefined,
+      'nothing running in this process',
+    ),
+  );
 
   const inProcessDir = workingCopy(shop, join(tmpdir(), `lavka-bench-host-a-${process.pid}`));
   try {
@@ -142,7 +150,15 @@ export async function hostStallFigures(shop: ShopInfo, scale: Scale, log: (s: st
     const t = performance.now();
     sup.start();
     await value(sup.call.bind(sup), 'inbox.list', { limit: 50 });
-    figures.push(figure('desktop core process: start → first inbox page', performance.now() - t, 'ms', { max: 2000 }, 'fork, integrity check, migrations, every domain’s start, then inbox.list'));
+    figures.push(
+      figure(
+        'desktop core process: start → first inbox page',
+        performance.now() - t,
+        'ms',
+        { max: 2000 },
+        'fork, integrity check, migrations, every domain’s start, then inbox.list',
+      ),
+    );
     const s = await workload((name, input) => sup.call(name, input), csv);
     figures.push(figure('window process stall: core in its own process (after)', worst(s), 'ms', { max: STALL_TARGET_MS }, note(s)));
   } finally {

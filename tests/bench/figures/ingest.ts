@@ -79,12 +79,42 @@ export async function ingestFigures(app: App, batch: InboundMessage[]): Promise<
   const rawRate = (batch.length / rawMs) * 1000;
   const batchedRate = (batch.length / batchedMs) * 1000;
   return [
-    figure('ingest: real inbound path', realRate, 'msg/s', undefined, `${batch.length.toLocaleString('en')} msgs via InboxService.receive, 1 commit each`),
-    figure('ingest: incl. after-commit listeners', (batch.length / (realMs + listenersMs)) * 1000, 'msg/s', undefined, 'receive() plus what other domains do after each message (order capture, assistant, opt-out)'),
+    figure(
+      'ingest: real inbound path',
+      realRate,
+      'msg/s',
+      undefined,
+      `${batch.length.toLocaleString('en')} msgs via InboxService.receive, 1 commit each`,
+    ),
+    figure(
+      'ingest: incl. after-commit listeners',
+      (batch.length / (realMs + listenersMs)) * 1000,
+      'msg/s',
+      undefined,
+      'receive() plus what other domains do after each message (order capture, assistant, opt-out)',
+    ),
     figure('ingest: raw INSERT, bare table', rawRate, 'msg/s', undefined, 'same rows, same file, 1 commit each'),
-    figure('ingest: real / raw, one commit each', (realRate / rawRate) * 100, '%', undefined, 'every message its own transaction (a quiet day: messages one at a time)'),
-    figure(`ingest: burst, ${GROUP} per commit`, burstRate, 'msg/s', undefined, 'InboxService.receiveMany: same dedupe and rows, one transaction per group'),
-    figure('ingest: burst / raw', (burstRate / rawRate) * 100, '%', { min: 50 }, 'a burst stored with group commit vs. raw inserts with one commit each'),
+    figure(
+      'ingest: real / raw, one commit each',
+      (realRate / rawRate) * 100,
+      '%',
+      undefined,
+      'every message its own transaction (a quiet day: messages one at a time)',
+    ),
+    figure(
+      `ingest: burst, ${GROUP} per commit`,
+      burstRate,
+      'msg/s',
+      undefined,
+      'InboxService.receiveMany: same dedupe and rows, one transaction per group',
+    ),
+    figure(
+      'ingest: burst / raw',
+      (burstRate / rawRate) * 100,
+      '%',
+      { min: 50 },
+      'a burst stored with group commit vs. raw inserts with one commit each',
+    ),
     ...latency('ingest: one receive()', perMessage, 5),
     ...latency(`ingest: one group of ${GROUP} (burst)`, perGroup),
     figure('ingest: raw INSERT, 10k per commit', batchedRate, 'msg/s', undefined, 'bulk-import ceiling, for scale'),

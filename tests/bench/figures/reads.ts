@@ -49,8 +49,12 @@ async function workdayFigures(app: App, runs: number): Promise<Figure[]> {
     db.prepare("UPDATE conversations SET state = 'resolved' WHERE id % 3 != 0").run();
     db.prepare("UPDATE conversations SET state = 'snoozed', snoozed_until = ? WHERE id % 20 = 0").run(now + 86_400_000);
     db.prepare('UPDATE conversations SET pinned = 1 WHERE id IN (SELECT id FROM conversations ORDER BY id LIMIT 2)').run();
-    const label = Number(db.prepare("INSERT OR IGNORE INTO labels(name, color, created_at) VALUES ('Paid (bench)', '#2e7d32', 0)").run().lastInsertRowid);
-    db.prepare('INSERT OR IGNORE INTO conversation_labels(conversation_id, label_id) SELECT id, ? FROM conversations WHERE id % 25 = 0').run(label);
+    const label = Number(
+      db.prepare("INSERT OR IGNORE INTO labels(name, color, created_at) VALUES ('Paid (bench)', '#2e7d32', 0)").run().lastInsertRowid,
+    );
+    db.prepare(
+      'INSERT OR IGNORE INTO conversation_labels(conversation_id, label_id) SELECT id, ? FROM conversations WHERE id % 25 = 0',
+    ).run(label);
   })();
   const labelId = (db.prepare("SELECT id FROM labels WHERE name = 'Paid (bench)'").get() as { id: number }).id;
   const active = await sample(runs, () => call<Page>(app, 'inbox.list', { state: 'active', limit: 50 }));
@@ -86,11 +90,20 @@ export async function searchFigures(app: App, queries: SearchQuery[], runs: numb
       .get(`"${q.query.replace(/"/g, '""')}"*`)?.n;
     // What the owner sees first (names and whole words); the inbox fetches prefix matches right after, if any.
     const samples = await sample(runs, () => call(app, 'inbox.search', { query: q.query, limit: 50 }));
-    out.push(...latency(`search: ${q.label} "${q.query}"`, samples, 50, `${(hits ?? 0).toLocaleString('en')} matching messages; first results`));
+    out.push(
+      ...latency(`search: ${q.label} "${q.query}"`, samples, 50, `${(hits ?? 0).toLocaleString('en')} matching messages; first results`),
+    );
     const first = await call<{ complete: boolean }>(app, 'inbox.search', { query: q.query, limit: 50 });
     if (!first.complete) {
       const rest = await sample(Math.min(runs, 50), () => call(app, 'inbox.search', { query: q.query, limit: 50, all: true }));
-      out.push(...latency(`search: ${q.label} "${q.query}", with prefix matches`, rest, undefined, 'the second call, while the first results are already shown'));
+      out.push(
+        ...latency(
+          `search: ${q.label} "${q.query}", with prefix matches`,
+          rest,
+          undefined,
+          'the second call, while the first results are already shown',
+        ),
+      );
     }
   }
   return out;
@@ -99,7 +112,9 @@ export async function searchFigures(app: App, queries: SearchQuery[], runs: numb
 type Msg = { id: number };
 
 export async function conversationFigures(app: App, conversationId: number, runs: number): Promise<Figure[]> {
-  const total = (app.services.db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').get(conversationId) as { n: number }).n;
+  const total = (
+    app.services.db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').get(conversationId) as { n: number }
+  ).n;
   const open = await sample(runs, () => call<Msg[]>(app, 'messages.list', { conversationId, limit: 50 }));
   // Page back through the whole history, as the owner scrolling up would.
   const back: number[] = [];
@@ -116,6 +131,12 @@ export async function conversationFigures(app: App, conversationId: number, runs
   return [
     ...latency(`conversation: open (${total.toLocaleString('en')} msgs), first page`, open, 20),
     ...latency('conversation: page back', back, 20, `${back.length} pages of 50, to the first message`),
-    figure('conversation: whole history paged', back.reduce((a, b) => a + b, 0), 'ms', undefined, `${seen.toLocaleString('en')} messages`),
+    figure(
+      'conversation: whole history paged',
+      back.reduce((a, b) => a + b, 0),
+      'ms',
+      undefined,
+      `${seen.toLocaleString('en')} messages`,
+    ),
   ];
 }

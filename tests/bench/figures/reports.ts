@@ -25,14 +25,16 @@ export function addAssistantHistory(app: App, seed: string): number {
   const db = app.services.db;
   if ((db.prepare('SELECT count(*) AS n FROM assistant_audit').get() as { n: number }).n > 0) return 0;
   const rng = new Rng(`${seed}/reports`);
-  const audit = db.prepare(
-    `INSERT INTO assistant_audit(at, conversation_id, event, reason, message_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+  const audit = db.prepare(`INSERT INTO assistant_audit(at, conversation_id, event, reason, message_id, detail) VALUES (?, ?, ?, ?, ?, ?)`);
   const queue = db.prepare(
     `INSERT INTO assistant_queue(conversation_id, trigger_message_id, kind, reason, state, created_at, updated_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const outcome = db.prepare('INSERT INTO suggestion_outcomes(at, conversation_id, outcome, message_id, similarity) VALUES (?, ?, ?, ?, ?)');
-  const consent = db.prepare(`INSERT INTO consent_log(contact_id, at, change, by, channel, detail) VALUES (?, ?, ?, 'customer', 'whatsapp', '')`);
+  const outcome = db.prepare(
+    'INSERT INTO suggestion_outcomes(at, conversation_id, outcome, message_id, similarity) VALUES (?, ?, ?, ?, ?)',
+  );
+  const consent = db.prepare(
+    `INSERT INTO consent_log(contact_id, at, change, by, channel, detail) VALUES (?, ?, ?, 'customer', 'whatsapp', '')`,
+  );
   const HOLDS = ['not_in_knowledge', 'price_not_grounded', 'model_unsure', 'outside_hours', 'loop'];
   const ESC = ['asks_for_person', 'complaint', 'refund', 'payment_dispute', 'legal'];
   let rows = 0;
@@ -71,7 +73,8 @@ export function addAssistantHistory(app: App, seed: string): number {
     }
     const contacts = (db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
     const end = (db.prepare('SELECT max(created_at) AS t FROM messages').get() as { t: number }).t;
-    for (let i = 0; i < contacts / 50; i++) consent.run(1 + rng.int(contacts), end - rng.int(3 * 365 * DAY), rng.chance(0.9) ? 'opt_out' : 'opt_in');
+    for (let i = 0; i < contacts / 50; i++)
+      consent.run(1 + rng.int(contacts), end - rng.int(3 * 365 * DAY), rng.chance(0.9) ? 'opt_out' : 'opt_in');
     rows += Math.floor(contacts / 50);
   })();
   return rows;
@@ -96,7 +99,13 @@ export async function reportsFigures(app: App, timelineEnd: number, seed: string
   ];
   const sections = ['conversations', 'assistant', 'sales', 'reminders', 'customers'] as const;
   const out: Figure[] = [
-    figure('reports: first start, reading history', buildMs / 1000, 's', undefined, `${messages.toLocaleString('en')} messages, once per shop, in the background`),
+    figure(
+      'reports: first start, reading history',
+      buildMs / 1000,
+      's',
+      undefined,
+      `${messages.toLocaleString('en')} messages, once per shop, in the background`,
+    ),
   ];
   for (const section of sections) {
     for (const [label, period] of periods) {

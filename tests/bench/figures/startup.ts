@@ -32,7 +32,15 @@ export async function startupFigures(dataDir: string, runs: number): Promise<{ f
     serve = r.serve;
   }
   return {
-    figures: [figure('start-up: serve → first inbox page', percentile(times, 50), 'ms', { max: 1500 }, `median of ${runs}; runs: ${times.map((x) => Math.round(x)).join(', ')} ms`)],
+    figures: [
+      figure(
+        'start-up: serve → first inbox page',
+        percentile(times, 50),
+        'ms',
+        { max: 1500 },
+        `median of ${runs}; runs: ${times.map((x) => Math.round(x)).join(', ')} ms`,
+      ),
+    ],
     serve: serve!,
   };
 }

@@ -42,7 +42,14 @@ export async function uiFigures(serve: ServeProcess, opts: UiOptions): Promise<F
   try {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     const firstScreens: number[] = [];
     let loadLongTasks = 0;
@@ -55,7 +62,11 @@ export async function uiFigures(serve: ServeProcess, opts: UiOptions): Promise<F
       // What the first screen downloads: the JavaScript the inbox needs (other screens load when opened).
       let jsBytes = 0;
       page.on('response', (r) => {
-        if (/\.js(\?|$)/.test(r.url())) void r.body().then((b) => (jsBytes += b.length)).catch(() => {});
+        if (/\.js(\?|$)/.test(r.url()))
+          void r
+            .body()
+            .then((b) => (jsBytes += b.length))
+            .catch(() => {});
       });
       await page.addInitScript(instrument);
       await page.goto(serve.url);
@@ -74,10 +85,30 @@ export async function uiFigures(serve: ServeProcess, opts: UiOptions): Promise<F
     const long = s.tasks.filter((t) => t.duration > LONG_TASK_MS);
     const worst = s.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
     return [
-      figure('ui: first inbox screen', percentile(firstScreens, 50), 'ms', { max: 500 }, `median of ${opts.loads} cold loads: ${firstScreens.map((x) => Math.round(x)).join(', ')} ms since navigation`),
+      figure(
+        'ui: first inbox screen',
+        percentile(firstScreens, 50),
+        'ms',
+        { max: 500 },
+        `median of ${opts.loads} cold loads: ${firstScreens.map((x) => Math.round(x)).join(', ')} ms since navigation`,
+      ),
       figure('ui: long tasks during first load', loadLongTasks, 'count', undefined, 'worst of the loads'),
-      figure('ui: JavaScript loaded for the first inbox screen', firstJs / 1024, 'KB', undefined, 'minified, uncompressed; other screens are separate chunks loaded when opened'),
-      figure(`ui: long tasks > 50 ms scrolling ${s.rows.toLocaleString('en')} conversations`, long.length, 'count', { max: 0 }, worst > 0 ? `longest ${Math.round(worst)} ms; scroll took ${(s.ms / 1000).toFixed(1)} s` : `scroll took ${(s.ms / 1000).toFixed(1)} s`),
+      figure(
+        'ui: JavaScript loaded for the first inbox screen',
+        firstJs / 1024,
+        'KB',
+        undefined,
+        'minified, uncompressed; other screens are separate chunks loaded when opened',
+      ),
+      figure(
+        `ui: long tasks > 50 ms scrolling ${s.rows.toLocaleString('en')} conversations`,
+        long.length,
+        'count',
+        { max: 0 },
+        worst > 0
+          ? `longest ${Math.round(worst)} ms; scroll took ${(s.ms / 1000).toFixed(1)} s`
+          : `scroll took ${(s.ms / 1000).toFixed(1)} s`,
+      ),
     ];
   } finally {
     await browser?.close();

@@ -11,7 +11,16 @@ afterEach(async () => t?.close());
 describe('API guard', () => {
   it('answers bad input with invalid_input and the field, never by crashing', async () => {
     t = await makeTestApp();
-    for (const bad of [null, 'text', 42, [], { conversationId: 'x' }, { conversationId: -1, text: 'x' }, { conversationId: 1.5, text: 'x' }, { conversationId: 1 }]) {
+    for (const bad of [
+      null,
+      'text',
+      42,
+      [],
+      { conversationId: 'x' },
+      { conversationId: -1, text: 'x' },
+      { conversationId: 1.5, text: 'x' },
+      { conversationId: 1 },
+    ]) {
       const r = await dispatch(t.app.methods, 'messages.send', bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('invalid_input');

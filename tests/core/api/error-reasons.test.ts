@@ -13,14 +13,29 @@ const failing = (err: Error) => mergeMethods({ 'test.fail': method(z.object({}),
 
 describe('error envelope reasons', () => {
   it('recognises library text in an AppError message', async () => {
-    const r = await dispatch(failing(new AppError('channel_unavailable', 'Could not check the token: getaddrinfo ENOTFOUND api.telegram.org')), 'test.fail', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'channel_unavailable', reason: 'network_offline', params: { host: 'api.telegram.org' } } });
+    const r = await dispatch(
+      failing(new AppError('channel_unavailable', 'Could not check the token: getaddrinfo ENOTFOUND api.telegram.org')),
+      'test.fail',
+      {},
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'channel_unavailable', reason: 'network_offline', params: { host: 'api.telegram.org' } },
+    });
   });
 
   it('passes a reason the service named, with its parameters', async () => {
-    const err = new AppError('assistant_unavailable', 'Ollama is not running at http://127.0.0.1:11434.', { kind: 'unreachable' }, { reason: 'ollama_not_running', params: { host: 'http://127.0.0.1:11434' } });
+    const err = new AppError(
+      'assistant_unavailable',
+      'Ollama is not running at http://127.0.0.1:11434.',
+      { kind: 'unreachable' },
+      { reason: 'ollama_not_running', params: { host: 'http://127.0.0.1:11434' } },
+    );
     const r = await dispatch(failing(err), 'test.fail', {});
-    expect(r).toMatchObject({ ok: false, error: { reason: 'ollama_not_running', params: { host: 'http://127.0.0.1:11434' }, details: { kind: 'unreachable' } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { reason: 'ollama_not_running', params: { host: 'http://127.0.0.1:11434' }, details: { kind: 'unreachable' } },
+    });
   });
 
   it('adds no reason to a sentence it does not know', async () => {
@@ -31,7 +46,12 @@ describe('error envelope reasons', () => {
 
 describe('channel status reasons', () => {
   it('a channel that fails to start with a DNS error reports network_offline with the host', async () => {
-    const hub = new ChannelHub(new EventBus(), { receive: () => ({ stored: false }), receiveMany: () => [], ack: () => undefined, changed: () => undefined });
+    const hub = new ChannelHub(new EventBus(), {
+      receive: () => ({ stored: false }),
+      receiveMany: () => [],
+      ack: () => undefined,
+      changed: () => undefined,
+    });
     const channel: Channel = {
       id: 'telegram',
       start: async () => Promise.reject(new Error('getaddrinfo ENOTFOUND api.telegram.org')),
@@ -39,6 +59,11 @@ describe('channel status reasons', () => {
       send: async () => ({ externalId: 'x' }),
     };
     await hub.add(channel);
-    expect(hub.status('telegram')).toMatchObject({ state: 'error', reason: 'network_offline', params: { host: 'api.telegram.org' }, detail: 'getaddrinfo ENOTFOUND api.telegram.org' });
+    expect(hub.status('telegram')).toMatchObject({
+      state: 'error',
+      reason: 'network_offline',
+      params: { host: 'api.telegram.org' },
+      detail: 'getaddrinfo ENOTFOUND api.telegram.org',
+    });
   });
 });

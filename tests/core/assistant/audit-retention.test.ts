@@ -13,10 +13,13 @@ describe('assistant audit retention', () => {
       const s = t.app.services;
       const now = t.clock.now();
       const add = (ageDays: number) =>
-        s.db.prepare("INSERT INTO assistant_audit(at, conversation_id, event, detail) VALUES (?, NULL, 'held', ?)").run(now - ageDays * DAY, `${ageDays} days old`);
+        s.db
+          .prepare("INSERT INTO assistant_audit(at, conversation_id, event, detail) VALUES (?, NULL, 'held', ?)")
+          .run(now - ageDays * DAY, `${ageDays} days old`);
       // Ages as of now; the daily run comes about a day later.
       for (const age of [1, 178, 182, 400]) add(age);
-      const left = () => (s.db.prepare('SELECT detail FROM assistant_audit ORDER BY at DESC').all() as { detail: string }[]).map((r) => r.detail);
+      const left = () =>
+        (s.db.prepare('SELECT detail FROM assistant_audit ORDER BY at DESC').all() as { detail: string }[]).map((r) => r.detail);
 
       // The daily maintenance run (backups' timer) prunes it: start the background work and move a day on.
       s.backup.start();

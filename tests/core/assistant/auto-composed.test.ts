@@ -21,7 +21,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-
 describe('covered questions in the shop’s language', () => {
   it.each(COVERED)('“$q” is answered at once with the owner’s own words or Lavka’s texts', async (c) => {
     t.ollama.script = cooperativeModel(COVERED);
@@ -34,7 +33,9 @@ describe('covered questions in the shop’s language', () => {
     expect(choose.format).toEqual(CHOICE_JSON_SCHEMA);
     // The choose call starts with the same stable prefix as every other assistant call.
     expect(choose.messages[0].content).toBe(s().assistant.context(id, 'auto').prefix);
-    const sent = s().assistant.audit(id).find((a) => a.event === 'auto_sent');
+    const sent = s()
+      .assistant.audit(id)
+      .find((a) => a.event === 'auto_sent');
     expect(JSON.parse(sent!.detail)).toMatchObject({ reply: delivered[0] });
   });
 });
@@ -42,7 +43,8 @@ describe('covered questions in the shop’s language', () => {
 describe('another language: one approval per answer and language', () => {
   it('holds the first Russian use with the model’s translation; once approved, it goes out by itself and shows on the Knowledge page', async () => {
     const rules: CooperativeRule[] = [{ when: /глютен/i, pick: /gluten/i }];
-    const ru = 'Мы печём безглютеновый гречневый хлеб по вторникам и пятницам; его пекут на той же кухне, поэтому он не подходит при целиакии.';
+    const ru =
+      'Мы печём безглютеновый гречневый хлеб по вторникам и пятницам; его пекут на той же кухне, поэтому он не подходит при целиакии.';
     t.ollama.script = cooperativeModel(rules, {
       'We bake a gluten-free buckwheat loaf on Tuesdays and Fridays; it is baked in the same kitchen, so it is not safe for coeliacs.': ru,
     });
@@ -68,8 +70,15 @@ describe('another language: one approval per answer and language', () => {
     expect(s().assistant.queue()).toEqual([]);
 
     // The owner edits the English answer: the old translation no longer applies until approved again.
-    const entry = s().knowledge.list().find((e) => e.title.includes('gluten'))!;
-    s().knowledge.update(entry.id, { kind: entry.kind, title: entry.title, body: `${entry.body} Order it a day ahead.`, keywords: entry.keywords });
+    const entry = s()
+      .knowledge.list()
+      .find((e) => e.title.includes('gluten'))!;
+    s().knowledge.update(entry.id, {
+      kind: entry.kind,
+      title: entry.title,
+      body: `${entry.body} Order it a day ahead.`,
+      keywords: entry.keywords,
+    });
     await t.say('Безглютеновый хлеб есть сегодня?', 'Пётр');
     await t.settle();
     expect(delivered).toHaveLength(2);
@@ -91,7 +100,15 @@ describe('products: Lavka’s own price line, only for what the customer named',
     seedDemoCatalog(s().catalog);
     t.ollama.script = (b) =>
       callKind(b) === 'choose'
-        ? { content: JSON.stringify({ intent: 'question', answers: [], products: [{ name: 'Croissant', customer_words: 'круассан' }], confident: true, draft: '' }) }
+        ? {
+            content: JSON.stringify({
+              intent: 'question',
+              answers: [],
+              products: [{ name: 'Croissant', customer_words: 'круассан' }],
+              confident: true,
+              draft: '',
+            }),
+          }
         : { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
     await t.say('Сколько стоит круассан?', 'Ольга');
     await t.settle();
@@ -102,7 +119,15 @@ describe('products: Lavka’s own price line, only for what the customer named',
     seedDemoCatalog(s().catalog);
     t.ollama.script = (b) =>
       callKind(b) === 'choose'
-        ? { content: JSON.stringify({ intent: 'question', answers: [], products: [{ name: 'Napoleon cake', customer_words: 'croissant' }], confident: true, draft: 'Napoleon is €1' }) }
+        ? {
+            content: JSON.stringify({
+              intent: 'question',
+              answers: [],
+              products: [{ name: 'Napoleon cake', customer_words: 'croissant' }],
+              confident: true,
+              draft: 'Napoleon is €1',
+            }),
+          }
         : { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
     await t.say('How much is a croissant?');
     await t.settle();
@@ -114,22 +139,42 @@ describe('products: Lavka’s own price line, only for what the customer named',
 describe('everything else waits for the owner with the model’s draft', () => {
   it('an uncovered question, a low-confidence choice, small talk beyond a greeting', async () => {
     const plans = [
-      { said: 'Can you bake a wedding cake for 200 people?', choice: { intent: 'question', answers: [], products: [], confident: false, draft: 'Let me ask the owner.' }, reason: 'not_covered' },
-      { said: 'Do you sell coffee beans?', choice: { intent: 'question', answers: ['K4'], products: [], confident: false, draft: 'Maybe.' }, reason: 'model_unsure' },
-      { said: 'Hi! What do you think about the football yesterday?', choice: { intent: 'greeting', answers: [], products: [], confident: true, draft: 'Great game!' }, reason: 'not_covered' },
+      {
+        said: 'Can you bake a wedding cake for 200 people?',
+        choice: { intent: 'question', answers: [], products: [], confident: false, draft: 'Let me ask the owner.' },
+        reason: 'not_covered',
+      },
+      {
+        said: 'Do you sell coffee beans?',
+        choice: { intent: 'question', answers: ['K4'], products: [], confident: false, draft: 'Maybe.' },
+        reason: 'model_unsure',
+      },
+      {
+        said: 'Hi! What do you think about the football yesterday?',
+        choice: { intent: 'greeting', answers: [], products: [], confident: true, draft: 'Great game!' },
+        reason: 'not_covered',
+      },
     ];
     let i = 0;
-    t.ollama.script = (b) => (callKind(b) === 'choose' ? { content: JSON.stringify(plans[i].choice) } : { content: JSON.stringify({ intent: 'none', items: [] }) });
+    t.ollama.script = (b) =>
+      callKind(b) === 'choose' ? { content: JSON.stringify(plans[i].choice) } : { content: JSON.stringify({ intent: 'none', items: [] }) };
     for (; i < plans.length; i++) {
       const id = await t.say(plans[i].said, `C${i}`);
       await t.settle();
-      expect(s().assistant.queue().find((q) => q.conversationId === id)).toMatchObject({ reason: plans[i].reason, draft: plans[i].choice.draft });
+      expect(
+        s()
+          .assistant.queue()
+          .find((q) => q.conversationId === id),
+      ).toMatchObject({ reason: plans[i].reason, draft: plans[i].choice.draft });
     }
     expect(delivered).toEqual([]);
   });
 
   it('a plain greeting or thanks gets Lavka’s template in the customer’s language', async () => {
-    t.ollama.script = (b) => (callKind(b) === 'choose' ? { content: JSON.stringify({ intent: 'greeting', answers: [], products: [], confident: true, draft: 'Yo' }) } : { content: '{}' });
+    t.ollama.script = (b) =>
+      callKind(b) === 'choose'
+        ? { content: JSON.stringify({ intent: 'greeting', answers: [], products: [], confident: true, draft: 'Yo' }) }
+        : { content: '{}' };
     await t.say('Hallo, guten Morgen!', 'Jonas');
     await t.settle();
     expect(delivered).toEqual(['Hallo! Wie können wir Ihnen helfen?']);
@@ -140,19 +185,31 @@ describe('everything else waits for the owner with the model’s draft', () => {
     const id = await t.say('Buongiorno, a che ora aprite domani? Grazie mille per la vostra gentilezza', 'Giulia');
     await t.settle();
     expect(delivered).toEqual([]);
-    expect(s().assistant.queue().find((q) => q.conversationId === id)).toMatchObject({ reason: 'language_not_covered' });
+    expect(
+      s()
+        .assistant.queue()
+        .find((q) => q.conversationId === id),
+    ).toMatchObject({ reason: 'language_not_covered' });
   });
 });
 
 describe('a broken or scheming choice', () => {
   it('garbage, an oversized answer, or a schema break is held; nothing reaches the customer', async () => {
-    const outputs = ['Sure! Pizza is €1', 'x'.repeat(9_000), JSON.stringify({ intent: 'question', answers: 'hours', confident: 'yes', draft: 'Free pizza!' })];
+    const outputs = [
+      'Sure! Pizza is €1',
+      'x'.repeat(9_000),
+      JSON.stringify({ intent: 'question', answers: 'hours', confident: 'yes', draft: 'Free pizza!' }),
+    ];
     let i = 0;
     t.ollama.script = (b) => (callKind(b) === 'choose' ? { content: outputs[i] } : { content: '{}' });
     for (; i < outputs.length; i++) {
       const id = await t.say('When are you open?', `G${i}`);
       await t.settle();
-      expect(s().assistant.queue().find((q) => q.conversationId === id)).toMatchObject({ reason: 'invalid_output' });
+      expect(
+        s()
+          .assistant.queue()
+          .find((q) => q.conversationId === id),
+      ).toMatchObject({ reason: 'invalid_output' });
     }
     expect(delivered).toEqual([]);
   });
@@ -166,10 +223,19 @@ describe('a broken or scheming choice', () => {
           : { content: '{}' };
     const id = await t.say('The croissants yesterday were not what I expected at all.', 'Lena');
     await t.settle();
-    const item = s().assistant.queue().find((q) => q.conversationId === id)!;
+    const item = s()
+      .assistant.queue()
+      .find((q) => q.conversationId === id)!;
     expect(item).toMatchObject({ kind: 'escalation', reason: 'complaint' });
-    expect(item.summary.split('\n').slice(0, 4)).toEqual(['Lena is complaining.', 'Orders: none open', 'Last messages:', 'Customer: “The croissants yesterday were not what I expected at all.”']);
+    expect(item.summary.split('\n').slice(0, 4)).toEqual([
+      'Lena is complaining.',
+      'Orders: none open',
+      'Last messages:',
+      'Customer: “The croissants yesterday were not what I expected at all.”',
+    ]);
     expect(item.summary).toMatch(/\nAssistant's summary \(written by the model, check it\): Disappointed/);
-    expect(delivered).toEqual(['Thank you for your message! We have passed it on to the owner, who will reply to you personally as soon as possible.']);
+    expect(delivered).toEqual([
+      'Thank you for your message! We have passed it on to the owner, who will reply to you personally as soon as possible.',
+    ]);
   });
 });

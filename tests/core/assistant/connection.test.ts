@@ -60,7 +60,10 @@ describe('status', () => {
   it('asks to pick a model when Ollama runs but none is chosen', async () => {
     t = await makeAssistantApp();
     t.app.services.assistant.saveSettings({ model: '' });
-    expect(await t.call('assistant.status', { refresh: true })).toMatchObject({ state: 'no_model', problem: 'Pick a model in Settings → Assistant.' });
+    expect(await t.call('assistant.status', { refresh: true })).toMatchObject({
+      state: 'no_model',
+      problem: 'Pick a model in Settings → Assistant.',
+    });
   });
 });
 
@@ -77,7 +80,15 @@ describe('download', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     const last = pulls(t).at(-1)!;
-    expect(last).toMatchObject({ model: 'qwen2.5:1.5b', done: true, running: false, status: 'success', error: null, total: 2_000_000_000, completed: 2_000_000_000 });
+    expect(last).toMatchObject({
+      model: 'qwen2.5:1.5b',
+      done: true,
+      running: false,
+      status: 'success',
+      error: null,
+      total: 2_000_000_000,
+      completed: 2_000_000_000,
+    });
     expect(pulls(t).some((p) => p.completed > 0 && p.completed < p.total)).toBe(true);
     const st = await t.call('assistant.status', {});
     expect(st.models.map((m) => m.name)).toContain('qwen2.5:1.5b');
@@ -96,7 +107,11 @@ describe('download', () => {
     t.ollama.pullPlan = { total: 1000, steps: 3, delayMs: 5, error: 'pull model manifest: file does not exist', failAfter: 1 };
     await t.call('assistant.pull', { model: 'nope:1b' });
     for (let i = 0; i < 40 && (await t.call('assistant.pullState'))?.running; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(await t.call('assistant.pullState')).toMatchObject({ running: false, done: false, error: 'Download failed: pull model manifest: file does not exist' });
+    expect(await t.call('assistant.pullState')).toMatchObject({
+      running: false,
+      done: false,
+      error: 'Download failed: pull model manifest: file does not exist',
+    });
   });
 
   it('refuses a model name that is not one', async () => {

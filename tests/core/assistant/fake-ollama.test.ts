@@ -47,7 +47,9 @@ describe('fake Ollama speaks the protocol the ollama client expects', () => {
     const t = await client.chat({
       model: 'qwen3:4b-instruct',
       messages: [{ role: 'user', content: 'two rye' }],
-      tools: [{ type: 'function', function: { name: 'add_item', parameters: { type: 'object', properties: { sku: { type: 'string' } } } } }],
+      tools: [
+        { type: 'function', function: { name: 'add_item', parameters: { type: 'object', properties: { sku: { type: 'string' } } } } },
+      ],
     });
     expect(t.message.tool_calls?.[0].function).toEqual({ name: 'add_item', arguments: { sku: 'RYE', qty: 2 } });
   });
@@ -67,16 +69,20 @@ describe('fake Ollama speaks the protocol the ollama client expects', () => {
 
     fake.replies.push({ rawLines: ['this is not json', '{"also": "no done"}'] });
     const g = await client.chat({ model: 'qwen3:4b-instruct', messages: [], stream: true });
-    await expect((async () => {
-      for await (const _ of g) void _;
-    })()).rejects.toThrow(/done/);
+    await expect(
+      (async () => {
+        for await (const _ of g) void _;
+      })(),
+    ).rejects.toThrow(/done/);
 
     fake.replies.push({ content: 'one two three four five', disconnectAfter: 2 });
     const d = await client.chat({ model: 'qwen3:4b-instruct', messages: [], stream: true });
     const got: string[] = [];
-    await expect((async () => {
-      for await (const p of d) got.push(p.message.content);
-    })()).rejects.toThrow();
+    await expect(
+      (async () => {
+        for await (const p of d) got.push(p.message.content);
+      })(),
+    ).rejects.toThrow();
     expect(got.join('')).toBe('one two ');
   });
 

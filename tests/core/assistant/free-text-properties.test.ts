@@ -7,7 +7,8 @@ import { checkReply, type Grounding } from '../../../main/core/assistant/guardra
 import { domainsIn, emailsInWords, phonesInWords, spelledAmounts } from '../../../main/core/assistant/free-text-checks';
 
 const g = (over: Partial<Grounding> = {}): Grounding => ({
-  trusted: 'SHOP\nName: Lavka\nAddress: Hauptstraße 12\nOpening hours: Mon–Fri 09:00–18:00\nPOLICIES\nDelivery costs €4.90 and takes 48 hours. Cakes start at €32.',
+  trusted:
+    'SHOP\nName: Lavka\nAddress: Hauptstraße 12\nOpening hours: Mon–Fri 09:00–18:00\nPOLICIES\nDelivery costs €4.90 and takes 48 hours. Cakes start at €32.',
   policies: 'Delivery costs €4.90 and takes 48 hours. Cakes start at €32.',
   customer: 'How much?',
   language: 'en',
@@ -40,10 +41,20 @@ describe('free-text Auto: typed detection (properties)', () => {
 
   it('amounts in words next to a currency are prices', () => {
     fc.assert(
-      fc.property(fc.constantFrom(['three euros', 3], ['двести рублей', 200], ['cien euros', 100], ['drei Euro', 3], ['cinq euros', 5], ['сто гривень', 100]), ([text, value]) => {
-        expect(spelledAmounts(`It is ${text} today`).map((a) => a.value)).toEqual([value]);
-        expect(reasons(`Only ${text}!`, g({ language: null }))).toContain('unverified_price');
-      }),
+      fc.property(
+        fc.constantFrom(
+          ['three euros', 3],
+          ['двести рублей', 200],
+          ['cien euros', 100],
+          ['drei Euro', 3],
+          ['cinq euros', 5],
+          ['сто гривень', 100],
+        ),
+        ([text, value]) => {
+          expect(spelledAmounts(`It is ${text} today`).map((a) => a.value)).toEqual([value]);
+          expect(reasons(`Only ${text}!`, g({ language: null }))).toContain('unverified_price');
+        },
+      ),
     );
   });
 
@@ -63,12 +74,16 @@ describe('free-text Auto: typed detection (properties)', () => {
 
   it('phone numbers in words or in another digit script are caught', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 12 }), fc.constantFrom(...SCRIPTS), (digits, zero) => {
-        const words = `Call plus ${digits.map((d) => WORDS_EN[d]).join(' ')} now`;
-        expect(phonesInWords(words)).toEqual([digits.join('')]);
-        const written = `Call +${inScript(digits.join(''), zero)} now`;
-        expect(reasons(written, g({ language: null }))).toContain('unverified_phone');
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 12 }),
+        fc.constantFrom(...SCRIPTS),
+        (digits, zero) => {
+          const words = `Call plus ${digits.map((d) => WORDS_EN[d]).join(' ')} now`;
+          expect(phonesInWords(words)).toEqual([digits.join('')]);
+          const written = `Call +${inScript(digits.join(''), zero)} now`;
+          expect(reasons(written, g({ language: null }))).toContain('unverified_phone');
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -76,11 +91,17 @@ describe('free-text Auto: typed detection (properties)', () => {
   it('emails in words are caught, the shop’s own wording of a link is not an email', () => {
     const part = fc.stringMatching(/^[a-z][a-z0-9]{1,10}$/);
     fc.assert(
-      fc.property(part, part, fc.constantFrom(' at ', ' [at] ', ' (at) '), fc.constantFrom(' dot ', '[.]', ' [dot] '.replace('dot', '.')), (user, host, at, dot) => {
-        fc.pre(!['at', 'dot'].includes(user) && !['at', 'dot'].includes(host));
-        const text = `Write to ${user}${at}${host}${dot}com please`;
-        expect(emailsInWords(text)).toEqual([`${user}@${host}.com`]);
-      }),
+      fc.property(
+        part,
+        part,
+        fc.constantFrom(' at ', ' [at] ', ' (at) '),
+        fc.constantFrom(' dot ', '[.]', ' [dot] '.replace('dot', '.')),
+        (user, host, at, dot) => {
+          fc.pre(!['at', 'dot'].includes(user) && !['at', 'dot'].includes(host));
+          const text = `Write to ${user}${at}${host}${dot}com please`;
+          expect(emailsInWords(text)).toEqual([`${user}@${host}.com`]);
+        },
+      ),
       { numRuns: 150 },
     );
     expect(emailsInWords('Order at lavkabakery.com')).toEqual([]);

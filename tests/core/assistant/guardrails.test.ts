@@ -143,7 +143,13 @@ describe('customer escalation', () => {
   });
 
   it('does not escalate ordinary questions', () => {
-    for (const t of ['Do you deliver on Sundays?', 'Отложите две буханки', 'Are you open today?', 'Судак есть?', 'I need 2 loaves for Saturday']) {
+    for (const t of [
+      'Do you deliver on Sundays?',
+      'Отложите две буханки',
+      'Are you open today?',
+      'Судак есть?',
+      'I need 2 loaves for Saturday',
+    ]) {
       expect(customerEscalation(t), t).toBeNull();
     }
   });
@@ -182,7 +188,11 @@ describe('loops', () => {
 
   it('spots another bot: auto-responder text, echoes, instant answers', () => {
     expect(checkLoop([t('in', 'customer', 'This is an automated message: I am out of office', 0)], 3)?.reason).toBe('loop');
-    const echo = [t('in', 'customer', 'hi', 0), t('out', 'assistant', 'Thank you for your message, we will reply soon!', 10), t('in', 'customer', 'Thank you for your message, we will reply soon!', 11)];
+    const echo = [
+      t('in', 'customer', 'hi', 0),
+      t('out', 'assistant', 'Thank you for your message, we will reply soon!', 10),
+      t('in', 'customer', 'Thank you for your message, we will reply soon!', 11),
+    ];
     expect(checkLoop(echo, 3)?.detail).toMatch(/echoed/);
     const fast = [
       t('in', 'customer', 'a1', 0),

@@ -46,7 +46,9 @@ describe.each([
     if (!fig.languages.includes(c.lang)) fig.languages.push(c.lang);
     // Nothing the model wrote reached the customer; an escalation gets the holding message alone.
     expect(delivered.filter((d) => !holding.has(d))).toEqual([]);
-    const item = s().assistant.queue().find((q) => q.conversationId === id);
+    const item = s()
+      .assistant.queue()
+      .find((q) => q.conversationId === id);
     expect(item, 'the owner sees it in Needs you').toBeDefined();
     if (delivered.length) expect(item!.kind).toBe('escalation');
     expect(s().orders.repo.draftFor(id)?.lines ?? []).toEqual([]);

@@ -14,7 +14,9 @@ describe('knowledge entries', () => {
   it('creates, edits, disables and deletes entries; bad input gets a clear error and changes nothing', async () => {
     const e = await t.call('knowledge.create', { kind: 'qa', title: 'Do you bake on Sundays?', body: 'No, Sunday is our day off.' });
     expect(e).toMatchObject({ kind: 'qa', enabled: true, keywords: '' });
-    await expect(t.call('knowledge.create', { kind: 'qa', title: '  ', body: 'x' })).rejects.toThrow(/invalid_input: title: Write the question/);
+    await expect(t.call('knowledge.create', { kind: 'qa', title: '  ', body: 'x' })).rejects.toThrow(
+      /invalid_input: title: Write the question/,
+    );
     await expect(t.call('knowledge.create', { kind: 'faq' as 'qa', title: 'x', body: 'y' })).rejects.toThrow(/invalid_input/);
     await expect(t.call('knowledge.update', { id: 999, entry: { kind: 'qa', title: 'x', body: 'y' } })).rejects.toThrow(/not_found/);
     expect(await t.call('knowledge.list')).toHaveLength(1);

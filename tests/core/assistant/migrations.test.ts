@@ -31,7 +31,11 @@ describe('0002 knowledge', () => {
     const ins = db.prepare(`INSERT INTO knowledge_entries(kind, title, body, keywords, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1)`);
     ins.run('qa', 'Do you deliver?', 'We deliver within Berlin on weekdays.', 'доставка');
     ins.run('policy', 'Returns', 'Unopened goods can be returned within 14 days.', '');
-    const match = (q: string) => db.prepare<[string], { rowid: number }>('SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH ?').all(q).map((r) => r.rowid);
+    const match = (q: string) =>
+      db
+        .prepare<[string], { rowid: number }>('SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH ?')
+        .all(q)
+        .map((r) => r.rowid);
     expect(match('deliver*')).toEqual([1]);
     expect(match('доставка')).toEqual([1]);
     db.prepare(`UPDATE knowledge_entries SET body = 'Pickup only.' WHERE id = 1`).run();
@@ -53,20 +57,31 @@ describe('0003 assistant', () => {
     expect(currentVersion(db)).toBe(3);
 
     db.prepare(`INSERT INTO conversation_assistant(conversation_id, mode, updated_at) VALUES (1, 'auto', 5)`).run();
-    expect(() => db.prepare(`INSERT INTO conversation_assistant(conversation_id, mode, updated_at) VALUES (1, 'suggest', 5)`).run()).toThrow(/UNIQUE/);
-    expect(() => db.prepare(`INSERT INTO conversation_assistant(conversation_id, mode, updated_at) VALUES (99, 'auto', 5)`).run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare(`INSERT INTO conversation_assistant(conversation_id, mode, updated_at) VALUES (1, 'suggest', 5)`).run(),
+    ).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO conversation_assistant(conversation_id, mode, updated_at) VALUES (99, 'auto', 5)`).run()).toThrow(
+      /FOREIGN KEY/,
+    );
 
-    const q = db.prepare(`INSERT INTO assistant_queue(conversation_id, kind, reason, created_at, updated_at) VALUES (1, 'hold', 'unverified_price', 1, 1)`);
+    const q = db.prepare(
+      `INSERT INTO assistant_queue(conversation_id, kind, reason, created_at, updated_at) VALUES (1, 'hold', 'unverified_price', 1, 1)`,
+    );
     q.run();
     // Only one open item per conversation; resolved ones may pile up.
     expect(() => q.run()).toThrow(/UNIQUE/);
     db.prepare(`UPDATE assistant_queue SET state = 'sent' WHERE id = 1`).run();
     q.run();
 
-    db.prepare(`INSERT INTO assistant_audit(at, conversation_id, event, purpose, model, prompt_tokens) VALUES (1, 1, 'model_call', 'suggest', 'm', 900)`).run();
+    db.prepare(
+      `INSERT INTO assistant_audit(at, conversation_id, event, purpose, model, prompt_tokens) VALUES (1, 1, 'model_call', 'suggest', 'm', 900)`,
+    ).run();
     // Deleting the conversation keeps the audit trail but drops its mode and queue.
     db.prepare('DELETE FROM conversations WHERE id = 1').run();
-    expect(db.prepare('SELECT conversation_id, prompt_tokens FROM assistant_audit').get()).toEqual({ conversation_id: null, prompt_tokens: 900 });
+    expect(db.prepare('SELECT conversation_id, prompt_tokens FROM assistant_audit').get()).toEqual({
+      conversation_id: null,
+      prompt_tokens: 900,
+    });
     expect(db.prepare('SELECT count(*) AS n FROM assistant_queue').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM conversation_assistant').get()).toEqual({ n: 0 });
   });

@@ -14,7 +14,9 @@ describe('only the owner’s own words resolve Needs you', () => {
     const s = w.t.app.services;
     const anna = w.customer('sb-anna', 'Anna', 'Верните мне деньги за торт, пожалуйста');
     await w.settle();
-    expect(s.assistant.queue()).toEqual([expect.objectContaining({ kind: 'escalation', reason: 'refund', conversationId: anna.conversationId })]);
+    expect(s.assistant.queue()).toEqual([
+      expect.objectContaining({ kind: 'escalation', reason: 'refund', conversationId: anna.conversationId }),
+    ]);
 
     await w.t.call('reminders.create', { contactId: anna.contactId, kind: 'custom', text: 'Your order is waiting, {name}', at: later });
     await w.at('2026-03-02T11:05:00Z');
@@ -35,7 +37,8 @@ describe('opt-out phrasings, clear and unclear', () => {
     const s = w.t.app.services;
     const said = ['pare', 'berhenti', 'Не пишите мне больше!', 'stop please 🙏', 'cancelar suscripción'];
     const people = said.map((text, i) => w.customer(`sb-p${i}`, `P${i}`, 'Hola'));
-    for (const p of people) await w.t.call('reminders.create', { contactId: p.contactId, kind: 'custom', text: 'Promo for {name}', at: later });
+    for (const p of people)
+      await w.t.call('reminders.create', { contactId: p.contactId, kind: 'custom', text: 'Promo for {name}', at: later });
     said.forEach((text, i) => w.customer(`sb-p${i}`, `P${i}`, text));
     await w.settle();
     for (const p of people) expect(s.optout.isOptedOut(p.contactId)).toBe(true);

@@ -82,7 +82,9 @@ describe('suggestions', () => {
     const id = await t.say('How much is rye bread?');
     await t.call('assistant.suggest', { conversationId: id });
     await t.settle();
-    const reasons = drafts().at(-1)!.warnings.map((w) => w.reason);
+    const reasons = drafts()
+      .at(-1)!
+      .warnings.map((w) => w.reason);
     expect(reasons).toContain('unverified_discount');
   });
 
@@ -90,9 +92,19 @@ describe('suggestions', () => {
     const id = await t.say('Hi');
     await t.call('assistant.setMode', { conversationId: id, mode: 'off' });
     await expect(t.call('assistant.suggest', { conversationId: id })).rejects.toThrow(/conflict: The assistant is off/);
-    expect(await t.call('assistant.mode', { conversationId: id })).toEqual({ conversationId: id, override: 'off', effective: 'off', paused: false });
+    expect(await t.call('assistant.mode', { conversationId: id })).toEqual({
+      conversationId: id,
+      override: 'off',
+      effective: 'off',
+      paused: false,
+    });
     await t.call('assistant.setMode', { conversationId: id, mode: null });
-    expect(await t.call('assistant.mode', { conversationId: id })).toEqual({ conversationId: id, override: null, effective: 'suggest', paused: false });
+    expect(await t.call('assistant.mode', { conversationId: id })).toEqual({
+      conversationId: id,
+      override: null,
+      effective: 'suggest',
+      paused: false,
+    });
   });
 });
 

@@ -32,7 +32,8 @@ function snapshot(t: TestApp) {
 
 function fillShop(t: TestApp, n: number, prefix = 'msg') {
   const s = t.app.services;
-  for (let i = 0; i < n; i++) customerWrites(s, 'telegram', String(1000 + (i % 25)), `${prefix} ${i} about sourdough and rye`, `${prefix}-${i}`, s.clock.now() + i);
+  for (let i = 0; i < n; i++)
+    customerWrites(s, 'telegram', String(1000 + (i % 25)), `${prefix} ${i} about sourdough and rye`, `${prefix}-${i}`, s.clock.now() + i);
 }
 
 /** Overwrites bytes in the middle of the file: a b-tree page stops making sense to SQLite. */
@@ -69,7 +70,12 @@ describe('backups', () => {
     expect(s.inbox.searchAll('later').hits).toHaveLength(0);
     customerWrites(s, 'telegram', '1000', 'after restore', 'after-1');
     expect(s.inbox.searchAll('restore').hits).toHaveLength(1);
-    expect(s.backup.list().map((x) => x.kind).sort()).toEqual(['before-restore', 'manual']);
+    expect(
+      s.backup
+        .list()
+        .map((x) => x.kind)
+        .sort(),
+    ).toEqual(['before-restore', 'manual']);
   });
 
   it('restores a backup made by an older schema, migrating the copy first', async () => {
@@ -133,7 +139,16 @@ describe('a damaged database', () => {
     const dir = tempDir();
     const first = await app(dir);
     first.app.services.settings.completeSetup({
-      business: { name: 'Shop', description: '', currency: 'EUR', timeZone: 'UTC', region: 'DE', openingHours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null }, address: '', phone: '' },
+      business: {
+        name: 'Shop',
+        description: '',
+        currency: 'EUR',
+        timeZone: 'UTC',
+        region: 'DE',
+        openingHours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
+        address: '',
+        phone: '',
+      },
       preferences: { uiLanguage: 'en', replyLanguage: 'en' },
     });
     fillShop(first, 400);
@@ -171,7 +186,9 @@ describe('a damaged database', () => {
     const { settings: goodSettings, ...goodData } = good;
     const { settings: nowSettings, ...nowData } = snapshot(third);
     expect(nowData).toEqual(goodData);
-    expect(nowSettings.find((x) => (x as { key: string }).key === 'business')).toEqual(goodSettings.find((x) => (x as { key: string }).key === 'business'));
+    expect(nowSettings.find((x) => (x as { key: string }).key === 'business')).toEqual(
+      goodSettings.find((x) => (x as { key: string }).key === 'business'),
+    );
     await vi.waitFor(() => expect(t3.hub.get('sandbox')).toBeDefined());
   });
 

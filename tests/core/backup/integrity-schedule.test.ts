@@ -6,7 +6,13 @@ import { tempDir, makeTestApp } from '../../helpers/test-app';
 import { EventBus, type AppEvent } from '../../../main/core/events';
 import { DB_FILE } from '../../../main/core/app';
 import { takeShutdownMarker, writeShutdownMarker } from '../../../main/core/backup/shutdown-marker';
-import { AFTER_CRASH_DELAY_MS, IntegritySchedule, WEEK_MS, WEEKLY_DELAY_MS, type CheckResult } from '../../../main/core/backup/integrity-schedule';
+import {
+  AFTER_CRASH_DELAY_MS,
+  IntegritySchedule,
+  WEEK_MS,
+  WEEKLY_DELAY_MS,
+  type CheckResult,
+} from '../../../main/core/backup/integrity-schedule';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((s) => s()));

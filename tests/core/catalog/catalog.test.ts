@@ -22,7 +22,9 @@ describe('catalog', () => {
 
   it('refuses a duplicate SKU (in any letter case) and names the product that has it', async () => {
     await t.call('catalog.create', { ...bread, sku: 'BR-1' });
-    await expect(t.call('catalog.create', { ...bread, name: 'Other', sku: 'br-1' })).rejects.toThrow(/conflict: SKU "br-1" is already used by "Rye bread"/);
+    await expect(t.call('catalog.create', { ...bread, name: 'Other', sku: 'br-1' })).rejects.toThrow(
+      /conflict: SKU "br-1" is already used by "Rye bread"/,
+    );
     expect(await t.call('catalog.list', {})).toHaveLength(1);
   });
 

@@ -24,8 +24,20 @@ describe('catalog CSV import', () => {
     const latte = t.app.services.catalog.repo.bySku('CF-LAT')!;
     expect(latte.priceMinor).toBe(350);
     expect(latte.options).toEqual([
-      { name: 'size', values: [{ value: 'small', priceDeltaMinor: 0 }, { value: 'large', priceDeltaMinor: 80 }] },
-      { name: 'milk', values: [{ value: 'regular', priceDeltaMinor: 0 }, { value: 'oat', priceDeltaMinor: 40 }] },
+      {
+        name: 'size',
+        values: [
+          { value: 'small', priceDeltaMinor: 0 },
+          { value: 'large', priceDeltaMinor: 80 },
+        ],
+      },
+      {
+        name: 'milk',
+        values: [
+          { value: 'regular', priceDeltaMinor: 0 },
+          { value: 'oat', priceDeltaMinor: 40 },
+        ],
+      },
     ]);
     expect(t.app.services.catalog.repo.bySku('BR-RYE')!.synonyms).toEqual(['ржаной хлеб', 'чёрный хлеб']);
     expect(t.app.services.catalog.repo.bySku('PA-CRO')!).toMatchObject({ priceMinor: 220, stock: 40 });
@@ -63,7 +75,9 @@ A-6,Fine,1.00,3
   });
 
   it('names the line of a file that is not CSV at all (an unclosed quote)', async () => {
-    await expect(t.call('catalog.importPreview', { text: 'name,price\n"Rye bread,4.20\nCroissant,2.20\n' })).rejects.toThrow(/Line \d+: the file is not valid CSV/);
+    await expect(t.call('catalog.importPreview', { text: 'name,price\n"Rye bread,4.20\nCroissant,2.20\n' })).rejects.toThrow(
+      /Line \d+: the file is not valid CSV/,
+    );
   });
 
   it('needs a name and a price column, and lets the owner map columns with other headers', async () => {
@@ -105,7 +119,10 @@ A-6,Fine,1.00,3
   it('keeps a description with a bare CR (a row break to spreadsheets) inside one quoted cell', async () => {
     await t.call('catalog.importCommit', { text: GOOD });
     const [p] = t.app.services.catalog.repo.all();
-    await t.call('catalog.update', { productId: p.id, product: { ...(await t.call('catalog.get', { productId: p.id })), description: 'line one\rline two' } } as never);
+    await t.call('catalog.update', {
+      productId: p.id,
+      product: { ...(await t.call('catalog.get', { productId: p.id })), description: 'line one\rline two' },
+    } as never);
     const { csv } = await t.call('catalog.exportCsv');
     // Spreadsheets end a row at a bare CR too, so such a cell must be quoted.
     expect(csv).toContain('"line one\rline two"');

@@ -19,12 +19,56 @@ function rng(seed: number) {
   return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
 }
 
-const demo: Product[] = DEMO_PRODUCTS.map((p, i) => ({ ...validate(p), sku: p.sku!, id: i + 1, archived: false, createdAt: 0, updatedAt: 0 }));
+const demo: Product[] = DEMO_PRODUCTS.map((p, i) => ({
+  ...validate(p),
+  sku: p.sku!,
+  id: i + 1,
+  archived: false,
+  createdAt: 0,
+  updatedAt: 0,
+}));
 
 const WORDS = [
-  'rye', 'bread', 'sourdough', 'croissant', 'cake', 'latte', 'oat', 'milk', 'tea', 'pie', 'bun', 'roll', 'cinnamon', 'honey',
-  'ржаной', 'хлеб', 'круассан', 'пирожок', 'капуста', 'чай', 'торт', 'медовик', 'сырники', 'ёлка', 'йогурт', 'щи', 'борщ',
-  'житній', 'хліб', 'пиріжки', 'паляниця', 'їжак', 'bánh', 'mì', 'cà', 'phê', 'sữa', 'đá', 'trà', 'bò',
+  'rye',
+  'bread',
+  'sourdough',
+  'croissant',
+  'cake',
+  'latte',
+  'oat',
+  'milk',
+  'tea',
+  'pie',
+  'bun',
+  'roll',
+  'cinnamon',
+  'honey',
+  'ржаной',
+  'хлеб',
+  'круассан',
+  'пирожок',
+  'капуста',
+  'чай',
+  'торт',
+  'медовик',
+  'сырники',
+  'ёлка',
+  'йогурт',
+  'щи',
+  'борщ',
+  'житній',
+  'хліб',
+  'пиріжки',
+  'паляниця',
+  'їжак',
+  'bánh',
+  'mì',
+  'cà',
+  'phê',
+  'sữa',
+  'đá',
+  'trà',
+  'bò',
 ];
 
 function bigCatalog(n: number): Product[] {

@@ -4,7 +4,14 @@ import { isMentionedIn, matchOptions, matchProduct, mentionsCatalog, normalize, 
 import { validate } from '../../../main/core/catalog/validate';
 import type { Product } from '../../../main/core/catalog/types';
 
-const catalog: Product[] = DEMO_PRODUCTS.map((p, i) => ({ ...validate(p), sku: p.sku!, id: i + 1, archived: false, createdAt: 0, updatedAt: 0 }));
+const catalog: Product[] = DEMO_PRODUCTS.map((p, i) => ({
+  ...validate(p),
+  sku: p.sku!,
+  id: i + 1,
+  archived: false,
+  createdAt: 0,
+  updatedAt: 0,
+}));
 const name = (q: string) => {
   const m = matchProduct(q, catalog);
   return m.kind === 'match' ? m.product.name : m.kind === 'ambiguous' ? `?${m.candidates.map((c) => c.name).join('|')}` : null;

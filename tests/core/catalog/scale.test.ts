@@ -12,7 +12,10 @@ afterEach(() => t.close());
 
 function bigCsv(rows: number): string {
   const lines = ['sku,name,price,stock,synonyms'];
-  for (let i = 0; i < rows; i++) lines.push(`SKU-${i},Product number ${i} deluxe,${(i % 50) + 1}.${String(i % 100).padStart(2, '0')},${i % 20},товар ${i} | продукт ${i}`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `SKU-${i},Product number ${i} deluxe,${(i % 50) + 1}.${String(i % 100).padStart(2, '0')},${i % 20},товар ${i} | продукт ${i}`,
+    );
   return lines.join('\n');
 }
 
@@ -31,7 +34,9 @@ describe('catalog at scale', () => {
     const hits = await t.call('catalog.list', { query: 'товар 4999' });
     const searchMs = performance.now() - t0;
     expect(hits[0].sku).toBe('SKU-4999');
-    console.log(`[scale] 5000-row CSV: preview ${previewMs.toFixed(0)} ms, commit ${commitMs.toFixed(0)} ms; FTS search ${searchMs.toFixed(1)} ms`);
+    console.log(
+      `[scale] 5000-row CSV: preview ${previewMs.toFixed(0)} ms, commit ${commitMs.toFixed(0)} ms; FTS search ${searchMs.toFixed(1)} ms`,
+    );
   });
 
   it('matches a customer word against 1000 products', async () => {

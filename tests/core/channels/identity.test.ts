@@ -15,7 +15,8 @@ describe('phone numbers', () => {
   });
 
   it('refuses what is not a phone number', () => {
-    for (const bad of ['', 'abc', '123', '+', 'x'.repeat(50), '0151 1234 5678 9999 0000 1111']) expect(normalizePhone(bad, 'DE')).toBeNull();
+    for (const bad of ['', 'abc', '123', '+', 'x'.repeat(50), '0151 1234 5678 9999 0000 1111'])
+      expect(normalizePhone(bad, 'DE')).toBeNull();
   });
 
   it('formats a stored number for people', () => {
@@ -32,7 +33,8 @@ describe('WhatsApp ids', () => {
   });
 
   it('does not treat groups, linked ids, broadcasts or junk as phones', () => {
-    for (const id of ['120363000000000000@g.us', '98765432101234@lid', 'status@broadcast', '123@newsletter', 'hello', '']) expect(whatsappIdToPhone(id)).toBeNull();
+    for (const id of ['120363000000000000@g.us', '98765432101234@lid', 'status@broadcast', '123@newsletter', 'hello', ''])
+      expect(whatsappIdToPhone(id)).toBeNull();
   });
 
   it('addresses a reply: phone → person id, WhatsApp ids kept, anything else refused', () => {

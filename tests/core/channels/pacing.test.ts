@@ -79,7 +79,10 @@ describe('pacing', () => {
 
   it('holds sends beyond the hourly cap until the hour has passed, and shows why in the queue', async () => {
     const { t, wa } = await start();
-    await t.call('channels.pacing.set', { ...DEFAULT_PACING, whatsapp: { minGapSeconds: 0, hourlyCap: 3, coldMinGapSeconds: 0, coldHourlyCap: 3 } });
+    await t.call('channels.pacing.set', {
+      ...DEFAULT_PACING,
+      whatsapp: { minGapSeconds: 0, hourlyCap: 3, coldMinGapSeconds: 0, coldHourlyCap: 3 },
+    });
     const conv = await warmCustomer(t, wa, '+4915112345678');
     const t0 = t.clock.now();
     for (let i = 1; i <= 5; i++) await t.call('messages.send', { conversationId: conv, text: `bulk ${i}` });
@@ -87,7 +90,16 @@ describe('pacing', () => {
     expect(wa.latest.sent).toHaveLength(3);
     const q = await t.call('outbox.queue');
     expect(q.channels).toEqual([
-      expect.objectContaining({ channel: 'whatsapp', done: 3, pending: 2, failed: 0, sentLastHour: 3, hourlyCap: 3, waitingFor: 'pacing', nextSendAt: t0 + 3_600_000 }),
+      expect.objectContaining({
+        channel: 'whatsapp',
+        done: 3,
+        pending: 2,
+        failed: 0,
+        sentLastHour: 3,
+        hourlyCap: 3,
+        waitingFor: 'pacing',
+        nextSendAt: t0 + 3_600_000,
+      }),
     ]);
     expect(q.items.map((i) => i.preview)).toEqual(['bulk 4', 'bulk 5']);
     t.clock.advance(3_600_000 - 1);
@@ -115,7 +127,10 @@ describe('pacing', () => {
 
   it('caps messages to people who never wrote separately (default 20 an hour)', async () => {
     const { t, wa } = await start();
-    await t.call('channels.pacing.set', { ...DEFAULT_PACING, whatsapp: { minGapSeconds: 0, hourlyCap: 100, coldMinGapSeconds: 0, coldHourlyCap: 2 } });
+    await t.call('channels.pacing.set', {
+      ...DEFAULT_PACING,
+      whatsapp: { minGapSeconds: 0, hourlyCap: 100, coldMinGapSeconds: 0, coldHourlyCap: 2 },
+    });
     for (let i = 1; i <= 3; i++) await t.call('messages.send', { conversationId: coldCustomer(t, `+491700000000${i}`), text: `cold ${i}` });
     const warm = await warmCustomer(t, wa, '+4915112345678');
     await t.call('messages.send', { conversationId: warm, text: 'warm' });
@@ -127,7 +142,10 @@ describe('pacing', () => {
     const dataDir = tempDir();
     const clock = new FakeClock();
     const one = await start({ dataDir, clock });
-    await one.t.call('channels.pacing.set', { ...DEFAULT_PACING, whatsapp: { minGapSeconds: 0, hourlyCap: 2, coldMinGapSeconds: 0, coldHourlyCap: 2 } });
+    await one.t.call('channels.pacing.set', {
+      ...DEFAULT_PACING,
+      whatsapp: { minGapSeconds: 0, hourlyCap: 2, coldMinGapSeconds: 0, coldHourlyCap: 2 },
+    });
     const conv = await warmCustomer(one.t, one.wa, '+4915112345678');
     await one.t.call('messages.send', { conversationId: conv, text: 'a' });
     await one.t.call('messages.send', { conversationId: conv, text: 'b' });
@@ -148,7 +166,10 @@ describe('pacing', () => {
   it('refuses pacing where the limits for people who never wrote are looser than for everyone', async () => {
     const { t } = await start();
     await expect(
-      t.call('channels.pacing.set', { ...DEFAULT_PACING, whatsapp: { minGapSeconds: 10, hourlyCap: 50, coldMinGapSeconds: 5, coldHourlyCap: 80 } }),
+      t.call('channels.pacing.set', {
+        ...DEFAULT_PACING,
+        whatsapp: { minGapSeconds: 10, hourlyCap: 50, coldMinGapSeconds: 5, coldHourlyCap: 80 },
+      }),
     ).rejects.toThrow(/cannot be shorter than the normal gap.*cannot be higher than the normal limit/);
     expect((await t.call('channels.overview')).pacing).toEqual(DEFAULT_PACING);
   });

@@ -86,7 +86,10 @@ describe('Telegram Business', () => {
     await until('filed', async () => (await thread(t)).length === 1);
     const conv = (await t.call('inbox.list', {})).items[0].id;
     t.clock.advance(25 * 60 * 60_000);
-    expect(await t.call('channels.telegram.replyWindow', { conversationId: conv })).toMatchObject({ via: 'business', refused: 'window_closed' });
+    expect(await t.call('channels.telegram.replyWindow', { conversationId: conv })).toMatchObject({
+      via: 'business',
+      refused: 'window_closed',
+    });
     const m = await t.call('messages.send', { conversationId: conv, text: 'Sorry for the late answer' });
     await until('failed', async () => (await thread(t)).find((x) => x.id === m.id)?.status === 'failed');
     expect((await thread(t)).find((x) => x.id === m.id)!.error).toMatch(/within 24 hours/);

@@ -52,7 +52,11 @@ describe('Telegram media', () => {
     tg.customerSendsFile(ANNA, 'voice', VOICE);
     await until('two stored', async () => (await messages(t)).filter((m) => m.media?.state === 'stored').length === 2);
     const [photo, voice] = await messages(t);
-    expect(photo).toMatchObject({ kind: 'image', body: 'Like this one', media: { state: 'stored', mime: 'image/jpeg', size: PHOTO.length } });
+    expect(photo).toMatchObject({
+      kind: 'image',
+      body: 'Like this one',
+      media: { state: 'stored', mime: 'image/jpeg', size: PHOTO.length },
+    });
     expect(voice).toMatchObject({ kind: 'voice', media: { state: 'stored', mime: 'audio/ogg', size: VOICE.length } });
     expect(storedBytes(t, photo.media!.id)).toEqual(PHOTO);
     expect(storedBytes(t, voice.media!.id)).toEqual(VOICE);
@@ -63,9 +67,17 @@ describe('Telegram media', () => {
   it('does not download a file announced over the cap, and a failed download keeps the message and succeeds on Retry', async () => {
     const { t, tg } = await appWithTelegram();
     await t.call('media.settings.set', { media: { maxFileMB: 1 }, ownerPhone: { pauseMinutes: 30 } });
-    tg.customerSendsFile(ANNA, 'document', Buffer.alloc(10), { file_name: 'huge.zip', declaredSize: 5 * 1024 * 1024, caption: 'all my photos' });
+    tg.customerSendsFile(ANNA, 'document', Buffer.alloc(10), {
+      file_name: 'huge.zip',
+      declaredSize: 5 * 1024 * 1024,
+      caption: 'all my photos',
+    });
     await until('refused', async () => (await messages(t))[0]?.media?.state === 'failed');
-    expect((await messages(t))[0]).toMatchObject({ kind: 'document', body: 'all my photos', media: { fileName: 'huge.zip', error: 'too_large' } });
+    expect((await messages(t))[0]).toMatchObject({
+      kind: 'document',
+      body: 'all my photos',
+      media: { fileName: 'huge.zip', error: 'too_large' },
+    });
     expect(tg.callsOf('getFile')).toBe(0);
 
     tg.brokenDownloads.set('documents/file_2.bin', 502);

@@ -50,7 +50,11 @@ describe('Telegram channel against a fake Bot API server', () => {
     tg.customerWrites(ANNA, 'Здравствуйте! Есть ржаной хлеб?');
     await until('message filed', async () => (await t.call('inbox.list', {})).items.length === 1);
     const [conv] = (await t.call('inbox.list', {})).items;
-    expect(conv).toMatchObject({ contactName: 'Anna Petrova (@anna_p)', lastPreview: 'Здравствуйте! Есть ржаной хлеб?', channels: ['telegram'] });
+    expect(conv).toMatchObject({
+      contactName: 'Anna Petrova (@anna_p)',
+      lastPreview: 'Здравствуйте! Есть ржаной хлеб?',
+      channels: ['telegram'],
+    });
     const contact = await t.call('contacts.get', { contactId: conv.contactId });
     expect(contact.identities).toMatchObject([{ channel: 'telegram', externalId: '5001', display: 'Anna Petrova (@anna_p)' }]);
 
@@ -69,7 +73,18 @@ describe('Telegram channel against a fake Bot API server', () => {
     tg.customerWrites(ANNA, null, { photo: [{ file_id: 'p1', file_unique_id: 'u1', width: 90, height: 90 }], caption: 'this cake please' });
     tg.customerWrites(ANNA, null, { voice: { file_id: 'v1', file_unique_id: 'u2', duration: 3 } });
     tg.customerWrites(ANNA, null, { document: { file_id: 'd1', file_unique_id: 'u3', file_name: 'order.pdf' } });
-    tg.customerWrites(ANNA, null, { sticker: { file_id: 's1', file_unique_id: 'u4', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false, emoji: '🎂' } });
+    tg.customerWrites(ANNA, null, {
+      sticker: {
+        file_id: 's1',
+        file_unique_id: 'u4',
+        type: 'regular',
+        width: 1,
+        height: 1,
+        is_animated: false,
+        is_video: false,
+        emoji: '🎂',
+      },
+    });
     tg.customerWrites(ANNA, null, { location: { latitude: 52.52, longitude: 13.405 } });
     await until('five messages', async () => (await t.call('inbox.list', {})).items[0]?.lastPreview.startsWith('[location]') ?? false);
     const conv = (await t.call('inbox.list', {})).items[0];
@@ -88,7 +103,15 @@ describe('Telegram channel against a fake Bot API server', () => {
     tg.pushUpdate({ some_future_update: { x: 1 } });
     tg.pushUpdate({ message: { message_id: 1, date: 1, chat: { id: 5001, type: 'private' } } }); // no from, no text
     tg.pushUpdate({ message: null });
-    tg.pushUpdate({ message: { message_id: 2, date: 1, chat: { id: -100, type: 'group' }, from: { id: 7, is_bot: false, first_name: 'G' }, text: 'in a group' } });
+    tg.pushUpdate({
+      message: {
+        message_id: 2,
+        date: 1,
+        chat: { id: -100, type: 'group' },
+        from: { id: 7, is_bot: false, first_name: 'G' },
+        text: 'in a group',
+      },
+    });
     tg.customerWrites(ANNA, null, { pinned_message: { message_id: 1 } });
     tg.customerWrites(ANNA, null, { story: { chat: { id: 1, type: 'private' }, id: 3 }, brand_new_field: { deep: [1, 2] } });
     tg.customerWrites(ANNA, 'still here', { another_unknown_field: true });
@@ -200,7 +223,9 @@ describe('Telegram token handling', () => {
   it('a wrong token gives a clear error, saves nothing and starts nothing', async () => {
     tg = await FakeTelegram.start();
     t = await makeTestApp();
-    await expect(t.call('channels.telegram.check', { token: '123456789:AAWrongTokenWrongTokenWrongToken12', apiRoot: tg.apiRoot })).rejects.toMatchObject({
+    await expect(
+      t.call('channels.telegram.check', { token: '123456789:AAWrongTokenWrongTokenWrongToken12', apiRoot: tg.apiRoot }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringContaining('Telegram did not accept this token'),
     });
@@ -230,7 +255,13 @@ describe('Telegram token handling', () => {
       link: 'https://t.me/lavka_test_bot',
     });
     const o = await t.call('channels.telegram.connect', { token: tg.token, apiRoot: tg.apiRoot });
-    expect(o).toMatchObject({ configured: true, source: 'settings', tokenMasked: '123456789:••••••', apiRoot: tg.apiRoot, apiRootSource: 'settings' });
+    expect(o).toMatchObject({
+      configured: true,
+      source: 'settings',
+      tokenMasked: '123456789:••••••',
+      apiRoot: tg.apiRoot,
+      apiRootSource: 'settings',
+    });
     expect(JSON.stringify(await t.call('channels.overview'))).not.toContain(tg.token.split(':')[1]);
     await until('connected', () => t!.app.services.hub.status('telegram').state === 'connected');
     await t.call('channels.telegram.disconnect');
@@ -240,8 +271,15 @@ describe('Telegram token handling', () => {
 
   it('a token from the environment cannot be changed from the UI', async () => {
     tg = await FakeTelegram.start();
-    t = await makeTestApp({ env: { LAVKA_TELEGRAM_BOT_TOKEN: tg.token, LAVKA_TELEGRAM_API_ROOT: tg.apiRoot }, channels: { telegram: { pollTimeoutSeconds: 1 } } });
-    expect((await t.call('channels.overview')).telegram).toMatchObject({ source: 'env', apiRootSource: 'env', tokenMasked: maskToken(tg.token) });
+    t = await makeTestApp({
+      env: { LAVKA_TELEGRAM_BOT_TOKEN: tg.token, LAVKA_TELEGRAM_API_ROOT: tg.apiRoot },
+      channels: { telegram: { pollTimeoutSeconds: 1 } },
+    });
+    expect((await t.call('channels.overview')).telegram).toMatchObject({
+      source: 'env',
+      apiRootSource: 'env',
+      tokenMasked: maskToken(tg.token),
+    });
     await expect(t.call('channels.telegram.disconnect')).rejects.toMatchObject({ code: 'conflict' });
   });
 

@@ -30,7 +30,9 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 
 async function connectedApp(wa = new FakeWhatsApp()): Promise<{ t: TestApp; wa: FakeWhatsApp }> {
   wa.phone.linked = true;
-  t = await makeTestApp({ channels: { whatsappClient: wa.factory, findBrowser: () => ({ ok: true, path: '/opt/chrome/chrome', source: 'detected' }) } });
+  t = await makeTestApp({
+    channels: { whatsappClient: wa.factory, findBrowser: () => ({ ok: true, path: '/opt/chrome/chrome', source: 'detected' }) },
+  });
   await t.call('channels.whatsapp.connect');
   await until('connected', () => t!.app.services.hub.status('whatsapp').state === 'connected');
   const ch = t.app.services.hub.get('whatsapp') as WhatsAppChannel;
@@ -46,7 +48,12 @@ async function thread(t: TestApp) {
 describe('WhatsApp media', () => {
   it('downloads a customer photo and voice note with downloadMedia and keeps the bytes', async () => {
     const { t, wa } = await connectedApp();
-    wa.latest.receive({ from: JOHN, type: 'image', body: 'this one please', media: { mimetype: 'image/jpeg', data: PHOTO.toString('base64'), filename: null } });
+    wa.latest.receive({
+      from: JOHN,
+      type: 'image',
+      body: 'this one please',
+      media: { mimetype: 'image/jpeg', data: PHOTO.toString('base64'), filename: null },
+    });
     wa.latest.receive({ from: JOHN, type: 'ptt', media: { mimetype: 'audio/ogg; codecs=opus', data: VOICE.toString('base64') } });
     await until('stored', async () => (await thread(t)).filter((m) => m.media?.state === 'stored').length === 2);
     const [photo, voice] = await thread(t);
@@ -57,13 +64,21 @@ describe('WhatsApp media', () => {
 
   it('a failed download keeps the message, says why, and Retry fetches it', async () => {
     const { t, wa } = await connectedApp();
-    wa.latest.receive({ from: JOHN, type: 'document', body: 'invoice.pdf', media: { mimetype: 'application/pdf', data: Buffer.from('%PDF').toString('base64'), filename: 'invoice.pdf' }, failDownloads: 1 });
+    wa.latest.receive({
+      from: JOHN,
+      type: 'document',
+      body: 'invoice.pdf',
+      media: { mimetype: 'application/pdf', data: Buffer.from('%PDF').toString('base64'), filename: 'invoice.pdf' },
+      failDownloads: 1,
+    });
     await until('failed', async () => (await thread(t))[0]?.media?.state === 'failed');
     const failed = (await thread(t))[0];
     expect(failed).toMatchObject({ kind: 'document', body: 'invoice.pdf' });
     expect(failed.media!.error).toMatch(/^download_failed: .*Failed to fetch/);
     const before = downloads.count;
-    expect(await t.call('media.retry', { messageId: failed.id })).toMatchObject({ media: { state: 'stored', fileName: 'invoice.pdf', size: 4 } });
+    expect(await t.call('media.retry', { messageId: failed.id })).toMatchObject({
+      media: { state: 'stored', fileName: 'invoice.pdf', size: 4 },
+    });
     expect(downloads.count).toBe(before + 1);
 
     wa.latest.receive({ from: JOHN, type: 'image', media: 'gone' });
@@ -100,7 +115,12 @@ describe('WhatsApp media', () => {
     await t.app.services.outbox.settle();
     const [p, v] = wa.latest.sent;
     expect(p.media?.constructor.name).toBe('MessageMedia');
-    expect([p.chatId, p.media?.mimetype, p.media?.filename, p.options]).toEqual([JOHN, 'image/jpeg', 'cake.jpg', { caption: 'Here it is' }]);
+    expect([p.chatId, p.media?.mimetype, p.media?.filename, p.options]).toEqual([
+      JOHN,
+      'image/jpeg',
+      'cake.jpg',
+      { caption: 'Here it is' },
+    ]);
     expect(Buffer.from(p.media!.data, 'base64')).toEqual(PHOTO);
     expect(v.options).toEqual({ sendAudioAsVoice: true });
     // What Lavka sent is not mirrored back as if the owner had typed it on the phone.
@@ -160,13 +180,22 @@ describe('Auto after the owner wrote from the phone', () => {
     const s = a.app.services;
     const conv = await a.say('Hello, is the cake ready?');
     // The owner answers from the phone before Auto's debounce ran out.
-    s.inbox.receive({ channel: 'sandbox', externalId: 'phone-1', from: { externalId: 'sb-maria', display: '' }, kind: 'text', body: 'Yes, come by!', at: a.clock.now(), fromOwner: true });
+    s.inbox.receive({
+      channel: 'sandbox',
+      externalId: 'phone-1',
+      from: { externalId: 'sb-maria', display: '' },
+      kind: 'text',
+      body: 'Yes, come by!',
+      at: a.clock.now(),
+      fromOwner: true,
+    });
     expect(s.ownerPause.pausedUntil(conv)).toBe(a.clock.now() + 30 * 60_000);
     await a.settle();
     await a.say('Great, and do you have candles?');
     await a.settle();
     // Auto did not even ask the model: nothing sent, nothing held for this turn.
-    const autoTurns = () => s.assistant.audit(conv).filter((r) => r.purpose === 'auto' || r.event === 'auto_sent' || r.event === 'held').length;
+    const autoTurns = () =>
+      s.assistant.audit(conv).filter((r) => r.purpose === 'auto' || r.event === 'auto_sent' || r.event === 'held').length;
     expect(a.messages(conv).filter((m) => m.author === 'assistant')).toEqual([]);
     expect(autoTurns()).toBe(0);
 

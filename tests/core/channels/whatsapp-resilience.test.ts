@@ -100,7 +100,10 @@ describe('start-up that cannot hang', () => {
 
     await advance(180_000);
     expect(s.wa.clients[0].destroyed).toBe(true);
-    expect(status()).toMatchObject({ state: 'disconnected', detail: 'WhatsApp Web did not finish loading your chats within 180 s. Reconnecting in 5 s.' });
+    expect(status()).toMatchObject({
+      state: 'disconnected',
+      detail: 'WhatsApp Web did not finish loading your chats within 180 s. Reconnecting in 5 s.',
+    });
     await advance(5_000);
     expect(s.wa.clients).toHaveLength(2);
     await advance(180_000);
@@ -175,7 +178,9 @@ describe('the WhatsApp Web version', () => {
     expect(s.wa.latest.options.authTimeoutMs).toBe(60_000);
 
     await expect(s.t.call('channels.whatsapp.update', { webVersion: 'latest' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(s.t.call('channels.whatsapp.update', { webVersionRemote: 'https://example.org/wa.html' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(s.t.call('channels.whatsapp.update', { webVersionRemote: 'https://example.org/wa.html' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(s.wa.clients).toHaveLength(1);
 
     await s.t.call('channels.whatsapp.update', { webVersion: '2.3000.1023180766' });
@@ -192,9 +197,21 @@ describe('the WhatsApp Web version', () => {
 
   it('WhatsApp settings saved before these options existed still load, with the defaults', async () => {
     const s = await setup();
-    s.t.app.services.repos.settings.set('channels.whatsapp', { enabled: false, browserPath: '/opt/chrome', ignoreGroups: false, ignoreStatus: true });
+    s.t.app.services.repos.settings.set('channels.whatsapp', {
+      enabled: false,
+      browserPath: '/opt/chrome',
+      ignoreGroups: false,
+      ignoreStatus: true,
+    });
     const o = (await s.t.call('channels.overview')).whatsapp;
-    expect(o).toMatchObject({ browserPath: '/opt/chrome', ignoreGroups: false, webVersion: null, quietHour: 4, memoryLimitMb: 1024, maxUptimeDays: 3 });
+    expect(o).toMatchObject({
+      browserPath: '/opt/chrome',
+      ignoreGroups: false,
+      webVersion: null,
+      quietHour: 4,
+      memoryLimitMb: 1024,
+      maxUptimeDays: 3,
+    });
   });
 });
 
@@ -296,7 +313,10 @@ describe('the watchdog', () => {
     const out = await s.t.call('messages.send', { conversationId: conv, text: 'wait for it' });
     await s.t.app.services.outbox.settle();
     expect(s.wa.latest.sent).toHaveLength(0);
-    expect(s.t.app.services.repos.messages.get(out.id)).toMatchObject({ status: 'queued', error: 'WhatsApp Web is not ready to send (WhatsApp Web is OPENING)' });
+    expect(s.t.app.services.repos.messages.get(out.id)).toMatchObject({
+      status: 'queued',
+      error: 'WhatsApp Web is not ready to send (WhatsApp Web is OPENING)',
+    });
     s.wa.latest.waState = 'CONNECTED' as WAState;
     await advance(2_000);
     await s.t.app.services.outbox.settle();
@@ -372,7 +392,10 @@ describe('linking with a pairing code', () => {
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
     expect(s.wa.latest.pairingRequests).toMatchObject([{ phone: '4915200000001', showNotification: true }]);
     const startedAt = s.t.clock.now();
-    expect(status()).toMatchObject({ state: 'waiting_for_scan', pairing: { phone: '+49 1520 0000001', code, expiresAt: startedAt + 180_000 } });
+    expect(status()).toMatchObject({
+      state: 'waiting_for_scan',
+      pairing: { phone: '+49 1520 0000001', code, expiresAt: startedAt + 180_000 },
+    });
     expect(status().detail).toContain('Link with phone number instead');
 
     await advance(179_000);

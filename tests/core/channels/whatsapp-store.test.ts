@@ -25,7 +25,9 @@ describe('WhatsApp catch-up when saving fails', () => {
   it('does not move its marker past messages it could not save, and saves them on the next catch-up', async () => {
     const wa = new FakeWhatsApp();
     wa.phone.linked = true;
-    t = await makeTestApp({ channels: { whatsappClient: wa.factory, findBrowser: () => ({ ok: true, path: '/opt/chrome/chrome', source: 'detected' }) } });
+    t = await makeTestApp({
+      channels: { whatsappClient: wa.factory, findBrowser: () => ({ ok: true, path: '/opt/chrome/chrome', source: 'detected' }) },
+    });
     await t.call('channels.whatsapp.connect');
     await until('connected', () => t!.app.services.hub.status('whatsapp').state === 'connected');
     const ch = t.app.services.hub.get('whatsapp') as WhatsAppChannel;
@@ -34,7 +36,12 @@ describe('WhatsApp catch-up when saving fails', () => {
     const before = marker();
 
     t.clock.advance(60_000);
-    wa.offlineMessage({ from: '4915112345678@c.us', body: 'are you open tomorrow?', pushname: 'John', timestamp: Math.floor(t.clock.now() / 1000) });
+    wa.offlineMessage({
+      from: '4915112345678@c.us',
+      body: 'are you open tomorrow?',
+      pushname: 'John',
+      timestamp: Math.floor(t.clock.now() / 1000),
+    });
     // The inbox's write fails once, as it does when another process holds the database's write lock; the marker
     // write right after it would succeed, so only the rule keeps the marker where it was.
     vi.spyOn(t.app.services.inbox, 'receive').mockImplementationOnce(() => {

@@ -138,7 +138,11 @@ describe('WhatsApp channel with the Client double', () => {
     c.receive({ from: JOHN, type: 'document', body: 'invoice attached' });
     c.receive({ from: JOHN, type: 'sticker' });
     c.receive({ from: JOHN, type: 'location', location: { latitude: '52.52', longitude: '13.40', description: 'Bakery corner' } });
-    c.receive({ from: JOHN, type: 'vcard', vCards: ['BEGIN:VCARD\nVERSION:3.0\nFN:Maria Muster\nTEL;type=CELL:+49 170 1234567\nEND:VCARD'] });
+    c.receive({
+      from: JOHN,
+      type: 'vcard',
+      vCards: ['BEGIN:VCARD\nVERSION:3.0\nFN:Maria Muster\nTEL;type=CELL:+49 170 1234567\nEND:VCARD'],
+    });
     c.receive({ from: JOHN, type: 'revoked' });
     c.receive({ from: JOHN, type: 'e2e_notification' });
     c.receive({ from: JOHN, type: 'poll_creation', body: '' });
@@ -290,7 +294,13 @@ describe('WhatsApp channel with the Client double', () => {
     const lost = s.inbox.send(conv, 'never left Lavka');
     s.repos.outbox.markSending(reached.id, one.t.clock.now());
     s.repos.outbox.markSending(lost.id, one.t.clock.now());
-    const onPhone = fakeMessage({ from: JOHN, fromMe: true, to: JOHN, body: 'reached the phone before the crash', timestamp: Math.floor(one.t.clock.now() / 1000) });
+    const onPhone = fakeMessage({
+      from: JOHN,
+      fromMe: true,
+      to: JOHN,
+      body: 'reached the phone before the crash',
+      timestamp: Math.floor(one.t.clock.now() / 1000),
+    });
     one.wa.phone.record(onPhone);
     await one.t.close();
     t = undefined;
@@ -333,7 +343,10 @@ describe('WhatsApp channel with the Client double', () => {
     // The stuck send times out into "unconfirmed" and is checked before it is sent again.
     t.clock.advance(120_000);
     await flush(5);
-    const [m] = await t.call('messages.list', { conversationId: (await conversations(t)).find((c) => c.channels.includes('whatsapp'))!.id, limit: 1 });
+    const [m] = await t.call('messages.list', {
+      conversationId: (await conversations(t)).find((c) => c.channels.includes('whatsapp'))!.id,
+      limit: 1,
+    });
     expect(m.status).toBe('queued');
     expect(m.error).toMatch(/did not answer in time/);
   });

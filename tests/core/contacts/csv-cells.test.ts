@@ -11,7 +11,15 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function viaIntl(ms: number, timeZone: string): string {
   let f = formats.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formats.set(timeZone, f);
   }
   const parts = f.formatToParts(new Date(ms));
@@ -107,7 +115,8 @@ describe('formatDateTime', () => {
 });
 
 /** csv-stringify set up the way csvRows claims to write: CRLF rows, any line break quoted, edge whitespace quoted. */
-const OPTS = (delimiter: string) => ({ delimiter, record_delimiter: 'windows', quote_record_delimiter: true, quoted_match: /^\s|\s$/ }) as const;
+const OPTS = (delimiter: string) =>
+  ({ delimiter, record_delimiter: 'windows', quote_record_delimiter: true, quoted_match: /^\s|\s$/ }) as const;
 
 describe('csvRows', () => {
   it('writes what csv-stringify wrote for every cell of up to four awkward characters, with each delimiter', () => {
@@ -120,7 +129,10 @@ describe('csvRows', () => {
     }
     for (const delimiter of [',', ';', '\t']) {
       const rows = cells.map((c, i) => [c, cells[(i * 7919) % cells.length], 'plain']);
-      const want = stringify(rows.map((r) => r.map(neutraliseFormula)), OPTS(delimiter));
+      const want = stringify(
+        rows.map((r) => r.map(neutraliseFormula)),
+        OPTS(delimiter),
+      );
       const got = csvRows(rows, delimiter);
       if (got !== want) {
         // Name the first row that differs rather than print two 2 MB strings.
@@ -132,8 +144,18 @@ describe('csvRows', () => {
   });
 
   it('quotes and defuses the cells a spreadsheet would misread', () => {
-    expect(csvRows([['Smith, John', 'say "hi"', ' pad', '=1+1', '+4915112345678', '']], ',')).toBe('"Smith, John","say ""hi"""," pad",\'=1+1,+4915112345678,\r\n');
-    expect(csvRows([['a;b', 'a,b'], ['x\ty', '']], ';')).toBe('"a;b";a,b\r\nx\ty;\r\n');
+    expect(csvRows([['Smith, John', 'say "hi"', ' pad', '=1+1', '+4915112345678', '']], ',')).toBe(
+      '"Smith, John","say ""hi"""," pad",\'=1+1,+4915112345678,\r\n',
+    );
+    expect(
+      csvRows(
+        [
+          ['a;b', 'a,b'],
+          ['x\ty', ''],
+        ],
+        ';',
+      ),
+    ).toBe('"a;b";a,b\r\nx\ty;\r\n');
     // A note typed with Enter: a bare line feed must not end the row.
     expect(csvRows([['line one\nline two', 'x\ry']], ',')).toBe('"line one\nline two","x\ry"\r\n');
   });

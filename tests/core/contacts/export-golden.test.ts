@@ -21,7 +21,9 @@ function converse(s: Services, contactId: number, firstAt: number, lastAt: numbe
 let orderNo = 0;
 function order(s: Services, contactId: number, status: string, totalMinor: number): void {
   s.db
-    .prepare("INSERT INTO orders(number, contact_id, customer_name, status, currency, total_minor, created_at, updated_at) VALUES (?, ?, '', ?, 'EUR', ?, 1, 1)")
+    .prepare(
+      "INSERT INTO orders(number, contact_id, customer_name, status, currency, total_minor, created_at, updated_at) VALUES (?, ?, '', ?, 'EUR', ?, 1, 1)",
+    )
     .run(status === 'draft' ? null : ++orderNo, contactId, status, totalMinor);
 }
 
@@ -33,7 +35,10 @@ function seedVaried(s: Services): void {
     tags: ['vip', 'rye', 'постоянный'],
     phones: ['+4915111111111', '+4915122222222'],
     emails: ['anna@example.com', 'anna.work@example.com'],
-    telegram: [{ id: '100200300', display: 'Anna (@anna_p)' }, { id: '100200301', display: 'no username here' }],
+    telegram: [
+      { id: '100200300', display: 'Anna (@anna_p)' },
+      { id: '100200301', display: 'no username here' },
+    ],
     language: 'ru',
   });
   // The same number on the phone channel too: listed once.
@@ -101,13 +106,19 @@ describe('contacts export, pinned output', () => {
     s.db.transaction(() => {
       for (let i = 0; i < N; i++) {
         // Few distinct names, so batches end in the middle of a run of equal names.
-        const id = s.repos.contacts.create({ name: `Customer ${i % 40}`, notes: i % 9 === 0 ? `note ${i}` : '' }, 1_700_000_000_000 + i * 60_000);
+        const id = s.repos.contacts.create(
+          { name: `Customer ${i % 40}`, notes: i % 9 === 0 ? `note ${i}` : '' },
+          1_700_000_000_000 + i * 60_000,
+        );
         for (let k = 0; k < i % 4; k++) s.repos.contacts.addIdentity(id, k === 2 ? 'email' : 'whatsapp', `+49151${i * 10 + k}`, '', 1);
         if (i % 6 === 0) s.repos.contacts.addIdentity(id, 'telegram', String(900_000 + i), `C (@user_${i})`, 1);
         s.repos.contacts.setTags(id, ['vip', 'retail', 'wholesale', 'b2b'].slice(0, i % 5));
         if (i % 3 !== 1) converse(s, id, 1_690_000_000_000 + i * 3_600_000, 1_700_000_000_000 + i * 7_200_000);
         for (let k = 0; k < i % 5; k++) order(s, id, ['completed', 'paid', 'cancelled', 'new', 'draft'][(i + k) % 5], 100 * k + (i % 97));
-        if (i % 11 === 0) s.db.prepare("INSERT INTO contact_optouts(contact_id, at, channel, said, language) VALUES (?, 1, 'whatsapp', 'STOP', 'en')").run(id);
+        if (i % 11 === 0)
+          s.db
+            .prepare("INSERT INTO contact_optouts(contact_id, at, channel, said, language) VALUES (?, 1, 'whatsapp', 'STOP', 'en')")
+            .run(id);
       }
     })();
     const list = new ContactsListRepo(s.db);
@@ -126,7 +137,9 @@ describe('contacts export, pinned output', () => {
     };
     const rows = all({});
     expect(rows).toHaveLength(N);
-    expect(rows.filter((r) => r.orderCount! > 0 && r.identities.length > 1 && r.tags.length > 1 && r.firstContactAt !== null && r.optedOut)).not.toHaveLength(0);
+    expect(
+      rows.filter((r) => r.orderCount! > 0 && r.identities.length > 1 && r.tags.length > 1 && r.firstContactAt !== null && r.optedOut),
+    ).not.toHaveLength(0);
     for (const r of rows) expect(r).toEqual(list.exportRow(r.id, ext));
     const picked = rows.filter((r) => r.id % 7 === 0).map((r) => r.id);
     const vips = all({ tag: 'vip' }, picked);

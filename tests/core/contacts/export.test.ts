@@ -79,7 +79,9 @@ describe('contacts export', () => {
   it('defuses cells a spreadsheet would run as formulas, but keeps phone numbers and amounts usable', async () => {
     const evil = ['=HYPERLINK("http://x.example","click")', '+1+1', '-2+3', '@SUM(A1:A2)', '\tindent', '\rreturn', '=1+1'];
     const s = t.app.services;
-    evil.forEach((name) => addContact(s, { name, phones: ['+4915100000' + String(evil.indexOf(name)).padStart(3, '0')], notes: '=cmd|"/c calc"!A1' }));
+    evil.forEach((name) =>
+      addContact(s, { name, phones: ['+4915100000' + String(evil.indexOf(name)).padStart(3, '0')], notes: '=cmd|"/c calc"!A1' }),
+    );
     const { bytes } = await exportCsv({ columns: ['name', 'phones', 'notes'] });
     const rows = (parse(bytes, { bom: true }) as string[][]).slice(1);
     expect(rows).toHaveLength(evil.length);
@@ -126,7 +128,14 @@ describe('contacts export', () => {
     const s = t.app.services;
     s.settings.update({ preferences: { uiLanguage: 'ru' } });
     addContact(s, { name: 'Иван', phones: ['+79001234567'] });
-    s.inbox.receive({ channel: 'whatsapp', externalId: 'w1', from: { externalId: '+79001234567', display: '' }, kind: 'text', body: 'привет', at: Date.parse('2026-03-01T23:30:00Z') });
+    s.inbox.receive({
+      channel: 'whatsapp',
+      externalId: 'w1',
+      from: { externalId: '+79001234567', display: '' },
+      kind: 'text',
+      body: 'привет',
+      at: Date.parse('2026-03-01T23:30:00Z'),
+    });
     const { bytes } = await exportCsv({ columns: ['name', 'lastContact'] });
     // Europe/Berlin is UTC+1 in March: 23:30 UTC is 00:30 the next day there.
     expect(parse(bytes, { bom: true })).toEqual([
@@ -156,7 +165,14 @@ describe('contacts export', () => {
 
   it('writes a Google Contacts CSV with Google’s headers, labels and " ::: " for several values', async () => {
     const s = t.app.services;
-    addContact(s, { name: 'Olena Koval', phones: ['+380501112233', '+4915144444444'], emails: ['o@example.com'], tags: ['vip'], notes: 'note', telegram: [{ id: '123456', display: 'Olena Koval (@olena)' }] });
+    addContact(s, {
+      name: 'Olena Koval',
+      phones: ['+380501112233', '+4915144444444'],
+      emails: ['o@example.com'],
+      tags: ['vip'],
+      notes: 'note',
+      telegram: [{ id: '123456', display: 'Olena Koval (@olena)' }],
+    });
     const { bytes, done } = await exportCsv({ format: 'google' });
     expect((done.result as { fileName: string }).fileName).toMatch(/-google\.csv$/);
     const [header, row] = parse(bytes, { bom: true }) as string[][];
@@ -174,7 +190,13 @@ describe('contacts export', () => {
 
   it('writes vCard 3.0 with escaped text and lines folded at 75 octets without splitting a character', async () => {
     const s = t.app.services;
-    addContact(s, { name: 'Doe; Jane, Jr.', phones: ['+4915155555555'], emails: ['jane@example.com'], notes: 'Line 1\nLine 2 with a \\ backslash', tags: ['a,b'] });
+    addContact(s, {
+      name: 'Doe; Jane, Jr.',
+      phones: ['+4915155555555'],
+      emails: ['jane@example.com'],
+      notes: 'Line 1\nLine 2 with a \\ backslash',
+      tags: ['a,b'],
+    });
     const { bytes } = await exportCsv({ format: 'vcard' });
     const text = bytes.toString('utf8');
     expect(text.startsWith('BEGIN:VCARD\r\nVERSION:3.0\r\n')).toBe(true);
@@ -182,7 +204,21 @@ describe('contacts export', () => {
     expect(text).toContain('TEL;TYPE=CELL:+4915155555555\r\n');
     expect(text).toContain('NOTE:Line 1\\nLine 2 with a \\\\ backslash\r\n');
     expect(text).toContain('CATEGORIES:a\\,b\r\n');
-    const long = vcardOf({ id: 1, name: 'Ж'.repeat(60), notes: '', language: null, createdAt: 0, identities: [], tags: [], labels: [], firstContactAt: null, lastContactAt: null, orderCount: null, orderTotal: null, optedOut: null });
+    const long = vcardOf({
+      id: 1,
+      name: 'Ж'.repeat(60),
+      notes: '',
+      language: null,
+      createdAt: 0,
+      identities: [],
+      tags: [],
+      labels: [],
+      firstContactAt: null,
+      lastContactAt: null,
+      orderCount: null,
+      orderTotal: null,
+      optedOut: null,
+    });
     for (const line of long.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(long.replace(/\r\n /g, '')).toContain('FN:' + 'Ж'.repeat(60));
     expect(foldLine('short')).toBe('short');

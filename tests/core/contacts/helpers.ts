@@ -27,7 +27,14 @@ export function addContact(s: Services, c: NewContact): number {
 
 /** Runs a customer message through the real inbound path (as a channel would). */
 export function customerWrites(s: Services, channel: string, from: string, text: string, externalId: string, at?: number) {
-  return s.inbox.receive({ channel, externalId, from: { externalId: from, display: '' }, kind: 'text', body: text, at: at ?? s.clock.now() });
+  return s.inbox.receive({
+    channel,
+    externalId,
+    from: { externalId: from, display: '' },
+    kind: 'text',
+    body: text,
+    at: at ?? s.clock.now(),
+  });
 }
 
 export async function finished(s: Services, job: JobState): Promise<JobState> {

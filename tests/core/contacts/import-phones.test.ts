@@ -27,7 +27,15 @@ describe('import phones and in-file duplicates (German shop)', () => {
   it('a Vietnamese mobile written the local way is flagged, not turned into +49…, and kept in the notes as written', async () => {
     const { p, r } = await run('Name,Phone\nLan Nguyen,0912 345 678\nMax Müller,0151 1234 5678\nOma Erna,+49 30 123456\n');
     expect(p.samplePhones).toEqual([
-      [{ written: '0912 345 678', e164: null, display: '+49 9123 45678', country: 'DE', otherCountry: { e164: '+84912345678', display: '+84 912 345 678', country: 'VN' } }],
+      [
+        {
+          written: '0912 345 678',
+          e164: null,
+          display: '+49 9123 45678',
+          country: 'DE',
+          otherCountry: { e164: '+84912345678', display: '+84 912 345 678', country: 'VN' },
+        },
+      ],
       [{ written: '0151 1234 5678', e164: '+4915112345678', display: '+49 1511 2345678', country: 'DE', otherCountry: null }],
       [{ written: '+49 30 123456', e164: '+4930123456', display: '+49 30 123456', country: 'DE', otherCountry: null }],
     ]);
@@ -41,7 +49,9 @@ describe('import phones and in-file duplicates (German shop)', () => {
   });
 
   it('reports duplicate rows and keeps their extra email and note on the surviving contact', async () => {
-    const { p, r } = await run('Name,Phone,Email,Note\nGreta,+49 151 1111 2222,,likes rye\nGreta L.,0151 11112222,greta@example.com,pays cash\n');
+    const { p, r } = await run(
+      'Name,Phone,Email,Note\nGreta,+49 151 1111 2222,,likes rye\nGreta L.,0151 11112222,greta@example.com,pays cash\n',
+    );
     expect(p.issues).toEqual([{ row: 3, line: 3, severity: 'warning', code: 'duplicate_row', ref: 2 }]);
     expect(p.counts).toMatchObject({ rows: 2, create: 1, duplicateRows: 1 });
     expect(r).toEqual({ created: 1, merged: 0, skipped: 0, errors: 0 });

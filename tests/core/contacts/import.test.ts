@@ -73,7 +73,13 @@ describe('contacts import', () => {
       { row: 11, line: 11, severity: 'error', code: 'broken_quotes' },
     ]);
     expect(p.counts).toEqual({ rows: 10, create: 4, merge: 1, duplicateRows: 1, skipped: 0, errors: 4, warnings: 2 });
-    expect(p.sample[0]).toEqual(['Анна Петрова', '8 912 345-67-89', 'anna@example.com', 'vip, постоянный', 'Любит "ржаной"; забирает по пятницам']);
+    expect(p.sample[0]).toEqual([
+      'Анна Петрова',
+      '8 912 345-67-89',
+      'anna@example.com',
+      'vip, постоянный',
+      'Любит "ржаной"; забирает по пятницам',
+    ]);
     expect(snapshot()).toEqual(before);
   });
 
@@ -183,9 +189,18 @@ describe('contacts import', () => {
   it('round-trips: what Lavka exports, Lavka imports into an empty shop unchanged', async () => {
     const s = t.app.services;
     s.settings.update({ business: { region: 'DE' } });
-    addContact(s, { name: 'Anna "A" Petrova', phones: ['+4915111111111', '+4930123456'], emails: ['a@example.com'], tags: ['vip', 'b2b'], notes: 'multi\nline; with, separators', telegram: [{ id: '100200300' }] });
+    addContact(s, {
+      name: 'Anna "A" Petrova',
+      phones: ['+4915111111111', '+4930123456'],
+      emails: ['a@example.com'],
+      tags: ['vip', 'b2b'],
+      notes: 'multi\nline; with, separators',
+      telegram: [{ id: '100200300' }],
+    });
     addContact(s, { name: '=Formula Guy', phones: ['+4915122222222'] });
-    const job = await t.call('contacts.export', { columns: ['name', 'phones', 'emails', 'telegram', 'tags', 'notes', 'firstContact', 'orderTotal'] });
+    const job = await t.call('contacts.export', {
+      columns: ['name', 'phones', 'emails', 'telegram', 'tags', 'notes', 'firstContact', 'orderTotal'],
+    });
     const file = downloaded(s, await finished(s, job));
 
     const other = await makeTestApp();
@@ -200,7 +215,12 @@ describe('contacts import', () => {
       const byName = (n: string) => o.contacts.get((o.db.prepare('SELECT id FROM contacts WHERE name = ?').get(n) as { id: number }).id);
       const anna = byName('Anna "A" Petrova');
       expect(anna).toMatchObject({ name: 'Anna "A" Petrova', notes: 'multi\nline; with, separators', tags: ['b2b', 'vip'] });
-      expect(anna.identities.map((i) => `${i.channel}:${i.externalId}`)).toEqual(['phone:+4915111111111', 'phone:+4930123456', 'email:a@example.com', 'telegram:100200300']);
+      expect(anna.identities.map((i) => `${i.channel}:${i.externalId}`)).toEqual([
+        'phone:+4915111111111',
+        'phone:+4930123456',
+        'email:a@example.com',
+        'telegram:100200300',
+      ]);
       // The apostrophe that defused the formula on export is taken off again on import.
       expect(byName('=Formula Guy').identities[0].externalId).toBe('+4915122222222');
     } finally {
@@ -210,18 +230,40 @@ describe('contacts import', () => {
 
   it('guesses columns from English, Russian and Google headers', () => {
     expect(guessMapping(['ФИО', 'Мобильный телефон', 'Эл. почта', 'Телеграм', 'Теги', 'Примечание', 'Дата'])).toEqual([
-      'name', 'phone', 'email', 'telegram', 'tags', 'notes', 'ignore',
+      'name',
+      'phone',
+      'email',
+      'telegram',
+      'tags',
+      'notes',
+      'ignore',
     ]);
     expect(guessMapping(['Имя', 'Фамилия', 'Отчество', 'Тел.'])).toEqual(['firstName', 'lastName', 'middleName', 'phone']);
-    expect(guessMapping(['First Name', 'Last Name', 'Labels', 'E-mail 1 - Label', 'E-mail 1 - Value', 'Phone 1 - Label', 'Phone 1 - Value', 'Notes'])).toEqual([
-      'firstName', 'lastName', 'tags', 'ignore', 'email', 'ignore', 'phone', 'notes',
-    ]);
+    expect(
+      guessMapping([
+        'First Name',
+        'Last Name',
+        'Labels',
+        'E-mail 1 - Label',
+        'E-mail 1 - Value',
+        'Phone 1 - Label',
+        'Phone 1 - Value',
+        'Notes',
+      ]),
+    ).toEqual(['firstName', 'lastName', 'tags', 'ignore', 'email', 'ignore', 'phone', 'notes']);
     expect(guessMapping(['Customer', 'WhatsApp', 'Hotel', 'Order number'])).toEqual(['name', 'phone', 'ignore', 'ignore']);
   });
 
   it('reads records per RFC 4180 and resynchronises after broken quoting', () => {
     const recs = [...readRecords('a,b\n"x ""y""",2\n"bad"x,3\nok,4\n"open,5\nlast,6', ',')];
-    expect(recs.map((r) => (r.ok ? r.fields : r.reason))).toEqual([['a', 'b'], ['x "y"', '2'], 'bad_quote', ['ok', '4'], 'unclosed_quote', ['last', '6']]);
+    expect(recs.map((r) => (r.ok ? r.fields : r.reason))).toEqual([
+      ['a', 'b'],
+      ['x "y"', '2'],
+      'bad_quote',
+      ['ok', '4'],
+      'unclosed_quote',
+      ['last', '6'],
+    ]);
     expect(recs.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(detectDelimiter('a;b;c\n1;2,5;3\n')).toBe(';');
     expect(detectDelimiter('a,b\n"x;y",2\n')).toBe(',');

@@ -25,13 +25,17 @@ describe('merging contacts', () => {
     const tgConv = s.inbox.conversationOfContact(b)!;
     s.contacts.update(a, { name: 'Anna', notes: 'Rye on Fridays', tags: ['regular'] });
     s.contacts.update(b, { name: 'Анна П.', notes: 'Пишет по-русски', tags: ['telegram', 'regular'] });
-    s.db.prepare(
-      "INSERT INTO orders(number, contact_id, conversation_id, customer_name, status, currency, total_minor, created_at, updated_at) VALUES (7, ?, ?, 'Анна', 'paid', 'EUR', 1500, 1, 1)",
-    ).run(b, tgConv);
-    s.db.prepare(
-      `INSERT INTO reminders(contact_id, kind, source, template, due_at, fire_at, time_zone, local_due, status, created_at, updated_at)
+    s.db
+      .prepare(
+        "INSERT INTO orders(number, contact_id, conversation_id, customer_name, status, currency, total_minor, created_at, updated_at) VALUES (7, ?, ?, 'Анна', 'paid', 'EUR', 1500, 1, 1)",
+      )
+      .run(b, tgConv);
+    s.db
+      .prepare(
+        `INSERT INTO reminders(contact_id, kind, source, template, due_at, fire_at, time_zone, local_due, status, created_at, updated_at)
        VALUES (?, 'custom', 'manual', 'Hi {name}', 1, 1, 'UTC', '2026-03-03T10:00', 'scheduled', 1, 1)`,
-    ).run(b);
+      )
+      .run(b);
     s.db.prepare("INSERT INTO contact_optouts(contact_id, at, channel, said, language) VALUES (?, 1, 'telegram', 'стоп', 'ru')").run(b);
     return { a, b, waConv, tgConv };
   }
@@ -50,7 +54,9 @@ describe('merging contacts', () => {
     expect(s.db.prepare('SELECT id, body FROM messages ORDER BY id').all()).toEqual(messagesBefore);
     expect(s.db.prepare('SELECT DISTINCT conversation_id AS c FROM messages').all()).toEqual([{ c: waConv }]);
     expect(s.db.prepare('SELECT count(*) AS n FROM conversations WHERE id = ?').get(tgConv)).toEqual({ n: 0 });
-    expect(s.db.prepare('SELECT contact_id, conversation_id, total_minor FROM orders').all()).toEqual([{ contact_id: a, conversation_id: waConv, total_minor: 1500 }]);
+    expect(s.db.prepare('SELECT contact_id, conversation_id, total_minor FROM orders').all()).toEqual([
+      { contact_id: a, conversation_id: waConv, total_minor: 1500 },
+    ]);
     expect(s.db.prepare('SELECT contact_id FROM reminders').all()).toEqual([{ contact_id: a }]);
     expect(s.db.prepare('SELECT contact_id FROM contact_optouts').all()).toEqual([{ contact_id: a }]);
 

@@ -40,15 +40,23 @@ describe('privacy: erase a customer, export their data, retention', () => {
     s.repos.messages.setExternalId(out.id, 'wa-out-1', 1);
     s.inbox.ack('whatsapp', 'wa-out-1', 'delivered');
     s.inbox.ack('whatsapp', 'wa-out-1', 'read');
-    s.db.prepare(
-      "INSERT INTO orders(number, contact_id, conversation_id, customer_name, status, address, note, currency, total_minor, created_at, updated_at) VALUES (41, ?, ?, 'Greta Lindqvist', 'completed', ?, ?, 'EUR', 4200, 1, 1)",
-    ).run(contactId, conv, `Fjordgatan 1, ${PHONE}`, `ring ${WORD}`);
-    s.db.prepare(
-      `INSERT INTO reminders(contact_id, kind, source, template, due_at, fire_at, time_zone, local_due, status, created_at, updated_at)
+    s.db
+      .prepare(
+        "INSERT INTO orders(number, contact_id, conversation_id, customer_name, status, address, note, currency, total_minor, created_at, updated_at) VALUES (41, ?, ?, 'Greta Lindqvist', 'completed', ?, ?, 'EUR', 4200, 1, 1)",
+      )
+      .run(contactId, conv, `Fjordgatan 1, ${PHONE}`, `ring ${WORD}`);
+    s.db
+      .prepare(
+        `INSERT INTO reminders(contact_id, kind, source, template, due_at, fire_at, time_zone, local_due, status, created_at, updated_at)
        VALUES (?, 'custom', 'manual', ?, 1, 1, 'UTC', '2026-03-03T10:00', 'scheduled', 1, 1)`,
-    ).run(contactId, `Hi Greta, ${WORD} is ready`);
-    s.db.prepare("INSERT INTO contact_optouts(contact_id, at, channel, said, language) VALUES (?, 1, 'whatsapp', ?, 'en')").run(contactId, `stop ${WORD}`);
-    s.db.prepare("INSERT INTO assistant_audit(at, conversation_id, event, detail) VALUES (1, ?, 'held', ?)").run(conv, `draft mentioning ${WORD}`);
+      )
+      .run(contactId, `Hi Greta, ${WORD} is ready`);
+    s.db
+      .prepare("INSERT INTO contact_optouts(contact_id, at, channel, said, language) VALUES (?, 1, 'whatsapp', ?, 'en')")
+      .run(contactId, `stop ${WORD}`);
+    s.db
+      .prepare("INSERT INTO assistant_audit(at, conversation_id, event, detail) VALUES (1, ?, 'held', ?)")
+      .run(conv, `draft mentioning ${WORD}`);
     return { contactId, conv };
   }
 
@@ -62,7 +70,11 @@ describe('privacy: erase a customer, export their data, retention', () => {
     expect(found(PHONE)).toBe(true);
 
     const preview = await t.call('contacts.erasePreview', { contactId });
-    expect(preview).toMatchObject({ name: 'Greta Lindqvist', messages: 2, related: { orders: 1, reminders: 1, contact_optouts: 1, assistant_audit: 1 } });
+    expect(preview).toMatchObject({
+      name: 'Greta Lindqvist',
+      messages: 2,
+      related: { orders: 1, reminders: 1, contact_optouts: 1, assistant_audit: 1 },
+    });
     const r = await t.call('contacts.erase', { contactId });
     expect(r).toMatchObject({ messages: 2, walTruncated: true });
 
@@ -72,9 +84,9 @@ describe('privacy: erase a customer, export their data, retention', () => {
     expect(found('Greta')).toBe(false);
 
     // The books keep the order's total, without the person.
-    expect(s.db.prepare('SELECT number, contact_id, conversation_id, customer_name, address, note, total_minor FROM orders').all()).toEqual([
-      { number: 41, contact_id: null, conversation_id: null, customer_name: '', address: '', note: '', total_minor: 4200 },
-    ]);
+    expect(s.db.prepare('SELECT number, contact_id, conversation_id, customer_name, address, note, total_minor FROM orders').all()).toEqual(
+      [{ number: 41, contact_id: null, conversation_id: null, customer_name: '', address: '', note: '', total_minor: 4200 }],
+    );
     for (const table of ['contacts', 'identities', 'reminders', 'contact_optouts', 'contact_tags']) {
       const n = (s.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       expect(n, table).toBe(table === 'contacts' || table === 'identities' ? 1 : 0);

@@ -36,7 +36,12 @@ describe('migrations', () => {
 
   it('refuses a migration list with a gap or out of order', () => {
     const noop = () => {};
-    expect(() => checkMigrationList([{ version: 1, name: 'a', up: noop }, { version: 3, name: 'c', up: noop }])).toThrow(/out of order/);
+    expect(() =>
+      checkMigrationList([
+        { version: 1, name: 'a', up: noop },
+        { version: 3, name: 'c', up: noop },
+      ]),
+    ).toThrow(/out of order/);
     expect(() => checkMigrationList([{ version: 2, name: 'b', up: noop }])).toThrow(/out of order/);
   });
 

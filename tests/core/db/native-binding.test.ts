@@ -2,7 +2,13 @@
 // error that names the fix. The folder layout must match what the postinstall step writes.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { chooseNativeBinding, electronBuildPath, ELECTRON_BUILDS_DIR, NativeBindingMissingError, type BindingInput } from '../../../main/core/db/native-binding';
+import {
+  chooseNativeBinding,
+  electronBuildPath,
+  ELECTRON_BUILDS_DIR,
+  NativeBindingMissingError,
+  type BindingInput,
+} from '../../../main/core/db/native-binding';
 import * as provision from '../../../tools/provision-electron-sqlite.mjs';
 
 const base = (over: Partial<BindingInput>): BindingInput => ({
@@ -28,7 +34,9 @@ describe('native binding choice', () => {
 
   it('a packaged app’s resources folder wins over node_modules', () => {
     const choice = chooseNativeBinding(base({ versions: { node: '22.0.0', electron: '41.7.1' }, exists: () => true }));
-    expect(choice.nativeBinding).toBe(join('/res/lavka-electron', 'better-sqlite3-12.11.1', 'electron-41.7.1-linux-x64', 'better_sqlite3.node'));
+    expect(choice.nativeBinding).toBe(
+      join('/res/lavka-electron', 'better-sqlite3-12.11.1', 'electron-41.7.1-linux-x64', 'better_sqlite3.node'),
+    );
   });
 
   it('a build for another Electron version is not used; the error says how to fix it', () => {

@@ -8,7 +8,14 @@ afterEach(async () => t?.close());
 async function withMessages(bodies: string[]) {
   t = await makeTestApp();
   bodies.forEach((body, i) =>
-    t.app.services.inbox.receive({ channel: 'telegram', externalId: `m${i}`, from: { externalId: `u${i}`, display: `Customer ${i}` }, kind: 'text', body, at: 1_700_000_000_000 + i }),
+    t.app.services.inbox.receive({
+      channel: 'telegram',
+      externalId: `m${i}`,
+      from: { externalId: `u${i}`, display: `Customer ${i}` },
+      kind: 'text',
+      body,
+      at: 1_700_000_000_000 + i,
+    }),
   );
 }
 

@@ -21,7 +21,9 @@ describe('odd and hostile input is stored exactly and nothing breaks', () => {
       const r = await t.call('sandbox.say', { name: `${text.slice(0, 100)}`, text });
       const msgs = await t.call('messages.list', { conversationId: r.conversationId! });
       expect(msgs[0].body, kind).toBe(text);
-      const contact = await t.call('contacts.get', { contactId: (await t.call('inbox.get', { conversationId: r.conversationId! })).contactId });
+      const contact = await t.call('contacts.get', {
+        contactId: (await t.call('inbox.get', { conversationId: r.conversationId! })).contactId,
+      });
       expect(contact.name, kind).toBe(text.slice(0, 100).trim() || r.customerKey);
     }
   });
@@ -39,7 +41,8 @@ describe('odd and hostile input is stored exactly and nothing breaks', () => {
     const got: string[] = [];
     t.app.services.sandbox.onDelivery((d) => got.push(d.text));
     const r = await t.call('sandbox.say', { name: 'A', text: 'hi' });
-    for (const text of [ODD_TEXTS.html, ODD_TEXTS.emoji, ODD_TEXTS.rtl, ODD_TEXTS.huge]) await t.call('messages.send', { conversationId: r.conversationId!, text });
+    for (const text of [ODD_TEXTS.html, ODD_TEXTS.emoji, ODD_TEXTS.rtl, ODD_TEXTS.huge])
+      await t.call('messages.send', { conversationId: r.conversationId!, text });
     await t.app.services.outbox.settle();
     await flush();
     expect(got).toEqual([ODD_TEXTS.html, ODD_TEXTS.emoji, ODD_TEXTS.rtl, ODD_TEXTS.huge]);
@@ -48,8 +51,17 @@ describe('odd and hostile input is stored exactly and nothing breaks', () => {
   it('refuses an outgoing message over the size limit with a clear error, and truncates a monster inbound one', async () => {
     t = await makeTestApp();
     const r = await t.call('sandbox.say', { name: 'A', text: 'hi' });
-    await expect(t.call('messages.send', { conversationId: r.conversationId!, text: 'y'.repeat(MAX_BODY_CHARS + 1) })).rejects.toMatchObject({ code: 'invalid_input' });
-    const stored = t.app.services.inbox.receive({ channel: 'sandbox', externalId: 'big', from: { externalId: 'sb-big', display: 'Big' }, kind: 'text', body: 'z'.repeat(MAX_BODY_CHARS * 2), at: 1 });
+    await expect(
+      t.call('messages.send', { conversationId: r.conversationId!, text: 'y'.repeat(MAX_BODY_CHARS + 1) }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    const stored = t.app.services.inbox.receive({
+      channel: 'sandbox',
+      externalId: 'big',
+      from: { externalId: 'sb-big', display: 'Big' },
+      kind: 'text',
+      body: 'z'.repeat(MAX_BODY_CHARS * 2),
+      at: 1,
+    });
     expect(stored.stored).toBe(true);
     expect(t.app.services.repos.messages.get(stored.messageId!)!.body).toHaveLength(MAX_BODY_CHARS);
   });

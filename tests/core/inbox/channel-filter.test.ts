@@ -9,7 +9,14 @@ const T0 = 1_700_000_000_000;
 beforeAll(async () => {
   t = await makeTestApp();
   const receive = (channel: string, from: string, at: number, body = 'hi') =>
-    t.app.services.inbox.receive({ channel, externalId: `${channel}-${from}-${at}`, from: { externalId: from, display: from }, kind: 'text', body, at });
+    t.app.services.inbox.receive({
+      channel,
+      externalId: `${channel}-${from}-${at}`,
+      from: { externalId: from, display: from },
+      kind: 'text',
+      body,
+      at,
+    });
   // Three WhatsApp customers who wrote long ago, then 1,200 Telegram customers on top of them.
   receive('whatsapp', '+491510001', T0 + 1);
   receive('whatsapp', '+491510002', T0 + 2);

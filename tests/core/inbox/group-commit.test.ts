@@ -23,7 +23,12 @@ describe('group commit of inbound messages', () => {
     s.inbox.receive(inbound('m1', 'anna', 'first'));
     const events: AppEvent[] = [];
     s.events.subscribe((e) => events.push(e));
-    const r = s.inbox.receiveMany([inbound('m1', 'anna', 'first'), inbound('m2', 'anna', 'second'), inbound('m3', 'boris', 'hi'), inbound('m3', 'boris', 'hi')]);
+    const r = s.inbox.receiveMany([
+      inbound('m1', 'anna', 'first'),
+      inbound('m2', 'anna', 'second'),
+      inbound('m3', 'boris', 'hi'),
+      inbound('m3', 'boris', 'hi'),
+    ]);
     expect(r.map((x) => x.stored)).toEqual([false, true, true, false]);
     expect(r[1].conversationId).toBe(s.inbox.receive(inbound('m9', 'anna', 'x')).conversationId);
     expect(s.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 4 });

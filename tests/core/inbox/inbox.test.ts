@@ -36,7 +36,13 @@ describe('inbox', () => {
     expect(r.stored).toBe(true);
     const list = await t.call('inbox.list', {});
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ contactName: 'User 777', unreadCount: 1, lastPreview: 'Привет', lastChannel: 'telegram', channels: ['telegram'] });
+    expect(list.items[0]).toMatchObject({
+      contactName: 'User 777',
+      unreadCount: 1,
+      lastPreview: 'Привет',
+      lastChannel: 'telegram',
+      channels: ['telegram'],
+    });
   });
 
   it('never stores a replayed inbound message twice', async () => {
@@ -184,6 +190,8 @@ describe('inbox', () => {
     t = await makeTestApp();
     await expect(t.call('messages.send', { conversationId: 999, text: 'x' })).rejects.toMatchObject({ code: 'not_found' });
     const said = await t.call('sandbox.say', { name: 'A', text: 'hi' });
-    await expect(t.call('messages.send', { conversationId: said.conversationId!, text: '   ' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(t.call('messages.send', { conversationId: said.conversationId!, text: '   ' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });

@@ -12,7 +12,11 @@ const contact = () => w.t.app.services.repos.contacts.get(w.contactId())!;
 /** The owner makes an order by hand in the conversation and sends its summary. */
 async function handMadeOrder(): Promise<number> {
   const rye = w.t.app.services.catalog.repo.list({}, 500).find((p) => /rye/i.test(p.name))!;
-  const draft = await w.t.call('orders.saveDraft', { conversationId: w.conversationId(), lines: [{ productId: rye.id, quantity: 2, options: {} }], fulfilment: 'pickup' });
+  const draft = await w.t.call('orders.saveDraft', {
+    conversationId: w.conversationId(),
+    lines: [{ productId: rye.id, quantity: 2, options: {} }],
+    fulfilment: 'pickup',
+  });
   await w.t.call('orders.sendPending', { orderId: draft.id });
   await w.settle();
   return draft.id;
@@ -82,12 +86,17 @@ describe('a customer’s language', () => {
     const r = await w.t.call('reminders.create', { contactId: w.contactId(), kind: 'follow_up', at: '2026-03-03T10:00' });
     expect(r.template).toBe('Hola, {name}: ¿podemos ayudarte en algo más? — {business}');
 
-    await expect(w.t.call('language.setText', { language: 'es', key: 'reminders:follow_up', text: '¡Hola {nmae}!' })).rejects.toThrow(/Unknown placeholder \{nmae\}/);
+    await expect(w.t.call('language.setText', { language: 'es', key: 'reminders:follow_up', text: '¡Hola {nmae}!' })).rejects.toThrow(
+      /Unknown placeholder \{nmae\}/,
+    );
     await w.t.call('language.setText', { language: 'es', key: 'reminders:follow_up', text: '¡Hola, {name}! ¿Te ayudamos con algo más?' });
     const r2 = await w.t.call('reminders.create', { contactId: w.contactId(), kind: 'follow_up', at: '2026-03-04T10:00' });
     expect(r2.template).toBe('¡Hola, {name}! ¿Te ayudamos con algo más?');
     const texts = await w.t.call('language.texts', { language: 'es' });
-    expect(texts.find((e) => e.key === 'reminders:follow_up')).toMatchObject({ override: '¡Hola, {name}! ¿Te ayudamos con algo más?', placeholders: ['business', 'name'] });
+    expect(texts.find((e) => e.key === 'reminders:follow_up')).toMatchObject({
+      override: '¡Hola, {name}! ¿Te ayudamos con algo más?',
+      placeholders: ['business', 'name'],
+    });
     // Other languages keep Lavka's text.
     expect((await w.t.call('language.texts', { language: 'pt' })).find((e) => e.key === 'reminders:follow_up')?.override).toBeNull();
   });

@@ -42,9 +42,18 @@ async function lastMessage(t: TestApp, conversationId: number) {
 describe('media on the sandbox channel', () => {
   it('stores a photo and a voice note in an owner-only folder and shows them with the message', async () => {
     t = await makeTestApp();
-    const conv = await customerSends(t, { data: PHOTO, mime: 'image/jpeg', fileName: 'cake.jpg', caption: 'Can you make this for Saturday?' });
+    const conv = await customerSends(t, {
+      data: PHOTO,
+      mime: 'image/jpeg',
+      fileName: 'cake.jpg',
+      caption: 'Can you make this for Saturday?',
+    });
     const photo = await lastMessage(t, conv);
-    expect(photo).toMatchObject({ kind: 'image', body: 'Can you make this for Saturday?', media: { state: 'stored', mime: 'image/jpeg', fileName: 'cake.jpg', size: PHOTO.length } });
+    expect(photo).toMatchObject({
+      kind: 'image',
+      body: 'Can you make this for Saturday?',
+      media: { state: 'stored', mime: 'image/jpeg', fileName: 'cake.jpg', size: PHOTO.length },
+    });
     expect((await t.call('inbox.get', { conversationId: conv })).lastPreview).toBe('[image] Can you make this for Saturday?');
 
     await customerSends(t, { data: VOICE, mime: 'audio/ogg; codecs=opus', voice: true });
@@ -99,12 +108,16 @@ describe('media on the sandbox channel', () => {
     t = await makeTestApp();
     await t.call('media.settings.set', { media: { maxFileMB: 1 }, ownerPhone: { pauseMinutes: 30 } });
     const conv = await customerSends(t, { data: Buffer.alloc(1024 * 1024 + 1, 1), mime: 'video/mp4', caption: 'our wedding video' });
-    expect(await lastMessage(t, conv)).toMatchObject({ kind: 'video', body: 'our wedding video', media: { state: 'failed', error: 'too_large' } });
+    expect(await lastMessage(t, conv)).toMatchObject({
+      kind: 'video',
+      body: 'our wedding video',
+      media: { state: 'failed', error: 'too_large' },
+    });
     expect(readdirSync(join(t.dataDir, 'media'))).toEqual([]);
     // The owner's own upload is refused the same way, with a clear error.
-    await expect(t.call('media.upload', { fileName: 'big.bin', mime: 'application/zip', dataBase64: b64(Buffer.alloc(1024 * 1024 + 1)) })).rejects.toThrow(
-      /larger than 1 MB/,
-    );
+    await expect(
+      t.call('media.upload', { fileName: 'big.bin', mime: 'application/zip', dataBase64: b64(Buffer.alloc(1024 * 1024 + 1)) }),
+    ).rejects.toThrow(/larger than 1 MB/);
   });
 
   it('sends an attached photo and a catalog photo to the sandbox customer through the outbox', async () => {
@@ -113,9 +126,18 @@ describe('media on the sandbox channel', () => {
     const deliveries: SandboxDelivery[] = [];
     t.app.services.sandbox.onDelivery((d) => deliveries.push(d));
 
-    const up = await t.call('media.upload', { fileName: 'price list.pdf', mime: 'application/pdf', dataBase64: b64(Buffer.from('%PDF-1.4 prices')) });
+    const up = await t.call('media.upload', {
+      fileName: 'price list.pdf',
+      mime: 'application/pdf',
+      dataBase64: b64(Buffer.from('%PDF-1.4 prices')),
+    });
     const sent = await t.call('messages.send', { conversationId: conv, text: 'Our prices', mediaId: up.mediaId });
-    expect(sent).toMatchObject({ kind: 'document', body: 'Our prices', status: 'queued', media: { state: 'stored', fileName: 'price list.pdf' } });
+    expect(sent).toMatchObject({
+      kind: 'document',
+      body: 'Our prices',
+      status: 'queued',
+      media: { state: 'stored', fileName: 'price list.pdf' },
+    });
     // An attachment goes out once: the same upload cannot be sent again.
     await expect(t.call('messages.send', { conversationId: conv, text: '', mediaId: up.mediaId })).rejects.toThrow(/already sent/);
 

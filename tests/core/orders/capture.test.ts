@@ -45,14 +45,23 @@ describe('a clean order', () => {
     expect(req.format).toEqual(EXTRACTION_FORMAT);
     expect(JSON.stringify(req.format)).not.toMatch(/price|total/i);
     expect(req.messages[0]).toEqual({ role: 'system', content: w.t.app.services.assistant.stablePrefix() });
-    expect(req.messages.at(-1)!.content).toContain("Customer: Hi! I'd like 2 croissants and a large cappuccino, I'll pick them up tomorrow at 9");
+    expect(req.messages.at(-1)!.content).toContain(
+      "Customer: Hi! I'd like 2 croissants and a large cappuccino, I'll pick them up tomorrow at 9",
+    );
     expect(req.messages.at(-1)!.content).toMatch(/\n\nTASK \(order\): write down the order/);
     expect(placed()).toHaveLength(0);
 
     await w.say('Yes, thanks!');
     expect(w.model.extractions()).toHaveLength(1);
     const [order] = placed();
-    expect(order).toMatchObject({ number: 1001, status: 'new', totalMinor: 840, conversationId: w.conversationId(), contactId: w.contactId(), customerName: 'Olga' });
+    expect(order).toMatchObject({
+      number: 1001,
+      status: 'new',
+      totalMinor: 840,
+      conversationId: w.conversationId(),
+      contactId: w.contactId(),
+      customerName: 'Olga',
+    });
     expect(w.lastReceived()).toBe('Thank you! Your order #1001 is placed. Total: €8.40. We will let you know when it is ready.');
     expect(stockOf('PA-CRO')).toBe(38);
     expect(draft()).toBeUndefined();
@@ -158,10 +167,20 @@ describe('the model invents things', () => {
 describe('clarifying questions instead of guesses', () => {
   it('out of stock and not enough stock', async () => {
     w = await ordersWorld();
-    w.model.extract({ items: [{ name: 'медовик', quantity: 1 }, { name: 'Napoleon cake', quantity: 5 }], fulfilment: 'pickup' });
+    w.model.extract({
+      items: [
+        { name: 'медовик', quantity: 1 },
+        { name: 'Napoleon cake', quantity: 5 },
+      ],
+      fulfilment: 'pickup',
+    });
     await w.say('One medovik and 5 napoleon cakes for Saturday');
     expect(w.lastReceived()).toBe(
-      ['Almost done — just a few questions:', '• Sorry, Honey cake is sold out right now. Would you like something else instead?', '• We only have 3 × Napoleon cake left. Shall I put 3?'].join('\n'),
+      [
+        'Almost done — just a few questions:',
+        '• Sorry, Honey cake is sold out right now. Would you like something else instead?',
+        '• We only have 3 × Napoleon cake left. Shall I put 3?',
+      ].join('\n'),
     );
     w.model.extract({ items: [{ name: 'Napoleon cake', quantity: 3 }], fulfilment: 'pickup' });
     await w.say('OK, 3 napoleons then and no medovik');
@@ -202,13 +221,19 @@ describe('clarifying questions instead of guesses', () => {
 
   it('absurd, zero and fractional quantities become questions', async () => {
     w = await ordersWorld();
-    w.model.extract({ items: [{ name: 'pizzas', quantity: 1000000 }] , fulfilment: 'pickup'});
+    w.model.extract({ items: [{ name: 'pizzas', quantity: 1000000 }], fulfilment: 'pickup' });
     await w.say('1000000 pizzas');
     expect(w.lastReceived()).toBe('Sorry, we do not have "pizzas".');
     w.model.extract({ items: [{ name: 'croissants', quantity: 1000000 }], fulfilment: 'pickup' });
     await w.say('1000000 croissants then');
     expect(w.lastReceived()).toBe('1,000,000 × Croissant is more than we can take in a chat order (up to 100). How many would you like?');
-    w.model.extract({ items: [{ name: 'croissants', quantity: 2.5 }, { name: 'baguette', quantity: 0 }], fulfilment: 'pickup' });
+    w.model.extract({
+      items: [
+        { name: 'croissants', quantity: 2.5 },
+        { name: 'baguette', quantity: 0 },
+      ],
+      fulfilment: 'pickup',
+    });
     await w.say('2.5 croissants and zero baguettes');
     expect(w.lastReceived()).toContain('How many Croissant would you like?');
     expect(w.lastReceived()).toContain('How many Baguette would you like?');
@@ -217,7 +242,13 @@ describe('clarifying questions instead of guesses', () => {
 
   it('an ambiguous word and a missing option are asked about', async () => {
     w = await ordersWorld();
-    w.model.extract({ items: [{ name: 'bread', quantity: 1 }, { name: 'latte', quantity: 1 }], fulfilment: 'pickup' });
+    w.model.extract({
+      items: [
+        { name: 'bread', quantity: 1 },
+        { name: 'latte', quantity: 1 },
+      ],
+      fulfilment: 'pickup',
+    });
     await w.say('A bread and a latte');
     const q = w.lastReceived();
     expect(q).toContain('Which one do you mean by "bread": Rye bread or Seeded multigrain loaf?');
@@ -234,7 +265,12 @@ describe('confirming and changing', () => {
     ['vi', 'Có ạ', 'Cảm ơn bạn! Đơn hàng #1001 đã được đặt.'],
   ])('%s: "%s" places the order', async (lang, yes, thanks) => {
     w = await ordersWorld();
-    const first: Record<string, string> = { en: 'A baguette please', ru: 'Багет, пожалуйста', uk: 'Багет, будь ласка', vi: 'Cho mình một bánh mì que' };
+    const first: Record<string, string> = {
+      en: 'A baguette please',
+      ru: 'Багет, пожалуйста',
+      uk: 'Багет, будь ласка',
+      vi: 'Cho mình một bánh mì que',
+    };
     w.model.extract({ items: [{ name: lang === 'vi' ? 'bánh mì que' : 'baguette', quantity: 1 }], fulfilment: 'pickup', language: lang });
     await w.say(first[lang]);
     expect(w.received()).toHaveLength(1);
@@ -257,7 +293,13 @@ describe('confirming and changing', () => {
     w.model.extract({ items: [{ name: 'croissants', quantity: 2 }], fulfilment: 'pickup' });
     await w.say('2 croissants please');
     expect(w.lastReceived()).toContain('Total: €4.40');
-    w.model.extract({ items: [{ name: 'croissants', quantity: 5 }, { name: 'baguette', quantity: 1 }], fulfilment: 'pickup' });
+    w.model.extract({
+      items: [
+        { name: 'croissants', quantity: 5 },
+        { name: 'baguette', quantity: 1 },
+      ],
+      fulfilment: 'pickup',
+    });
     await w.say('Actually make it 5 croissants, and add a baguette');
     // The model was told what is being discussed, so it can return the complete list.
     expect(w.model.extractions()[1].messages.at(-1)!.content).toContain('Order being discussed: 2 × Croissant; pickup');
@@ -310,7 +352,13 @@ describe('confirming and changing', () => {
 
 describe('repeat orders', () => {
   async function firstOrder() {
-    w.model.extract({ items: [{ name: 'rye bread', quantity: 2 }, { name: 'latte', quantity: 1, options: ['large', 'oat'] }], fulfilment: 'pickup' });
+    w.model.extract({
+      items: [
+        { name: 'rye bread', quantity: 2 },
+        { name: 'latte', quantity: 1, options: ['large', 'oat'] },
+      ],
+      fulfilment: 'pickup',
+    });
     await w.say('2 rye bread and a large oat latte');
     await w.say('yes');
     expect(placed()).toHaveLength(1);
@@ -332,9 +380,18 @@ describe('repeat orders', () => {
   it('"same as last time but 3 rye breads" goes through the model with the last order as context', async () => {
     w = await ordersWorld();
     await firstOrder();
-    w.model.extract({ intent: 'repeat', items: [{ name: 'rye bread', quantity: 3 }, { name: 'latte', quantity: 1, options: ['large', 'oat'] }], fulfilment: 'pickup' });
+    w.model.extract({
+      intent: 'repeat',
+      items: [
+        { name: 'rye bread', quantity: 3 },
+        { name: 'latte', quantity: 1, options: ['large', 'oat'] },
+      ],
+      fulfilment: 'pickup',
+    });
     await w.say('Same as last time but 3 rye breads');
-    expect(w.model.extractions()[1].messages.at(-1)!.content).toContain("The customer's last order: 2 × Rye bread, 1 × Latte (large, oat); pickup");
+    expect(w.model.extractions()[1].messages.at(-1)!.content).toContain(
+      "The customer's last order: 2 × Rye bread, 1 × Latte (large, oat); pickup",
+    );
     expect(w.lastReceived()).toContain('• 3 × Rye bread — €12.60');
   });
 
@@ -381,7 +438,14 @@ describe('old messages', () => {
   it('a message older than three minutes (history backfill) never starts an order', async () => {
     w = await ordersWorld({ mode: 'suggest' });
     const s = w.t.app.services;
-    s.inbox.receive({ channel: 'sandbox', externalId: 'old-1', from: { externalId: 'sb-old', display: 'Old' }, kind: 'text', body: '2 croissants', at: w.clock.now() - 10 * 60_000 });
+    s.inbox.receive({
+      channel: 'sandbox',
+      externalId: 'old-1',
+      from: { externalId: 'sb-old', display: 'Old' },
+      kind: 'text',
+      body: '2 croissants',
+      at: w.clock.now() - 10 * 60_000,
+    });
     await w.settle();
     expect(w.model.extractions()).toHaveLength(0);
   });

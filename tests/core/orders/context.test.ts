@@ -87,9 +87,7 @@ describe('catalog context for the assistant', () => {
     await w.say('Do you sell quince jam?');
     expect(await catalogBlock()).not.toMatch(/Quince/);
     const other = openDatabase(join(w.t.dataDir, DB_FILE));
-    other
-      .prepare(`INSERT INTO products(sku, name, price_minor, created_at, updated_at) VALUES ('JAM-Q', 'Quince jam', 650, 1, 1)`)
-      .run();
+    other.prepare(`INSERT INTO products(sku, name, price_minor, created_at, updated_at) VALUES ('JAM-Q', 'Quince jam', 650, 1, 1)`).run();
     other.close();
     expect(await catalogBlock()).toMatch(/^- Quince jam: €6\.50 per pcs$/m);
   });
@@ -97,10 +95,29 @@ describe('catalog context for the assistant', () => {
   it('compares the customer words with a few catalog words per turn, not with every product of a big catalog', async () => {
     w = await world();
     // 2,000 more products with names in four languages, as a big shop has.
-    const words = ['rye', 'bread', 'cake', 'honey', 'roll', 'tea', 'хлеб', 'торт', 'пирожок', 'чай', 'хліб', 'пиріг', 'bánh', 'trà', 'sữa', 'kem'];
+    const words = [
+      'rye',
+      'bread',
+      'cake',
+      'honey',
+      'roll',
+      'tea',
+      'хлеб',
+      'торт',
+      'пирожок',
+      'чай',
+      'хліб',
+      'пиріг',
+      'bánh',
+      'trà',
+      'sữa',
+      'kem',
+    ];
     const rows = ['sku,name,price,synonyms'];
     for (let i = 0; i < 2000; i++) {
-      rows.push(`BIG-${i},${words[i % 16]} ${words[(i * 7 + 3) % 16]} ${(i % 5) * 100 + 100} g #${i},${(i % 9) + 1}.50,${words[(i * 5 + 1) % 16]} ${words[(i * 3 + 2) % 16]}`);
+      rows.push(
+        `BIG-${i},${words[i % 16]} ${words[(i * 7 + 3) % 16]} ${(i % 5) * 100 + 100} g #${i},${(i % 9) + 1}.50,${words[(i * 5 + 1) % 16]} ${words[(i * 3 + 2) % 16]}`,
+      );
     }
     catalog().commitImport(rows.join('\n'));
     await w.say('Hello! Two croissants and a latte for me, please');

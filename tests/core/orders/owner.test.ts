@@ -50,7 +50,11 @@ describe('the owner edits and places', () => {
     w = await ordersWorld({ mode: 'suggest' });
     await w.say('Hello!');
     const nap = product('CK-NAP');
-    const draft = await w.t.call('orders.saveDraft', { conversationId: w.conversationId(), lines: [{ productId: nap.id, quantity: 3 }], fulfilment: 'pickup' });
+    const draft = await w.t.call('orders.saveDraft', {
+      conversationId: w.conversationId(),
+      lines: [{ productId: nap.id, quantity: 3 }],
+      fulfilment: 'pickup',
+    });
     w.t.app.services.catalog.update(nap.id, { ...nap, stock: 2 });
     await expect(w.t.call('orders.place', { orderId: draft.id })).rejects.toThrow(/Not enough "Napoleon cake" in stock/);
     expect(product('CK-NAP').stock).toBe(2);
@@ -61,7 +65,10 @@ describe('the owner edits and places', () => {
 describe('two customers, the last cakes', () => {
   it('the first "yes" gets the cakes; the second gets a question, and nothing is oversold', async () => {
     w = await ordersWorld();
-    w.model.extract({ items: [{ name: 'napoleon cakes', quantity: 3 }], fulfilment: 'pickup' }, { items: [{ name: 'napoleon cakes', quantity: 3 }], fulfilment: 'pickup' });
+    w.model.extract(
+      { items: [{ name: 'napoleon cakes', quantity: 3 }], fulfilment: 'pickup' },
+      { items: [{ name: 'napoleon cakes', quantity: 3 }], fulfilment: 'pickup' },
+    );
     await w.sayAs('sb-a', 'Anna', '3 napoleon cakes please');
     await w.sayAs('sb-b', 'Boris', '3 napoleon cakes please');
     expect(w.receivedBy('sb-a').at(-1)).toContain('Total: €87.00');

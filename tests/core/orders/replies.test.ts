@@ -3,21 +3,53 @@ import { asksForRepeat, classifyReply, onlyAsksForRepeat, pickLanguage } from '.
 
 describe('reading a reply to an order summary without a model', () => {
   it.each([
-    'yes', 'Yes!', 'yes please', 'ok', 'OK 👍', 'okay, thanks', 'sure', 'correct', 'sounds good', '👍', '✅',
-    'да', 'Да!', 'да, всё верно', 'Ок, спасибо', 'подтверждаю', 'хорошо', 'Давайте',
-    'так', 'Так, дякую', 'добре', 'підтверджую',
-    'có', 'Có ạ', 'ok chốt', 'đồng ý', 'vâng',
-    'ja', 'passt',
+    'yes',
+    'Yes!',
+    'yes please',
+    'ok',
+    'OK 👍',
+    'okay, thanks',
+    'sure',
+    'correct',
+    'sounds good',
+    '👍',
+    '✅',
+    'да',
+    'Да!',
+    'да, всё верно',
+    'Ок, спасибо',
+    'подтверждаю',
+    'хорошо',
+    'Давайте',
+    'так',
+    'Так, дякую',
+    'добре',
+    'підтверджую',
+    'có',
+    'Có ạ',
+    'ok chốt',
+    'đồng ý',
+    'vâng',
+    'ja',
+    'passt',
   ])('"%s" confirms', (text) => {
     expect(classifyReply(text)).toBe('yes');
   });
 
-  it.each(['yes but 3 croissants', 'да, и ещё багет', 'ok 2 more', 'not ok', 'no', 'нет', 'what is the total?', 'yes? how much is delivery', 'да нет наверное', ''])(
-    '"%s" does not confirm',
-    (text) => {
-      expect(classifyReply(text)).not.toBe('yes');
-    },
-  );
+  it.each([
+    'yes but 3 croissants',
+    'да, и ещё багет',
+    'ok 2 more',
+    'not ok',
+    'no',
+    'нет',
+    'what is the total?',
+    'yes? how much is delivery',
+    'да нет наверное',
+    '',
+  ])('"%s" does not confirm', (text) => {
+    expect(classifyReply(text)).not.toBe('yes');
+  });
 
   it('tells cancel from a bare "no" (which asks what to change) from a change', () => {
     expect(classifyReply('cancel')).toBe('cancel');
@@ -31,7 +63,14 @@ describe('reading a reply to an order summary without a model', () => {
   });
 
   it('recognises "the usual" in four languages', () => {
-    for (const t of ['The usual please', 'same as last time', 'Как обычно!', 'как в прошлый раз, пожалуйста', 'як завжди', 'như mọi khi nhé']) {
+    for (const t of [
+      'The usual please',
+      'same as last time',
+      'Как обычно!',
+      'как в прошлый раз, пожалуйста',
+      'як завжди',
+      'như mọi khi nhé',
+    ]) {
       expect(asksForRepeat(t)).toBe(true);
     }
     expect(onlyAsksForRepeat('Hi! The usual please')).toBe(true);

@@ -14,10 +14,29 @@ const draft = () => w.t.app.services.orders.repo.draftFor(w.conversationId());
 /** The demo bakery plus 2,000 products with names in four languages, as a big shop has. */
 async function bigShop(): Promise<void> {
   w = await ordersWorld();
-  const words = ['rye', 'bread', 'cake', 'honey', 'roll', 'tea', 'хлеб', 'торт', 'пирожок', 'чай', 'хліб', 'пиріг', 'bánh', 'trà', 'sữa', 'kem'];
+  const words = [
+    'rye',
+    'bread',
+    'cake',
+    'honey',
+    'roll',
+    'tea',
+    'хлеб',
+    'торт',
+    'пирожок',
+    'чай',
+    'хліб',
+    'пиріг',
+    'bánh',
+    'trà',
+    'sữa',
+    'kem',
+  ];
   const rows = ['sku,name,price,synonyms'];
   for (let i = 0; i < 2000; i++) {
-    rows.push(`BIG-${i},${words[i % 16]} ${words[(i * 7 + 3) % 16]} ${(i % 5) * 100 + 100} g #${i},${(i % 9) + 1}.50,${words[(i * 5 + 1) % 16]} ${words[(i * 3 + 2) % 16]}`);
+    rows.push(
+      `BIG-${i},${words[i % 16]} ${words[(i * 7 + 3) % 16]} ${(i % 5) * 100 + 100} g #${i},${(i % 9) + 1}.50,${words[(i * 5 + 1) % 16]} ${words[(i * 3 + 2) % 16]}`,
+    );
   }
   catalog().commitImport(rows.join('\n'));
   catalog().create({ sku: 'ECL-PIS', name: 'Pistachio eclair', priceMinor: 390, category: 'Pastries', synonyms: ['фисташковый эклер'] });
@@ -53,10 +72,25 @@ describe('order capture in a big catalog', () => {
 
   it('builds the same order from the narrowed catalog as from the whole catalog', async () => {
     await bigShop();
-    const names = ['хлеб', 'honey cake', 'croisant', 'ржаного хлеба', 'rye bred 300 g', 'торты', 'bánh trà', 'pizza', 'tea roll #17', 'латте', 'kem sữa'];
+    const names = [
+      'хлеб',
+      'honey cake',
+      'croisant',
+      'ржаного хлеба',
+      'rye bred 300 g',
+      'торты',
+      'bánh trà',
+      'pizza',
+      'tea roll #17',
+      'латте',
+      'kem sữa',
+    ];
     const settings = w.t.app.services.orders.settings();
     for (const name of names) {
-      const items = [{ name, quantity: 1, options: [] }, { name: 'x', quantity: 2, options: [], productId: catalog().repo.bySku('BIG-7')!.id }];
+      const items = [
+        { name, quantity: 1, options: [] },
+        { name: 'x', quantity: 2, options: [], productId: catalog().repo.bySku('BIG-7')!.id },
+      ];
       const input = { items, fulfilment: 'pickup' as const, address: null, wantedTime: null, customerText: name, knownAddresses: [] };
       const shop = { pickupAddress: 'Hauptstraße 1', settings };
       expect(buildOrder(input, catalogFor(catalog(), items), shop), name).toEqual(buildOrder(input, catalog().repo.active(), shop));

@@ -29,7 +29,9 @@ describe('status changes', () => {
     expect(w.received().slice(before)).toEqual(['Your order #1001 is confirmed. Total: €4.40.']);
     expect(w.t.app.services.repos.outbox.counts()).toMatchObject({ queued: 0 });
 
-    await expect(w.t.call('orders.setStatus', { orderId: id, status: 'confirmed' })).rejects.toThrow(/conflict: Order #1001 is already confirmed/);
+    await expect(w.t.call('orders.setStatus', { orderId: id, status: 'confirmed' })).rejects.toThrow(
+      /conflict: Order #1001 is already confirmed/,
+    );
     await w.settle();
     expect(w.received().slice(before)).toHaveLength(1);
 
@@ -68,7 +70,10 @@ describe('status changes', () => {
     await w.t.call('orders.setStatus', { orderId: id, status: 'ready' });
     await w.t.call('orders.setStatus', { orderId: id, status: 'completed', notify: false });
     await w.settle();
-    expect(w.received().slice(before)).toEqual(['Ваш заказ №1001 подтверждён. Итого: 4,40\u00a0€.', 'Анна, заказ №1001 ждёт вас! Test Bakery']);
+    expect(w.received().slice(before)).toEqual([
+      'Ваш заказ №1001 подтверждён. Итого: 4,40\u00a0€.',
+      'Анна, заказ №1001 ждёт вас! Test Bakery',
+    ]);
   });
 
   it('cancelling returns the goods to stock (and tells the customer once)', async () => {

@@ -42,7 +42,9 @@ describe('1,000 reminders due at once', () => {
     const queueMs = performance.now() - started;
     // Every reminder was turned into a queued message at its due time, in batches, in one go of the clock.
     expect(count(w, `SELECT count(*) AS n FROM reminders WHERE status = 'sent'`)).toBe(N);
-    expect(count(w, `SELECT count(*) AS n FROM reminders WHERE status = 'sent' AND done_at = ?`, Date.parse('2026-03-02T11:00:00Z'))).toBe(N);
+    expect(count(w, `SELECT count(*) AS n FROM reminders WHERE status = 'sent' AND done_at = ?`, Date.parse('2026-03-02T11:00:00Z'))).toBe(
+      N,
+    );
     expect(count(w, `SELECT count(*) AS n FROM messages WHERE body LIKE 'Spring sale%'`)).toBe(N);
     // Pacing: one send per second, so only the first went out at once.
     expect(w.deliveries.length).toBe(1);
@@ -110,7 +112,13 @@ describe('contact deleted in between', () => {
     w = await world();
     const gone = w.customer('sb-gone', 'Gone Soon', 'Hi');
     const stays = w.customer('sb-stays', 'Stays', 'Hi');
-    const r1 = await w.t.call('reminders.create', { contactId: gone.contactId, kind: 'custom', text: 'For Gone', at: '2026-03-02T12:00', repeat: 'daily' });
+    const r1 = await w.t.call('reminders.create', {
+      contactId: gone.contactId,
+      kind: 'custom',
+      text: 'For Gone',
+      at: '2026-03-02T12:00',
+      repeat: 'daily',
+    });
     await w.t.call('reminders.create', { contactId: stays.contactId, kind: 'custom', text: 'For Stays', at: '2026-03-02T12:00' });
     await w.t.call('contacts.erase', { contactId: gone.contactId });
     expect(count(w, 'SELECT count(*) AS n FROM reminders WHERE contact_id = ?', gone.contactId)).toBe(0);

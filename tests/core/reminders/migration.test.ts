@@ -46,7 +46,9 @@ describe('0005 reminders', () => {
 
     db.prepare(`INSERT INTO contact_optouts(contact_id, at, channel, said, language) VALUES (?, 1, 'sandbox', 'STOP', 'en')`).run(anna);
     db.prepare(`INSERT INTO consent_log(contact_id, at, change, by) VALUES (?, 1, 'opt_out', 'customer')`).run(anna);
-    expect(() => db.prepare(`INSERT INTO consent_log(contact_id, at, change, by) VALUES (?, 1, 'maybe', 'customer')`).run(anna)).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO consent_log(contact_id, at, change, by) VALUES (?, 1, 'maybe', 'customer')`).run(anna)).toThrow(
+      /CHECK/,
+    );
     db.prepare(`INSERT INTO consumable_products(product_id, reorder_days) VALUES (?, 21)`).run(product);
 
     // Deleting the order takes its reminder; deleting a contact takes theirs and their consent state.
@@ -70,7 +72,9 @@ describe('0005 reminders', () => {
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX reminders_due/);
     expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
     const history = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM reminders WHERE status = 'sent' AND done_at IS NOT NULL ORDER BY done_at DESC, id DESC LIMIT 50`)
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM reminders WHERE status = 'sent' AND done_at IS NOT NULL ORDER BY done_at DESC, id DESC LIMIT 50`,
+      )
       .all() as { detail: string }[];
     expect(history.map((p) => p.detail).join(' ')).toMatch(/INDEX reminders_done/);
     expect(history.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);

@@ -26,7 +26,14 @@ class ChatX implements Channel {
     return { externalId: `cx-out-${req.messageId}` };
   }
   say(from: string, name: string, body: string, at: number) {
-    return this.sink!.receive({ channel: 'chatx', externalId: `cx-in-${++this.seq}`, from: { externalId: from, display: name }, kind: 'text', body, at });
+    return this.sink!.receive({
+      channel: 'chatx',
+      externalId: `cx-in-${++this.seq}`,
+      from: { externalId: from, display: name },
+      kind: 'text',
+      body,
+      at,
+    });
   }
 }
 
@@ -88,7 +95,8 @@ describe('opt-out', () => {
     expect((await w.t.call('optout.status', { contactId: ivan })).channel).toBe('chatx');
 
     // Everything planned for them was cancelled, visibly, and nothing goes out when its time comes.
-    for (const r of planned) expect(await w.t.call('reminders.get', { id: r.id })).toMatchObject({ status: 'cancelled', statusNote: 'opted_out' });
+    for (const r of planned)
+      expect(await w.t.call('reminders.get', { id: r.id })).toMatchObject({ status: 'cancelled', statusNote: 'opted_out' });
     await w.at('2026-03-03T12:00:00Z');
     expect(w.deliveries).toHaveLength(2);
     expect(chatx.sent).toHaveLength(2);
@@ -111,13 +119,23 @@ describe('opt-out', () => {
     const anna = w.customer('sb-anna', 'Anna', 'Hi');
     const early = await w.t.call('reminders.create', { contactId: anna.contactId, kind: 'custom', text: 'Early', at: '2026-03-02T12:00' });
     // An opt-out recorded behind the scheduler's back (e.g. by another part of Lavka) still stops the send.
-    s.db.prepare(`INSERT INTO contact_optouts(contact_id, at, channel, said, language) VALUES (?, ?, 'sandbox', 'STOP', 'en')`).run(anna.contactId, s.clock.now());
+    s.db
+      .prepare(`INSERT INTO contact_optouts(contact_id, at, channel, said, language) VALUES (?, ?, 'sandbox', 'STOP', 'en')`)
+      .run(anna.contactId, s.clock.now());
     await w.at('2026-03-02T11:30:00Z');
-    expect(await w.t.call('reminders.get', { id: early.id })).toMatchObject({ status: 'cancelled', statusNote: 'opted_out', messageId: null });
+    expect(await w.t.call('reminders.get', { id: early.id })).toMatchObject({
+      status: 'cancelled',
+      statusNote: 'opted_out',
+      messageId: null,
+    });
     expect(w.deliveries).toHaveLength(0);
 
-    await expect(w.t.call('reminders.create', { contactId: anna.contactId, kind: 'custom', text: 'x', at: later })).rejects.toThrow(/asked not to get reminders/);
-    await expect(w.t.call('optout.recordConsent', { contactId: w.customer('sb-bob', 'Bob').contactId })).rejects.toThrow(/has not opted out/);
+    await expect(w.t.call('reminders.create', { contactId: anna.contactId, kind: 'custom', text: 'x', at: later })).rejects.toThrow(
+      /asked not to get reminders/,
+    );
+    await expect(w.t.call('optout.recordConsent', { contactId: w.customer('sb-bob', 'Bob').contactId })).rejects.toThrow(
+      /has not opted out/,
+    );
 
     const st = await w.t.call('optout.recordConsent', { contactId: anna.contactId, note: 'Asked by phone on Monday' });
     expect(st.optedOut).toBe(false);

@@ -38,7 +38,9 @@ describe('personalised reminders', () => {
     const model = new ScriptedModel(['Anna, good news — your order is waiting for you until 18:00! See you soon, Test Bakery']);
     const r = await plan(model);
     await w.at('2026-03-02T11:00:30Z');
-    expect(w.deliveries.map((d) => d.text)).toEqual(['Anna, good news — your order is waiting for you until 18:00! See you soon, Test Bakery']);
+    expect(w.deliveries.map((d) => d.text)).toEqual([
+      'Anna, good news — your order is waiting for you until 18:00! See you soon, Test Bakery',
+    ]);
     expect((await w.t.call('reminders.get', { id: r.id })).renderedText).toBe(w.deliveries[0].text);
     expect(model.calls).toHaveLength(1);
     expect(model.calls[0]).toMatchObject({ purpose: 'reminder' });

@@ -22,7 +22,15 @@ async function rules(patch: RulesPatch) {
   });
 }
 
-function order(o: { contactId: number; number: number; status: string; totalMinor?: number; placedAt?: number; productId?: number; completedAt?: number }) {
+function order(o: {
+  contactId: number;
+  number: number;
+  status: string;
+  totalMinor?: number;
+  placedAt?: number;
+  productId?: number;
+  completedAt?: number;
+}) {
   const s = w.t.app.services;
   const now = s.clock.now();
   const id = Number(
@@ -31,15 +39,20 @@ function order(o: { contactId: number; number: number; status: string; totalMino
         `INSERT INTO orders(number, contact_id, status, currency, total_minor, subtotal_minor, placed_at, created_at, updated_at, language)
          VALUES (?, ?, ?, 'EUR', ?, ?, ?, ?, ?, 'en')`,
       )
-      .run(o.number, o.contactId, o.status, o.totalMinor ?? 1250, o.totalMinor ?? 1250, o.placedAt ?? now, now, o.completedAt ?? now).lastInsertRowid,
+      .run(o.number, o.contactId, o.status, o.totalMinor ?? 1250, o.totalMinor ?? 1250, o.placedAt ?? now, now, o.completedAt ?? now)
+      .lastInsertRowid,
   );
   if (o.productId) {
     s.db
-      .prepare(`INSERT INTO order_lines(order_id, position, product_id, sku, name, unit, quantity, unit_price_minor, line_total_minor) VALUES (?, 1, ?, 'X', 'X', 'pcs', 1, 100, 100)`)
+      .prepare(
+        `INSERT INTO order_lines(order_id, position, product_id, sku, name, unit, quantity, unit_price_minor, line_total_minor) VALUES (?, 1, ?, 'X', 'X', 'pcs', 1, 100, 100)`,
+      )
       .run(id, o.productId);
   }
   if (o.completedAt) {
-    s.db.prepare(`INSERT INTO order_events(order_id, at, actor, kind, to_status) VALUES (?, ?, 'owner', 'status', 'completed')`).run(id, o.completedAt);
+    s.db
+      .prepare(`INSERT INTO order_events(order_id, at, actor, kind, to_status) VALUES (?, ?, 'owner', 'status', 'completed')`)
+      .run(id, o.completedAt);
   }
   s.events.emit('orders.updated', { orderId: id, conversationId: null });
   return id;
@@ -190,8 +203,15 @@ describe('reorder of consumables', () => {
     w = await world();
     const s = w.t.app.services;
     const now = s.clock.now();
-    const beans = Number(s.db.prepare(`INSERT INTO products(sku, name, price_minor, created_at, updated_at) VALUES ('BEANS', 'Coffee beans', 900, ?, ?)`).run(now, now).lastInsertRowid);
-    const cake = Number(s.db.prepare(`INSERT INTO products(sku, name, price_minor, created_at, updated_at) VALUES ('CAKE', 'Cake', 2500, ?, ?)`).run(now, now).lastInsertRowid);
+    const beans = Number(
+      s.db
+        .prepare(`INSERT INTO products(sku, name, price_minor, created_at, updated_at) VALUES ('BEANS', 'Coffee beans', 900, ?, ?)`)
+        .run(now, now).lastInsertRowid,
+    );
+    const cake = Number(
+      s.db.prepare(`INSERT INTO products(sku, name, price_minor, created_at, updated_at) VALUES ('CAKE', 'Cake', 2500, ?, ?)`).run(now, now)
+        .lastInsertRowid,
+    );
     const list = await w.t.call('reminders.consumables.set', { productId: beans, consumable: true, reorderDays: 14 });
     expect(list.map((p) => [p.name, p.consumable, p.reorderDays])).toEqual([
       ['Cake', false, null],

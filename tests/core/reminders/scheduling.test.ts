@@ -59,15 +59,15 @@ describe('firing', () => {
   it('refuses a time in the past and a placeholder it cannot fill, with a clear message', async () => {
     w = await world();
     const a = w.customer('sb-a', 'A');
-    await expect(w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'Hi', at: '2026-03-01T10:00' })).rejects.toThrow(
-      /already passed/,
-    );
+    await expect(
+      w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'Hi', at: '2026-03-01T10:00' }),
+    ).rejects.toThrow(/already passed/);
     await expect(
       w.t.call('reminders.create', { contactId: a.contactId, kind: 'payment_due', text: 'Pay {total}', at: '2026-03-03T10:00' }),
     ).rejects.toThrow(/not linked to an order/);
-    await expect(w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'x', at: '2026-02-30T10:00' })).rejects.toThrow(
-      /date and time/,
-    );
+    await expect(
+      w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'x', at: '2026-02-30T10:00' }),
+    ).rejects.toThrow(/date and time/);
     expect((await w.t.call('reminders.list', { tab: 'upcoming' })).counts.upcoming).toBe(0);
   });
 
@@ -97,8 +97,17 @@ describe('recurring, in the business time zone', () => {
   it('keeps a daily 10:00 reminder at 10:00 Berlin time across the spring-forward night', async () => {
     w = await world({ startAt: '2026-03-27T12:00:00Z' });
     const a = w.customer('sb-a', 'A');
-    await w.t.call('reminders.settings.update', { ...(await w.t.call('reminders.settings.get')), quietHours: { mode: 'off', start: '21:00', end: '09:00' } });
-    await w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'Daily {date}', at: '2026-03-28T10:00', repeat: 'daily' });
+    await w.t.call('reminders.settings.update', {
+      ...(await w.t.call('reminders.settings.get')),
+      quietHours: { mode: 'off', start: '21:00', end: '09:00' },
+    });
+    await w.t.call('reminders.create', {
+      contactId: a.contactId,
+      kind: 'custom',
+      text: 'Daily {date}',
+      at: '2026-03-28T10:00',
+      repeat: 'daily',
+    });
     for (let i = 0; i < 4 * 24; i++) await w.advance(HOUR);
     expect(w.deliveries).toHaveLength(4);
     // When each was fired and queued (the fake outbox then delivers at the end of the hour step).
@@ -117,8 +126,17 @@ describe('recurring, in the business time zone', () => {
   it('keeps a weekly Sunday 02:30 reminder sensible on the fall-back night (sent once, at the first 02:30)', async () => {
     w = await world({ startAt: '2026-10-17T12:00:00Z' });
     const a = w.customer('sb-a', 'A');
-    await w.t.call('reminders.settings.update', { ...(await w.t.call('reminders.settings.get')), quietHours: { mode: 'off', start: '21:00', end: '09:00' } });
-    await w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'Weekly', at: '2026-10-18T02:30', repeat: 'weekly' });
+    await w.t.call('reminders.settings.update', {
+      ...(await w.t.call('reminders.settings.get')),
+      quietHours: { mode: 'off', start: '21:00', end: '09:00' },
+    });
+    await w.t.call('reminders.create', {
+      contactId: a.contactId,
+      kind: 'custom',
+      text: 'Weekly',
+      at: '2026-10-18T02:30',
+      repeat: 'weekly',
+    });
     for (let i = 0; i < 15 * 24; i++) await w.advance(HOUR);
     expect(w.deliveries).toHaveLength(3);
     expect(await w.firedAt()).toEqual([
@@ -132,11 +150,20 @@ describe('recurring, in the business time zone', () => {
     w = await world({ startAt: '2026-01-30T12:00:00Z' });
     const a = w.customer('sb-a', 'A');
     await w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'Rent', at: '2026-01-31T12:00', repeat: 'monthly' });
-    await w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'Water', at: '2026-02-01T12:00', repeat: 'every_n_days', every: 20 });
+    await w.t.call('reminders.create', {
+      contactId: a.contactId,
+      kind: 'custom',
+      text: 'Water',
+      at: '2026-02-01T12:00',
+      repeat: 'every_n_days',
+      every: 20,
+    });
     for (let i = 0; i < 65; i++) await w.advance(DAY);
     const sent = (await w.t.call('reminders.list', { tab: 'sent', limit: 200 })).items.reverse();
     const local = (text: string) =>
-      sent.filter((r) => r.renderedText === text).map((r) => new Date(r.doneAt!).toLocaleString('sv-SE', { timeZone: 'Europe/Berlin' }).slice(0, 16));
+      sent
+        .filter((r) => r.renderedText === text)
+        .map((r) => new Date(r.doneAt!).toLocaleString('sv-SE', { timeZone: 'Europe/Berlin' }).slice(0, 16));
     expect(local('Rent')).toEqual(['2026-01-31 12:00', '2026-02-28 12:00', '2026-03-31 12:00']);
     expect(local('Water')).toEqual(['2026-02-01 12:00', '2026-02-21 12:00', '2026-03-13 12:00', '2026-04-02 12:00']);
   });
@@ -185,9 +212,25 @@ describe('after Lavka was closed', () => {
     try {
       w = await world({ dataDir });
       const a = w.customer('sb-a', 'A');
-      const soon = await w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'A bit late', at: '2026-03-02T12:00' });
-      const early = await w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'Too late', at: '2026-03-02T11:00' });
-      const daily = await w.t.call('reminders.create', { contactId: a.contactId, kind: 'custom', text: 'Daily', at: '2026-03-02T11:00', repeat: 'daily' });
+      const soon = await w.t.call('reminders.create', {
+        contactId: a.contactId,
+        kind: 'custom',
+        text: 'A bit late',
+        at: '2026-03-02T12:00',
+      });
+      const early = await w.t.call('reminders.create', {
+        contactId: a.contactId,
+        kind: 'custom',
+        text: 'Too late',
+        at: '2026-03-02T11:00',
+      });
+      const daily = await w.t.call('reminders.create', {
+        contactId: a.contactId,
+        kind: 'custom',
+        text: 'Daily',
+        at: '2026-03-02T11:00',
+        repeat: 'daily',
+      });
       await w.close();
 
       // Lavka comes back at 12:30 Berlin: 30 and 90 minutes late are both within the default 2 hours.

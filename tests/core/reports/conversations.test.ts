@@ -95,15 +95,30 @@ describe('reports: how fast the shop answers', () => {
     expect(csv.filename).toBe('lavka-report-conversations-byHour-2026-03-23_2026-03-29.csv');
     const rows = parse(csv.content, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(24);
-    expect(rows[9]).toMatchObject({ hour: '9', customers_waited: '1', owner_answers: '1', owner_median_s: '600', assistant_answers: '0', assistant_median_s: '' });
+    expect(rows[9]).toMatchObject({
+      hour: '9',
+      customers_waited: '1',
+      owner_answers: '1',
+      owner_median_s: '600',
+      assistant_answers: '0',
+      assistant_median_s: '',
+    });
     expect(rows[23]).toMatchObject({ assistant_median_s: '780' });
-    await expect(t.call('reports.exportCsv', { section: 'conversations', table: 'nope', period: WEEK })).rejects.toThrow(/invalid_input.*byHour/);
+    await expect(t.call('reports.exportCsv', { section: 'conversations', table: 'nope', period: WEEK })).rejects.toThrow(
+      /invalid_input.*byHour/,
+    );
   });
 
   it('refuses a period that makes no sense, with a clear message', async () => {
-    await expect(t.call('reports.conversations', { period: { preset: 'custom', from: '2026-03-29', to: '2026-03-23' } })).rejects.toThrow(/starts after it ends/);
-    await expect(t.call('reports.conversations', { period: { preset: 'custom', from: '2026-02-30', to: '2026-03-23' } })).rejects.toThrow(/real dates/);
-    await expect(t.call('reports.conversations', { period: { preset: 'custom', from: '2024-01-01', to: '2026-03-23' } })).rejects.toThrow(/at most 366 days/);
+    await expect(t.call('reports.conversations', { period: { preset: 'custom', from: '2026-03-29', to: '2026-03-23' } })).rejects.toThrow(
+      /starts after it ends/,
+    );
+    await expect(t.call('reports.conversations', { period: { preset: 'custom', from: '2026-02-30', to: '2026-03-23' } })).rejects.toThrow(
+      /real dates/,
+    );
+    await expect(t.call('reports.conversations', { period: { preset: 'custom', from: '2024-01-01', to: '2026-03-23' } })).rejects.toThrow(
+      /at most 366 days/,
+    );
   });
 });
 
@@ -145,11 +160,13 @@ describe('reports: resolution without conversation states', () => {
     h.msg(n, '2026-03-30T10:00:00Z', 'customer');
     h.msg(n, '2026-03-30T10:05:00Z', 'owner');
 
-    const r = (await t.call('reports.conversations', { period: { preset: 'custom', from: '2026-03-02', to: '2026-03-15' } })).current.resolution;
+    const r = (await t.call('reports.conversations', { period: { preset: 'custom', from: '2026-03-02', to: '2026-03-15' } })).current
+      .resolution;
     expect(r).toMatchObject({ matters: 5, resolved: 4, firstContact: 2, reopened: 1, unanswered: 1, tooEarly: 0 });
     // Resolution times 5 min (G), 10 min (K), 31 min (I), 49 h (H).
     expect(r.time.median).toBe(20.5 * MIN);
-    const later = (await t.call('reports.conversations', { period: { preset: 'custom', from: '2026-03-16', to: '2026-03-31' } })).current.resolution;
+    const later = (await t.call('reports.conversations', { period: { preset: 'custom', from: '2026-03-16', to: '2026-03-31' } })).current
+      .resolution;
     expect(later).toMatchObject({ matters: 2, resolved: 1, tooEarly: 1, firstContact: 1 });
   });
 

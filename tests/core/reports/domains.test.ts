@@ -99,7 +99,11 @@ describe('reports: the assistant, sales, reminders and customers', () => {
       ],
     });
     h.order(boris, '2026-03-25T10:00:00Z', { totalMinor: 2000, lines: [{ name: 'Cake', qty: 1, priceMinor: 2000 }] });
-    h.order(boris, '2026-03-26T10:00:00Z', { totalMinor: 700, status: 'cancelled', lines: [{ name: 'Rye bread', qty: 1, priceMinor: 700 }] });
+    h.order(boris, '2026-03-26T10:00:00Z', {
+      totalMinor: 700,
+      status: 'cancelled',
+      lines: [{ name: 'Rye bread', qty: 1, priceMinor: 700 }],
+    });
     h.order(chen, '2026-03-25T10:00:00Z', { totalMinor: 900, source: 'owner' });
 
     const s = await t.call('reports.sales', { period: WEEK });

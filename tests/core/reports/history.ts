@@ -8,13 +8,20 @@ export class History {
   constructor(private readonly db: Db) {}
 
   /** A customer with one conversation that began at `since`. */
-  customer(name: string, opts: { channel?: string; language?: string | null; since: string }): { contactId: number; conversationId: number; channel: string } {
+  customer(
+    name: string,
+    opts: { channel?: string; language?: string | null; since: string },
+  ): { contactId: number; conversationId: number; channel: string } {
     const at = Date.parse(opts.since);
     const channel = opts.channel ?? 'whatsapp';
     const contactId = Number(
-      this.db.prepare('INSERT INTO contacts(name, language, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, opts.language ?? null, at, at).lastInsertRowid,
+      this.db
+        .prepare('INSERT INTO contacts(name, language, created_at, updated_at) VALUES (?, ?, ?, ?)')
+        .run(name, opts.language ?? null, at, at).lastInsertRowid,
     );
-    this.db.prepare('INSERT INTO identities(contact_id, channel, external_id, created_at) VALUES (?, ?, ?, ?)').run(contactId, channel, `${channel}:${name}`, at);
+    this.db
+      .prepare('INSERT INTO identities(contact_id, channel, external_id, created_at) VALUES (?, ?, ?, ?)')
+      .run(contactId, channel, `${channel}:${name}`, at);
     const conversationId = Number(
       this.db
         .prepare('INSERT INTO conversations(contact_id, last_message_at, last_channel, created_at) VALUES (?, ?, ?, ?)')
@@ -74,7 +81,9 @@ export class History {
   /** An order status change whose notice went to the customer as message `messageId`. */
   statusNotice(orderId: number, messageId: number, at: string): void {
     this.db
-      .prepare(`INSERT INTO order_events(order_id, at, actor, kind, from_status, to_status, message_id) VALUES (?, ?, 'owner', 'status', 'new', 'ready', ?)`)
+      .prepare(
+        `INSERT INTO order_events(order_id, at, actor, kind, from_status, to_status, message_id) VALUES (?, ?, 'owner', 'status', 'new', 'ready', ?)`,
+      )
       .run(orderId, Date.parse(at), messageId);
   }
 
@@ -85,7 +94,9 @@ export class History {
   }
 
   consent(contactId: number, at: string, change: 'opt_out' | 'opt_in'): void {
-    this.db.prepare(`INSERT INTO consent_log(contact_id, at, change, by) VALUES (?, ?, ?, 'customer')`).run(contactId, Date.parse(at), change);
+    this.db
+      .prepare(`INSERT INTO consent_log(contact_id, at, change, by) VALUES (?, ?, ?, 'customer')`)
+      .run(contactId, Date.parse(at), change);
   }
 }
 

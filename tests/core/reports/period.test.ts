@@ -19,7 +19,15 @@ describe('report periods in the shop time zone', () => {
 
   it('"7 days" ends today and has 7 local days, one of them 23 hours long', () => {
     const p = resolvePeriod({ preset: '7d' }, Date.parse('2026-03-30T08:00:00Z'), 'Europe/Berlin');
-    expect(p.current.days.map((d) => d.date)).toEqual(['2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29', '2026-03-30']);
+    expect(p.current.days.map((d) => d.date)).toEqual([
+      '2026-03-24',
+      '2026-03-25',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+      '2026-03-30',
+    ]);
     expect(p.current.days.map((d) => (d.end - d.start) / 3_600_000)).toEqual([24, 24, 24, 24, 24, 23, 24]);
     expect(p.previous.fromDate).toBe('2026-03-17');
     expect(p.previous.toDate).toBe('2026-03-23');
@@ -47,7 +55,7 @@ describe('report periods in the shop time zone', () => {
 });
 
 describe('report arithmetic', () => {
-  it("percentiles interpolate between neighbours (whole milliseconds); nothing to measure gives null", () => {
+  it('percentiles interpolate between neighbours (whole milliseconds); nothing to measure gives null', () => {
     expect(percentile([1000, 2000, 3000, 4000], 50)).toBe(2500);
     expect(stat([])).toEqual({ n: 0, median: null, p90: null });
     expect(stat([10, 1, 5])).toEqual({ n: 3, median: 5, p90: 9 });

@@ -37,7 +37,9 @@ describe('settings', () => {
   it('refuses bad values with the field named, and changes nothing', async () => {
     t = await makeTestApp();
     await expect(t.call('settings.update', { business: { timeZone: 'Mars/Olympus' } })).rejects.toThrow(/timeZone: Unknown time zone/);
-    await expect(t.call('settings.update', { business: { openingHours: { mon: { open: '25:00', close: '18:00' } } } } as never)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.call('settings.update', { business: { openingHours: { mon: { open: '25:00', close: '18:00' } } } } as never),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(t.call('setup.complete', { business: { name: '' } } as never)).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await t.call('settings.get')).business.timeZone).toBe('Europe/Berlin');
   });

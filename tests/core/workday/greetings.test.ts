@@ -23,7 +23,7 @@ async function setGreetings(patch: Partial<GreetingSettings>) {
 }
 
 describe('greeting and away messages', () => {
-  it('greets a customer\'s first message ever, once, in the shop\'s reply language, and the conversation stays open', async () => {
+  it("greets a customer's first message ever, once, in the shop's reply language, and the conversation stays open", async () => {
     t = await makeTestApp({ startWorkers: false });
     await setGreetings({ greeting: true });
     const first = await say(undefined, 'Hi, are you open on Sunday?');
@@ -33,7 +33,7 @@ describe('greeting and away messages', () => {
     expect(await outgoing(first.conversationId!)).toHaveLength(1);
   });
 
-  it('sends the away message while the shop is closed, at most once per window, in the customer\'s language', async () => {
+  it("sends the away message while the shop is closed, at most once per window, in the customer's language", async () => {
     t = await makeTestApp({ startWorkers: false });
     await setGreetings({ away: true, windowHours: 12 });
     const open = await say(undefined, 'Hello');
@@ -44,14 +44,16 @@ describe('greeting and away messages', () => {
     t.clock.set('2026-03-02T19:00:00Z'); // 20:00 in Berlin: closed
     await say(open.customerKey, 'Вы ещё работаете?');
     await say(open.customerKey, 'Алло?');
-    expect(await outgoing(open.conversationId!)).toEqual(['Здравствуйте! Спасибо, что написали в Test Bakery. Сейчас мы закрыты — ответим, как только откроемся.']);
+    expect(await outgoing(open.conversationId!)).toEqual([
+      'Здравствуйте! Спасибо, что написали в Test Bakery. Сейчас мы закрыты — ответим, как только откроемся.',
+    ]);
 
     t.clock.set('2026-03-03T19:30:00Z'); // next evening, window over
     await say(open.customerKey, 'Снова я');
     expect(await outgoing(open.conversationId!)).toHaveLength(2);
   });
 
-  it('uses the owner\'s own wording for a language, and never writes to an opted-out customer', async () => {
+  it("uses the owner's own wording for a language, and never writes to an opted-out customer", async () => {
     t = await makeTestApp({ startWorkers: false });
     await setGreetings({ away: true, texts: { en: { away: 'We are closed, back at 9!' } } });
     t.clock.set('2026-03-02T19:00:00Z');

@@ -38,7 +38,7 @@ describe('labels', () => {
 });
 
 describe('labels in the contacts export', () => {
-  it('the Lavka CSV has a Labels column with each contact\'s conversation labels', async () => {
+  it("the Lavka CSV has a Labels column with each contact's conversation labels", async () => {
     t = await makeTestApp({ startWorkers: false });
     const a = (await t.call('sandbox.say', { name: 'Anna', text: 'hi' })).conversationId!;
     await t.call('sandbox.say', { name: 'Boris', text: 'hi' });

@@ -89,11 +89,15 @@ describe('conversation states', () => {
     expect(await stateOf(late)).toBe('open');
   });
 
-  it('snooze presets are the shop\'s 9:00 (Europe/Berlin), not the computer\'s', async () => {
+  it("snooze presets are the shop's 9:00 (Europe/Berlin), not the computer's", async () => {
     t = await makeTestApp({ startWorkers: false }); // Monday 2026-03-02 10:00 in Berlin
     const id = await customer('Gus');
-    expect(await t.call('conversations.snooze', { conversationId: id, preset: 'tomorrow' })).toEqual({ until: Date.parse('2026-03-03T08:00:00Z') });
-    expect(await t.call('conversations.snooze', { conversationId: id, preset: 'monday' })).toEqual({ until: Date.parse('2026-03-09T08:00:00Z') });
+    expect(await t.call('conversations.snooze', { conversationId: id, preset: 'tomorrow' })).toEqual({
+      until: Date.parse('2026-03-03T08:00:00Z'),
+    });
+    expect(await t.call('conversations.snooze', { conversationId: id, preset: 'monday' })).toEqual({
+      until: Date.parse('2026-03-09T08:00:00Z'),
+    });
     expect(await t.call('conversations.snooze', { conversationId: id, preset: 'hour' })).toEqual({ until: t.clock.now() + HOUR });
   });
 

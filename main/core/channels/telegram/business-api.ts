@@ -25,7 +25,9 @@ export function telegramBusinessMethods(s: Services) {
         const ch = channel();
         if (!identity || !ch || !/^-?\d+$/.test(identity.external_id)) return { via: 'bot' as const };
         const r = ch.replyRoute(Number(identity.external_id));
-        return r.via === 'bot' ? { via: 'bot' as const } : { via: 'business' as const, until: r.until, refused: 'refused' in r ? r.refused : null };
+        return r.via === 'bot'
+          ? { via: 'bot' as const }
+          : { via: 'business' as const, until: r.until, refused: 'refused' in r ? r.refused : null };
       },
       'Whether a Telegram reply goes from your own account (Telegram Business) and until when Telegram allows it.',
     ),

@@ -45,7 +45,14 @@ export class BusinessConnections {
 
   /** business_connection update: connected, changed rights, or disconnected (is_enabled false). */
   onConnection(raw: unknown): { id: string; enabled: boolean; canReply: boolean } | null {
-    const c = raw as { id?: unknown; user?: { id?: unknown; first_name?: unknown }; user_chat_id?: unknown; is_enabled?: unknown; can_reply?: unknown; rights?: { can_reply?: unknown } };
+    const c = raw as {
+      id?: unknown;
+      user?: { id?: unknown; first_name?: unknown };
+      user_chat_id?: unknown;
+      is_enabled?: unknown;
+      can_reply?: unknown;
+      rights?: { can_reply?: unknown };
+    };
     if (!c || typeof c.id !== 'string' || typeof c.user?.id !== 'number') return null;
     // Bot API 9.0 moved can_reply into rights; older servers send the flag itself.
     const canReply = c.rights ? c.rights.can_reply === true : c.can_reply === true;
@@ -104,7 +111,10 @@ export class BusinessConnections {
 }
 
 export const BUSINESS_REFUSALS: Record<'disabled' | 'no_rights' | 'window_closed', string> = {
-  disabled: 'Your Telegram account disconnected the bot (Telegram → Settings → Telegram Business → Chatbots). Answer this customer in Telegram.',
-  no_rights: 'The bot may read but not reply in your Telegram account. Allow “Reply to messages” in Telegram → Settings → Telegram Business → Chatbots.',
-  window_closed: 'Telegram lets the bot answer in your account only within 24 hours of the customer’s last message. Answer this customer in Telegram.',
+  disabled:
+    'Your Telegram account disconnected the bot (Telegram → Settings → Telegram Business → Chatbots). Answer this customer in Telegram.',
+  no_rights:
+    'The bot may read but not reply in your Telegram account. Allow “Reply to messages” in Telegram → Settings → Telegram Business → Chatbots.',
+  window_closed:
+    'Telegram lets the bot answer in your account only within 24 hours of the customer’s last message. Answer this customer in Telegram.',
 };

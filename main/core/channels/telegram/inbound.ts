@@ -102,7 +102,10 @@ function contentOf(m: Message & Record<string, unknown>): { kind: MessageKind; b
   }
   if (m.contact) {
     const c = m.contact as { first_name?: unknown; last_name?: unknown; phone_number?: unknown };
-    return { kind: 'contact', body: [[str(c.first_name), str(c.last_name)].filter(Boolean).join(' '), str(c.phone_number)].filter(Boolean).join(', ') };
+    return {
+      kind: 'contact',
+      body: [[str(c.first_name), str(c.last_name)].filter(Boolean).join(' '), str(c.phone_number)].filter(Boolean).join(', '),
+    };
   }
   if (m.poll) return { kind: 'other', body: str((m.poll as { question?: unknown }).question) };
   if (m.dice) return { kind: 'other', body: str((m.dice as { emoji?: unknown }).emoji) };

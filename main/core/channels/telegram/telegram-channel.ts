@@ -62,14 +62,20 @@ export function botInfoOf(me: UserFromGetMe): TelegramBotInfo {
 /** Asks Telegram who the token belongs to (getMe). Throws TelegramCheckError with a message for the owner. */
 export async function checkTelegramToken(token: string, apiRoot = DEFAULT_TELEGRAM_API_ROOT): Promise<TelegramBotInfo> {
   if (!isPlausibleToken(token)) {
-    throw new TelegramCheckError('bad_token', 'This does not look like a bot token. It looks like 123456789:AAH… — copy it again from @BotFather.');
+    throw new TelegramCheckError(
+      'bad_token',
+      'This does not look like a bot token. It looks like 123456789:AAH… — copy it again from @BotFather.',
+    );
   }
   const api = new Api(token, { apiRoot, timeoutSeconds: 15 });
   try {
     return botInfoOf(await api.getMe());
   } catch (err) {
     if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
-      throw new TelegramCheckError('bad_token', 'Telegram did not accept this token. Copy it again from @BotFather (or ask it for a new one with /token).');
+      throw new TelegramCheckError(
+        'bad_token',
+        'Telegram did not accept this token. Copy it again from @BotFather (or ask it for a new one with /token).',
+      );
     }
     throw new TelegramCheckError('unreachable', `Could not check the token: ${describeError(err, token)}`);
   }
@@ -256,7 +262,8 @@ export class TelegramChannel implements Channel {
         webhookCleared = true;
       } catch (err) {
         if (this.stopped) return;
-        if (isAuthError(err)) return this.status('error', 'Telegram no longer accepts the bot token. Paste a new one in Settings → Channels.');
+        if (isAuthError(err))
+          return this.status('error', 'Telegram no longer accepts the bot token. Paste a new one in Settings → Channels.');
         await this.backoff(err);
       }
     }
@@ -274,7 +281,8 @@ export class TelegramChannel implements Channel {
         );
       } catch (err) {
         if (this.stopped) return;
-        if (isAuthError(err)) return this.status('error', 'Telegram no longer accepts the bot token. Paste a new one in Settings → Channels.');
+        if (isAuthError(err))
+          return this.status('error', 'Telegram no longer accepts the bot token. Paste a new one in Settings → Channels.');
         if (err instanceof GrammyError && err.error_code === 409) {
           this.status('disconnected', 'Another program is reading this bot’s messages (a webhook or a second Lavka). Lavka keeps trying.');
           await this.sleep(this.delay());
@@ -326,7 +334,10 @@ export class TelegramChannel implements Channel {
         return cause.databaseUnavailable ? 'busy' : 'failed';
       }
       // One malformed update must not stop the bot; it is skipped (and logged without its content).
-      console.error(`[telegram] update ${u.update_id} could not be handled`, redact(cause instanceof Error ? cause.message : String(cause), this.opts.token));
+      console.error(
+        `[telegram] update ${u.update_id} could not be handled`,
+        redact(cause instanceof Error ? cause.message : String(cause), this.opts.token),
+      );
       return 'done';
     }
   }
@@ -378,7 +389,10 @@ export class TelegramChannel implements Channel {
     const owner = this.business.ownerOf(m.business_connection_id);
     if (owner !== undefined && m.from?.id === owner) {
       // Filed as a customer message from the chat's other party, then turned into the owner's.
-      const customer = { ...m, from: { id: m.chat.id, is_bot: false, first_name: m.chat.first_name ?? '', last_name: m.chat.last_name, username: m.chat.username } };
+      const customer = {
+        ...m,
+        from: { id: m.chat.id, is_bot: false, first_name: m.chat.first_name ?? '', last_name: m.chat.last_name, username: m.chat.username },
+      };
       const msg = telegramInbound(customer as typeof raw, this.opts.clock.now());
       if (msg) this.store({ ...msg, from: { externalId: msg.from.externalId, display: '' }, fromOwner: true } satisfies InboundMessage);
       return;
@@ -474,7 +488,13 @@ const DATABASE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|
 /** Tries to save one update whose failure was not the database being unavailable, before it is skipped. */
 const MAX_TRIES_OF_ONE_UPDATE = 5;
 /** Updates Lavka asks for: the bot's own chats and the owner's account through Telegram Business. */
-const ALLOWED_UPDATES = ['message', 'business_connection', 'business_message', 'edited_business_message', 'deleted_business_messages'] as const;
+const ALLOWED_UPDATES = [
+  'message',
+  'business_connection',
+  'business_message',
+  'edited_business_message',
+  'deleted_business_messages',
+] as const;
 
 const REFUSALS: [RegExp, string][] = [
   [/bot was blocked by the user/i, 'This customer blocked your bot in Telegram'],

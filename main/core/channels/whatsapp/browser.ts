@@ -50,7 +50,10 @@ export function findBrowser(input: BrowserLookupInput): BrowserLookup {
   if (configured) {
     return exists(configured)
       ? { ok: true, path: configured, source: 'settings' }
-      : { ok: false, error: `There is no browser at "${configured}". Correct the path in Settings → Channels → WhatsApp, or clear it to let Lavka look for one.` };
+      : {
+          ok: false,
+          error: `There is no browser at "${configured}". Correct the path in Settings → Channels → WhatsApp, or clear it to let Lavka look for one.`,
+        };
   }
   for (const key of ['LAVKA_CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
     const p = input.env[key]?.trim();

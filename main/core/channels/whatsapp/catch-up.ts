@@ -67,7 +67,9 @@ export async function catchUp(client: WaClient, d: CatchUpDeps): Promise<Backfil
   // Received means stored: the marker moves only when every message of the catch-up was saved, so the next
   // catch-up looks at the same period again (the inbox's message-id key drops what is already there).
   if (unsaved > 0) {
-    d.progress(`${unsaved} message${unsaved === 1 ? '' : 's'} from while Lavka was closed could not be saved; Lavka tries again when WhatsApp reconnects`);
+    d.progress(
+      `${unsaved} message${unsaved === 1 ? '' : 's'} from while Lavka was closed could not be saved; Lavka tries again when WhatsApp reconnects`,
+    );
     return { chats: chats.length, stored };
   }
   d.store.setLastSeenAt(startedAt);

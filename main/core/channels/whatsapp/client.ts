@@ -1,13 +1,38 @@
 // The part of whatsapp-web.js's Client that Lavka uses, as an interface built from the library's shipped types,
 // plus the real factory. Tests pass a double implementing WaClient; `fitsShippedClient` below makes the compiler
 // prove that the real Client satisfies the same interface, so the double and the library cannot drift apart.
-import type { Chat, Client, ClientInfo, ClientOptions, Contact, Message, MessageAck, MessageMedia, MessageSearchOptions, MessageSendOptions, WAState } from 'whatsapp-web.js';
+import type {
+  Chat,
+  Client,
+  ClientInfo,
+  ClientOptions,
+  Contact,
+  Message,
+  MessageAck,
+  MessageMedia,
+  MessageSearchOptions,
+  MessageSendOptions,
+  WAState,
+} from 'whatsapp-web.js';
 
 export type WaContact = Pick<Contact, 'id' | 'number' | 'pushname' | 'name' | 'isMe'>;
 
 export type WaMessage = Pick<
   Message,
-  'id' | 'from' | 'to' | 'author' | 'fromMe' | 'type' | 'body' | 'timestamp' | 'isStatus' | 'broadcast' | 'hasMedia' | 'ack' | 'location' | 'vCards'
+  | 'id'
+  | 'from'
+  | 'to'
+  | 'author'
+  | 'fromMe'
+  | 'type'
+  | 'body'
+  | 'timestamp'
+  | 'isStatus'
+  | 'broadcast'
+  | 'hasMedia'
+  | 'ack'
+  | 'location'
+  | 'vCards'
 > & {
   getContact(): Promise<WaContact>;
   /** The photo/voice note/file of a media message; undefined when WhatsApp no longer has it. */
@@ -124,7 +149,9 @@ export const createRealWhatsAppClient: WaClientFactory = async (o) => {
 };
 
 /** The library's web-version options for a source: a pinned version must load exactly (strict), or start-up fails loudly. */
-export function webVersionOptions(o: Pick<WaClientOptions, 'cacheDir' | 'webVersion'>): Pick<ClientOptions, 'webVersion' | 'webVersionCache'> {
+export function webVersionOptions(
+  o: Pick<WaClientOptions, 'cacheDir' | 'webVersion'>,
+): Pick<ClientOptions, 'webVersion' | 'webVersionCache'> {
   if (o.webVersion.kind === 'pinned') {
     return { webVersion: o.webVersion.version, webVersionCache: { type: 'remote', remotePath: o.webVersion.remotePath, strict: true } };
   }

@@ -178,7 +178,10 @@ export class WhatsAppChannel implements Channel {
       const health = await checkHealth(client, this.opts.clock, this.probeTimeoutMs);
       if (!health.ok) {
         this.onUnhealthy(client, health, true);
-        throw new ChannelSendError(`WhatsApp Web is not ready to send (${health.kind === 'hard_stop' ? health.state : health.reason})`, false);
+        throw new ChannelSendError(
+          `WhatsApp Web is not ready to send (${health.kind === 'hard_stop' ? health.state : health.reason})`,
+          false,
+        );
       }
       let sent: WaMessage | null | undefined;
       try {
@@ -189,7 +192,11 @@ export class WhatsAppChannel implements Channel {
       const externalId = sent?.id?._serialized;
       if (externalId) this.remember(this.ownSent, externalId);
       // The page answered without a message: it may or may not have kept it, so the chat is checked before a retry.
-      if (!externalId) throw new ChannelSendError(`${UNCONFIRMED} WhatsApp Web did not confirm this message; checking the chat before sending again`, false);
+      if (!externalId)
+        throw new ChannelSendError(
+          `${UNCONFIRMED} WhatsApp Web did not confirm this message; checking the chat before sending again`,
+          false,
+        );
       const early = this.acks.get(externalId);
       // Let the outbox record the id first, then replay a receipt that overtook the reply.
       if (early) setImmediate(() => this.sink?.ack(externalId, early));
@@ -285,11 +292,19 @@ export class WhatsAppChannel implements Channel {
     const digits = phone.slice(1);
     const client = this.client;
     if (!client || this.state !== 'waiting_for_scan') {
-      throw new PairingError('not_waiting', 'Lavka is not waiting for a link right now. Press “Connect” first; when the QR code shows, ask for a code.');
+      throw new PairingError(
+        'not_waiting',
+        'Lavka is not waiting for a link right now. Press “Connect” first; when the QR code shows, ask for a code.',
+      );
     }
     let code: string;
     try {
-      code = await withDeadline(client.requestPairingCode(digits, true, NO_RENEWAL_MS), this.probeTimeoutMs, this.opts.clock, 'WhatsApp Web');
+      code = await withDeadline(
+        client.requestPairingCode(digits, true, NO_RENEWAL_MS),
+        this.probeTimeoutMs,
+        this.opts.clock,
+        'WhatsApp Web',
+      );
     } catch (err) {
       console.error('[whatsapp] pairing code request failed', messageOf(err));
       throw new PairingError('failed', `WhatsApp did not give a code (${messageOf(err)}). Try again, or scan the QR code.`);
@@ -325,7 +340,8 @@ export class WhatsAppChannel implements Channel {
 
   private scanHint(): string {
     if (!this.pairing) return SCAN_HINT;
-    if ('code' in this.pairing) return 'Open WhatsApp on your phone → Settings → Linked devices → Link a device → Link with phone number instead, and type this code.';
+    if ('code' in this.pairing)
+      return 'Open WhatsApp on your phone → Settings → Linked devices → Link a device → Link with phone number instead, and type this code.';
     return 'The code expired. Ask for a new code, or go back to the QR code.';
   }
 
@@ -434,7 +450,10 @@ export class WhatsAppChannel implements Channel {
     client.on('auth_failure', (message) => {
       if (!live()) return;
       this.clearTimer('readyTimer');
-      this.setStatus('logged_out', `WhatsApp could not restore the saved session (${String(message)}). Press “Connect again” and scan the QR code.`);
+      this.setStatus(
+        'logged_out',
+        `WhatsApp could not restore the saved session (${String(message)}). Press “Connect again” and scan the QR code.`,
+      );
       void this.teardown();
     });
     client.on('ready', () => {
@@ -573,7 +592,11 @@ export class WhatsAppChannel implements Channel {
     void this.teardown();
     if (stop === 'unpaired') {
       this.setStatus('logged_out', 'WhatsApp on the phone logged Lavka out (Linked devices). Press “Connect again” to link it again.');
-      this.opts.notify?.({ kind: 'error', title: 'WhatsApp logged Lavka out', body: 'Lavka stopped sending on WhatsApp. Open Settings → Channels and link it again.' });
+      this.opts.notify?.({
+        kind: 'error',
+        title: 'WhatsApp logged Lavka out',
+        body: 'Lavka stopped sending on WhatsApp. Open Settings → Channels and link it again.',
+      });
       return;
     }
     if (stop === 'conflict') {
@@ -581,14 +604,22 @@ export class WhatsAppChannel implements Channel {
         'conflict',
         'WhatsApp Web was opened on another computer or browser, so WhatsApp disconnected Lavka. Lavka stopped sending on WhatsApp until you press “Use WhatsApp in Lavka”.',
       );
-      this.opts.notify?.({ kind: 'error', title: 'WhatsApp is open somewhere else', body: 'Lavka stopped sending on WhatsApp, including Auto replies and reminders. Open Settings → Channels to take it back.' });
+      this.opts.notify?.({
+        kind: 'error',
+        title: 'WhatsApp is open somewhere else',
+        body: 'Lavka stopped sending on WhatsApp, including Auto replies and reminders. Open Settings → Channels to take it back.',
+      });
       return;
     }
     this.setStatus(
       'blocked',
       `${describeReason(state)}. Lavka stopped all WhatsApp sending, including Auto replies and reminders. Check WhatsApp on your phone; connect again only once WhatsApp lifted the block.`,
     );
-    this.opts.notify?.({ kind: 'error', title: 'WhatsApp blocked this number', body: 'Lavka stopped all WhatsApp sending. Check WhatsApp on your phone.' });
+    this.opts.notify?.({
+      kind: 'error',
+      title: 'WhatsApp blocked this number',
+      body: 'Lavka stopped all WhatsApp sending. Check WhatsApp on your phone.',
+    });
   }
 
   /** A failure that a fresh client may fix: report it, drop the client, try again after a growing pause. */
@@ -696,7 +727,10 @@ export class WhatsAppChannel implements Channel {
     if (NOT_ON_WHATSAPP.test(text)) return new ChannelSendError('This number does not use WhatsApp', true);
     if (BROKEN_PAGE.test(text)) {
       if (client === this.client) void this.restart('WhatsApp Web stopped responding during a send', text);
-      return new ChannelSendError(`${UNCONFIRMED} WhatsApp Web stopped responding during the send; Lavka is reconnecting and checks the chat before sending again`, false);
+      return new ChannelSendError(
+        `${UNCONFIRMED} WhatsApp Web stopped responding during the send; Lavka is reconnecting and checks the chat before sending again`,
+        false,
+      );
     }
     return new ChannelSendError(`${UNCONFIRMED} WhatsApp: ${text}`, false);
   }
@@ -709,6 +743,13 @@ export class WhatsAppChannel implements Channel {
     const account = state === 'connected' || state === 'disconnected' || state === 'reconnecting' ? this.account : undefined;
     const scan = state === 'waiting_for_scan' ? { ...(this.qr ?? {}), ...(this.pairing ? { pairing: this.pairing } : {}) } : {};
     const memory = this.memoryBytes !== undefined && this.client ? { memoryBytes: this.memoryBytes } : {};
-    this.sink?.status({ state, ...(detail ? { detail } : {}), ...(account ? { account } : {}), ...(notice ? { notice } : {}), ...scan, ...memory });
+    this.sink?.status({
+      state,
+      ...(detail ? { detail } : {}),
+      ...(account ? { account } : {}),
+      ...(notice ? { notice } : {}),
+      ...scan,
+      ...memory,
+    });
   }
 }

@@ -56,7 +56,8 @@ export class AssistantRepo {
   constructor(private readonly db: Db) {}
 
   mode(conversationId: number): Mode | undefined {
-    return stmt<[number], { mode: Mode }>(this.db, 'SELECT mode FROM conversation_assistant WHERE conversation_id = ?').get(conversationId)?.mode;
+    return stmt<[number], { mode: Mode }>(this.db, 'SELECT mode FROM conversation_assistant WHERE conversation_id = ?').get(conversationId)
+      ?.mode;
   }
 
   setMode(conversationId: number, mode: Mode | null, now: number): void {
@@ -72,7 +73,9 @@ export class AssistantRepo {
   }
 
   openItem(conversationId: number): QueueItem | undefined {
-    const r = stmt<[number], QueueRow>(this.db, `SELECT * FROM assistant_queue WHERE conversation_id = ? AND state = 'open'`).get(conversationId);
+    const r = stmt<[number], QueueRow>(this.db, `SELECT * FROM assistant_queue WHERE conversation_id = ? AND state = 'open'`).get(
+      conversationId,
+    );
     return r ? toItem(r) : undefined;
   }
 
@@ -138,7 +141,14 @@ export class AssistantRepo {
   }
 
   resolve(id: number, state: Exclude<QueueState, 'open'>, now: number): boolean {
-    return stmt(this.db, `UPDATE assistant_queue SET state = ?, resolved_at = ?, updated_at = ? WHERE id = ? AND state = 'open'`).run(state, now, now, id).changes > 0;
+    return (
+      stmt(this.db, `UPDATE assistant_queue SET state = ?, resolved_at = ?, updated_at = ? WHERE id = ? AND state = 'open'`).run(
+        state,
+        now,
+        now,
+        id,
+      ).changes > 0
+    );
   }
 
   audit(a: NewAudit): number {
@@ -186,7 +196,10 @@ export class AssistantRepo {
    * Trailing messages of a conversation, for loop detection. `author` is the message's origin: a reminder or an
    * order-status notice is not the owner taking part. Newest last.
    */
-  recentTurns(conversationId: number, limit: number): { id: number; direction: 'in' | 'out'; author: string; body: string; createdAt: number }[] {
+  recentTurns(
+    conversationId: number,
+    limit: number,
+  ): { id: number; direction: 'in' | 'out'; author: string; body: string; createdAt: number }[] {
     return stmt<[number, number], { id: number; direction: 'in' | 'out'; author: string; body: string; created_at: number }>(
       this.db,
       `SELECT id, direction, origin AS author, body, created_at FROM messages WHERE conversation_id = ? AND channel != 'system' ORDER BY id DESC LIMIT ?`,

@@ -29,8 +29,10 @@ export class ContactsRepo {
 
   create(input: { name: string; notes?: string; language?: string | null }, now: number): number {
     // A language given at creation (an import, the demo) is the owner's, never replaced by detection.
-    const r = stmt(this.db, 'INSERT INTO contacts(name, notes, language, language_by_owner, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(input.name, input.notes ?? '', input.language ?? null, input.language ? 1 : 0, now, now);
+    const r = stmt(
+      this.db,
+      'INSERT INTO contacts(name, notes, language, language_by_owner, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(input.name, input.notes ?? '', input.language ?? null, input.language ? 1 : 0, now, now);
     return Number(r.lastInsertRowid);
   }
 
@@ -59,15 +61,25 @@ export class ContactsRepo {
     if (!cur) return;
     // Setting a language is the owner's choice; clearing it (null) hands the contact back to detection.
     const byOwner = patch.language === undefined ? cur.language_by_owner : patch.language === null ? 0 : 1;
-    stmt(this.db, 'UPDATE contacts SET name = ?, notes = ?, language = ?, language_by_owner = ?, updated_at = ? WHERE id = ?')
-      .run(patch.name ?? cur.name, patch.notes ?? cur.notes, patch.language === undefined ? cur.language : patch.language, byOwner, now, id);
+    stmt(this.db, 'UPDATE contacts SET name = ?, notes = ?, language = ?, language_by_owner = ?, updated_at = ? WHERE id = ?').run(
+      patch.name ?? cur.name,
+      patch.notes ?? cur.notes,
+      patch.language === undefined ? cur.language : patch.language,
+      byOwner,
+      now,
+      id,
+    );
   }
 
   /** Stores a detected language unless the owner chose one. True when the row changed. */
   setDetectedLanguage(id: number, language: string | null, now: number): boolean {
     return (
-      stmt(this.db, 'UPDATE contacts SET language = ?, updated_at = ? WHERE id = ? AND language_by_owner = 0 AND language IS NOT ?').run(language, now, id, language)
-        .changes > 0
+      stmt(this.db, 'UPDATE contacts SET language = ?, updated_at = ? WHERE id = ? AND language_by_owner = 0 AND language IS NOT ?').run(
+        language,
+        now,
+        id,
+        language,
+      ).changes > 0
     );
   }
 
@@ -84,9 +96,7 @@ export class ContactsRepo {
   }
 
   identities(contactId: number): Identity[] {
-    return stmt<[number], IdentityRow>(this.db, 'SELECT * FROM identities WHERE contact_id = ? ORDER BY id')
-      .all(contactId)
-      .map(toIdentity);
+    return stmt<[number], IdentityRow>(this.db, 'SELECT * FROM identities WHERE contact_id = ? ORDER BY id').all(contactId).map(toIdentity);
   }
 
   identity(id: number): (Identity & { contactId: number }) | undefined {
@@ -95,14 +105,18 @@ export class ContactsRepo {
   }
 
   findIdentity(channel: string, externalId: string): (Identity & { contactId: number }) | undefined {
-    const row = stmt<[string, string], IdentityRow>(this.db, 'SELECT * FROM identities WHERE channel = ? AND external_id = ?')
-      .get(channel, externalId);
+    const row = stmt<[string, string], IdentityRow>(this.db, 'SELECT * FROM identities WHERE channel = ? AND external_id = ?').get(
+      channel,
+      externalId,
+    );
     return row ? { ...toIdentity(row), contactId: row.contact_id } : undefined;
   }
 
   addIdentity(contactId: number, channel: string, externalId: string, display: string, now: number): number {
-    const r = stmt(this.db, 'INSERT INTO identities(contact_id, channel, external_id, display, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(contactId, channel, externalId, display, now, now);
+    const r = stmt(
+      this.db,
+      'INSERT INTO identities(contact_id, channel, external_id, display, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(contactId, channel, externalId, display, now, now);
     return Number(r.lastInsertRowid);
   }
 
@@ -112,8 +126,10 @@ export class ContactsRepo {
    */
   addImportedIdentity(contactId: number, channel: string, externalId: string, display: string, now: number): boolean {
     return (
-      stmt(this.db, 'INSERT OR IGNORE INTO identities(contact_id, channel, external_id, display, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, NULL)')
-        .run(contactId, channel, externalId, display, now).changes === 1
+      stmt(
+        this.db,
+        'INSERT OR IGNORE INTO identities(contact_id, channel, external_id, display, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, NULL)',
+      ).run(contactId, channel, externalId, display, now).changes === 1
     );
   }
 
@@ -142,16 +158,18 @@ export class ContactsRepo {
   }
 
   findByEmail(email: string): number | undefined {
-    return stmt<[string], { contact_id: number }>(this.db, "SELECT contact_id FROM identities WHERE channel = 'email' AND external_id = ? LIMIT 1").get(email)
-      ?.contact_id;
+    return stmt<[string], { contact_id: number }>(
+      this.db,
+      "SELECT contact_id FROM identities WHERE channel = 'email' AND external_id = ? LIMIT 1",
+    ).get(email)?.contact_id;
   }
 
   /** The identity on this channel that most recently wrote to us (or was added), for addressing replies. */
   addressFor(contactId: number, channel: string): IdentityRow | undefined {
-    return stmt<[number, string], IdentityRow>(this.db, 
-        'SELECT * FROM identities WHERE contact_id = ? AND channel = ? ORDER BY coalesce(last_seen_at, 0) DESC, id DESC LIMIT 1',
-      )
-      .get(contactId, channel);
+    return stmt<[number, string], IdentityRow>(
+      this.db,
+      'SELECT * FROM identities WHERE contact_id = ? AND channel = ? ORDER BY coalesce(last_seen_at, 0) DESC, id DESC LIMIT 1',
+    ).get(contactId, channel);
   }
 }
 
@@ -241,7 +259,9 @@ export function filterWhere(f: ContactFilter, ext: ContactExtensions, ids?: read
       params.push(fts);
     }
     const like = '%' + escapeLike(q.toLowerCase()) + '%';
-    ors.push("c.id IN (SELECT contact_id FROM identities WHERE lower(external_id) LIKE ? ESCAPE '\\' OR lower(display) LIKE ? ESCAPE '\\')");
+    ors.push(
+      "c.id IN (SELECT contact_id FROM identities WHERE lower(external_id) LIKE ? ESCAPE '\\' OR lower(display) LIKE ? ESCAPE '\\')",
+    );
     params.push(like, like);
     // "0151 123" should find +49151123…: compare digits, ignoring a leading trunk zero.
     const digits = q.replace(/\D/g, '').replace(/^0+/, '');
@@ -358,7 +378,9 @@ export class ContactsListRepo {
       WHERE ${w.sql} AND ${cursor} ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?`;
     const params = after ? [...w.params, after.name, after.name, after.id, limit] : [...w.params, limit];
     // Rows come back as arrays (raw): building an object per row was a fifth of the export's database time.
-    const base = stmt<unknown[], BatchRow>(this.db, sql).raw(true).all(...params);
+    const base = stmt<unknown[], BatchRow>(this.db, sql)
+      .raw(true)
+      .all(...params);
     if (base.length === 0) return [];
     const batchIds = JSON.stringify(base.map((r) => r[0]));
 
@@ -366,7 +388,9 @@ export class ContactsListRepo {
     const idRows = stmt<[string], [contactId: number, channel: string, externalId: string, display: string]>(
       this.db,
       'SELECT contact_id, channel, external_id, display FROM identities WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id',
-    ).raw(true).all(batchIds);
+    )
+      .raw(true)
+      .all(batchIds);
     for (const [contactId, channel, externalId, display] of idRows) {
       const list = identities.get(contactId);
       if (list) list.push({ channel, externalId, display });
@@ -377,7 +401,9 @@ export class ContactsListRepo {
     const tagRows = stmt<[string], [contactId: number, tag: string]>(
       this.db,
       'SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, tag',
-    ).raw(true).all(batchIds);
+    )
+      .raw(true)
+      .all(batchIds);
     for (const [contactId, tag] of tagRows) {
       const list = tags.get(contactId);
       if (list) list.push(tag);
@@ -394,7 +420,9 @@ export class ContactsListRepo {
         this.db,
         `SELECT o.contact_id, count(*), sum(${o.totalExpr}) FROM ${o.table} o
          WHERE o.contact_id IN (SELECT value FROM json_each(?)) AND ${o.countsExpr} GROUP BY o.contact_id`,
-      ).raw(true).all(batchIds);
+      )
+        .raw(true)
+        .all(batchIds);
       for (const [contactId, n, total] of sums) orders.set(contactId, { n, total: total ?? 0 });
     }
 
@@ -432,13 +460,18 @@ export class ContactsListRepo {
       this.db,
       `SELECT v.contact_id, l.name FROM conversations v JOIN conversation_labels cl ON cl.conversation_id = v.id
        JOIN labels l ON l.id = cl.label_id WHERE v.contact_id IN (SELECT value FROM json_each(?)) ORDER BY v.contact_id, l.name COLLATE NOCASE`,
-    ).raw(true).all(contactIdsJson);
+    )
+      .raw(true)
+      .all(contactIdsJson);
     for (const [contactId, label] of rows) labels.set(contactId, [...(labels.get(contactId) ?? []), label]);
     return labels;
   }
 
   tagCounts(): { tag: string; count: number }[] {
-    return stmt<[], { tag: string; count: number }>(this.db, 'SELECT tag, count(*) AS count FROM contact_tags GROUP BY tag ORDER BY count DESC, tag').all();
+    return stmt<[], { tag: string; count: number }>(
+      this.db,
+      'SELECT tag, count(*) AS count FROM contact_tags GROUP BY tag ORDER BY count DESC, tag',
+    ).all();
   }
 
   channelCounts(): { channel: string; count: number }[] {
@@ -511,7 +544,10 @@ export class ContactDataRepo {
   linkedRows(table: string, refs: { column: string; id: number }[]): Record<string, unknown>[] {
     if (refs.length === 0) return [];
     const where = refs.map((r) => `${q(r.column)} = ?`).join(' OR ');
-    return stmt<number[], Record<string, unknown>>(this.db, `SELECT * FROM ${q(table)} WHERE ${where} ORDER BY 1` /* tables WITHOUT ROWID (report_spells) have no rowid */).all(...refs.map((r) => r.id));
+    return stmt<number[], Record<string, unknown>>(
+      this.db,
+      `SELECT * FROM ${q(table)} WHERE ${where} ORDER BY 1` /* tables WITHOUT ROWID (report_spells) have no rowid */,
+    ).all(...refs.map((r) => r.id));
   }
 
   childRows(table: string, fkColumn: string, parentIds: number[]): Record<string, unknown>[] {
@@ -522,8 +558,13 @@ export class ContactDataRepo {
     ).all(JSON.stringify(parentIds));
   }
 
-  allMessages(conversationId: number): { id: number; direction: string; channel: string; author: string; kind: string; body: string; status: string; created_at: number }[] {
-    return stmt<[number], { id: number; direction: string; channel: string; author: string; kind: string; body: string; status: string; created_at: number }>(
+  allMessages(
+    conversationId: number,
+  ): { id: number; direction: string; channel: string; author: string; kind: string; body: string; status: string; created_at: number }[] {
+    return stmt<
+      [number],
+      { id: number; direction: string; channel: string; author: string; kind: string; body: string; status: string; created_at: number }
+    >(
       this.db,
       'SELECT id, direction, channel, author, kind, body, status, created_at FROM messages WHERE conversation_id = ? ORDER BY created_at, id',
     ).all(conversationId);
@@ -565,7 +606,15 @@ export class ContactDataRepo {
 
   setSummary(
     conversationId: number,
-    s: { lastMessageId: number | null; lastMessageAt: number; preview: string; lastChannel: string | null; lastInbound: string | null; unread: number; createdAt: number },
+    s: {
+      lastMessageId: number | null;
+      lastMessageAt: number;
+      preview: string;
+      lastChannel: string | null;
+      lastInbound: string | null;
+      unread: number;
+      createdAt: number;
+    },
   ): void {
     stmt(
       this.db,
@@ -579,8 +628,14 @@ export class ContactDataRepo {
   }
 
   setContactFields(id: number, f: { name: string; notes: string; language: string | null; languageByOwner: boolean }, now: number): void {
-    stmt(this.db, 'UPDATE contacts SET name = ?, notes = ?, language = ?, language_by_owner = ?, updated_at = ? WHERE id = ?')
-      .run(f.name, f.notes, f.language, f.languageByOwner ? 1 : 0, now, id);
+    stmt(this.db, 'UPDATE contacts SET name = ?, notes = ?, language = ?, language_by_owner = ?, updated_at = ? WHERE id = ?').run(
+      f.name,
+      f.notes,
+      f.language,
+      f.languageByOwner ? 1 : 0,
+      now,
+      id,
+    );
   }
 
   deleteContact(id: number): void {
@@ -597,11 +652,17 @@ export class ContactDataRepo {
    */
   anonymiseKept(contactId: number, conversationId: number | null): void {
     const tables = new Set(
-      stmt<[], { name: string }>(this.db, "SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name),
+      stmt<[], { name: string }>(this.db, "SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((r) => r.name),
     );
     for (const [table, fields] of Object.entries(ANONYMISE)) {
       if (!tables.has(table)) continue;
-      const cols = new Set(stmt<[], { name: string }>(this.db, `SELECT name FROM pragma_table_info('${table}')`).all().map((r) => r.name));
+      const cols = new Set(
+        stmt<[], { name: string }>(this.db, `SELECT name FROM pragma_table_info('${table}')`)
+          .all()
+          .map((r) => r.name),
+      );
       const sets = Object.keys(fields).filter((c) => cols.has(c));
       if (sets.length === 0) continue;
       const where: string[] = [];
@@ -666,12 +727,18 @@ export class ContactDataRepo {
   }
 
   dismissPair(a: number, b: number, now: number): void {
-    stmt(this.db, 'INSERT OR IGNORE INTO contact_merge_dismissed(low_id, high_id, at) VALUES (?, ?, ?)').run(Math.min(a, b), Math.max(a, b), now);
+    stmt(this.db, 'INSERT OR IGNORE INTO contact_merge_dismissed(low_id, high_id, at) VALUES (?, ?, ?)').run(
+      Math.min(a, b),
+      Math.max(a, b),
+      now,
+    );
   }
 
   dismissedPairs(): Set<string> {
     return new Set(
-      stmt<[], { low_id: number; high_id: number }>(this.db, 'SELECT low_id, high_id FROM contact_merge_dismissed').all().map((r) => `${r.low_id}:${r.high_id}`),
+      stmt<[], { low_id: number; high_id: number }>(this.db, 'SELECT low_id, high_id FROM contact_merge_dismissed')
+        .all()
+        .map((r) => `${r.low_id}:${r.high_id}`),
     );
   }
 

@@ -41,10 +41,12 @@ export class ConversationsRepo {
   }
 
   create(contactId: number, channel: string, now: number): number {
-    const r = stmt(
-      this.db,
-      'INSERT INTO conversations(contact_id, last_message_at, last_channel, created_at) VALUES (?, ?, ?, ?)',
-    ).run(contactId, now, channel, now);
+    const r = stmt(this.db, 'INSERT INTO conversations(contact_id, last_message_at, last_channel, created_at) VALUES (?, ?, ?, ?)').run(
+      contactId,
+      now,
+      channel,
+      now,
+    );
     return Number(r.lastInsertRowid);
   }
 
@@ -55,9 +57,8 @@ export class ConversationsRepo {
 
   lastInboundChannel(conversationId: number): string | null {
     return (
-      stmt<[number], { c: string | null }>(this.db, 'SELECT last_inbound_channel AS c FROM conversations WHERE id = ?').get(
-        conversationId,
-      )?.c ?? null
+      stmt<[number], { c: string | null }>(this.db, 'SELECT last_inbound_channel AS c FROM conversations WHERE id = ?').get(conversationId)
+        ?.c ?? null
     );
   }
 
@@ -74,21 +75,34 @@ export class ConversationsRepo {
          state = CASE WHEN ? = 'in' THEN 'open' WHEN state = 'open' AND ? = 0 THEN 'waiting' ELSE state END,
          snoozed_until = CASE WHEN ? = 'in' THEN NULL ELSE snoozed_until END
        WHERE id = ?`,
-    ).run(m.id, m.at, m.preview, m.channel, m.direction, m.channel, m.countsUnread ? 1 : 0, m.direction, m.keepState ? 1 : 0, m.direction, conversationId);
-  }
-
-  /** After the newest message was taken back: the row shows the one before it (activity time stays). */
-  setLast(conversationId: number, last: { id: number; preview: string; channel: string } | null): void {
-    stmt(this.db, 'UPDATE conversations SET last_message_id = ?, last_preview = ?, last_channel = coalesce(?, last_channel) WHERE id = ?').run(
-      last?.id ?? null,
-      last?.preview ?? '',
-      last?.channel ?? null,
+    ).run(
+      m.id,
+      m.at,
+      m.preview,
+      m.channel,
+      m.direction,
+      m.channel,
+      m.countsUnread ? 1 : 0,
+      m.direction,
+      m.keepState ? 1 : 0,
+      m.direction,
       conversationId,
     );
   }
 
+  /** After the newest message was taken back: the row shows the one before it (activity time stays). */
+  setLast(conversationId: number, last: { id: number; preview: string; channel: string } | null): void {
+    stmt(
+      this.db,
+      'UPDATE conversations SET last_message_id = ?, last_preview = ?, last_channel = coalesce(?, last_channel) WHERE id = ?',
+    ).run(last?.id ?? null, last?.preview ?? '', last?.channel ?? null, conversationId);
+  }
+
   lastMessageId(conversationId: number): number | null {
-    return stmt<[number], { m: number | null }>(this.db, 'SELECT last_message_id AS m FROM conversations WHERE id = ?').get(conversationId)?.m ?? null;
+    return (
+      stmt<[number], { m: number | null }>(this.db, 'SELECT last_message_id AS m FROM conversations WHERE id = ?').get(conversationId)?.m ??
+      null
+    );
   }
 
   markRead(conversationId: number): void {
@@ -102,7 +116,8 @@ export class ConversationsRepo {
 
   setState(conversationId: number, state: ConversationState, snoozedUntil: number | null): boolean {
     return (
-      stmt(this.db, 'UPDATE conversations SET state = ?, snoozed_until = ? WHERE id = ?').run(state, snoozedUntil, conversationId).changes > 0
+      stmt(this.db, 'UPDATE conversations SET state = ?, snoozed_until = ? WHERE id = ?').run(state, snoozedUntil, conversationId).changes >
+      0
     );
   }
 
@@ -130,7 +145,10 @@ export class ConversationsRepo {
   /** How many conversations are in each state, plus unread and pinned, for the inbox tabs. */
   counts(): Record<ConversationState | 'unread' | 'pinned', number> {
     const out = { open: 0, waiting: 0, resolved: 0, snoozed: 0, unread: 0, pinned: 0 };
-    for (const r of stmt<[], { state: ConversationState; n: number }>(this.db, 'SELECT state, count(*) AS n FROM conversations GROUP BY state').all())
+    for (const r of stmt<[], { state: ConversationState; n: number }>(
+      this.db,
+      'SELECT state, count(*) AS n FROM conversations GROUP BY state',
+    ).all())
       out[r.state] = r.n;
     out.unread = this.unreadConversations();
     out.pinned = stmt<[], { n: number }>(this.db, 'SELECT count(*) AS n FROM conversations WHERE pinned = 1').get()!.n;

@@ -30,32 +30,24 @@ export class KnowledgeRepo {
 
   /** Enabled policies in a fixed order: they go into the byte-identical prompt prefix. */
   enabledPolicies(): KnowledgeEntry[] {
-    return stmt<[], Row>(this.db, `SELECT ${COLS} FROM knowledge_entries WHERE kind = 'policy' AND enabled = 1 ORDER BY id`).all().map(toEntry);
+    return stmt<[], Row>(this.db, `SELECT ${COLS} FROM knowledge_entries WHERE kind = 'policy' AND enabled = 1 ORDER BY id`)
+      .all()
+      .map(toEntry);
   }
 
   create(input: KnowledgeInput, now: number): number {
-    const r = stmt(this.db, 'INSERT INTO knowledge_entries(kind, title, body, keywords, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      input.kind,
-      input.title,
-      input.body,
-      input.keywords ?? '',
-      input.enabled === false ? 0 : 1,
-      now,
-      now,
-    );
+    const r = stmt(
+      this.db,
+      'INSERT INTO knowledge_entries(kind, title, body, keywords, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(input.kind, input.title, input.body, input.keywords ?? '', input.enabled === false ? 0 : 1, now, now);
     return Number(r.lastInsertRowid);
   }
 
   update(id: number, input: KnowledgeInput, now: number): boolean {
-    const r = stmt(this.db, 'UPDATE knowledge_entries SET kind = ?, title = ?, body = ?, keywords = ?, enabled = ?, updated_at = ? WHERE id = ?').run(
-      input.kind,
-      input.title,
-      input.body,
-      input.keywords ?? '',
-      input.enabled === false ? 0 : 1,
-      now,
-      id,
-    );
+    const r = stmt(
+      this.db,
+      'UPDATE knowledge_entries SET kind = ?, title = ?, body = ?, keywords = ?, enabled = ?, updated_at = ? WHERE id = ?',
+    ).run(input.kind, input.title, input.body, input.keywords ?? '', input.enabled === false ? 0 : 1, now, id);
     return r.changes > 0;
   }
 

@@ -50,7 +50,20 @@ export class MessagesRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(channel, external_id) WHERE external_id IS NOT NULL DO NOTHING
        RETURNING id`,
-    ).get(m.conversationId, m.direction, m.channel, m.identityId, m.externalId, m.author, m.origin ?? defaultOrigin(m.direction, m.author), m.kind, m.body, m.status, m.createdAt, m.createdAt);
+    ).get(
+      m.conversationId,
+      m.direction,
+      m.channel,
+      m.identityId,
+      m.externalId,
+      m.author,
+      m.origin ?? defaultOrigin(m.direction, m.author),
+      m.kind,
+      m.body,
+      m.status,
+      m.createdAt,
+      m.createdAt,
+    );
     return row?.id;
   }
 

@@ -99,7 +99,11 @@ export class OptOutRepo {
   }
 
   /** Short inbound messages after `afterId`, oldest first: candidates for opt-outs missed while Lavka was stopping. */
-  shortInboundSince(afterId: number, maxLen: number, limit: number): { id: number; conversationId: number; channel: string; body: string; createdAt: number }[] {
+  shortInboundSince(
+    afterId: number,
+    maxLen: number,
+    limit: number,
+  ): { id: number; conversationId: number; channel: string; body: string; createdAt: number }[] {
     return stmt<[number, number, number], { id: number; conversationId: number; channel: string; body: string; createdAt: number }>(
       this.db,
       `SELECT id, conversation_id AS conversationId, channel, body, created_at AS createdAt FROM messages

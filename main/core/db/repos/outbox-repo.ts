@@ -56,7 +56,9 @@ export class OutboxRepo {
   }
 
   nextDueAt(): number | undefined {
-    return stmt<[], { t: number | null }>(this.db, `SELECT min(next_attempt_at) AS t FROM outbox WHERE state = 'queued'`).get()?.t ?? undefined;
+    return (
+      stmt<[], { t: number | null }>(this.db, `SELECT min(next_attempt_at) AS t FROM outbox WHERE state = 'queued'`).get()?.t ?? undefined
+    );
   }
 
   /** Rows left in 'sending' by a crash: the channel call may or may not have happened. */
@@ -86,19 +88,19 @@ export class OutboxRepo {
   /** Claims a row for sending. Only a queued row can be claimed: false means someone else has it (or it is settled). */
   markSending(messageId: number, now: number): boolean {
     return (
-      stmt(this.db, `UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE message_id = ? AND state = 'queued'`).run(now, messageId)
-        .changes === 1
+      stmt(
+        this.db,
+        `UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE message_id = ? AND state = 'queued'`,
+      ).run(now, messageId).changes === 1
     );
   }
 
   /** A part of a split message was confirmed by the channel: a retry resumes after it. */
   recordPart(messageId: number, partsSent: number, firstExternalId: string, now: number): void {
-    stmt(this.db, `UPDATE outbox SET parts_sent = ?, first_external_id = coalesce(first_external_id, ?), updated_at = ? WHERE message_id = ?`).run(
-      partsSent,
-      firstExternalId,
-      now,
-      messageId,
-    );
+    stmt(
+      this.db,
+      `UPDATE outbox SET parts_sent = ?, first_external_id = coalesce(first_external_id, ?), updated_at = ? WHERE message_id = ?`,
+    ).run(partsSent, firstExternalId, now, messageId);
   }
 
   markSent(messageId: number, now: number): void {
@@ -106,10 +108,12 @@ export class OutboxRepo {
   }
 
   reschedule(messageId: number, at: number, error: string, now: number): void {
-    stmt(
-      this.db,
-      `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE message_id = ?`,
-    ).run(at, error, now, messageId);
+    stmt(this.db, `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE message_id = ?`).run(
+      at,
+      error,
+      now,
+      messageId,
+    );
   }
 
   markFailed(messageId: number, error: string, now: number): void {
@@ -118,7 +122,11 @@ export class OutboxRepo {
 
   /** A channel came (back) up: whatever waits for it is due now. Pacing still applies when it is sent. */
   wakeChannel(channel: string, now: number): void {
-    stmt(this.db, `UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued' AND channel = ? AND next_attempt_at > ?`).run(now, channel, now);
+    stmt(this.db, `UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued' AND channel = ? AND next_attempt_at > ?`).run(
+      now,
+      channel,
+      now,
+    );
   }
 
   requeue(messageId: number, now: number): boolean {

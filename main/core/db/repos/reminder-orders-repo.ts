@@ -57,7 +57,10 @@ export class ReminderOrdersRepo {
    * Completed orders with at least one consumable product, with when they were completed and the shortest reorder
    * delay among their consumable lines (a product's own delay, else `defaultDays`).
    */
-  completedWithConsumables(defaultDays: number, since: number): { orderId: number; contactId: number; completedAt: number; days: number }[] {
+  completedWithConsumables(
+    defaultDays: number,
+    since: number,
+  ): { orderId: number; contactId: number; completedAt: number; days: number }[] {
     return stmt<[number, number], { orderId: number; contactId: number; completedAt: number; days: number }>(
       this.db,
       `SELECT * FROM (

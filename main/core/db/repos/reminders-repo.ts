@@ -59,7 +59,21 @@ export interface NewReminder {
 }
 
 export type ReminderPatch = Partial<
-  Pick<NewReminder, 'kind' | 'template' | 'channel' | 'dueAt' | 'fireAt' | 'eventAt' | 'timeZone' | 'localDue' | 'repeat' | 'repeatEvery' | 'repeatDay' | 'personalise'>
+  Pick<
+    NewReminder,
+    | 'kind'
+    | 'template'
+    | 'channel'
+    | 'dueAt'
+    | 'fireAt'
+    | 'eventAt'
+    | 'timeZone'
+    | 'localDue'
+    | 'repeat'
+    | 'repeatEvery'
+    | 'repeatDay'
+    | 'personalise'
+  >
 >;
 
 export interface ListCursor {
@@ -155,7 +169,10 @@ export class RemindersRepo {
 
   /** Every scheduled reminder's timing, for re-applying changed quiet hours. */
   scheduledTimes(): { id: number; dueAt: number; fireAt: number }[] {
-    return stmt<[], { id: number; due_at: number; fire_at: number }>(this.db, `SELECT id, due_at, fire_at FROM reminders WHERE status = 'scheduled'`)
+    return stmt<[], { id: number; due_at: number; fire_at: number }>(
+      this.db,
+      `SELECT id, due_at, fire_at FROM reminders WHERE status = 'scheduled'`,
+    )
       .all()
       .map((r) => ({ id: r.id, dueAt: r.due_at, fireAt: r.fire_at }));
   }
@@ -287,20 +304,24 @@ export class RemindersRepo {
          AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.message_id = m.id)`,
     )
       .all(since)
-      .filter((r): r is { conversationId: number; contactId: number; lastInboundId: number; lastOutAt: number } => r.lastInboundId !== null);
+      .filter(
+        (r): r is { conversationId: number; contactId: number; lastInboundId: number; lastOutAt: number } => r.lastInboundId !== null,
+      );
   }
 
   /** The customer's newest message in a conversation (0: they never wrote). */
   lastInboundId(conversationId: number): number {
     return (
-      stmt<[number], { id: number | null }>(this.db, `SELECT max(id) AS id FROM messages WHERE conversation_id = ? AND direction = 'in'`).get(
-        conversationId,
-      )?.id ?? 0
+      stmt<[number], { id: number | null }>(
+        this.db,
+        `SELECT max(id) AS id FROM messages WHERE conversation_id = ? AND direction = 'in'`,
+      ).get(conversationId)?.id ?? 0
     );
   }
 
   contactOfConversation(conversationId: number): number | undefined {
-    return stmt<[number], { contact_id: number }>(this.db, 'SELECT contact_id FROM conversations WHERE id = ?').get(conversationId)?.contact_id;
+    return stmt<[number], { contact_id: number }>(this.db, 'SELECT contact_id FROM conversations WHERE id = ?').get(conversationId)
+      ?.contact_id;
   }
 
   isReminderMessage(messageId: number): boolean {

@@ -21,13 +21,22 @@ interface Row {
   approved_at: number;
 }
 
-const toTranslation = (r: Row): ApprovedTranslation => ({ sourceKey: r.source_key, lang: r.lang, sourceText: r.source_text, text: r.text, approvedAt: r.approved_at });
+const toTranslation = (r: Row): ApprovedTranslation => ({
+  sourceKey: r.source_key,
+  lang: r.lang,
+  sourceText: r.source_text,
+  text: r.text,
+  approvedAt: r.approved_at,
+});
 
 export class TranslationsRepo {
   constructor(private readonly db: Db) {}
 
   get(sourceKey: string, lang: string): ApprovedTranslation | undefined {
-    const r = stmt<[string, string], Row>(this.db, 'SELECT * FROM approved_translations WHERE source_key = ? AND lang = ?').get(sourceKey, lang);
+    const r = stmt<[string, string], Row>(this.db, 'SELECT * FROM approved_translations WHERE source_key = ? AND lang = ?').get(
+      sourceKey,
+      lang,
+    );
     return r ? toTranslation(r) : undefined;
   }
 

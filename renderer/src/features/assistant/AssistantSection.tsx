@@ -63,7 +63,10 @@ function ConnectionCard({ settings }: { settings: AssistantSettings }) {
       <div className="card assistant-card">
         <div className="assistant-card-head">
           <h3>{t('assistant.connection')}</h3>
-          <span className={`status-chip state-${state === 'ready' ? 'connected' : state === 'no_model' ? 'starting' : 'error'}`} data-testid="assistant-state">
+          <span
+            className={`status-chip state-${state === 'ready' ? 'connected' : state === 'no_model' ? 'starting' : 'error'}`}
+            data-testid="assistant-state"
+          >
             <span className="dot" />
             {t(`assistant.state.${state}`)}
             {status?.version && <span className="muted"> · {t('assistant.version', { version: status.version })}</span>}
@@ -71,7 +74,12 @@ function ConnectionCard({ settings }: { settings: AssistantSettings }) {
         </div>
         <Field label={t('assistant.host')} hint={t('assistant.hostHint', { host: status?.host ?? 'http://127.0.0.1:11434' })}>
           <div className="inline-input">
-            <input value={host} onChange={(e) => setHost(e.target.value)} placeholder={status?.host ?? 'http://127.0.0.1:11434'} data-testid="assistant-host" />
+            <input
+              value={host}
+              onChange={(e) => setHost(e.target.value)}
+              placeholder={status?.host ?? 'http://127.0.0.1:11434'}
+              data-testid="assistant-host"
+            />
             <button
               className="btn"
               disabled={checking}
@@ -100,8 +108,14 @@ function ConnectionCard({ settings }: { settings: AssistantSettings }) {
           <h3>{t('assistant.model')}</h3>
           <p className="muted small">{t('assistant.modelHint')}</p>
           {status && status.models.length > 0 ? (
-            <select value={settings.model} onChange={(e) => void run(() => saveSettings({ model: e.target.value }))} data-testid="assistant-model">
-              {!status.models.some((m) => m.name === settings.model) && <option value={settings.model}>{settings.model || t('assistant.pickModel')}</option>}
+            <select
+              value={settings.model}
+              onChange={(e) => void run(() => saveSettings({ model: e.target.value }))}
+              data-testid="assistant-model"
+            >
+              {!status.models.some((m) => m.name === settings.model) && (
+                <option value={settings.model}>{settings.model || t('assistant.pickModel')}</option>
+              )}
               {status.models.map((m) => (
                 <option key={m.name} value={m.name}>
                   {m.name} · {m.parameterSize || m.family} · {formatSize(m.sizeBytes)}
@@ -184,7 +198,14 @@ function BehaviourForm({ initial }: { initial: AssistantSettings }) {
       onSubmit={(e) => {
         e.preventDefault();
         void save.run(() =>
-          saveSettings({ defaultMode: v.defaultMode, autoHours: v.autoHours, maxAutoInRow: v.maxAutoInRow, autoFreeText: v.autoFreeText, autoPaused: v.autoPaused, holdingMessages: v.holdingMessages }),
+          saveSettings({
+            defaultMode: v.defaultMode,
+            autoHours: v.autoHours,
+            maxAutoInRow: v.maxAutoInRow,
+            autoFreeText: v.autoFreeText,
+            autoPaused: v.autoPaused,
+            holdingMessages: v.holdingMessages,
+          }),
         );
       }}
     >
@@ -193,7 +214,13 @@ function BehaviourForm({ initial }: { initial: AssistantSettings }) {
         <legend className="field-label">{t('assistant.defaultMode')}</legend>
         {MODES.map((m) => (
           <label key={m} className={`mode-card ${v.defaultMode === m ? 'on' : ''}`}>
-            <input type="radio" name="defaultMode" checked={v.defaultMode === m} onChange={() => setV({ ...v, defaultMode: m })} data-testid={`assistant-default-${m}`} />
+            <input
+              type="radio"
+              name="defaultMode"
+              checked={v.defaultMode === m}
+              onChange={() => setV({ ...v, defaultMode: m })}
+              data-testid={`assistant-default-${m}`}
+            />
             <strong>{t(`assistant.modes.${m}`)}</strong>
             <span className="muted small">{t(`assistant.modeHelp.${m}`)}</span>
           </label>
@@ -210,18 +237,34 @@ function BehaviourForm({ initial }: { initial: AssistantSettings }) {
           </select>
         </Field>
         <Field label={t('assistant.maxAutoInRow')}>
-          <input type="number" min={1} max={20} value={v.maxAutoInRow} onChange={(e) => setV({ ...v, maxAutoInRow: Math.max(1, Math.min(20, Number(e.target.value) || 1)) })} />
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={v.maxAutoInRow}
+            onChange={(e) => setV({ ...v, maxAutoInRow: Math.max(1, Math.min(20, Number(e.target.value) || 1)) })}
+          />
         </Field>
       </div>
       <label className="check assistant-pause">
-        <input type="checkbox" checked={v.autoPaused} onChange={(e) => setV({ ...v, autoPaused: e.target.checked })} data-testid="assistant-pause" />
+        <input
+          type="checkbox"
+          checked={v.autoPaused}
+          onChange={(e) => setV({ ...v, autoPaused: e.target.checked })}
+          data-testid="assistant-pause"
+        />
         <span>
           <strong>{t('autoTrust.pause.label')}</strong>
           <span className="muted small"> — {t('autoTrust.pause.hint')}</span>
         </span>
       </label>
       <label className="check assistant-free-text">
-        <input type="checkbox" checked={v.autoFreeText} onChange={(e) => setV({ ...v, autoFreeText: e.target.checked })} data-testid="assistant-free-text" />
+        <input
+          type="checkbox"
+          checked={v.autoFreeText}
+          onChange={(e) => setV({ ...v, autoFreeText: e.target.checked })}
+          data-testid="assistant-free-text"
+        />
         <span>
           <strong>{t('autoTrust.freeText.label')}</strong>
           <span className="muted small"> — {t('autoTrust.freeText.risk')}</span>
@@ -247,7 +290,13 @@ function BehaviourForm({ initial }: { initial: AssistantSettings }) {
             </div>
           ))}
           <div className="holding-row">
-            <input value={newLang} onChange={(e) => setNewLang(e.target.value.toLowerCase().slice(0, 2))} placeholder="fr" maxLength={2} className="lang-input" />
+            <input
+              value={newLang}
+              onChange={(e) => setNewLang(e.target.value.toLowerCase().slice(0, 2))}
+              placeholder="fr"
+              maxLength={2}
+              className="lang-input"
+            />
             <button
               type="button"
               className="btn small"

@@ -12,7 +12,6 @@ import { saveTextFile } from '../../components/save-file';
 
 type Entry = ApiOutput<'assistant.audit'>[number];
 
-
 function describe(e: Entry): string {
   if (!e.detail) return e.reason ?? '';
   try {
@@ -76,11 +75,17 @@ export function AuditDialog({ conversationId, onClose }: { conversationId: numbe
                     <td>
                       <span className={`pill ev-${r.event}`}>{t(`assistant.audit.events.${r.event}`)}</span>
                       {r.reason && r.event !== 'model_call' && (
-                        <div className="small muted">{t(runtimeKey('assistant.reasons', r.reason), { defaultValue: t(runtimeKey('autoTrust.reasons', r.reason), { defaultValue: r.reason ?? '' }) })}</div>
+                        <div className="small muted">
+                          {t(runtimeKey('assistant.reasons', r.reason), {
+                            defaultValue: t(runtimeKey('autoTrust.reasons', r.reason), { defaultValue: r.reason ?? '' }),
+                          })}
+                        </div>
                       )}
                     </td>
                     <td>{r.purpose ?? ''}</td>
-                    <td className="nowrap">{r.promptTokens !== null ? `${formatNumber(r.promptTokens)} / ${formatNumber(r.outputTokens ?? 0)}` : ''}</td>
+                    <td className="nowrap">
+                      {r.promptTokens !== null ? `${formatNumber(r.promptTokens)} / ${formatNumber(r.outputTokens ?? 0)}` : ''}
+                    </td>
                     <td className="nowrap">{r.latencyMs !== null ? formatSeconds(r.latencyMs) : ''}</td>
                     <td className="audit-detail" dir="auto">
                       {describe(r)}

@@ -14,7 +14,10 @@ export function ModeSwitch({ conversationId }: { conversationId: number }) {
   const defaultMode = info ? (info.override === null ? info.effective : null) : null;
   return (
     <>
-      <label className={`mode-switch mode-${info?.effective ?? 'none'}`} title={info ? t(`assistant.modeHelp.${info.effective}`) : undefined}>
+      <label
+        className={`mode-switch mode-${info?.effective ?? 'none'}`}
+        title={info ? t(`assistant.modeHelp.${info.effective}`) : undefined}
+      >
         <span aria-hidden>🤖</span>
         <select
           value={info?.override ?? ''}
@@ -31,7 +34,13 @@ export function ModeSwitch({ conversationId }: { conversationId: number }) {
           ))}
         </select>
       </label>
-      <button className="btn small" onClick={() => setLog(true)} title={t('assistant.log')} aria-label={t('assistant.log')} data-testid="assistant-log-button">
+      <button
+        className="btn small"
+        onClick={() => setLog(true)}
+        title={t('assistant.log')}
+        aria-label={t('assistant.log')}
+        data-testid="assistant-log-button"
+      >
         📜
       </button>
       {log && <AuditDialog conversationId={conversationId} onClose={() => setLog(false)} />}

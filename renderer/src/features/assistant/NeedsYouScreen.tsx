@@ -73,7 +73,9 @@ function NeedsYouCard({ item }: { item: QueueItem }) {
           {item.kind === 'escalation' ? t('assistant.needsYou.escalation') : t('assistant.needsYou.hold')}
         </span>
         <span className="ny-reason" data-testid="needs-you-reason">
-          {t(runtimeKey('assistant.reasons', item.reason), { defaultValue: t(runtimeKey('autoTrust.reasons', item.reason), { defaultValue: item.reason }) })}
+          {t(runtimeKey('assistant.reasons', item.reason), {
+            defaultValue: t(runtimeKey('autoTrust.reasons', item.reason), { defaultValue: item.reason }),
+          })}
         </span>
         <span className="muted small ny-time">{formatListTime(item.updatedAt, timeZone)}</span>
       </div>
@@ -92,7 +94,14 @@ function NeedsYouCard({ item }: { item: QueueItem }) {
       )}
       <label className="field">
         <span className="field-label">{t('assistant.needsYou.draft')}</span>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} dir="auto" placeholder={t('assistant.needsYou.noDraft')} data-testid="needs-you-draft" />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={3}
+          dir="auto"
+          placeholder={t('assistant.needsYou.noDraft')}
+          data-testid="needs-you-draft"
+        />
       </label>
       {item.sources.length > 0 && (
         <p className="muted small" dir="auto">

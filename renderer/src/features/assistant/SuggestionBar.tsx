@@ -81,7 +81,12 @@ export function SuggestionBar({ conversationId }: { conversationId: number }) {
   if (!fresh) {
     return (
       <div className="suggest-bar idle" data-testid="suggest-bar">
-        <button className="btn small" onClick={() => void suggest(conversationId, { regenerate: true })} disabled={lastInboundId === null} data-testid="suggest-button">
+        <button
+          className="btn small"
+          onClick={() => void suggest(conversationId, { regenerate: true })}
+          disabled={lastInboundId === null}
+          data-testid="suggest-button"
+        >
           ✨ {t('assistant.suggestReply')}
         </button>
       </div>
@@ -110,7 +115,9 @@ export function SuggestionBar({ conversationId }: { conversationId: number }) {
           <strong>{t('assistant.checkBeforeSending')}</strong>{' '}
           {draft.warnings.map((w, i) => (
             <span key={i} className="pill warn" title={w.detail}>
-              {t(runtimeKey('assistant.reasons', w.reason), { defaultValue: t(runtimeKey('autoTrust.reasons', w.reason), { defaultValue: w.reason }) })}
+              {t(runtimeKey('assistant.reasons', w.reason), {
+                defaultValue: t(runtimeKey('autoTrust.reasons', w.reason), { defaultValue: w.reason }),
+              })}
             </span>
           ))}
         </div>

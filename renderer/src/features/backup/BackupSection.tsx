@@ -15,7 +15,9 @@ const RETENTION = [0, 3, 6, 12, 24, 36, 60];
 export function BackupSection() {
   const { t } = useTranslation();
   const tz = useAppStore((s) => s.settings?.business.timeZone);
-  const { status, list, privacy, error } = useBackupStore(useShallow((s) => ({ status: s.status, list: s.list, privacy: s.privacy, error: s.error })));
+  const { status, list, privacy, error } = useBackupStore(
+    useShallow((s) => ({ status: s.status, list: s.list, privacy: s.privacy, error: s.error })),
+  );
   const { load, backupNow, restore, saveSettings, loadPrivacy, retentionPreview, setRetention, applyRetention } = useBackupStore(
     useShallow((s) => ({
       load: s.load,
@@ -84,7 +86,9 @@ export function BackupSection() {
       <p className="muted">{t('backup.intro')}</p>
       {status && (
         <div className="card backup-status">
-          <div data-testid="backup-last">{status.lastBackupAt ? t('backup.last', { when: formatWhen(status.lastBackupAt, tz) }) : t('backup.never')}</div>
+          <div data-testid="backup-last">
+            {status.lastBackupAt ? t('backup.last', { when: formatWhen(status.lastBackupAt, tz) }) : t('backup.never')}
+          </div>
           {status.nextBackupAt && <div className="muted small">{t('backup.next', { when: formatWhen(status.nextBackupAt, tz) })}</div>}
           {status.lastError && (
             <p className="error-box small">
@@ -94,7 +98,18 @@ export function BackupSection() {
           )}
           <IntegrityLine integrity={status.integrity} tz={tz} />
           <div>
-            <button className="btn primary" disabled={busy !== null || status.running} onClick={() => void run('now', async () => { const j = await backupNow(); if (j.state !== 'done') throw new Error(j.error?.message ?? j.state); return null; })} data-testid="backup-now">
+            <button
+              className="btn primary"
+              disabled={busy !== null || status.running}
+              onClick={() =>
+                void run('now', async () => {
+                  const j = await backupNow();
+                  if (j.state !== 'done') throw new Error(j.error?.message ?? j.state);
+                  return null;
+                })
+              }
+              data-testid="backup-now"
+            >
               {busy === 'now' || status.running ? t('backup.running') : t('backup.now')}
             </button>
           </div>
@@ -133,7 +148,13 @@ export function BackupSection() {
           <div className="grid2">
             <label className="field">
               <span className="field-label">{t('backup.keep')}</span>
-              <input type="number" min={1} max={100} value={form.keep} onChange={(e) => setForm({ ...form, keep: Math.max(1, Math.min(100, Number(e.target.value) || 1)) })} />
+              <input
+                type="number"
+                min={1}
+                max={100}
+                value={form.keep}
+                onChange={(e) => setForm({ ...form, keep: Math.max(1, Math.min(100, Number(e.target.value) || 1)) })}
+              />
             </label>
             <label className="field">
               <span className="field-label">{t('backup.dir')}</span>
@@ -141,7 +162,17 @@ export function BackupSection() {
             </label>
           </div>
           <p className="field-hint">{t('backup.dirHint')}</p>
-          <button className="btn" disabled={busy !== null} onClick={() => void run('save', async () => { await saveSettings(form); await load(); return t('common.saved'); })}>
+          <button
+            className="btn"
+            disabled={busy !== null}
+            onClick={() =>
+              void run('save', async () => {
+                await saveSettings(form);
+                await load();
+                return t('common.saved');
+              })
+            }
+          >
             {t('backup.save')}
           </button>
         </div>
@@ -159,11 +190,24 @@ export function BackupSection() {
           <p className="field-hint">{t('backup.retention.hint')}</p>
           {months > 0 && wouldDelete !== null && <p className="muted small">{t('backup.retention.preview', { count: wouldDelete })}</p>}
           <div className="save-bar">
-            <button className="btn" disabled={busy !== null || months === privacy?.retentionMonths} onClick={() => void run('retention', async () => { await setRetention(months); return t('common.saved'); })}>
+            <button
+              className="btn"
+              disabled={busy !== null || months === privacy?.retentionMonths}
+              onClick={() =>
+                void run('retention', async () => {
+                  await setRetention(months);
+                  return t('common.saved');
+                })
+              }
+            >
               {t('backup.save')}
             </button>
             {months > 0 && months === privacy?.retentionMonths && (wouldDelete ?? 0) > 0 && (
-              <button className="btn danger" disabled={busy !== null} onClick={() => void run('apply', async () => t('backup.retention.deleted', { count: await applyRetention() }))}>
+              <button
+                className="btn danger"
+                disabled={busy !== null}
+                onClick={() => void run('apply', async () => t('backup.retention.deleted', { count: await applyRetention() }))}
+              >
                 {t('backup.retention.apply')}
               </button>
             )}

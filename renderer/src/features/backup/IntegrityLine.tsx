@@ -14,7 +14,10 @@ export function IntegrityLine({ integrity, tz }: { integrity: BackupStatus['inte
         ? t('integrity.never')
         : t(`integrity.${integrity.state}`, { when, detail: integrity.detail });
   return (
-    <div className={integrity.state === 'damaged' || integrity.state === 'failed' ? 'error-box small' : 'muted small'} data-testid="integrity-line">
+    <div
+      className={integrity.state === 'damaged' || integrity.state === 'failed' ? 'error-box small' : 'muted small'}
+      data-testid="integrity-line"
+    >
       {text}
       {integrity.nextAt && integrity.state !== 'running' ? ` ${t('integrity.next', { when: formatWhen(integrity.nextAt, tz) })}` : ''}
     </div>

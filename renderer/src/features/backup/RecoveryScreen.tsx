@@ -21,7 +21,9 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
 
 function RecoveryScreen() {
   const { t } = useTranslation();
-  const { status, list, restore, startFresh } = useBackupStore(useShallow((s) => ({ status: s.status, list: s.list, restore: s.restore, startFresh: s.startFresh })));
+  const { status, list, restore, startFresh } = useBackupStore(
+    useShallow((s) => ({ status: s.status, list: s.list, restore: s.restore, startFresh: s.startFresh })),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const r = status?.recovery;

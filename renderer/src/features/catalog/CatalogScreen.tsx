@@ -36,7 +36,12 @@ export function CatalogScreen() {
           dir="auto"
         />
         <label className="check small">
-          <input type="checkbox" checked={includeArchived} onChange={(e) => void setIncludeArchived(e.target.checked)} data-testid="catalog-archived" />
+          <input
+            type="checkbox"
+            checked={includeArchived}
+            onChange={(e) => void setIncludeArchived(e.target.checked)}
+            data-testid="catalog-archived"
+          />
           {t('catalog.showArchived')}
         </label>
         <span className="spacer" />
@@ -116,7 +121,11 @@ export function CatalogScreen() {
                             {t('catalog.restore')}
                           </button>
                         ) : (
-                          <button className="btn small" onClick={() => window.confirm(t('catalog.confirmArchive', { name: p.name })) && void archive(p.id, true)} data-testid="product-archive">
+                          <button
+                            className="btn small"
+                            onClick={() => window.confirm(t('catalog.confirmArchive', { name: p.name })) && void archive(p.id, true)}
+                            data-testid="product-archive"
+                          >
                             {t('catalog.archive')}
                           </button>
                         )}

@@ -9,7 +9,19 @@ import { runtimeKey } from '../../i18n/keys';
 import { TechDetails } from '../../components/TechDetails';
 import type { RowError } from '../../../../main/core/catalog/csv';
 
-const FIELDS = ['sku', 'name', 'category', 'price', 'unit', 'stock', 'available', 'synonyms', 'options', 'description', 'archived'] as const;
+const FIELDS = [
+  'sku',
+  'name',
+  'category',
+  'price',
+  'unit',
+  'stock',
+  'available',
+  'synonyms',
+  'options',
+  'description',
+  'archived',
+] as const;
 const MAX_BYTES = 1_500_000;
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -20,7 +32,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       ? e.message
       : t(runtimeKey('catalog.importDialog.issues', e.code), {
           ...e.params,
-          field: e.params?.field ? t(runtimeKey('catalog.importDialog.fields', String(e.params.field)), { defaultValue: String(e.params.field) }) : '',
+          field: e.params?.field
+            ? t(runtimeKey('catalog.importDialog.fields', String(e.params.field)), { defaultValue: String(e.params.field) })
+            : '',
         });
   const reload = useCatalogStore((s) => s.load);
   const [text, setText] = useState<string | null>(null);
@@ -84,7 +98,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <div className="import-pick">
           <label className="btn">
             {t('catalog.importDialog.choose')}
-            <input type="file" accept=".csv,.txt,text/csv" hidden onChange={(e) => void pick(e.target.files?.[0])} data-testid="import-file" />
+            <input
+              type="file"
+              accept=".csv,.txt,text/csv"
+              hidden
+              onChange={(e) => void pick(e.target.files?.[0])}
+              data-testid="import-file"
+            />
           </label>
           {fileName && <span className="mono small">{fileName}</span>}
           {busy && <span className="muted small">{t('catalog.importDialog.reading')}</span>}

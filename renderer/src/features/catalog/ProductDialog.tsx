@@ -30,7 +30,10 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
   const [description, setDescription] = useState(product?.description ?? '');
   const [synonyms, setSynonyms] = useState((product?.synonyms ?? []).join('\n'));
   const [options, setOptions] = useState<OptionRow[]>(
-    (product?.options ?? []).map((g) => ({ name: g.name, values: g.values.map((v) => ({ value: v.value, delta: v.priceDeltaMinor ? toAmount(v.priceDeltaMinor, currency) : '' })) })),
+    (product?.options ?? []).map((g) => ({
+      name: g.name,
+      values: g.values.map((v) => ({ value: v.value, delta: v.priceDeltaMinor ? toAmount(v.priceDeltaMinor, currency) : '' })),
+    })),
   );
   const [photo, setPhoto] = useState<string | null>(product?.photo ?? null);
   const [error, setError] = useState<string | null>(null);
@@ -51,12 +54,17 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
       stock: stockValue,
       available,
       description,
-      synonyms: synonyms.split('\n').map((s) => s.trim()).filter(Boolean),
+      synonyms: synonyms
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
       options: options
         .filter((g) => g.name.trim() || g.values.some((v) => v.value.trim()))
         .map((g) => ({
           name: g.name,
-          values: g.values.filter((v) => v.value.trim()).map((v) => ({ value: v.value, priceDeltaMinor: v.delta.trim() ? (parseAmount(v.delta, currency, true) ?? 0) : 0 })),
+          values: g.values
+            .filter((v) => v.value.trim())
+            .map((v) => ({ value: v.value, priceDeltaMinor: v.delta.trim() ? (parseAmount(v.delta, currency, true) ?? 0) : 0 })),
         })),
       photo,
     };
@@ -97,10 +105,19 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
         <h2>{product ? t('catalog.form.editTitle') : t('catalog.form.addTitle')}</h2>
         <div className="product-top">
           <div className="photo-box">
-            {photo ? <img src={photo} alt="" className="photo-preview" /> : <div className="photo-preview empty">{name.trim().charAt(0).toUpperCase() || '?'}</div>}
+            {photo ? (
+              <img src={photo} alt="" className="photo-preview" />
+            ) : (
+              <div className="photo-preview empty">{name.trim().charAt(0).toUpperCase() || '?'}</div>
+            )}
             <label className="btn small">
               {t('catalog.form.choosePhoto')}
-              <input type="file" accept="image/png,image/jpeg,image/webp,image/gif" hidden onChange={(e) => void pickPhoto(e.target.files?.[0])} />
+              <input
+                type="file"
+                accept="image/png,image/jpeg,image/webp,image/gif"
+                hidden
+                onChange={(e) => void pickPhoto(e.target.files?.[0])}
+              />
             </label>
             {photo && (
               <button type="button" className="link" onClick={() => setPhoto(null)}>
@@ -110,16 +127,34 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
           </div>
           <div className="product-main">
             <Field label={t('catalog.form.name')}>
-              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required dir="auto" data-testid="product-name" autoFocus />
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={200}
+                required
+                dir="auto"
+                data-testid="product-name"
+                autoFocus
+              />
             </Field>
             <div className="grid3">
               <Field label={t('catalog.form.price', { currency })} error={price && priceMinor === null ? t('catalog.form.badPrice') : null}>
-                <input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" required data-testid="product-price-input" />
+                <input
+                  value={price}
+                  onChange={(e) => setPrice(e.target.value)}
+                  inputMode="decimal"
+                  required
+                  data-testid="product-price-input"
+                />
               </Field>
               <Field label={t('catalog.form.unit')} hint={t('catalog.form.unitHint')}>
                 <input value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={20} />
               </Field>
-              <Field label={t('catalog.form.stock')} hint={t('catalog.form.stockHint')} error={stockValue === undefined ? t('catalog.form.badStock') : null}>
+              <Field
+                label={t('catalog.form.stock')}
+                hint={t('catalog.form.stockHint')}
+                error={stockValue === undefined ? t('catalog.form.badStock') : null}
+              >
                 <input value={stock} onChange={(e) => setStock(e.target.value)} inputMode="numeric" data-testid="product-stock" />
               </Field>
             </div>
@@ -154,7 +189,12 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
           {options.map((g, gi) => (
             <div className="option-group" key={gi}>
               <div className="option-head">
-                <input value={g.name} placeholder={t('catalog.form.optionName')} onChange={(e) => setGroup(gi, { ...g, name: e.target.value })} maxLength={60} />
+                <input
+                  value={g.name}
+                  placeholder={t('catalog.form.optionName')}
+                  onChange={(e) => setGroup(gi, { ...g, name: e.target.value })}
+                  maxLength={60}
+                />
                 <button type="button" className="link danger" onClick={() => setOptions(options.filter((_, k) => k !== gi))}>
                   {t('catalog.form.remove')}
                 </button>
@@ -165,36 +205,73 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
                     value={v.value}
                     placeholder={t('catalog.form.value')}
                     maxLength={60}
-                    onChange={(e) => setGroup(gi, { ...g, values: g.values.map((x, k) => (k === vi ? { ...x, value: e.target.value } : x)) })}
+                    onChange={(e) =>
+                      setGroup(gi, { ...g, values: g.values.map((x, k) => (k === vi ? { ...x, value: e.target.value } : x)) })
+                    }
                   />
                   <input
                     className={v.delta.trim() && parseAmount(v.delta, currency, true) === null ? 'invalid' : ''}
                     value={v.delta}
                     placeholder={`${t('catalog.form.delta')} (+0.80)`}
                     inputMode="decimal"
-                    onChange={(e) => setGroup(gi, { ...g, values: g.values.map((x, k) => (k === vi ? { ...x, delta: e.target.value } : x)) })}
+                    onChange={(e) =>
+                      setGroup(gi, { ...g, values: g.values.map((x, k) => (k === vi ? { ...x, delta: e.target.value } : x)) })
+                    }
                   />
-                  <button type="button" className="link" aria-label={t('catalog.form.remove')} onClick={() => setGroup(gi, { ...g, values: g.values.filter((_, k) => k !== vi) })}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('catalog.form.remove')}
+                    onClick={() => setGroup(gi, { ...g, values: g.values.filter((_, k) => k !== vi) })}
+                  >
                     ✕
                   </button>
                 </div>
               ))}
-              <button type="button" className="link" onClick={() => setGroup(gi, { ...g, values: [...g.values, { value: '', delta: '' }] })}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => setGroup(gi, { ...g, values: [...g.values, { value: '', delta: '' }] })}
+              >
                 + {t('catalog.form.addValue')}
               </button>
             </div>
           ))}
           {badDelta && <span className="field-error">{t('catalog.form.badDelta')}</span>}
-          <button type="button" className="btn small add-option" onClick={() => setOptions([...options, { name: '', values: [{ value: '', delta: '' }, { value: '', delta: '' }] }])}>
+          <button
+            type="button"
+            className="btn small add-option"
+            onClick={() =>
+              setOptions([
+                ...options,
+                {
+                  name: '',
+                  values: [
+                    { value: '', delta: '' },
+                    { value: '', delta: '' },
+                  ],
+                },
+              ])
+            }
+          >
             + {t('catalog.form.addOption')}
           </button>
         </div>
-        {error && <p className="error-box" data-testid="product-error">{error}</p>}
+        {error && (
+          <p className="error-box" data-testid="product-error">
+            {error}
+          </p>
+        )}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button className="btn primary" type="submit" disabled={busy || !name.trim() || priceMinor === null || stockValue === undefined || badDelta} data-testid="product-save">
+          <button
+            className="btn primary"
+            type="submit"
+            disabled={busy || !name.trim() || priceMinor === null || stockValue === undefined || badDelta}
+            data-testid="product-save"
+          >
             {t('catalog.form.save')}
           </button>
         </div>

@@ -13,9 +13,12 @@ export function currencyDigits(currency: string): number {
 export function formatMoney(minor: number, currency: string): string {
   const digits = currencyDigits(currency);
   try {
-    return new Intl.NumberFormat(i18next.language || 'en', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-      minor / 10 ** digits,
-    );
+    return new Intl.NumberFormat(i18next.language || 'en', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(minor / 10 ** digits);
   } catch {
     return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
   }

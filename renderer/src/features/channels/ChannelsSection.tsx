@@ -45,7 +45,12 @@ export function StatusLine({ status, testId, label }: { status: ChannelStatus; t
   return (
     <div className={`channel-status status-chip state-${status.state}`} data-testid={testId} data-state={status.state}>
       <span className="dot" />
-      <strong>{label ?? t(runtimeKey('channels.state', status.state), { defaultValue: t(runtimeKey('whatsappLink.state', status.state), { defaultValue: status.state }) })}</strong>
+      <strong>
+        {label ??
+          t(runtimeKey('channels.state', status.state), {
+            defaultValue: t(runtimeKey('whatsappLink.state', status.state), { defaultValue: status.state }),
+          })}
+      </strong>
       {/* While a QR code is shown, the card explains the scan itself, in the owner's language. */}
       {status.detail && !['waiting_for_scan', 'conflict', 'blocked'].includes(status.state) && status.notice === undefined && (
         <StatusDetail status={status} />

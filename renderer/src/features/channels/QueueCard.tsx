@@ -41,7 +41,9 @@ export function QueueCard() {
               {c.failed > 0 && <span className="bad">{t('channels.queue.failed', { count: c.failed })}</span>}
               <span className="spacer" />
               <span className="muted small">
-                {c.hourlyCap ? t('channels.queue.lastHourCap', { count: c.sentLastHour, cap: c.hourlyCap }) : t('channels.queue.lastHour', { count: c.sentLastHour })}
+                {c.hourlyCap
+                  ? t('channels.queue.lastHourCap', { count: c.sentLastHour, cap: c.hourlyCap })
+                  : t('channels.queue.lastHour', { count: c.sentLastHour })}
               </span>
             </div>
             <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={c.done + c.failed}>

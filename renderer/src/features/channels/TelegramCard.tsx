@@ -143,7 +143,12 @@ function Setup() {
       <details open={!!savedRoot}>
         <summary className="muted small">{t('channels.telegram.advanced')}</summary>
         <Field label={t('channels.telegram.apiRoot')} hint={t('channels.telegram.apiRootHint')}>
-          <input value={apiRoot} placeholder="https://api.telegram.org" onChange={(e) => setApiRoot(e.target.value)} data-testid="telegram-apiroot-input" />
+          <input
+            value={apiRoot}
+            placeholder="https://api.telegram.org"
+            onChange={(e) => setApiRoot(e.target.value)}
+            data-testid="telegram-apiroot-input"
+          />
         </Field>
       </details>
       {bot && (
@@ -160,7 +165,13 @@ function Setup() {
         </div>
       )}
       <div className="save-bar">
-        <button type="button" className="btn" disabled={!token.trim() || busy !== null} onClick={() => void run('check')} data-testid="telegram-check">
+        <button
+          type="button"
+          className="btn"
+          disabled={!token.trim() || busy !== null}
+          onClick={() => void run('check')}
+          data-testid="telegram-check"
+        >
           {busy === 'check' ? t('channels.telegram.checking') : t('channels.telegram.check')}
         </button>
         <button type="submit" className="btn primary" disabled={!token.trim() || busy !== null} data-testid="telegram-connect">

@@ -35,7 +35,11 @@ export function WhatsAppCard() {
         <span className="channel-logo wa">✆</span>
         <h3>{t('channels.whatsapp.title')}</h3>
       </header>
-      <StatusLine status={status} testId="whatsapp-status" label={status.pairing && 'code' in status.pairing ? t('whatsappLink.state.waiting_for_code') : undefined} />
+      <StatusLine
+        status={status}
+        testId="whatsapp-status"
+        label={status.pairing && 'code' in status.pairing ? t('whatsappLink.state.waiting_for_code') : undefined}
+      />
       <div className="channel-body">
         {!wa.enabled && <p className="muted">{t('channels.whatsapp.about')}</p>}
         {status.state === 'waiting_for_scan' && status.qrImage && !status.pairing && (
@@ -54,17 +58,37 @@ export function WhatsAppCard() {
         <LinkNotices wa={wa} busy={busy} onConnect={() => act(connect)} />
         <div className="save-bar">
           {!wa.enabled && (
-            <button type="button" className="btn primary" disabled={busy || !wa.browser.ok} onClick={() => act(connect)} data-testid="whatsapp-connect">
+            <button
+              type="button"
+              className="btn primary"
+              disabled={busy || !wa.browser.ok}
+              onClick={() => act(connect)}
+              data-testid="whatsapp-connect"
+            >
               {t('channels.whatsapp.connect')}
             </button>
           )}
           {wa.enabled && (status.state === 'logged_out' || status.state === 'error') && (
-            <button type="button" className="btn primary" disabled={busy} onClick={() => act(reconnect)} data-testid="whatsapp-again" title={t('channels.whatsapp.againHint')}>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={busy}
+              onClick={() => act(reconnect)}
+              data-testid="whatsapp-again"
+              title={t('channels.whatsapp.againHint')}
+            >
               {status.state === 'logged_out' ? t('channels.whatsapp.again') : t('channels.whatsapp.tryAgain')}
             </button>
           )}
           {wa.enabled && (
-            <button type="button" className="btn" disabled={busy} onClick={() => act(disconnect)} data-testid="whatsapp-disconnect" title={t('channels.whatsapp.disconnectHint')}>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => act(disconnect)}
+              data-testid="whatsapp-disconnect"
+              title={t('channels.whatsapp.disconnectHint')}
+            >
               {t('channels.whatsapp.disconnect')}
             </button>
           )}
@@ -72,7 +96,12 @@ export function WhatsAppCard() {
         {error && <div className="error-box">{error}</div>}
         <BrowserField />
         <label className="check">
-          <input type="checkbox" checked={wa.ignoreGroups} onChange={(e) => act(() => update({ ignoreGroups: e.target.checked }))} data-testid="whatsapp-ignore-groups" />
+          <input
+            type="checkbox"
+            checked={wa.ignoreGroups}
+            onChange={(e) => act(() => update({ ignoreGroups: e.target.checked }))}
+            data-testid="whatsapp-ignore-groups"
+          />
           {t('channels.whatsapp.ignoreGroups')}
         </label>
         <label className="check">
@@ -107,14 +136,20 @@ function BrowserField() {
           <BrowserPicker />
         </Field>
       ) : (
-      <Field label={t('channels.whatsapp.browserPath')} hint={t('channels.whatsapp.browserPathHint')}>
-        <div className="inline-input">
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/usr/bin/google-chrome" spellCheck={false} data-testid="whatsapp-browser-input" />
-          <button type="submit" className="btn">
-            {t('channels.whatsapp.saveBrowser')}
-          </button>
-        </div>
-      </Field>
+        <Field label={t('channels.whatsapp.browserPath')} hint={t('channels.whatsapp.browserPathHint')}>
+          <div className="inline-input">
+            <input
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              placeholder="/usr/bin/google-chrome"
+              spellCheck={false}
+              data-testid="whatsapp-browser-input"
+            />
+            <button type="submit" className="btn">
+              {t('channels.whatsapp.saveBrowser')}
+            </button>
+          </div>
+        </Field>
       )}
       {wa.browser.ok ? (
         <p className="muted small" data-testid="whatsapp-browser">

@@ -64,10 +64,21 @@ export function PairingCode({ status }: { status: ChannelStatus }) {
         get();
       }}
     >
-      {pairing && <div className="notice-box" data-testid="whatsapp-pairing-expired">{t('whatsappLink.expired')}</div>}
+      {pairing && (
+        <div className="notice-box" data-testid="whatsapp-pairing-expired">
+          {t('whatsappLink.expired')}
+        </div>
+      )}
       <Field label={t('whatsappLink.phoneLabel')} hint={t('whatsappLink.phoneHint')} error={error}>
         <div className="inline-input">
-          <input value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+49 151 23456789" inputMode="tel" autoComplete="tel" data-testid="whatsapp-phone" />
+          <input
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            placeholder="+49 151 23456789"
+            inputMode="tel"
+            autoComplete="tel"
+            data-testid="whatsapp-phone"
+          />
           <button type="submit" className="btn primary" disabled={busy || !phone.trim()} data-testid="whatsapp-get-code">
             {pairing ? t('whatsappLink.newCode') : t('whatsappLink.getCode')}
           </button>
@@ -156,10 +167,21 @@ export function WhatsAppAdvanced({ wa }: { wa: WhatsApp }) {
         }}
       >
         <Field label={t('whatsappLink.webVersion')} hint={t('whatsappLink.webVersionHint')}>
-          <input value={form.webVersion} onChange={set('webVersion')} placeholder="2.3000.1023180766" spellCheck={false} data-testid="whatsapp-web-version" />
+          <input
+            value={form.webVersion}
+            onChange={set('webVersion')}
+            placeholder="2.3000.1023180766"
+            spellCheck={false}
+            data-testid="whatsapp-web-version"
+          />
         </Field>
         <Field label={t('whatsappLink.webVersionRemote')} hint={t('whatsappLink.webVersionRemoteHint')}>
-          <input value={form.webVersionRemote} onChange={set('webVersionRemote')} placeholder="https://…/{version}.html" spellCheck={false} />
+          <input
+            value={form.webVersionRemote}
+            onChange={set('webVersionRemote')}
+            placeholder="https://…/{version}.html"
+            spellCheck={false}
+          />
         </Field>
         <div className="wa-advanced-row">
           <Field label={t('whatsappLink.quietHour')} hint={t('whatsappLink.quietHourHint')}>

@@ -100,7 +100,12 @@ export function ContactsScreen() {
           data-testid="contacts-search"
           dir="auto"
         />
-        <select value={filter.tag ?? ''} onChange={(e) => setFilter({ tag: e.target.value || null })} aria-label={t('contacts.col.tags')} data-testid="contacts-tag">
+        <select
+          value={filter.tag ?? ''}
+          onChange={(e) => setFilter({ tag: e.target.value || null })}
+          aria-label={t('contacts.col.tags')}
+          data-testid="contacts-tag"
+        >
           <option value="">{t('contacts.allTags')}</option>
           {facets?.tags.map((x) => (
             <option key={x.tag} value={x.tag}>

@@ -15,9 +15,19 @@ const ROW_HEIGHT = 52;
 export function ContactsTable() {
   const { t, i18n } = useTranslation();
   const { total, pages, version, facets, selected, openId, filter } = useContactsStore(
-    useShallow((s) => ({ total: s.total, pages: s.pages, version: s.version, facets: s.facets, selected: s.selected, openId: s.openId, filter: s.filter })),
+    useShallow((s) => ({
+      total: s.total,
+      pages: s.pages,
+      version: s.version,
+      facets: s.facets,
+      selected: s.selected,
+      openId: s.openId,
+      filter: s.filter,
+    })),
   );
-  const { ensure, toggle, open, selectPage } = useContactsStore(useShallow((s) => ({ ensure: s.ensure, toggle: s.toggle, open: s.open, selectPage: s.selectPage })));
+  const { ensure, toggle, open, selectPage } = useContactsStore(
+    useShallow((s) => ({ ensure: s.ensure, toggle: s.toggle, open: s.open, selectPage: s.selectPage })),
+  );
   const tz = useAppStore((s) => s.settings?.business.timeZone);
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: total, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -44,21 +54,42 @@ export function ContactsTable() {
     <div className="contacts-table" role="table" aria-rowcount={total} data-testid="contacts-table">
       <div className={`contacts-row contacts-header ${cols}`} role="row">
         <span role="columnheader">
-          <input type="checkbox" checked={allOn} onChange={(e) => selectPage(visibleIds, e.target.checked)} aria-label={t('contacts.selectAll')} data-testid="contacts-select-all" />
+          <input
+            type="checkbox"
+            checked={allOn}
+            onChange={(e) => selectPage(visibleIds, e.target.checked)}
+            aria-label={t('contacts.selectAll')}
+            data-testid="contacts-select-all"
+          />
         </span>
         <span role="columnheader">{t('contacts.col.name')}</span>
         <span role="columnheader">{t('contacts.col.reach')}</span>
         <span role="columnheader">{t('contacts.col.tags')}</span>
         <span role="columnheader">{t('contacts.col.lastContact')}</span>
-        {facets?.hasOrders && <span role="columnheader" className="num">{t('contacts.col.orders')}</span>}
-        {facets?.hasOrders && <span role="columnheader" className="num">{t('contacts.col.spent')}</span>}
+        {facets?.hasOrders && (
+          <span role="columnheader" className="num">
+            {t('contacts.col.orders')}
+          </span>
+        )}
+        {facets?.hasOrders && (
+          <span role="columnheader" className="num">
+            {t('contacts.col.spent')}
+          </span>
+        )}
       </div>
       <div className="contacts-scroll" ref={parent}>
         {total === 0 && <p className="list-empty muted">{filtered ? t('contacts.emptyFiltered') : t('contacts.empty')}</p>}
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
             const c = rowAt(v.index);
-            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` };
+            const style = {
+              position: 'absolute' as const,
+              top: 0,
+              left: 0,
+              right: 0,
+              height: v.size,
+              transform: `translateY(${v.start}px)`,
+            };
             if (!c) {
               return (
                 <div key={v.key} className={`contacts-row ${cols} placeholder`} style={style} role="row">
@@ -78,16 +109,24 @@ export function ContactsTable() {
                 onClick={() => open(c.id)}
               >
                 <span onClick={(e) => e.stopPropagation()}>
-                  <input type="checkbox" checked={Boolean(selected[c.id])} onChange={() => toggle(c.id)} aria-label={t('contacts.select', { name: c.name })} data-testid="contact-select" />
+                  <input
+                    type="checkbox"
+                    checked={Boolean(selected[c.id])}
+                    onChange={() => toggle(c.id)}
+                    aria-label={t('contacts.select', { name: c.name })}
+                    data-testid="contact-select"
+                  />
                 </span>
                 <span className="contact-cell-name">
                   <Avatar name={c.name} id={c.id} size={30} />
                   <span className="contact-name-text" dir="auto" title={c.name}>
                     {c.name}
                   </span>
-                  {c.channels.filter((ch) => ch !== 'phone' && ch !== 'email').map((ch) => (
-                    <ChannelBadge key={ch} channel={ch} />
-                  ))}
+                  {c.channels
+                    .filter((ch) => ch !== 'phone' && ch !== 'email')
+                    .map((ch) => (
+                      <ChannelBadge key={ch} channel={ch} />
+                    ))}
                   {c.optedOut && (
                     <span className="pill optout-pill" title={t('contacts.optedOutHint')} data-testid="optout-marker">
                       {t('contacts.optedOut')}

@@ -10,7 +10,9 @@ import { errorText } from '../../i18n/errors';
 
 export function DuplicatesDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { duplicates, dismissDuplicate } = useContactsStore(useShallow((s) => ({ duplicates: s.duplicates, dismissDuplicate: s.dismissDuplicate })));
+  const { duplicates, dismissDuplicate } = useContactsStore(
+    useShallow((s) => ({ duplicates: s.duplicates, dismissDuplicate: s.dismissDuplicate })),
+  );
   const [list, setList] = useState<Duplicate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [merging, setMerging] = useState<Duplicate | null>(null);

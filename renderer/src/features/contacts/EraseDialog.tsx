@@ -49,7 +49,14 @@ export function EraseDialog({ contactId, onClose, onErased }: { contactId: numbe
           </label>
           <label className="field">
             <span className="field-label">{t('contacts.erase.confirm')}</span>
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={preview.name} disabled={busy} dir="auto" data-testid="erase-confirm" />
+            <input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              placeholder={preview.name}
+              disabled={busy}
+              dir="auto"
+              data-testid="erase-confirm"
+            />
           </label>
         </>
       )}

@@ -45,7 +45,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         filter:
           scope === 'all'
             ? {}
-            : { query: filter.query.trim() || undefined, tag: filter.tag ?? undefined, channel: filter.channel ?? undefined, optedOut: filter.optedOut ?? undefined },
+            : {
+                query: filter.query.trim() || undefined,
+                tag: filter.tag ?? undefined,
+                channel: filter.channel ?? undefined,
+                optedOut: filter.optedOut ?? undefined,
+              },
         ids: scope === 'selected' ? selectedIds : undefined,
       };
       const j = await startExport(input);
@@ -118,7 +123,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           {format === 'csv' && (
             <label className="field">
               <span className="field-label">{t('contacts.exportDialog.delimiter')}</span>
-              <select value={delimiter} onChange={(e) => setDelimiter(e.target.value as typeof delimiter)} disabled={running} data-testid="export-delimiter">
+              <select
+                value={delimiter}
+                onChange={(e) => setDelimiter(e.target.value as typeof delimiter)}
+                disabled={running}
+                data-testid="export-delimiter"
+              >
                 <option value=",">{t('contacts.exportDialog.delimiters.comma')}</option>
                 <option value=";">{t('contacts.exportDialog.delimiters.semicolon')}</option>
                 <option value={'\t'}>{t('contacts.exportDialog.delimiters.tab')}</option>
@@ -150,7 +160,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <button className="btn" onClick={onClose} disabled={running}>
           {t('common.close')}
         </button>
-        <button className="btn primary" onClick={() => void start()} disabled={running || (format === 'csv' && columns.length === 0)} data-testid="export-start">
+        <button
+          className="btn primary"
+          onClick={() => void start()}
+          disabled={running || (format === 'csv' && columns.length === 0)}
+          data-testid="export-start"
+        >
           {t('contacts.exportDialog.start')}
         </button>
       </div>

@@ -21,7 +21,19 @@ function countryName(code: string | null, lang: string): string {
 }
 
 type Field = NonNullable<ImportOptions['mapping']>[number];
-const FIELDS: Field[] = ['ignore', 'name', 'firstName', 'middleName', 'lastName', 'phone', 'email', 'telegram', 'tags', 'notes', 'language'];
+const FIELDS: Field[] = [
+  'ignore',
+  'name',
+  'firstName',
+  'middleName',
+  'lastName',
+  'phone',
+  'email',
+  'telegram',
+  'tags',
+  'notes',
+  'language',
+];
 type Stage = 'pick' | 'uploading' | 'checking' | 'preview' | 'importing' | 'done';
 interface Options {
   encoding: NonNullable<ImportOptions['encoding']>;
@@ -129,12 +141,22 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   const issueText = (i: ImportPreview['issues'][number]) =>
     i.code === 'phone_other_country' && i.phone?.otherCountry
-      ? t('importPhones.otherCountry', { column: i.column ?? '', value: i.value ?? '', here: phoneIn(i.phone.display ?? '', i.phone.country), other: phoneIn(i.phone.otherCountry.display, i.phone.otherCountry.country) })
+      ? t('importPhones.otherCountry', {
+          column: i.column ?? '',
+          value: i.value ?? '',
+          here: phoneIn(i.phone.display ?? '', i.phone.country),
+          other: phoneIn(i.phone.otherCountry.display, i.phone.otherCountry.country),
+        })
       : t(runtimeKey('contacts.importDialog.issues', i.code), { column: i.column ?? '', value: i.value ?? '', ref: i.ref ?? '' });
-  const phoneIn = (number: string, country: string | null) => t('importPhones.inCountry', { number, country: countryName(country, i18n.language) });
+  const phoneIn = (number: string, country: string | null) =>
+    t('importPhones.inCountry', { number, country: countryName(country, i18n.language) });
   const phoneText = (p: PhoneReading) =>
     p.otherCountry
-      ? t('importPhones.check', { written: p.written, here: phoneIn(p.display ?? '', p.country), other: phoneIn(p.otherCountry.display, p.otherCountry.country) })
+      ? t('importPhones.check', {
+          written: p.written,
+          here: phoneIn(p.display ?? '', p.country),
+          other: phoneIn(p.otherCountry.display, p.otherCountry.country),
+        })
       : p.e164
         ? phoneIn(p.display ?? p.e164, p.country)
         : t('importPhones.notPhone', { written: p.written });
@@ -147,12 +169,20 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <div className="ci-pick">
           <label className="btn primary file-btn">
             {t('contacts.importDialog.choose')}
-            <input type="file" accept=".csv,.txt,.tsv,text/csv" hidden onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])} data-testid="import-file" />
+            <input
+              type="file"
+              accept=".csv,.txt,.tsv,text/csv"
+              hidden
+              onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])}
+              data-testid="import-file"
+            />
           </label>
           <p className="muted small">{t('contacts.importDialog.hint')}</p>
         </div>
       )}
-      {stage === 'uploading' && <Progress done={sent} total={size} label={t('contacts.importDialog.uploading', { percent: Math.round((sent / size) * 100) })} />}
+      {stage === 'uploading' && (
+        <Progress done={sent} total={size} label={t('contacts.importDialog.uploading', { percent: Math.round((sent / size) * 100) })} />
+      )}
       {(stage === 'checking' || stage === 'importing') && job && (
         <Progress
           done={job.done}
@@ -174,7 +204,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <div className="grid3">
             <label className="field">
               <span className="field-label">{t('contacts.importDialog.encoding')}</span>
-              <select value={opts.encoding} onChange={(e) => change({ encoding: e.target.value as Options['encoding'] })} disabled={busy} data-testid="import-encoding">
+              <select
+                value={opts.encoding}
+                onChange={(e) => change({ encoding: e.target.value as Options['encoding'] })}
+                disabled={busy}
+                data-testid="import-encoding"
+              >
                 {(['utf-8', 'windows-1251', 'windows-1252'] as const).map((enc) => (
                   <option key={enc} value={enc}>
                     {t(`contacts.importDialog.encodings.${enc}`)}
@@ -184,7 +219,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </label>
             <label className="field">
               <span className="field-label">{t('contacts.importDialog.separator')}</span>
-              <select value={opts.delimiter ?? ','} onChange={(e) => change({ delimiter: e.target.value as Options['delimiter'], mapping: undefined })} disabled={busy} data-testid="import-delimiter">
+              <select
+                value={opts.delimiter ?? ','}
+                onChange={(e) => change({ delimiter: e.target.value as Options['delimiter'], mapping: undefined })}
+                disabled={busy}
+                data-testid="import-delimiter"
+              >
                 <option value=",">{t('contacts.exportDialog.delimiters.comma')}</option>
                 <option value=";">{t('contacts.exportDialog.delimiters.semicolon')}</option>
                 <option value={'\t'}>{t('contacts.exportDialog.delimiters.tab')}</option>
@@ -192,7 +232,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </label>
             <label className="field">
               <span className="field-label">{t('contacts.importDialog.duplicates')}</span>
-              <select value={opts.duplicates} onChange={(e) => change({ duplicates: e.target.value as Options['duplicates'] })} disabled={busy} data-testid="import-duplicates">
+              <select
+                value={opts.duplicates}
+                onChange={(e) => change({ duplicates: e.target.value as Options['duplicates'] })}
+                disabled={busy}
+                data-testid="import-duplicates"
+              >
                 <option value="merge">{t('contacts.importDialog.dupMerge')}</option>
                 <option value="skip">{t('contacts.importDialog.dupSkip')}</option>
               </select>
@@ -254,7 +299,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               </div>
               {c && (
                 <p data-testid="import-summary">
-                  {t('contacts.importDialog.summary', { rows: c.rows, create: c.create, merge: c.merge, dups: c.duplicateRows, skipped: c.skipped, errors: c.errors })}
+                  {t('contacts.importDialog.summary', {
+                    rows: c.rows,
+                    create: c.create,
+                    merge: c.merge,
+                    dups: c.duplicateRows,
+                    skipped: c.skipped,
+                    errors: c.errors,
+                  })}
                 </p>
               )}
               {preview.issues.length > 0 && (
@@ -264,18 +316,27 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                     {preview.issues.map((i, k) => (
                       <li key={k} className={i.severity} data-testid="import-issue" data-row={i.row}>
                         <span className="issue-row">
-                          {i.row === i.line ? t('contacts.importDialog.row', { row: i.row }) : t('contacts.importDialog.rowLine', { row: i.row, line: i.line })}
+                          {i.row === i.line
+                            ? t('contacts.importDialog.row', { row: i.row })
+                            : t('contacts.importDialog.rowLine', { row: i.row, line: i.line })}
                         </span>
                         <span dir="auto">{issueText(i)}</span>
                       </li>
                     ))}
                   </ul>
-                  {preview.issuesTruncated && <p className="muted small">{t('contacts.importDialog.more', { count: preview.issues.length })}</p>}
+                  {preview.issuesTruncated && (
+                    <p className="muted small">{t('contacts.importDialog.more', { count: preview.issues.length })}</p>
+                  )}
                 </>
               )}
               {c && c.errors > 0 && (
                 <label className="check">
-                  <input type="checkbox" checked={skipErrors} onChange={(e) => setSkipErrors(e.target.checked)} data-testid="import-skip-errors" />
+                  <input
+                    type="checkbox"
+                    checked={skipErrors}
+                    onChange={(e) => setSkipErrors(e.target.checked)}
+                    data-testid="import-skip-errors"
+                  />
                   {t('contacts.importDialog.skipErrors', { count: c.errors })}
                 </label>
               )}

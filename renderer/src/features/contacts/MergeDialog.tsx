@@ -8,9 +8,21 @@ import { ChannelBadge } from '../../components/ChannelBadge';
 import { Modal } from './Modal';
 import { errorText } from '../../i18n/errors';
 
-export function MergeDialog({ survivorId, otherId, onClose, onMerged }: { survivorId: number; otherId?: number; onClose: () => void; onMerged?: () => void }) {
+export function MergeDialog({
+  survivorId,
+  otherId,
+  onClose,
+  onMerged,
+}: {
+  survivorId: number;
+  otherId?: number;
+  onClose: () => void;
+  onMerged?: () => void;
+}) {
   const { t } = useTranslation();
-  const { mergePreview, merge, search } = useContactsStore(useShallow((s) => ({ mergePreview: s.mergePreview, merge: s.merge, search: s.search })));
+  const { mergePreview, merge, search } = useContactsStore(
+    useShallow((s) => ({ mergePreview: s.mergePreview, merge: s.merge, search: s.search })),
+  );
   const [pair, setPair] = useState<{ keep: number; other: number | null }>({ keep: survivorId, other: otherId ?? null });
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<ContactRow[]>([]);
@@ -91,7 +103,15 @@ export function MergeDialog({ survivorId, otherId, onClose, onMerged }: { surviv
       <p className="muted small">{t('contacts.merge.hint')}</p>
       {pair.other === null && (
         <div className="merge-find">
-          <input type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('contacts.merge.find')} data-testid="merge-search" dir="auto" />
+          <input
+            type="search"
+            autoFocus
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('contacts.merge.find')}
+            data-testid="merge-search"
+            dir="auto"
+          />
           <ul className="merge-results">
             {found.map((r) => (
               <li key={r.id}>
@@ -107,7 +127,12 @@ export function MergeDialog({ survivorId, otherId, onClose, onMerged }: { surviv
         <>
           <div className="merge-sides">
             {side(preview.survivor, t('contacts.merge.keep'))}
-            <button className="btn small merge-swap" onClick={() => setPair({ keep: pair.other!, other: pair.keep })} disabled={busy} data-testid="merge-swap">
+            <button
+              className="btn small merge-swap"
+              onClick={() => setPair({ keep: pair.other!, other: pair.keep })}
+              disabled={busy}
+              data-testid="merge-swap"
+            >
               ⇄ {t('contacts.merge.swap')}
             </button>
             {side(preview.other, t('contacts.merge.into'))}
@@ -129,7 +154,12 @@ export function MergeDialog({ survivorId, otherId, onClose, onMerged }: { surviv
         <button className="btn" onClick={onClose} disabled={busy}>
           {t('common.cancel')}
         </button>
-        <button className="btn primary" onClick={() => void run()} disabled={busy || !preview || pair.other === null} data-testid="merge-start">
+        <button
+          className="btn primary"
+          onClick={() => void run()}
+          disabled={busy || !preview || pair.other === null}
+          data-testid="merge-start"
+        >
           {t('contacts.merge.start')}
         </button>
       </div>

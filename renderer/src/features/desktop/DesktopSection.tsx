@@ -44,7 +44,9 @@ export function DesktopSection() {
       <h3>{t('desktop.settings.browser')}</h3>
       <p>
         <code className="path">{wa?.browser.ok ? wa.browser.path : '—'}</code>
-        {wa?.browser.ok && wa.browser.source === 'detected' ? <span className="muted small"> ({t('desktop.settings.browserAuto')})</span> : null}
+        {wa?.browser.ok && wa.browser.source === 'detected' ? (
+          <span className="muted small"> ({t('desktop.settings.browserAuto')})</span>
+        ) : null}
       </p>
       <BrowserPicker />
       {error ? <div className="error-box">{error}</div> : null}

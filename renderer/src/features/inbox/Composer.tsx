@@ -111,7 +111,12 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
               ))}
             </select>
           )}
-          <button className="btn primary" onClick={() => void submit()} disabled={(!draft.trim() && !attachment) || busy} data-testid="send">
+          <button
+            className="btn primary"
+            onClick={() => void submit()}
+            disabled={(!draft.trim() && !attachment) || busy}
+            data-testid="send"
+          >
             {t('inbox.send')}
           </button>
         </div>

@@ -77,10 +77,17 @@ export function ConversationList() {
         />
         <StateTabs />
         <div className="filters" role="group" aria-label={t('inbox.filters')}>
-          <button className={`chip ${!filter.unread && !filter.channel ? 'on' : ''}`} onClick={() => void setFilter({ unread: false, channel: null, label: null })}>
+          <button
+            className={`chip ${!filter.unread && !filter.channel ? 'on' : ''}`}
+            onClick={() => void setFilter({ unread: false, channel: null, label: null })}
+          >
             {t('inbox.all')}
           </button>
-          <button className={`chip ${filter.unread ? 'on' : ''}`} onClick={() => void setFilter({ unread: !filter.unread })} data-testid="filter-unread">
+          <button
+            className={`chip ${filter.unread ? 'on' : ''}`}
+            onClick={() => void setFilter({ unread: !filter.unread })}
+            data-testid="filter-unread"
+          >
             {t('inbox.unread')}
           </button>
           {CHANNEL_FILTERS.map((ch) => (
@@ -98,14 +105,31 @@ export function ConversationList() {
       {error && <p className="error-box small">{error}</p>}
       <div className="list-scroll" ref={scrollRef} data-testid="conversation-list">
         {rows.length === 0 && !loading && (
-          <p className="muted list-empty">{searchResults ? t('inbox.noResults', { query }) : filter.unread || filter.channel || filter.label !== null || (filter.state !== null && filter.state !== 'active') ? t('inbox.noneFiltered') : t('inbox.none')}</p>
+          <p className="muted list-empty">
+            {searchResults
+              ? t('inbox.noResults', { query })
+              : filter.unread || filter.channel || filter.label !== null || (filter.state !== null && filter.state !== 'active')
+                ? t('inbox.noneFiltered')
+                : t('inbox.none')}
+          </p>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((v) => {
             const c = rows[v.index];
             return (
-              <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
-                <Row c={c} selected={c.id === selectedId} onSelect={select} snippet={searchResults ? snippetFor(c.id) : undefined} timeZone={timeZone} />
+              <div
+                key={v.key}
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
+              >
+                <Row
+                  c={c}
+                  selected={c.id === selectedId}
+                  onSelect={select}
+                  snippet={searchResults ? snippetFor(c.id) : undefined}
+                  timeZone={timeZone}
+                />
               </div>
             );
           })}
@@ -116,11 +140,28 @@ export function ConversationList() {
 }
 
 // Memoised: the list re-renders on every scroll frame, but a row only changes when its conversation does.
-const Row = memo(function Row({ c, selected, onSelect, snippet, timeZone }: { c: ConversationSummary; selected: boolean; onSelect: (id: number) => void; snippet?: string; timeZone?: string }) {
+const Row = memo(function Row({
+  c,
+  selected,
+  onSelect,
+  snippet,
+  timeZone,
+}: {
+  c: ConversationSummary;
+  selected: boolean;
+  onSelect: (id: number) => void;
+  snippet?: string;
+  timeZone?: string;
+}) {
   const { t } = useTranslation();
   const preview = snippet ?? (c.lastDirection === 'out' ? `${t('inbox.you')}: ${c.lastPreview}` : c.lastPreview);
   return (
-    <button className={`conv-row ${selected ? 'selected' : ''} ${c.unreadCount > 0 ? 'unread' : ''}`} onClick={() => onSelect(c.id)} data-testid="conversation-row" data-conversation-id={c.id}>
+    <button
+      className={`conv-row ${selected ? 'selected' : ''} ${c.unreadCount > 0 ? 'unread' : ''}`}
+      onClick={() => onSelect(c.id)}
+      data-testid="conversation-row"
+      data-conversation-id={c.id}
+    >
       <Avatar name={c.contactName} id={c.contactId} />
       <span className="conv-main">
         <span className="conv-top">

@@ -86,7 +86,12 @@ export function ConversationView({ conversation }: { conversation: ConversationS
             const prev = messages[v.index - 1];
             const newDay = !prev || new Date(prev.createdAt).toDateString() !== new Date(m.createdAt).toDateString();
             return (
-              <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
+              <div
+                key={v.key}
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
+              >
                 {newDay && <div className="day-sep">{formatDay(m.createdAt, timeZone)}</div>}
                 <MessageBubble m={m} showChannel={multiChannel} timeZone={timeZone} />
               </div>

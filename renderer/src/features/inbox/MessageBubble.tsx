@@ -45,7 +45,11 @@ export function MessageBubble({ m, showChannel, timeZone }: { m: Message; showCh
         {m.error === 'deleted_by_sender' && <span className="media-tag">{t('media.deletedBySender')}</span>}
         <span className="bubble-meta">
           {showChannel && <ChannelBadge channel={m.channel} />}
-          {m.author === 'assistant' && <span className="by-assistant" title={t('inbox.byAssistant')}>🤖</span>}
+          {m.author === 'assistant' && (
+            <span className="by-assistant" title={t('inbox.byAssistant')}>
+              🤖
+            </span>
+          )}
           <span>{formatTime(m.createdAt, timeZone)}</span>
           {m.direction === 'out' && (
             <span className={`status status-${m.status}`} title={t(`inbox.status.${m.status}`)} data-testid="message-status">

@@ -42,13 +42,18 @@ function TranslationRow({ item }: { item: ApprovedTranslation }) {
       {!item.current && <p className="small warn">{t('autoTrust.translations.outdated')}</p>}
       <textarea rows={3} value={text} maxLength={4000} dir="auto" onChange={(e) => setText(e.target.value)} />
       <div className="row" style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 6 }}>
-        <button className="btn small primary" disabled={!text.trim() || (text === item.text && item.current)} onClick={() => void saving.run(() => save(item.key, item.lang, text))}>
+        <button
+          className="btn small primary"
+          disabled={!text.trim() || (text === item.text && item.current)}
+          onClick={() => void saving.run(() => save(item.key, item.lang, text))}
+        >
           {t('autoTrust.translations.save')}
         </button>
         <button
           className="btn small danger"
           onClick={() => {
-            if (window.confirm(t('autoTrust.translations.confirmRemove', { title: item.title, lang: item.lang }))) void remove(item.key, item.lang);
+            if (window.confirm(t('autoTrust.translations.confirmRemove', { title: item.title, lang: item.lang })))
+              void remove(item.key, item.lang);
           }}
         >
           {t('autoTrust.translations.remove')}

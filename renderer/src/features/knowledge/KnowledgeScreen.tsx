@@ -38,17 +38,31 @@ export function KnowledgeScreen() {
               <h2>{t('knowledge.entries')}</h2>
               <p className="muted small">{t('knowledge.entriesHint')}</p>
             </div>
-            <button className="btn" onClick={() => setEditing({ id: null, entry: { kind: 'qa', title: '', body: '', keywords: '' } })} data-testid="knowledge-add-qa">
+            <button
+              className="btn"
+              onClick={() => setEditing({ id: null, entry: { kind: 'qa', title: '', body: '', keywords: '' } })}
+              data-testid="knowledge-add-qa"
+            >
               {t('knowledge.addQa')}
             </button>
-            <button className="btn" onClick={() => setEditing({ id: null, entry: { kind: 'policy', title: '', body: '', keywords: '' } })} data-testid="knowledge-add-policy">
+            <button
+              className="btn"
+              onClick={() => setEditing({ id: null, entry: { kind: 'policy', title: '', body: '', keywords: '' } })}
+              data-testid="knowledge-add-policy"
+            >
               {t('knowledge.addPolicy')}
             </button>
           </div>
           {loaded && entries.length === 0 && <p className="muted">{t('knowledge.empty')}</p>}
           <ul className="kn-list">
             {entries.map((e) => (
-              <EntryRow key={e.id} entry={e} onEdit={() => setEditing({ id: e.id, entry: { kind: e.kind, title: e.title, body: e.body, keywords: e.keywords, enabled: e.enabled } })} />
+              <EntryRow
+                key={e.id}
+                entry={e}
+                onEdit={() =>
+                  setEditing({ id: e.id, entry: { kind: e.kind, title: e.title, body: e.body, keywords: e.keywords, enabled: e.enabled } })
+                }
+              />
             ))}
           </ul>
           <ApprovedTranslations />
@@ -129,10 +143,24 @@ function EntryDialog({ id, initial, onClose }: { id: number | null; initial: Ent
           </select>
         </Field>
         <Field label={qa ? t('knowledge.question') : t('knowledge.policyName')}>
-          <input value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} maxLength={300} dir="auto" autoFocus data-testid="knowledge-title" />
+          <input
+            value={v.title}
+            onChange={(e) => setV({ ...v, title: e.target.value })}
+            maxLength={300}
+            dir="auto"
+            autoFocus
+            data-testid="knowledge-title"
+          />
         </Field>
         <Field label={qa ? t('knowledge.answer') : t('knowledge.policyText')}>
-          <textarea rows={4} value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} maxLength={4000} dir="auto" data-testid="knowledge-body" />
+          <textarea
+            rows={4}
+            value={v.body}
+            onChange={(e) => setV({ ...v, body: e.target.value })}
+            maxLength={4000}
+            dir="auto"
+            data-testid="knowledge-body"
+          />
         </Field>
         <Field label={t('knowledge.keywords')} hint={t('knowledge.keywordsHint')}>
           <input value={v.keywords ?? ''} onChange={(e) => setV({ ...v, keywords: e.target.value })} maxLength={500} dir="auto" />
@@ -169,7 +197,15 @@ function PoliciesCard({ initial }: { initial: ShopPolicies }) {
       <p className="muted small">{t('knowledge.policiesHint')}</p>
       {fields.map((f) => (
         <Field key={f} label={t(`knowledge.${f}`)}>
-          <textarea rows={3} value={v[f]} onChange={(e) => setV({ ...v, [f]: e.target.value })} maxLength={2000} placeholder={t(`knowledge.${f}Placeholder`)} dir="auto" data-testid={`knowledge-policy-${f}`} />
+          <textarea
+            rows={3}
+            value={v[f]}
+            onChange={(e) => setV({ ...v, [f]: e.target.value })}
+            maxLength={2000}
+            placeholder={t(`knowledge.${f}Placeholder`)}
+            dir="auto"
+            data-testid={`knowledge-policy-${f}`}
+          />
         </Field>
       ))}
       <div className="save-bar">
@@ -203,7 +239,14 @@ function ProbeCard() {
   return (
     <div className="card kn-probe">
       <h2>{t('knowledge.probe')}</h2>
-      <input value={text} onChange={(e) => setText(e.target.value)} placeholder={t('knowledge.probePlaceholder')} dir="auto" data-testid="knowledge-probe" maxLength={2000} />
+      <input
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t('knowledge.probePlaceholder')}
+        dir="auto"
+        data-testid="knowledge-probe"
+        maxLength={2000}
+      />
       {hits && hits.length === 0 && <p className="muted small">{t('knowledge.probeEmpty')}</p>}
       {hits && hits.length > 0 && (
         <div data-testid="knowledge-probe-hits">

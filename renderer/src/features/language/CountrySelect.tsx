@@ -24,7 +24,12 @@ export function CountrySelect({ value, onChange, testId }: { value: string; onCh
         aria-label={t('customerLanguage.country.search')}
         data-testid={testId ? `${testId}-search` : undefined}
       />
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} size={query.trim() ? Math.min(6, Math.max(2, shown.length)) : undefined}>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+        size={query.trim() ? Math.min(6, Math.max(2, shown.length)) : undefined}
+      >
         {shown.map((c) => (
           <option key={c.code} value={c.code}>
             {c.flag} {c.name} ({c.callingCode})

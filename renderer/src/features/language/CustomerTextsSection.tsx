@@ -20,7 +20,9 @@ export function CustomerTextsSection() {
   }, [lang, loadTexts]);
 
   const q = query.trim().toLocaleLowerCase();
-  const shown = (entries ?? []).filter((e) => !q || (e.override ?? e.builtIn).toLocaleLowerCase().includes(q) || e.key.toLowerCase().includes(q));
+  const shown = (entries ?? []).filter(
+    (e) => !q || (e.override ?? e.builtIn).toLocaleLowerCase().includes(q) || e.key.toLowerCase().includes(q),
+  );
   const groups = [...new Set(shown.map((e) => e.key.split(':')[0]))];
 
   return (
@@ -40,7 +42,12 @@ export function CustomerTextsSection() {
         </label>
         <label className="field">
           <span className="field-label">&nbsp;</span>
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('customerLanguage.settings.filter')} />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('customerLanguage.settings.filter')}
+          />
         </label>
       </div>
       <p className="muted small">{t('customerLanguage.settings.statusElsewhere')}</p>
@@ -77,8 +84,18 @@ function TextRow({ lang, entry }: { lang: CustomerLanguage; entry: CustomerTextE
 
   return (
     <div className="customer-text" data-testid="customer-text" data-key={entry.key}>
-      {lang !== 'en' && <span className="muted ct-ref" dir="ltr">{t('customerLanguage.settings.english', { text: entry.reference })}</span>}
-      <textarea value={value} rows={3} dir={rtl ? 'rtl' : 'auto'} lang={languageInfo(lang)?.locale} onChange={(e) => setValue(e.target.value)} />
+      {lang !== 'en' && (
+        <span className="muted ct-ref" dir="ltr">
+          {t('customerLanguage.settings.english', { text: entry.reference })}
+        </span>
+      )}
+      <textarea
+        value={value}
+        rows={3}
+        dir={rtl ? 'rtl' : 'auto'}
+        lang={languageInfo(lang)?.locale}
+        onChange={(e) => setValue(e.target.value)}
+      />
       <div className="ct-row">
         <span className="muted">
           {entry.placeholders.length

@@ -16,7 +16,14 @@ export function AttachButtons({ conversationId }: { conversationId: number }) {
   const attachFile = useAttachmentsStore((s) => s.attachFile);
   return (
     <div className="attach-row">
-      <button className="btn small" type="button" title={t('media.attach')} aria-label={t('media.attach')} onClick={() => input.current?.click()} data-testid="attach">
+      <button
+        className="btn small"
+        type="button"
+        title={t('media.attach')}
+        aria-label={t('media.attach')}
+        onClick={() => input.current?.click()}
+        data-testid="attach"
+      >
         {t('media.attachShort')}
       </button>
       <input
@@ -30,7 +37,14 @@ export function AttachButtons({ conversationId }: { conversationId: number }) {
           e.target.value = '';
         }}
       />
-      <button className="btn small" type="button" title={t('media.catalog')} aria-label={t('media.catalog')} onClick={() => setPicking(!picking)} data-testid="attach-catalog">
+      <button
+        className="btn small"
+        type="button"
+        title={t('media.catalog')}
+        aria-label={t('media.catalog')}
+        onClick={() => setPicking(!picking)}
+        data-testid="attach-catalog"
+      >
         {t('media.catalogShort')}
       </button>
       {picking && <CatalogPhotoPicker conversationId={conversationId} onClose={() => setPicking(false)} />}

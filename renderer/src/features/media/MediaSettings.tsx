@@ -20,7 +20,11 @@ export function MediaStorageSettings() {
   return (
     <section className="media-settings" data-testid="media-storage">
       <h3>{t('media.storageTitle')}</h3>
-      {usage && <p data-testid="media-usage">{t('media.storage', { count: usage.files, size: usage.bytes === 0 ? '0 KB' : formatSize(usage.bytes) })}</p>}
+      {usage && (
+        <p data-testid="media-usage">
+          {t('media.storage', { count: usage.files, size: usage.bytes === 0 ? '0 KB' : formatSize(usage.bytes) })}
+        </p>
+      )}
       <p className="muted small">{t('media.storageHint')}</p>
       <label className="field">
         <span>{t('media.maxFile')}</span>

@@ -35,7 +35,17 @@ function useSource(id: number, stored: boolean): string | null {
   return src;
 }
 
-export function MediaView({ messageId, kind, media, compact = false }: { messageId: number; kind: MessageKind; media: MediaInfo; compact?: boolean }) {
+export function MediaView({
+  messageId,
+  kind,
+  media,
+  compact = false,
+}: {
+  messageId: number;
+  kind: MessageKind;
+  media: MediaInfo;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const [viewing, setViewing] = useState(false);
   const [retrying, setRetrying] = useState(false);
@@ -75,7 +85,12 @@ export function MediaView({ messageId, kind, media, compact = false }: { message
   if (INLINE_IMAGE.test(mime)) {
     return (
       <>
-        <button className={`media-thumb ${kind === 'sticker' ? 'sticker' : ''} ${compact ? 'compact' : ''}`} onClick={() => setViewing(true)} title={t('media.open')} data-testid="media-image">
+        <button
+          className={`media-thumb ${kind === 'sticker' ? 'sticker' : ''} ${compact ? 'compact' : ''}`}
+          onClick={() => setViewing(true)}
+          title={t('media.open')}
+          data-testid="media-image"
+        >
           <img src={src} alt={name} />
         </button>
         {viewing && <Viewer src={src} name={name} id={media.id} onClose={() => setViewing(false)} />}

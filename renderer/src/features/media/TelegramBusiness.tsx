@@ -28,7 +28,11 @@ export function TelegramBusinessCard({ botUsername }: { botUsername?: string }) 
       ) : (
         <ul className="small">
           {list.map((c) => (
-            <li key={c.id}>{t(!c.enabled ? 'media.business.disabled' : c.canReply ? 'media.business.connected' : 'media.business.readOnly', { name: c.name })}</li>
+            <li key={c.id}>
+              {t(!c.enabled ? 'media.business.disabled' : c.canReply ? 'media.business.connected' : 'media.business.readOnly', {
+                name: c.name,
+              })}
+            </li>
           ))}
         </ul>
       )}

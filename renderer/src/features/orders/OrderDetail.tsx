@@ -50,7 +50,9 @@ function OrderView({ order }: { order: OrderDetail }) {
         )}
       </div>
       <div className="order-facts small">
-        <div>{order.fulfilment === 'delivery' ? t('orders.detail.delivery', { address: order.address }) : `${t('orders.detail.pickup')}`}</div>
+        <div>
+          {order.fulfilment === 'delivery' ? t('orders.detail.delivery', { address: order.address }) : `${t('orders.detail.pickup')}`}
+        </div>
         {order.wantedTime && <div dir="auto">{t('orders.detail.when', { time: order.wantedTime })}</div>}
         <div className="muted">{t('orders.detail.language', { lang: languageName(order.language) })}</div>
         {order.note && (
@@ -156,7 +158,16 @@ function StatusActions({ order }: { order: OrderDetail }) {
     setBusy(true);
     try {
       const r = await setStatus(order.id, target, notify && original !== null, notify && text !== original ? text : undefined);
-      setResult(r.notifyError ? { ok: false, message: t('orders.detail.notNotified', { error: technicalText(r.notifyError) ?? t('errors.code.channel_unavailable') }) } : r.notified ? { ok: true, message: t('orders.detail.sentOk') } : null);
+      setResult(
+        r.notifyError
+          ? {
+              ok: false,
+              message: t('orders.detail.notNotified', { error: technicalText(r.notifyError) ?? t('errors.code.channel_unavailable') }),
+            }
+          : r.notified
+            ? { ok: true, message: t('orders.detail.sentOk') }
+            : null,
+      );
       setTarget(null);
     } catch (err) {
       setResult({ ok: false, message: errorText(err) });
@@ -171,7 +182,12 @@ function StatusActions({ order }: { order: OrderDetail }) {
       <div className="status-buttons">
         <span className="muted small">{t('orders.detail.next')}:</span>
         {order.next.map((s) => (
-          <button key={s} className={`btn small ${s === 'cancelled' ? 'danger' : target === s ? 'primary' : ''}`} onClick={() => void choose(s)} data-testid={`order-move-${s}`}>
+          <button
+            key={s}
+            className={`btn small ${s === 'cancelled' ? 'danger' : target === s ? 'primary' : ''}`}
+            onClick={() => void choose(s)}
+            data-testid={`order-move-${s}`}
+          >
             {t(runtimeKey('orders.move', s))}
           </button>
         ))}
@@ -196,7 +212,12 @@ function StatusActions({ order }: { order: OrderDetail }) {
             <button className="btn small" onClick={() => setTarget(null)}>
               {t('common.cancel')}
             </button>
-            <button className="btn small primary" onClick={() => void apply()} disabled={busy || (notify && original !== null && !text.trim())} data-testid="status-apply">
+            <button
+              className="btn small primary"
+              onClick={() => void apply()}
+              disabled={busy || (notify && original !== null && !text.trim())}
+              data-testid="status-apply"
+            >
               {t('orders.detail.apply')}
             </button>
           </div>

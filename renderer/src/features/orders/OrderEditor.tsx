@@ -17,7 +17,15 @@ interface Line {
   options: Record<string, string>;
 }
 
-export function OrderEditor({ conversationId, draft, onClose }: { conversationId: number; draft: ChatState['draft']; onClose: () => void }) {
+export function OrderEditor({
+  conversationId,
+  draft,
+  onClose,
+}: {
+  conversationId: number;
+  draft: ChatState['draft'];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const currency = useAppStore((s) => s.settings?.business.currency ?? 'EUR');
   const customer = useInboxStore((s) => s.items.find((c) => c.id === conversationId)?.contactName ?? '');
@@ -25,7 +33,13 @@ export function OrderEditor({ conversationId, draft, onClose }: { conversationId
   const [products, setProducts] = useState<Product[]>([]);
   const [query, setQuery] = useState('');
   const [lines, setLines] = useState<Line[]>(
-    (draft?.lines ?? []).filter((l) => l.productId !== null).map((l) => ({ productId: l.productId!, quantity: l.quantity, options: Object.fromEntries(l.options.map((o) => [o.group, o.value])) })),
+    (draft?.lines ?? [])
+      .filter((l) => l.productId !== null)
+      .map((l) => ({
+        productId: l.productId!,
+        quantity: l.quantity,
+        options: Object.fromEntries(l.options.map((o) => [o.group, o.value])),
+      })),
   );
   const [fulfilment, setFulfilment] = useState<'pickup' | 'delivery'>(draft?.fulfilment ?? 'pickup');
   const [address, setAddress] = useState(draft?.address ?? '');
@@ -35,7 +49,9 @@ export function OrderEditor({ conversationId, draft, onClose }: { conversationId
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void call('catalog.list', { limit: 2000 }).then(setProducts).catch((err: unknown) => setError(errorText(err)));
+    void call('catalog.list', { limit: 2000 })
+      .then(setProducts)
+      .catch((err: unknown) => setError(errorText(err)));
   }, []);
 
   const byId = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
@@ -53,7 +69,14 @@ export function OrderEditor({ conversationId, draft, onClose }: { conversationId
   const total = lines.reduce((s, l) => s + unitPrice(l) * l.quantity, 0);
 
   function add(p: Product) {
-    setLines([...lines, { productId: p.id, quantity: 1, options: Object.fromEntries(p.options.filter((g) => g.values.length === 1).map((g) => [g.name, g.values[0].value])) }]);
+    setLines([
+      ...lines,
+      {
+        productId: p.id,
+        quantity: 1,
+        options: Object.fromEntries(p.options.filter((g) => g.values.length === 1).map((g) => [g.name, g.values[0].value])),
+      },
+    ]);
     setQuery('');
   }
 
@@ -75,7 +98,14 @@ export function OrderEditor({ conversationId, draft, onClose }: { conversationId
       <div className="modal order-editor" data-testid="order-editor">
         <h2 dir="auto">{t('orders.editor.title', { name: customer })}</h2>
         <div className="editor-search">
-          <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('orders.editor.search')} dir="auto" data-testid="editor-search" autoFocus />
+          <input
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('orders.editor.search')}
+            dir="auto"
+            data-testid="editor-search"
+            autoFocus
+          />
           {query.trim() && (
             <ul className="editor-results">
               {found.length === 0 && <li className="muted small">{t('orders.editor.noProducts')}</li>}
@@ -102,7 +132,9 @@ export function OrderEditor({ conversationId, draft, onClose }: { conversationId
                       <select
                         key={g.name}
                         value={l.options[g.name] ?? ''}
-                        onChange={(e) => setLines(lines.map((x, k) => (k === i ? { ...x, options: { ...x.options, [g.name]: e.target.value } } : x)))}
+                        onChange={(e) =>
+                          setLines(lines.map((x, k) => (k === i ? { ...x, options: { ...x.options, [g.name]: e.target.value } } : x)))
+                        }
                         aria-label={g.name}
                       >
                         <option value="">
@@ -124,13 +156,23 @@ export function OrderEditor({ conversationId, draft, onClose }: { conversationId
                       max={10000}
                       value={l.quantity}
                       className="qty"
-                      onChange={(e) => setLines(lines.map((x, k) => (k === i ? { ...x, quantity: Math.max(1, Math.min(10000, Math.floor(Number(e.target.value) || 1))) } : x)))}
+                      onChange={(e) =>
+                        setLines(
+                          lines.map((x, k) =>
+                            k === i ? { ...x, quantity: Math.max(1, Math.min(10000, Math.floor(Number(e.target.value) || 1))) } : x,
+                          ),
+                        )
+                      }
                       data-testid="editor-qty"
                     />
                   </td>
                   <td className="num">{formatMoney(unitPrice(l) * l.quantity, currency)}</td>
                   <td>
-                    <button className="link" onClick={() => setLines(lines.filter((_, k) => k !== i))} aria-label={t('orders.editor.remove')}>
+                    <button
+                      className="link"
+                      onClick={() => setLines(lines.filter((_, k) => k !== i))}
+                      aria-label={t('orders.editor.remove')}
+                    >
                       ✕
                     </button>
                   </td>

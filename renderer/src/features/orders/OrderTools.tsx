@@ -18,7 +18,12 @@ export function OrderButton({ conversationId }: { conversationId: number }) {
   const loadChat = useOrdersStore((s) => s.loadChat);
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
-  const waitingKey = state ? [state.draft?.pendingText ? `d${state.draft.id}:${state.draft.updatedAt}` : '', ...state.pending.map((p) => `p${p.id}:${p.updatedAt}`)].join('|') : '';
+  const waitingKey = state
+    ? [
+        state.draft?.pendingText ? `d${state.draft.id}:${state.draft.updatedAt}` : '',
+        ...state.pending.map((p) => `p${p.id}:${p.updatedAt}`),
+      ].join('|')
+    : '';
   const [seen, setSeen] = useState('');
 
   useEffect(() => {
@@ -46,19 +51,24 @@ export function OrderButton({ conversationId }: { conversationId: number }) {
         🧾 {label}
       </button>
       {show && state && (
-        <OrderCard
-          conversationId={conversationId}
-          state={state}
-          onEdit={() => setEditing(true)}
-          onClose={() => setOpen(false)}
-        />
+        <OrderCard conversationId={conversationId} state={state} onEdit={() => setEditing(true)} onClose={() => setOpen(false)} />
       )}
       {editing && <OrderEditor conversationId={conversationId} draft={state?.draft ?? null} onClose={() => setEditing(false)} />}
     </div>
   );
 }
 
-function OrderCard({ conversationId, state, onEdit, onClose }: { conversationId: number; state: ChatState; onEdit: () => void; onClose: () => void }) {
+function OrderCard({
+  conversationId,
+  state,
+  onEdit,
+  onClose,
+}: {
+  conversationId: number;
+  state: ChatState;
+  onEdit: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const go = useAppStore((s) => s.go);
   const { discardDraft, place, select } = useOrdersStore.getState();
@@ -112,7 +122,12 @@ function OrderCard({ conversationId, state, onEdit, onClose }: { conversationId:
           )}
           <div className="small muted">
             {d.fulfilment === 'delivery' ? t('orders.detail.delivery', { address: d.address || '—' }) : t('orders.detail.pickup')}
-            {d.wantedTime && <> · <span dir="auto">{d.wantedTime}</span></>}
+            {d.wantedTime && (
+              <>
+                {' '}
+                · <span dir="auto">{d.wantedTime}</span>
+              </>
+            )}
           </div>
           {d.issues.length > 0 && (
             <div className="card-issues" data-testid="draft-issues">
@@ -138,24 +153,44 @@ function OrderCard({ conversationId, state, onEdit, onClose }: { conversationId:
               {t('orders.chat.editOrder')}
             </button>
             {d.issues.length === 0 && d.lines.length > 0 && (
-              <button className="btn small" title={t('orders.chat.placeHint')} onClick={() => void run(() => place(d.id, conversationId, true))} data-testid="draft-place">
+              <button
+                className="btn small"
+                title={t('orders.chat.placeHint')}
+                onClick={() => void run(() => place(d.id, conversationId, true))}
+                data-testid="draft-place"
+              >
                 {t('orders.chat.placeNow')}
               </button>
             )}
-            <button className="btn small danger" onClick={() => window.confirm(t('orders.chat.confirmDiscard')) && void run(() => discardDraft(d.id, conversationId))} data-testid="draft-discard">
+            <button
+              className="btn small danger"
+              onClick={() => window.confirm(t('orders.chat.confirmDiscard')) && void run(() => discardDraft(d.id, conversationId))}
+              data-testid="draft-discard"
+            >
               {t('orders.chat.discard')}
             </button>
           </div>
         </>
       )}
       {placedWaiting.map((p) => (
-        <Pending key={p.id} orderId={p.id} conversationId={conversationId} text={p.pendingText ?? ''} title={t('orders.chat.waitingPlaced', { number: p.number })} />
+        <Pending
+          key={p.id}
+          orderId={p.id}
+          conversationId={conversationId}
+          text={p.pendingText ?? ''}
+          title={t('orders.chat.waitingPlaced', { number: p.number })}
+        />
       ))}
       {!d && (
         <>
           {state.latest ? (
             <div className="card-latest small">
-              <span>{t('orders.chat.latest', { number: state.latest.number, total: formatMoney(state.latest.totalMinor, state.latest.currency) })}</span>
+              <span>
+                {t('orders.chat.latest', {
+                  number: state.latest.number,
+                  total: formatMoney(state.latest.totalMinor, state.latest.currency),
+                })}
+              </span>
               <StatusPill status={state.latest.status} />
               <button
                 className="link"
@@ -201,7 +236,13 @@ function Pending({ orderId, conversationId, text, title }: { orderId: number; co
   return (
     <div className="pending" data-testid="order-pending">
       <div className="small">{title}</div>
-      <textarea rows={Math.min(12, value.split('\n').length + 1)} value={value} onChange={(e) => setValue(e.target.value)} dir="auto" data-testid="pending-text" />
+      <textarea
+        rows={Math.min(12, value.split('\n').length + 1)}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        dir="auto"
+        data-testid="pending-text"
+      />
       <div className="row-actions">
         <button className="btn small" disabled={busy} onClick={() => void act(() => dismissPending(orderId, conversationId))}>
           {t('orders.chat.dismiss')}

@@ -37,7 +37,11 @@ export function OrdersScreen() {
     <div className="page orders" data-testid="orders-screen">
       <header className="page-head orders-head">
         <h1>{t('orders.title')}</h1>
-        <select value={filter.status} onChange={(e) => void setFilter({ status: e.target.value as StatusFilter })} data-testid="orders-status-filter">
+        <select
+          value={filter.status}
+          onChange={(e) => void setFilter({ status: e.target.value as StatusFilter })}
+          data-testid="orders-status-filter"
+        >
           <option value="open">{t('orders.filter.open')}</option>
           <option value="all">{t('orders.filter.all')}</option>
           {ALL_STATUSES.map((s) => (
@@ -48,16 +52,35 @@ export function OrdersScreen() {
         </select>
         <div className="filters" role="group">
           {PERIODS.map((p) => (
-            <button key={p} className={`chip ${filter.period === p ? 'on' : ''}`} onClick={() => void setFilter({ period: p, from: filter.from || today, to: filter.to || today })} data-testid={`orders-period-${p}`}>
+            <button
+              key={p}
+              className={`chip ${filter.period === p ? 'on' : ''}`}
+              onClick={() => void setFilter({ period: p, from: filter.from || today, to: filter.to || today })}
+              data-testid={`orders-period-${p}`}
+            >
               {periodLabel(p)}
             </button>
           ))}
         </div>
         {filter.period === 'custom' && (
           <span className="date-range">
-            <input type="date" value={filter.from} max={filter.to || undefined} onChange={(e) => void setFilter({ from: e.target.value })} aria-label={t('orders.filter.from')} data-testid="orders-from" />
+            <input
+              type="date"
+              value={filter.from}
+              max={filter.to || undefined}
+              onChange={(e) => void setFilter({ from: e.target.value })}
+              aria-label={t('orders.filter.from')}
+              data-testid="orders-from"
+            />
             –
-            <input type="date" value={filter.to} min={filter.from || undefined} onChange={(e) => void setFilter({ to: e.target.value })} aria-label={t('orders.filter.to')} data-testid="orders-to" />
+            <input
+              type="date"
+              value={filter.to}
+              min={filter.from || undefined}
+              onChange={(e) => void setFilter({ to: e.target.value })}
+              aria-label={t('orders.filter.to')}
+              data-testid="orders-to"
+            />
           </span>
         )}
         <input
@@ -118,7 +141,9 @@ export function OrdersScreen() {
             </button>
           )}
         </div>
-        <aside className="order-detail-pane">{selectedId ? <OrderDetailPane /> : <p className="muted pick-one">{t('orders.pickOne')}</p>}</aside>
+        <aside className="order-detail-pane">
+          {selectedId ? <OrderDetailPane /> : <p className="muted pick-one">{t('orders.pickOne')}</p>}
+        </aside>
       </div>
     </div>
   );
@@ -146,7 +171,17 @@ function TotalsStrip({ totals, today }: { totals: DailyTotals; today: string }) 
       </div>
       <div className="totals-days">
         {days.map((d) => (
-          <div key={d.date} className={`day ${d.date === today ? 'today' : ''}`} title={d.orders ? t('orders.totals.sum', { count: d.orders, total: formatMoney(d.totalMinor, totals.currency) }) : t('orders.totals.none')} data-testid="day-total" data-date={d.date}>
+          <div
+            key={d.date}
+            className={`day ${d.date === today ? 'today' : ''}`}
+            title={
+              d.orders
+                ? t('orders.totals.sum', { count: d.orders, total: formatMoney(d.totalMinor, totals.currency) })
+                : t('orders.totals.none')
+            }
+            data-testid="day-total"
+            data-date={d.date}
+          >
             <div className="bar-wrap">
               <div className="bar" style={{ height: `${Math.round((d.totalMinor / max) * 100)}%` }} />
             </div>

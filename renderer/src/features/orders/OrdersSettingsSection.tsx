@@ -38,7 +38,9 @@ function OrdersSettingsForm({ initial, defaults }: { initial: OrdersSettings; de
   const state = useSaveState();
   const [s, setS] = useState(initial);
   const [fee, setFee] = useState(toAmount(initial.delivery.feeMinor, currency));
-  const [freeFrom, setFreeFrom] = useState(initial.delivery.freeFromMinor === null ? '' : toAmount(initial.delivery.freeFromMinor, currency));
+  const [freeFrom, setFreeFrom] = useState(
+    initial.delivery.freeFromMinor === null ? '' : toAmount(initial.delivery.freeFromMinor, currency),
+  );
   const reply = useAppStore((x) => x.settings?.preferences.replyLanguage);
   const [lang, setLang] = useState<Lang>(isLang(reply) ? reply : 'en');
   const feeMinor = parseAmount(fee || '0', currency);
@@ -57,7 +59,11 @@ function OrdersSettingsForm({ initial, defaults }: { initial: OrdersSettings; de
     >
       <h2>{t('orders.settings.section')}</h2>
       <Field label={t('orders.settings.chatOrders')} hint={t('orders.settings.chatOrdersHint')}>
-        <select value={s.chatOrders} onChange={(e) => setS({ ...s, chatOrders: e.target.value as OrdersSettings['chatOrders'] })} data-testid="orders-chat-mode">
+        <select
+          value={s.chatOrders}
+          onChange={(e) => setS({ ...s, chatOrders: e.target.value as OrdersSettings['chatOrders'] })}
+          data-testid="orders-chat-mode"
+        >
           {MODES.map((m) => (
             <option key={m} value={m}>
               {t(`orders.settings.mode.${m}`)}
@@ -66,10 +72,22 @@ function OrdersSettingsForm({ initial, defaults }: { initial: OrdersSettings; de
         </select>
       </Field>
       <Field label={t('orders.settings.payment')} hint={t('orders.settings.paymentHint')}>
-        <textarea rows={2} value={s.paymentInstructions} maxLength={1000} onChange={(e) => setS({ ...s, paymentInstructions: e.target.value })} dir="auto" data-testid="orders-payment" />
+        <textarea
+          rows={2}
+          value={s.paymentInstructions}
+          maxLength={1000}
+          onChange={(e) => setS({ ...s, paymentInstructions: e.target.value })}
+          dir="auto"
+          data-testid="orders-payment"
+        />
       </Field>
       <label className="check">
-        <input type="checkbox" checked={s.delivery.offered} onChange={(e) => setS({ ...s, delivery: { ...s.delivery, offered: e.target.checked } })} data-testid="orders-delivery" />
+        <input
+          type="checkbox"
+          checked={s.delivery.offered}
+          onChange={(e) => setS({ ...s, delivery: { ...s.delivery, offered: e.target.checked } })}
+          data-testid="orders-delivery"
+        />
         {t('orders.settings.deliveryOffered')}
       </label>
       {s.delivery.offered && (
@@ -77,19 +95,33 @@ function OrdersSettingsForm({ initial, defaults }: { initial: OrdersSettings; de
           <Field label={t('orders.settings.deliveryFee', { currency })} error={feeMinor === null ? t('orders.settings.badAmount') : null}>
             <input value={fee} onChange={(e) => setFee(e.target.value)} inputMode="decimal" />
           </Field>
-          <Field label={t('orders.settings.freeFrom', { currency })} error={freeFrom.trim() && freeFromMinor === null ? t('orders.settings.badAmount') : null}>
+          <Field
+            label={t('orders.settings.freeFrom', { currency })}
+            error={freeFrom.trim() && freeFromMinor === null ? t('orders.settings.badAmount') : null}
+          >
             <input value={freeFrom} onChange={(e) => setFreeFrom(e.target.value)} inputMode="decimal" />
           </Field>
         </div>
       )}
       <Field label={t('orders.settings.maxQuantity')} hint={t('orders.settings.maxQuantityHint')}>
-        <input type="number" min={1} max={10000} value={s.maxQuantity} onChange={(e) => setS({ ...s, maxQuantity: Math.max(1, Math.min(10000, Math.floor(Number(e.target.value) || 1))) })} />
+        <input
+          type="number"
+          min={1}
+          max={10000}
+          value={s.maxQuantity}
+          onChange={(e) => setS({ ...s, maxQuantity: Math.max(1, Math.min(10000, Math.floor(Number(e.target.value) || 1))) })}
+        />
       </Field>
       <h3>{t('orders.settings.notifyTitle')}</h3>
       <div className="notify-grid">
         {NOTIFY.map((st) => (
           <label className="check" key={st}>
-            <input type="checkbox" checked={s.notify[st]} onChange={(e) => setS({ ...s, notify: { ...s.notify, [st]: e.target.checked } })} data-testid={`orders-notify-${st}`} />
+            <input
+              type="checkbox"
+              checked={s.notify[st]}
+              onChange={(e) => setS({ ...s, notify: { ...s.notify, [st]: e.target.checked } })}
+              data-testid={`orders-notify-${st}`}
+            />
             {t(`orders.status.${st}`)}
           </label>
         ))}

@@ -2,7 +2,13 @@
 import i18next from 'i18next';
 
 export function formatDateTime(ms: number, timeZone?: string): string {
-  return new Date(ms).toLocaleString(i18next.language || 'en', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
+  return new Date(ms).toLocaleString(i18next.language || 'en', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  });
 }
 
 /** "Mon 2" for a YYYY-MM-DD local date (already in the shop's zone, so read as UTC noon). */

@@ -19,7 +19,13 @@ export function QuickRepliesButton({ contactName, onPick }: { contactName: strin
   const shown = items.filter((q) => (q.title + ' ' + q.text).toLowerCase().includes(filter.toLowerCase()));
   return (
     <div className="qr">
-      <button className="btn small" onClick={() => setOpen(!open)} title={t('quickReplies.button')} data-testid="quick-replies" aria-expanded={open}>
+      <button
+        className="btn small"
+        onClick={() => setOpen(!open)}
+        title={t('quickReplies.button')}
+        data-testid="quick-replies"
+        aria-expanded={open}
+      >
         ⚡ {t('quickReplies.short')}
       </button>
       {open && (

@@ -38,8 +38,21 @@ export function QuickRepliesSection() {
       <p className="muted">{t('quickReplies.intro')}</p>
       {rows.map((r, i) => (
         <div className="card qr-edit" key={r.id ?? `new-${i}`}>
-          <input value={r.title} onChange={(e) => update(i, { title: e.target.value })} placeholder={t('quickReplies.titlePlaceholder')} maxLength={60} data-testid="qr-title" />
-          <textarea value={r.text} onChange={(e) => update(i, { text: e.target.value })} rows={2} maxLength={4000} data-testid="qr-text" dir="auto" />
+          <input
+            value={r.title}
+            onChange={(e) => update(i, { title: e.target.value })}
+            placeholder={t('quickReplies.titlePlaceholder')}
+            maxLength={60}
+            data-testid="qr-title"
+          />
+          <textarea
+            value={r.text}
+            onChange={(e) => update(i, { text: e.target.value })}
+            rows={2}
+            maxLength={4000}
+            data-testid="qr-text"
+            dir="auto"
+          />
           <button type="button" className="btn small danger" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
             {t('quickReplies.remove')}
           </button>

@@ -141,7 +141,17 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
     setError(null);
     try {
       if (reminder) {
-        await update({ id: reminder.id, kind, text, at: draft.at, eventAt: draft.eventAt, repeat, every: draft.every, channel: draft.channel, personalise });
+        await update({
+          id: reminder.id,
+          kind,
+          text,
+          at: draft.at,
+          eventAt: draft.eventAt,
+          repeat,
+          every: draft.every,
+          channel: draft.channel,
+          personalise,
+        });
       } else {
         await create(draft);
       }
@@ -159,9 +169,19 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal reminder-dialog" role="dialog" aria-modal="true" aria-labelledby="reminder-dialog-title" data-testid="reminder-dialog">
+      <div
+        className="modal reminder-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="reminder-dialog-title"
+        data-testid="reminder-dialog"
+      >
         <h2 id="reminder-dialog-title" dir="auto">
-          {reminder ? t('reminders.dialog.editTitle', { name }) : needsWho ? t('reminders.new') : t('reminders.dialog.createTitle', { name })}
+          {reminder
+            ? t('reminders.dialog.editTitle', { name })
+            : needsWho
+              ? t('reminders.new')
+              : t('reminders.dialog.createTitle', { name })}
         </h2>
         {needsWho && <ContactPicker onPick={(conversationId) => setWho({ conversationId })} />}
         {ctx?.optedOut && <p className="error-box">{t('reminders.dialog.optedOut')}</p>}
@@ -199,8 +219,22 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
               <div className="field">
                 <span className="field-label">{t('reminders.dialog.when')}</span>
                 <div className="reminder-when">
-                  <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={t('reminders.dialog.date')} data-testid="reminder-date" required />
-                  <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-label={t('reminders.dialog.time')} data-testid="reminder-time" required />
+                  <input
+                    type="date"
+                    value={date}
+                    onChange={(e) => setDate(e.target.value)}
+                    aria-label={t('reminders.dialog.date')}
+                    data-testid="reminder-date"
+                    required
+                  />
+                  <input
+                    type="time"
+                    value={time}
+                    onChange={(e) => setTime(e.target.value)}
+                    aria-label={t('reminders.dialog.time')}
+                    data-testid="reminder-time"
+                    required
+                  />
                 </div>
               </div>
               <div className="field">
@@ -261,7 +295,12 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
               {withEvent && (
                 <label className="field">
                   <span className="field-label">{t('reminders.dialog.eventAt')}</span>
-                  <input type="datetime-local" value={eventAt} onChange={(e) => setEventAt(e.target.value)} data-testid="reminder-event-at" />
+                  <input
+                    type="datetime-local"
+                    value={eventAt}
+                    onChange={(e) => setEventAt(e.target.value)}
+                    data-testid="reminder-event-at"
+                  />
                 </label>
               )}
             </div>
@@ -301,7 +340,12 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
               )}
             </div>
             <label className="check reminder-personalise" title={t('reminders.dialog.personaliseHint')}>
-              <input type="checkbox" checked={personalise} onChange={(e) => setPersonalise(e.target.checked)} data-testid="reminder-personalise" />
+              <input
+                type="checkbox"
+                checked={personalise}
+                onChange={(e) => setPersonalise(e.target.checked)}
+                data-testid="reminder-personalise"
+              />
               <span>
                 ✨ {t('reminders.dialog.personalise')} <span className="muted small">— {t('reminders.dialog.personaliseHint')}</span>
               </span>
@@ -329,7 +373,12 @@ export function ReminderDialog({ target, reminder, onClose }: { target: DialogTa
         )}
         {error && <p className="error-box">{error}</p>}
         <div className="save-bar">
-          <button className="btn primary" disabled={busy || !draft || !!previewError || ctx?.optedOut} onClick={() => void save()} data-testid="reminder-save">
+          <button
+            className="btn primary"
+            disabled={busy || !draft || !!previewError || ctx?.optedOut}
+            onClick={() => void save()}
+            data-testid="reminder-save"
+          >
             {reminder ? t('reminders.dialog.save') : t('reminders.dialog.schedule')}
           </button>
           <button className="btn" onClick={onClose}>
@@ -353,7 +402,12 @@ function ContactPicker({ onPick }: { onPick: (conversationId: number) => void })
   return (
     <div className="field">
       <span className="field-label">{t('reminders.cols.customer')}</span>
-      <input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('inbox.searchPlaceholder')} data-testid="reminder-contact-search" />
+      <input
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={t('inbox.searchPlaceholder')}
+        data-testid="reminder-contact-search"
+      />
       <div className="reminder-contacts">
         {shown.map((c) => (
           <button key={c.id} type="button" className="chip" onClick={() => onPick(c.id)} dir="auto" data-testid="reminder-contact">

@@ -12,7 +12,11 @@ export function RemindersBadge() {
   }, [loadCounts]);
   if (missed === 0) return null;
   return (
-    <span className="nav-count reminders-missed-count" title={t('reminders.missedBanner', { count: missed })} data-testid="reminders-missed-count">
+    <span
+      className="nav-count reminders-missed-count"
+      title={t('reminders.missedBanner', { count: missed })}
+      data-testid="reminders-missed-count"
+    >
       {missed}
     </span>
   );

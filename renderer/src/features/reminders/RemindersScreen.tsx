@@ -119,7 +119,9 @@ function ReminderRow({ r, tab, onEdit }: { r: Reminder; tab: ReminderTab; onEdit
             🔁 {r.repeat === 'every_n_days' ? t('reminders.repeat.everyN', { count: r.repeatEvery }) : t(`reminders.repeat.${r.repeat}`)}
           </div>
         )}
-        {tab === 'upcoming' && r.fireAt !== r.dueAt && <div className="muted small">{t('reminders.waitsQuiet', { time: formatWhen(r.fireAt, tz) })}</div>}
+        {tab === 'upcoming' && r.fireAt !== r.dueAt && (
+          <div className="muted small">{t('reminders.waitsQuiet', { time: formatWhen(r.fireAt, tz) })}</div>
+        )}
       </td>
       <td className="reminder-text" dir="auto">
         {r.renderedText ?? r.preview ?? r.template}
@@ -142,7 +144,11 @@ function ReminderRow({ r, tab, onEdit }: { r: Reminder; tab: ReminderTab; onEdit
             <button className="btn small" onClick={() => void sendNow(r.id)} data-testid="reminder-send-now">
               {t('reminders.sendNow')}
             </button>
-            <button className="btn small danger" onClick={() => window.confirm(t('reminders.confirmCancel')) && void cancel(r.id)} data-testid="reminder-cancel">
+            <button
+              className="btn small danger"
+              onClick={() => window.confirm(t('reminders.confirmCancel')) && void cancel(r.id)}
+              data-testid="reminder-cancel"
+            >
               {t('reminders.cancel')}
             </button>
           </>

@@ -31,7 +31,8 @@ export function RemindersSettingsSection() {
   }, [stored, storedWords, form, words]);
   if (!form || !words) return null;
 
-  const setRule = <K extends keyof Rules>(k: K, patch: Partial<Rules[K]>) => setForm({ ...form, rules: { ...form.rules, [k]: { ...form.rules[k], ...patch } } });
+  const setRule = <K extends keyof Rules>(k: K, patch: Partial<Rules[K]>) =>
+    setForm({ ...form, rules: { ...form.rules, [k]: { ...form.rules[k], ...patch } } });
   const q = form.quietHours;
 
   return (
@@ -51,7 +52,13 @@ export function RemindersSettingsSection() {
       <div className="quiet-modes">
         {(['fixed', 'opening_hours', 'off'] as const).map((m) => (
           <label key={m} className="check">
-            <input type="radio" name="quiet-mode" checked={q.mode === m} onChange={() => setForm({ ...form, quietHours: { ...q, mode: m } })} data-testid={`quiet-${m}`} />
+            <input
+              type="radio"
+              name="quiet-mode"
+              checked={q.mode === m}
+              onChange={() => setForm({ ...form, quietHours: { ...q, mode: m } })}
+              data-testid={`quiet-${m}`}
+            />
             {t(`reminders.settings.mode.${m}`)}
           </label>
         ))}
@@ -59,10 +66,20 @@ export function RemindersSettingsSection() {
       {q.mode === 'fixed' && (
         <div className="grid3">
           <Field label={t('reminders.settings.from')}>
-            <input type="time" value={q.start} onChange={(e) => setForm({ ...form, quietHours: { ...q, start: e.target.value } })} data-testid="quiet-start" />
+            <input
+              type="time"
+              value={q.start}
+              onChange={(e) => setForm({ ...form, quietHours: { ...q, start: e.target.value } })}
+              data-testid="quiet-start"
+            />
           </Field>
           <Field label={t('reminders.settings.to')}>
-            <input type="time" value={q.end} onChange={(e) => setForm({ ...form, quietHours: { ...q, end: e.target.value } })} data-testid="quiet-end" />
+            <input
+              type="time"
+              value={q.end}
+              onChange={(e) => setForm({ ...form, quietHours: { ...q, end: e.target.value } })}
+              data-testid="quiet-end"
+            />
           </Field>
         </div>
       )}
@@ -143,14 +160,24 @@ export function RemindersSettingsSection() {
                 </option>
               ))}
             </select>
-            <button type="button" className="btn small danger" onClick={() => setWords(words.filter((_, j) => j !== i))} aria-label={t('reminders.settings.remove')}>
+            <button
+              type="button"
+              className="btn small danger"
+              onClick={() => setWords(words.filter((_, j) => j !== i))}
+              aria-label={t('reminders.settings.remove')}
+            >
               ×
             </button>
           </div>
         ))}
       </div>
       <div>
-        <button type="button" className="btn small" onClick={() => setWords([...words, { word: '', lang: 'en' }])} data-testid="stop-word-add">
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => setWords([...words, { word: '', lang: 'en' }])}
+          data-testid="stop-word-add"
+        >
           + {t('reminders.settings.addWord')}
         </button>
       </div>
@@ -177,7 +204,12 @@ function RuleCard(props: {
   return (
     <div className={`card rule-card ${props.enabled ? 'on' : ''}`} data-testid={`rule-${props.id}`}>
       <label className="check rule-title">
-        <input type="checkbox" checked={props.enabled} onChange={(e) => props.onToggle(e.target.checked)} data-testid={`rule-${props.id}-enabled`} />
+        <input
+          type="checkbox"
+          checked={props.enabled}
+          onChange={(e) => props.onToggle(e.target.checked)}
+          data-testid={`rule-${props.id}-enabled`}
+        />
         <strong>{props.title}</strong>
       </label>
       {props.hint && <p className="muted small">{props.hint}</p>}
@@ -214,7 +246,9 @@ function Consumables() {
     void call('reminders.consumables.list').then(setItems, (err: unknown) => setError(errorText(err)));
   }, []);
   const set = (p: Product, consumable: boolean, reorderDays: number | null) =>
-    call('reminders.consumables.set', { productId: p.id, consumable, reorderDays }).then(setItems, (err: unknown) => setError(errorText(err)));
+    call('reminders.consumables.set', { productId: p.id, consumable, reorderDays }).then(setItems, (err: unknown) =>
+      setError(errorText(err)),
+    );
   if (!items) return null;
   return (
     <div className="consumables">

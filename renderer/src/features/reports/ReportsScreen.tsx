@@ -38,16 +38,35 @@ export default function ReportsScreen() {
         <h1>{t('reports.title')}</h1>
         <div className="filters" role="group">
           {PRESETS.map((p) => (
-            <button key={p} className={`chip ${s.preset === p ? 'on' : ''}`} onClick={() => void setPeriod({ preset: p })} data-testid={`reports-period-${p}`}>
+            <button
+              key={p}
+              className={`chip ${s.preset === p ? 'on' : ''}`}
+              onClick={() => void setPeriod({ preset: p })}
+              data-testid={`reports-period-${p}`}
+            >
               {t(`reports.period.${p}`)}
             </button>
           ))}
         </div>
         {s.preset === 'custom' && (
           <span className="date-range">
-            <input type="date" value={s.from} max={s.to || undefined} onChange={(e) => void setPeriod({ from: e.target.value })} aria-label={t('reports.from')} data-testid="reports-from" />
+            <input
+              type="date"
+              value={s.from}
+              max={s.to || undefined}
+              onChange={(e) => void setPeriod({ from: e.target.value })}
+              aria-label={t('reports.from')}
+              data-testid="reports-from"
+            />
             –
-            <input type="date" value={s.to} min={s.from || undefined} onChange={(e) => void setPeriod({ to: e.target.value })} aria-label={t('reports.to')} data-testid="reports-to" />
+            <input
+              type="date"
+              value={s.to}
+              min={s.from || undefined}
+              onChange={(e) => void setPeriod({ to: e.target.value })}
+              aria-label={t('reports.to')}
+              data-testid="reports-to"
+            />
           </span>
         )}
         {s.loading && <span className="muted">{t('reports.loading')}</span>}
@@ -67,7 +86,10 @@ export default function ReportsScreen() {
         {s.preset === 'custom' && (!s.from || !s.to) && <p className="muted">{t('reports.pickDates')}</p>}
         {s.conversations?.preparing && (
           <div className="card reports-preparing" data-testid="reports-preparing">
-            {t('reports.preparing', { done: s.conversations.preparing.done.toLocaleString(), total: s.conversations.preparing.total.toLocaleString() })}
+            {t('reports.preparing', {
+              done: s.conversations.preparing.done.toLocaleString(),
+              total: s.conversations.preparing.total.toLocaleString(),
+            })}
           </div>
         )}
         {errors.length > 0 && <div className="error-box">{[...new Set(errors)].join('\n')}</div>}

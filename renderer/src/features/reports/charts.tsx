@@ -12,7 +12,19 @@ export interface Series {
 }
 
 /** Bars over a category axis (hours, days, channels). Null values leave a gap (nothing to measure). */
-export function Bars({ data, x, series, height = 220, unit }: { data: Record<string, string | number | null>[]; x: string; series: Series[]; height?: number; unit?: string }) {
+export function Bars({
+  data,
+  x,
+  series,
+  height = 220,
+  unit,
+}: {
+  data: Record<string, string | number | null>[];
+  x: string;
+  series: Series[];
+  height?: number;
+  unit?: string;
+}) {
   return (
     <div className="report-chart" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">

@@ -20,7 +20,6 @@ export function Figure({ label, value, before, testId }: { label: string; value:
   );
 }
 
-
 /** Downloads one table of a section as CSV (the core builds it, so the file has the same figures). */
 export function CsvButton({ section, table }: { section: SectionName; table: string }) {
   const { t } = useTranslation();
@@ -48,7 +47,19 @@ export function CsvButton({ section, table }: { section: SectionName; table: str
   );
 }
 
-export function Card({ title, section, table, children, wide }: { title: string; section: SectionName; table: string; children: ReactNode; wide?: boolean }) {
+export function Card({
+  title,
+  section,
+  table,
+  children,
+  wide,
+}: {
+  title: string;
+  section: SectionName;
+  table: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
     <div className={`card report-card ${wide ? 'wide' : ''}`} data-testid={`card-${section}-${table}`}>
       <div className="report-card-head">
@@ -91,7 +102,19 @@ export function Empty({ text }: { text: string }) {
 }
 
 /** A section of the page; `csv` names the table of its figures (this period and the one before) for download. */
-export function Section({ title, id, children, note, csv }: { title: string; id: string; children: ReactNode; note?: ReactNode; csv?: { section: SectionName; table: string } }) {
+export function Section({
+  title,
+  id,
+  children,
+  note,
+  csv,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  note?: ReactNode;
+  csv?: { section: SectionName; table: string };
+}) {
   return (
     <section className="report-section" data-testid={`report-${id}`}>
       <div className="report-card-head">

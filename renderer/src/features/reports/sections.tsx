@@ -17,9 +17,19 @@ export function SpeedSection({ r }: { r: ConversationsReport }) {
   const p = r.prior.speed;
   const w = r.waiting;
   return (
-    <Section title={t('reports.speed.title')} id="speed" note={t('reports.speed.explain')} csv={{ section: 'conversations', table: 'speed' }}>
+    <Section
+      title={t('reports.speed.title')}
+      id="speed"
+      note={t('reports.speed.explain')}
+      csv={{ section: 'conversations', table: 'speed' }}
+    >
       <div className="report-figures">
-        <Figure label={t('reports.speed.median')} value={duration(c.all.median)} before={duration(p.all.median)} testId="fig-first-response" />
+        <Figure
+          label={t('reports.speed.median')}
+          value={duration(c.all.median)}
+          before={duration(p.all.median)}
+          testId="fig-first-response"
+        />
         <Figure label={t('reports.speed.p90')} value={duration(c.all.p90)} before={duration(p.all.p90)} />
         <Figure label={t('reports.speed.within5m')} value={percent(c.within5m, c.spells)} before={percent(p.within5m, p.spells)} />
         <Figure label={t('reports.speed.within1h')} value={percent(c.within1h, c.spells)} before={percent(p.within1h, p.spells)} />
@@ -30,21 +40,29 @@ export function SpeedSection({ r }: { r: ConversationsReport }) {
           {w.conversations ? (
             <>
               <div className="report-figure-value">{t('reports.speed.waitingValue', { count: w.conversations, messages: w.messages })}</div>
-              {w.oldestSince !== null && <div className="muted">{t('reports.speed.oldest', { time: formatDateTime(w.oldestSince, r.timeZone) })}</div>}
+              {w.oldestSince !== null && (
+                <div className="muted">{t('reports.speed.oldest', { time: formatDateTime(w.oldestSince, r.timeZone) })}</div>
+              )}
             </>
           ) : (
             <div className="report-figure-value small">{t('reports.speed.nobody')}</div>
           )}
         </div>
       </div>
-      {c.spells > 0 && <p className="muted report-note">{t('reports.speed.answeredOf', { answered: count(c.answered), spells: count(c.spells) })}</p>}
+      {c.spells > 0 && (
+        <p className="muted report-note">{t('reports.speed.answeredOf', { answered: count(c.answered), spells: count(c.spells) })}</p>
+      )}
       {c.spells === 0 ? (
         <Empty text={t('reports.speed.empty')} />
       ) : (
         <div className="report-grid">
           <Card title={t('reports.speed.byHour')} section="conversations" table="byHour" wide>
             <Bars
-              data={c.byHour.map((h) => ({ hour: String(h.hour).padStart(2, '0'), owner: minutes(h.owner.median), assistant: minutes(h.assistant.median) }))}
+              data={c.byHour.map((h) => ({
+                hour: String(h.hour).padStart(2, '0'),
+                owner: minutes(h.owner.median),
+                assistant: minutes(h.assistant.median),
+              }))}
               x="hour"
               series={[
                 { key: 'owner', name: t('reports.owner'), color: COLORS.owner },
@@ -69,18 +87,33 @@ export function ResolutionSection({ r }: { r: ConversationsReport }) {
   const c = r.current.resolution;
   const p = r.prior.resolution;
   return (
-    <Section title={t('reports.resolution.title')} id="resolution" note={t('reports.resolution.explain')} csv={{ section: 'conversations', table: 'resolution' }}>
+    <Section
+      title={t('reports.resolution.title')}
+      id="resolution"
+      note={t('reports.resolution.explain')}
+      csv={{ section: 'conversations', table: 'resolution' }}
+    >
       {c.matters === 0 && p.matters === 0 ? (
         <Empty text={t('reports.resolution.empty')} />
       ) : (
         <>
           <div className="report-figures">
-            <Figure label={t('reports.resolution.firstContact')} value={percent(c.firstContact, c.resolved)} before={percent(p.firstContact, p.resolved)} testId="fig-fcr" />
+            <Figure
+              label={t('reports.resolution.firstContact')}
+              value={percent(c.firstContact, c.resolved)}
+              before={percent(p.firstContact, p.resolved)}
+              testId="fig-fcr"
+            />
             <Figure label={t('reports.resolution.time')} value={duration(c.time.median)} before={duration(p.time.median)} />
-            <Figure label={t('reports.resolution.reopen')} value={percent(c.reopened, c.resolved)} before={percent(p.reopened, p.resolved)} />
+            <Figure
+              label={t('reports.resolution.reopen')}
+              value={percent(c.reopened, c.resolved)}
+              before={percent(p.reopened, p.resolved)}
+            />
           </div>
           <p className="muted report-note">
-            {c.tooEarly > 0 && t('reports.resolution.tooEarly', { count: c.tooEarly })} {c.unanswered > 0 && t('reports.resolution.unanswered', { count: c.unanswered })}
+            {c.tooEarly > 0 && t('reports.resolution.tooEarly', { count: c.tooEarly })}{' '}
+            {c.unanswered > 0 && t('reports.resolution.unanswered', { count: c.unanswered })}
           </p>
         </>
       )}
@@ -93,8 +126,13 @@ export function AssistantSection({ r }: { r: AssistantReport }) {
   const c = r.current;
   const p = r.prior;
   const s = c.suggestions;
-  const anything = c.autoReplies + c.holds.length + c.escalations.length + s.asIs + s.edited + s.discarded + c.containment.assistantAnswered > 0;
-  const needs = c.needsYou.reduce((a, n) => ({ sent: a.sent + n.sent, dismissed: a.dismissed + n.dismissed, open: a.open + n.open }), { sent: 0, dismissed: 0, open: 0 });
+  const anything =
+    c.autoReplies + c.holds.length + c.escalations.length + s.asIs + s.edited + s.discarded + c.containment.assistantAnswered > 0;
+  const needs = c.needsYou.reduce((a, n) => ({ sent: a.sent + n.sent, dismissed: a.dismissed + n.dismissed, open: a.open + n.open }), {
+    sent: 0,
+    dismissed: 0,
+    open: 0,
+  });
   return (
     <Section title={t('reports.assistantSection.title')} id="assistant" csv={{ section: 'assistant', table: 'summary' }}>
       {!anything ? (
@@ -102,23 +140,38 @@ export function AssistantSection({ r }: { r: AssistantReport }) {
       ) : (
         <>
           <div className="report-figures">
-            <Figure label={t('reports.assistantSection.autoReplies')} value={count(c.autoReplies)} before={count(p.autoReplies)} testId="fig-auto" />
+            <Figure
+              label={t('reports.assistantSection.autoReplies')}
+              value={count(c.autoReplies)}
+              before={count(p.autoReplies)}
+              testId="fig-auto"
+            />
             <Figure
               label={t('reports.assistantSection.containment')}
               value={t('reports.ofTotal', { n: count(c.containment.contained), total: count(c.containment.withCustomer) })}
               before={t('reports.ofTotal', { n: count(p.containment.contained), total: count(p.containment.withCustomer) })}
             />
-            <Figure label={t('reports.assistantSection.asIs')} value={percent(s.asIs, s.asIs + s.edited + s.discarded)} before={percent(p.suggestions.asIs, p.suggestions.asIs + p.suggestions.edited + p.suggestions.discarded)} />
+            <Figure
+              label={t('reports.assistantSection.asIs')}
+              value={percent(s.asIs, s.asIs + s.edited + s.discarded)}
+              before={percent(p.suggestions.asIs, p.suggestions.asIs + p.suggestions.edited + p.suggestions.discarded)}
+            />
           </div>
           <p className="muted report-note">
             {t('reports.assistantSection.fromKnowledge', { count: c.autoFromKnowledge })} · {t('reports.assistantSection.needsYou', needs)}
           </p>
           <div className="report-grid">
             <Card title={t('reports.assistantSection.holds')} section="assistant" table="holds">
-              <Table head={[t('reports.assistantSection.reason'), t('reports.assistantSection.count')]} rows={c.holds.map((h) => [label('assistant.reasons', h.reason), count(h.n)])} />
+              <Table
+                head={[t('reports.assistantSection.reason'), t('reports.assistantSection.count')]}
+                rows={c.holds.map((h) => [label('assistant.reasons', h.reason), count(h.n)])}
+              />
             </Card>
             <Card title={t('reports.assistantSection.escalations')} section="assistant" table="escalations">
-              <Table head={[t('reports.assistantSection.reason'), t('reports.assistantSection.count')]} rows={c.escalations.map((h) => [label('assistant.reasons', h.reason), count(h.n)])} />
+              <Table
+                head={[t('reports.assistantSection.reason'), t('reports.assistantSection.count')]}
+                rows={c.escalations.map((h) => [label('assistant.reasons', h.reason), count(h.n)])}
+              />
             </Card>
             <Card title={t('reports.assistantSection.suggestions')} section="assistant" table="suggestions">
               <Bars
@@ -156,14 +209,23 @@ export function SalesSection({ r }: { r: SalesReport }) {
             <Figure label={t('reports.sales.orders')} value={count(c.orders)} before={count(p.orders)} testId="fig-orders" />
             <Figure label={t('reports.sales.revenue')} value={money(c.revenueMinor)} before={money(p.revenueMinor)} testId="fig-revenue" />
             <Figure label={t('reports.sales.average')} value={money(c.averageMinor)} before={money(p.averageMinor)} />
-            <Figure label={t('reports.sales.repeat')} value={t('reports.ofTotal', { n: count(c.repeatCustomers), total: count(c.customers) })} before={t('reports.ofTotal', { n: count(p.repeatCustomers), total: count(p.customers) })} />
+            <Figure
+              label={t('reports.sales.repeat')}
+              value={t('reports.ofTotal', { n: count(c.repeatCustomers), total: count(c.customers) })}
+              before={t('reports.ofTotal', { n: count(p.repeatCustomers), total: count(p.customers) })}
+            />
           </div>
           <p className="muted report-note">
-            {c.cancelled > 0 && t('reports.sales.cancelled', { count: c.cancelled })} {c.ownerOrders > 0 && t('reports.sales.ownerOrders', { count: c.ownerOrders })}
+            {c.cancelled > 0 && t('reports.sales.cancelled', { count: c.cancelled })}{' '}
+            {c.ownerOrders > 0 && t('reports.sales.ownerOrders', { count: c.ownerOrders })}
           </p>
           <div className="report-grid">
             <Card title={t('reports.sales.perDay')} section="sales" table="perDay" wide>
-              <Bars data={c.perDay.map((d) => ({ day: shortDate(d.date), revenue: d.amountMinor / digits }))} x="day" series={[{ key: 'revenue', name: t('reports.sales.revenue'), color: COLORS.money }]} />
+              <Bars
+                data={c.perDay.map((d) => ({ day: shortDate(d.date), revenue: d.amountMinor / digits }))}
+                x="day"
+                series={[{ key: 'revenue', name: t('reports.sales.revenue'), color: COLORS.money }]}
+              />
             </Card>
             <Card title={t('reports.sales.topProducts')} section="sales" table="topProducts">
               <Table
@@ -172,7 +234,10 @@ export function SalesSection({ r }: { r: SalesReport }) {
               />
             </Card>
             <Card title={t('reports.sales.byStatus')} section="sales" table="byStatus">
-              <Table head={[t('reports.sales.status'), t('reports.sales.ordersCol')]} rows={c.byStatus.map((x) => [label('orders.status', x.status), count(x.n)])} />
+              <Table
+                head={[t('reports.sales.status'), t('reports.sales.ordersCol')]}
+                rows={c.byStatus.map((x) => [label('orders.status', x.status), count(x.n)])}
+              />
             </Card>
           </div>
         </>
@@ -193,8 +258,16 @@ export function RemindersSection({ r }: { r: RemindersReport }) {
         <>
           <div className="report-figures">
             <Figure label={t('reports.reminders.sent')} value={count(c.total.sent)} before={count(p.total.sent)} testId="fig-reminders" />
-            <Figure label={t('reports.reminders.replied')} value={percent(c.total.replied48h, c.total.sent)} before={percent(p.total.replied48h, p.total.sent)} />
-            <Figure label={t('reports.reminders.ordered')} value={percent(c.total.ordered7d, c.total.sent)} before={percent(p.total.ordered7d, p.total.sent)} />
+            <Figure
+              label={t('reports.reminders.replied')}
+              value={percent(c.total.replied48h, c.total.sent)}
+              before={percent(p.total.replied48h, p.total.sent)}
+            />
+            <Figure
+              label={t('reports.reminders.ordered')}
+              value={percent(c.total.ordered7d, c.total.sent)}
+              before={percent(p.total.ordered7d, p.total.sent)}
+            />
             <Figure label={t('reports.reminders.optOuts')} value={count(c.optOuts)} before={count(p.optOuts)} />
           </div>
           <div className="report-grid">
@@ -211,7 +284,12 @@ export function RemindersSection({ r }: { r: RemindersReport }) {
             </Card>
             <Card title={t('reports.reminders.byKind')} section="reminders" table="byKind">
               <Table
-                head={[t('reports.reminders.kind'), t('reports.reminders.sent'), t('reports.reminders.replied'), t('reports.reminders.ordered')]}
+                head={[
+                  t('reports.reminders.kind'),
+                  t('reports.reminders.sent'),
+                  t('reports.reminders.replied'),
+                  t('reports.reminders.ordered'),
+                ]}
                 rows={c.byKind.map((k) => [label('reminders.kind', k.kind), count(k.sent), count(k.replied48h), count(k.ordered7d)])}
               />
             </Card>

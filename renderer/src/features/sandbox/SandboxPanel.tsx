@@ -54,13 +54,24 @@ export function SandboxPanel() {
           ))}
         </select>
         {!activeKey && (
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('sandbox.namePlaceholder')} maxLength={200} data-testid="sandbox-name" dir="auto" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('sandbox.namePlaceholder')}
+            maxLength={200}
+            data-testid="sandbox-name"
+            dir="auto"
+          />
         )}
       </div>
       <div className="phone" data-testid="sandbox-thread">
         {thread.length === 0 && <p className="muted small phone-empty">{t('sandbox.empty')}</p>}
         {thread.map((m) => (
-          <div key={m.id} className={`phone-msg ${m.direction === 'in' ? 'mine' : 'theirs'}`} data-testid={m.direction === 'in' ? 'sandbox-mine' : 'sandbox-reply'}>
+          <div
+            key={m.id}
+            className={`phone-msg ${m.direction === 'in' ? 'mine' : 'theirs'}`}
+            data-testid={m.direction === 'in' ? 'sandbox-mine' : 'sandbox-reply'}
+          >
             {m.media && <MediaView messageId={m.id} kind={m.kind} media={m.media} compact />}
             {m.body && <span dir="auto">{m.body}</span>}
             <span className="phone-time">{formatTime(m.createdAt, timeZone)}</span>
@@ -85,13 +96,49 @@ export function SandboxPanel() {
           dir="auto"
         />
         <div className="sandbox-media-buttons">
-          <button className="btn small" title={t('media.sandboxPhoto')} aria-label={t('media.sandboxPhoto')} data-testid="sandbox-photo" onClick={() => { setPickVoice(false); if (fileInput.current) { fileInput.current.accept = 'image/*'; fileInput.current.click(); } }}>
+          <button
+            className="btn small"
+            title={t('media.sandboxPhoto')}
+            aria-label={t('media.sandboxPhoto')}
+            data-testid="sandbox-photo"
+            onClick={() => {
+              setPickVoice(false);
+              if (fileInput.current) {
+                fileInput.current.accept = 'image/*';
+                fileInput.current.click();
+              }
+            }}
+          >
             📷
           </button>
-          <button className="btn small" title={t('media.sandboxVoice')} aria-label={t('media.sandboxVoice')} data-testid="sandbox-voice" onClick={() => { setPickVoice(true); if (fileInput.current) { fileInput.current.accept = 'audio/*'; fileInput.current.click(); } }}>
+          <button
+            className="btn small"
+            title={t('media.sandboxVoice')}
+            aria-label={t('media.sandboxVoice')}
+            data-testid="sandbox-voice"
+            onClick={() => {
+              setPickVoice(true);
+              if (fileInput.current) {
+                fileInput.current.accept = 'audio/*';
+                fileInput.current.click();
+              }
+            }}
+          >
             🎤
           </button>
-          <button className="btn small" title={t('media.sandboxFile')} aria-label={t('media.sandboxFile')} data-testid="sandbox-file" onClick={() => { setPickVoice(false); if (fileInput.current) { fileInput.current.accept = ''; fileInput.current.click(); } }}>
+          <button
+            className="btn small"
+            title={t('media.sandboxFile')}
+            aria-label={t('media.sandboxFile')}
+            data-testid="sandbox-file"
+            onClick={() => {
+              setPickVoice(false);
+              if (fileInput.current) {
+                fileInput.current.accept = '';
+                fileInput.current.click();
+              }
+            }}
+          >
             📎
           </button>
           <input

@@ -24,9 +24,19 @@ export function HoursEditor({ value, onChange }: { value: Hours; onChange: (h: H
             </label>
             {h && (
               <>
-                <input type="time" value={h.open} aria-label={`${d} open`} onChange={(e) => onChange({ ...value, [d]: { ...h, open: e.target.value } })} />
+                <input
+                  type="time"
+                  value={h.open}
+                  aria-label={`${d} open`}
+                  onChange={(e) => onChange({ ...value, [d]: { ...h, open: e.target.value } })}
+                />
                 <span>–</span>
-                <input type="time" value={h.close} aria-label={`${d} close`} onChange={(e) => onChange({ ...value, [d]: { ...h, close: e.target.value } })} />
+                <input
+                  type="time"
+                  value={h.close}
+                  aria-label={`${d} close`}
+                  onChange={(e) => onChange({ ...value, [d]: { ...h, close: e.target.value } })}
+                />
               </>
             )}
           </div>

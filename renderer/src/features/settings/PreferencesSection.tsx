@@ -25,7 +25,12 @@ export function PreferencesSection() {
     >
       <h2>{t('settings.sections.preferences')}</h2>
       <Field label={t('setup.uiLanguage')}>
-        <Select value={ui} onChange={(v) => setUi(v as UiLanguage)} options={Object.entries(UI_LANGUAGE_NAMES)} testId="settings-ui-language" />
+        <Select
+          value={ui}
+          onChange={(v) => setUi(v as UiLanguage)}
+          options={Object.entries(UI_LANGUAGE_NAMES)}
+          testId="settings-ui-language"
+        />
       </Field>
       <Field label={t('setup.replyLanguage')} hint={t('setup.replyLanguageHint')}>
         <Select value={reply} onChange={setReply} options={Object.entries(REPLY_LANGUAGES)} />

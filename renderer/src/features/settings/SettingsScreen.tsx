@@ -17,7 +17,12 @@ export function SettingsScreen() {
       <div className="settings-body">
         <aside className="settings-nav">
           {SETTINGS_SECTIONS.map((s) => (
-            <button key={s.id} className={`settings-tab ${s.id === active ? 'active' : ''}`} onClick={() => setActive(s.id)} data-testid={`settings-tab-${s.id}`}>
+            <button
+              key={s.id}
+              className={`settings-tab ${s.id === active ? 'active' : ''}`}
+              onClick={() => setActive(s.id)}
+              data-testid={`settings-tab-${s.id}`}
+            >
               {t(s.label)}
             </button>
           ))}

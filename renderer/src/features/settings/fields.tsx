@@ -12,7 +12,17 @@ export function Field({ label, hint, children, error }: { label: string; hint?: 
   );
 }
 
-export function Select({ value, onChange, options, testId }: { value: string; onChange: (v: string) => void; options: [string, string][]; testId?: string }) {
+export function Select({
+  value,
+  onChange,
+  options,
+  testId,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  options: [string, string][];
+  testId?: string;
+}) {
   return (
     <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
       {options.map(([v, label]) => (

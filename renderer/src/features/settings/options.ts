@@ -1,7 +1,28 @@
 // Choices offered in setup and settings. Time zones come from the platform; the lists below are the common ones.
 import { CUSTOMER_LANGUAGES } from '../../../../main/shared/languages';
 
-const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'RUB', 'UAH', 'KZT', 'BYN', 'GEL', 'AMD', 'PLN', 'CZK', 'TRY', 'VND', 'RSD', 'CHF', 'SEK', 'BRL', 'MXN', 'IDR', 'INR'];
+const COMMON_CURRENCIES = [
+  'EUR',
+  'USD',
+  'GBP',
+  'RUB',
+  'UAH',
+  'KZT',
+  'BYN',
+  'GEL',
+  'AMD',
+  'PLN',
+  'CZK',
+  'TRY',
+  'VND',
+  'RSD',
+  'CHF',
+  'SEK',
+  'BRL',
+  'MXN',
+  'IDR',
+  'INR',
+];
 /** Every currency the platform formats (ISO 4217), or a common list on an older one. */
 export const CURRENCIES: string[] = (() => {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };

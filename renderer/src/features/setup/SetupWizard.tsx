@@ -29,11 +29,16 @@ export function SetupWizard() {
   const [description, setDescription] = useState('');
   // Language, country, currency and time zone proposed from this computer (an owner in Moscow: ru, RU, RUB).
   const proposal = useMemo(
-    () => proposeSetup({ locales: navigator.languages?.length ? navigator.languages : [navigator.language], timeZone: guessTimeZone() }, [...UI_LANGUAGE_CODES]),
+    () =>
+      proposeSetup({ locales: navigator.languages?.length ? navigator.languages : [navigator.language], timeZone: guessTimeZone() }, [
+        ...UI_LANGUAGE_CODES,
+      ]),
     [],
   );
   // Lavka's own language too: the computer's, when Lavka speaks it; else what is on screen.
-  const [uiLanguage, setUi] = useState<UiLanguage>(isUiLanguage(proposal.uiLanguage) ? proposal.uiLanguage : isUiLanguage(i18n.language) ? i18n.language : 'en');
+  const [uiLanguage, setUi] = useState<UiLanguage>(
+    isUiLanguage(proposal.uiLanguage) ? proposal.uiLanguage : isUiLanguage(i18n.language) ? i18n.language : 'en',
+  );
   useEffect(() => setUiLanguage(uiLanguage), [uiLanguage]);
   const [replyLanguage, setReply] = useState<string>(proposal.replyLanguage);
   const [currency, setCurrency] = useState(proposal.currency);
@@ -94,7 +99,13 @@ export function SetupWizard() {
               <input autoFocus value={name} onChange={(e) => setName(e.target.value)} maxLength={120} data-testid="setup-name" />
             </Field>
             <Field label={t('setup.description')} hint={t('setup.descriptionHint')}>
-              <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={2000} data-testid="setup-description" />
+              <textarea
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+                rows={3}
+                maxLength={2000}
+                data-testid="setup-description"
+              />
             </Field>
           </div>
         )}

@@ -29,7 +29,15 @@ export function StripFix({ channel, state, reason }: { channel: string; state: s
   );
 }
 
-export function ChannelDownNotice({ conversation, channel, onPick }: { conversation: ConversationSummary; channel: string; onPick: (channel: string) => void }) {
+export function ChannelDownNotice({
+  conversation,
+  channel,
+  onPick,
+}: {
+  conversation: ConversationSummary;
+  channel: string;
+  onPick: (channel: string) => void;
+}) {
   const { t } = useTranslation();
   const statuses = useChannelsStore((s) => s.statuses);
   const go = useAppStore((s) => s.go);

@@ -29,7 +29,12 @@ export function FirstRunChecklist() {
     { id: 'whatsapp', done: list.whatsapp, text: t('workday.checklist.whatsapp'), open: () => go('settings', 'channels') },
     { id: 'telegram', done: list.telegram, text: t('workday.checklist.telegram'), open: () => go('settings', 'channels') },
     { id: 'products', done: list.products, text: t('workday.checklist.products'), open: () => go('catalog') },
-    { id: 'knowledge', done: list.knowledge.done, text: t('workday.checklist.knowledge', { questions: list.knowledge.questions, wanted: list.knowledge.wanted }), open: () => go('knowledge') },
+    {
+      id: 'knowledge',
+      done: list.knowledge.done,
+      text: t('workday.checklist.knowledge', { questions: list.knowledge.questions, wanted: list.knowledge.wanted }),
+      open: () => go('knowledge'),
+    },
     { id: 'assistant', done: list.assistant.done, text: t('workday.checklist.assistant'), open: () => go('settings', 'assistant') },
   ];
   if (steps.every((s) => s.done)) return null;

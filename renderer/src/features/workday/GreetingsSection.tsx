@@ -29,9 +29,11 @@ function GreetingsForm({ initial }: { initial: Settings }) {
 
   useEffect(() => {
     let live = true;
-    void Promise.all((['greeting', 'away'] as const).map((kind) => call('greetings.preview', { kind, lang, lavkaText: true }))).then(([g, a]) => {
-      if (live) setLavka({ greeting: g.text, away: a.text });
-    });
+    void Promise.all((['greeting', 'away'] as const).map((kind) => call('greetings.preview', { kind, lang, lavkaText: true }))).then(
+      ([g, a]) => {
+        if (live) setLavka({ greeting: g.text, away: a.text });
+      },
+    );
     return () => {
       live = false;
     };
@@ -47,14 +49,28 @@ function GreetingsForm({ initial }: { initial: Settings }) {
   return (
     <form className="settings-form greetings-form" onSubmit={submit} data-testid="greetings-settings">
       <label className="check">
-        <input type="checkbox" checked={s.greeting} onChange={(e) => setS({ ...s, greeting: e.target.checked })} data-testid="greeting-on" /> {t('workday.greetings.greetingOn')}
+        <input
+          type="checkbox"
+          checked={s.greeting}
+          onChange={(e) => setS({ ...s, greeting: e.target.checked })}
+          data-testid="greeting-on"
+        />{' '}
+        {t('workday.greetings.greetingOn')}
       </label>
       <label className="check">
-        <input type="checkbox" checked={s.away} onChange={(e) => setS({ ...s, away: e.target.checked })} data-testid="away-on" /> {t('workday.greetings.awayOn')}
+        <input type="checkbox" checked={s.away} onChange={(e) => setS({ ...s, away: e.target.checked })} data-testid="away-on" />{' '}
+        {t('workday.greetings.awayOn')}
       </label>
       <label className="field">
         <span>{t('workday.greetings.windowHours')}</span>
-        <input type="number" min={1} max={2160} value={s.windowHours} onChange={(e) => setS({ ...s, windowHours: Math.max(1, Math.round(Number(e.target.value) || 1)) })} style={{ width: 90 }} />
+        <input
+          type="number"
+          min={1}
+          max={2160}
+          value={s.windowHours}
+          onChange={(e) => setS({ ...s, windowHours: Math.max(1, Math.round(Number(e.target.value) || 1)) })}
+          style={{ width: 90 }}
+        />
       </label>
       <label className="field">
         <span>{t('workday.greetings.language')}</span>
@@ -69,7 +85,15 @@ function GreetingsForm({ initial }: { initial: Settings }) {
       {(['greeting', 'away'] as const).map((kind) => (
         <div key={kind} className="field">
           <span>{t(kind === 'greeting' ? 'workday.greetings.greetingText' : 'workday.greetings.awayText')}</span>
-          <textarea rows={3} value={own(kind)} onChange={(e) => setOwn(kind, e.target.value)} placeholder={t('workday.greetings.placeholder')} maxLength={1000} dir="auto" data-testid={`${kind}-text`} />
+          <textarea
+            rows={3}
+            value={own(kind)}
+            onChange={(e) => setOwn(kind, e.target.value)}
+            placeholder={t('workday.greetings.placeholder')}
+            maxLength={1000}
+            dir="auto"
+            data-testid={`${kind}-text`}
+          />
           <div className="greeting-preview" data-testid={`${kind}-preview`}>
             <span className="muted small">{t('workday.greetings.preview')}</span>
             <div className="bubble out" dir="auto">

@@ -19,7 +19,14 @@ export function QueuedActions({ m }: { m: Message }) {
           if (text.trim()) void edit(m.id, text).then((ok) => ok && setText(null));
         }}
       >
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={Math.min(6, Math.max(2, text.split('\n').length))} dir="auto" autoFocus data-testid="queued-edit-text" />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={Math.min(6, Math.max(2, text.split('\n').length))}
+          dir="auto"
+          autoFocus
+          data-testid="queued-edit-text"
+        />
         <div className="queued-actions">
           <button className="btn small" type="button" onClick={() => setText(null)}>
             {t('workday.discardEdit')}

@@ -39,7 +39,13 @@ export function useSlashQuickReplies(draft: string, contactName: string, apply: 
   const pick = (i: number) => {
     const q = shown[i];
     if (!q) return;
-    apply(fillQuickReply(q.text, { name: firstName(contactName), business: business?.name ?? '', hours: business ? describeHours(business.openingHours, i18n.language) : '' }));
+    apply(
+      fillQuickReply(q.text, {
+        name: firstName(contactName),
+        business: business?.name ?? '',
+        hours: business ? describeHours(business.openingHours, i18n.language) : '',
+      }),
+    );
   };
 
   /** True when the key was for the list (the composer must not also act on it). */
@@ -68,7 +74,14 @@ export function useSlashQuickReplies(draft: string, contactName: string, apply: 
     shown.length > 0 ? (
       <ul className="slash-list" role="listbox" data-testid="slash-quick-replies">
         {shown.map((q, i) => (
-          <li key={q.id} role="option" aria-selected={i === index} className={i === index ? 'on' : ''} onMouseDown={(e) => e.preventDefault()} onClick={() => pick(i)}>
+          <li
+            key={q.id}
+            role="option"
+            aria-selected={i === index}
+            className={i === index ? 'on' : ''}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => pick(i)}
+          >
             <strong>{q.title}</strong> <span className="muted">{q.text}</span>
           </li>
         ))}

@@ -37,7 +37,11 @@ export function StateTabs() {
               data-testid={`state-tab-${v}`}
             >
               {t(`workday.tabs.${v}`)}
-              {n !== null && <span className="tab-count" data-testid={`state-count-${v}`}>{n}</span>}
+              {n !== null && (
+                <span className="tab-count" data-testid={`state-count-${v}`}>
+                  {n}
+                </span>
+              )}
             </button>
           );
         })}

@@ -47,7 +47,12 @@ export function WorkdayTools({ conversation: c }: { conversation: ConversationSu
           ↩ {t('workday.reopen')}
         </button>
       ) : (
-        <button className="btn small primary" onClick={() => void w.resolve(c.id)} data-testid="resolve" title={`${t('workday.shortcuts.resolve')} (E)`}>
+        <button
+          className="btn small primary"
+          onClick={() => void w.resolve(c.id)}
+          data-testid="resolve"
+          title={`${t('workday.shortcuts.resolve')} (E)`}
+        >
           ✓ {t('workday.resolve')}
         </button>
       )}
@@ -76,12 +81,22 @@ export function WorkdayTools({ conversation: c }: { conversation: ConversationSu
             {w.labels.map((l) => (
               <div key={l.id} className="menu-label">
                 <label className="menu-item">
-                  <input type="checkbox" checked={c.labelIds.includes(l.id)} onChange={(e) => void w.setLabel(c.id, l.id, e.target.checked)} data-testid="label-toggle" />
+                  <input
+                    type="checkbox"
+                    checked={c.labelIds.includes(l.id)}
+                    onChange={(e) => void w.setLabel(c.id, l.id, e.target.checked)}
+                    data-testid="label-toggle"
+                  />
                   <span className="label-chip" translate="no" style={{ ['--label' as string]: l.color }}>
                     {l.name}
                   </span>
                 </label>
-                <button className="link" onClick={() => window.confirm(t('workday.deleteLabel', { name: l.name }) + '?') && void w.removeLabel(l.id)} aria-label={t('workday.deleteLabel', { name: l.name })} title={t('workday.deleteLabel', { name: l.name })}>
+                <button
+                  className="link"
+                  onClick={() => window.confirm(t('workday.deleteLabel', { name: l.name }) + '?') && void w.removeLabel(l.id)}
+                  aria-label={t('workday.deleteLabel', { name: l.name })}
+                  title={t('workday.deleteLabel', { name: l.name })}
+                >
                   ×
                 </button>
               </div>
@@ -93,7 +108,14 @@ export function WorkdayTools({ conversation: c }: { conversation: ConversationSu
                 if (name.trim()) void addLabel();
               }}
             >
-              <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('workday.newLabel')} aria-label={t('workday.labelName')} maxLength={40} data-testid="new-label-name" />
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                placeholder={t('workday.newLabel')}
+                aria-label={t('workday.labelName')}
+                maxLength={40}
+                data-testid="new-label-name"
+              />
               <div className="swatches">
                 {LABEL_COLORS.map((col) => (
                   <button
@@ -142,7 +164,11 @@ export function WorkdayTools({ conversation: c }: { conversation: ConversationSu
           </>
         )}
       </Menu>
-      {w.error && <span className="error-inline small" role="alert">{w.error}</span>}
+      {w.error && (
+        <span className="error-inline small" role="alert">
+          {w.error}
+        </span>
+      )}
     </>
   );
 }

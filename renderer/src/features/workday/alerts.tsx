@@ -61,7 +61,10 @@ export function startMessageAlerts(): void {
     if (prefs().sound) beep();
     if (!canNotify() || Notification.permission !== 'granted' || document.visibilityState === 'visible') return;
     const c = useInboxStore.getState().items.find((x) => x.id === conversationId);
-    const n = new Notification(tr('workday.notifyTitle', { name: c?.contactName ?? '' }), { body: message.body.slice(0, 140), tag: `conversation-${conversationId}` });
+    const n = new Notification(tr('workday.notifyTitle', { name: c?.contactName ?? '' }), {
+      body: message.body.slice(0, 140),
+      tag: `conversation-${conversationId}`,
+    });
     n.onclick = () => {
       window.focus();
       useAppStore.getState().go('inbox');
@@ -96,7 +99,11 @@ export function AlertsControls() {
         <div className="notice-box alerts-ask" data-testid="alerts-ask">
           <span>{t('workday.alertsAsk')}</span>
           <span className="channel-down-actions">
-            <button className="btn small primary" onClick={() => void Notification.requestPermission().finally(() => update({ asked: true }))} data-testid="alerts-turn-on">
+            <button
+              className="btn small primary"
+              onClick={() => void Notification.requestPermission().finally(() => update({ asked: true }))}
+              data-testid="alerts-turn-on"
+            >
               {t('workday.alertsTurnOn')}
             </button>
             <button className="btn small" onClick={() => update({ asked: true })}>

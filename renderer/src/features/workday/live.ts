@@ -12,6 +12,8 @@ export function startWorkdayLiveUpdates(): void {
     const threads = useConversationStore.getState().threads;
     const thread = threads[conversationId];
     if (!thread) return;
-    useConversationStore.setState({ threads: { ...threads, [conversationId]: { ...thread, messages: thread.messages.filter((m) => m.id !== messageId) } } });
+    useConversationStore.setState({
+      threads: { ...threads, [conversationId]: { ...thread, messages: thread.messages.filter((m) => m.id !== messageId) } },
+    });
   });
 }

@@ -78,7 +78,14 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   }, [onClose]);
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal shortcuts-sheet" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()} data-testid="shortcuts-sheet">
+      <div
+        className="modal shortcuts-sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        onClick={(e) => e.stopPropagation()}
+        data-testid="shortcuts-sheet"
+      >
         <div className="modal-head">
           <h2 id="shortcuts-title">{t('workday.shortcuts.title')}</h2>
           <button className="link modal-x" onClick={onClose} aria-label={t('workday.shortcuts.close')} autoFocus>
@@ -111,7 +118,13 @@ export function InboxShortcuts() {
   useInboxShortcuts(() => setOpen(true));
   return (
     <>
-      <button className="btn small shortcuts-button" onClick={() => setOpen(true)} title={t('workday.shortcutsButton')} aria-label={t('workday.shortcutsButton')} data-testid="shortcuts-button">
+      <button
+        className="btn small shortcuts-button"
+        onClick={() => setOpen(true)}
+        title={t('workday.shortcutsButton')}
+        aria-label={t('workday.shortcutsButton')}
+        data-testid="shortcuts-button"
+      >
         ⌨
       </button>
       {open && <ShortcutsSheet onClose={() => setOpen(false)} />}

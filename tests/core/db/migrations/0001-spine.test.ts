@@ -9,12 +9,16 @@ describe('migration 0001 spine', () => {
   migrate(db, { to: 1 });
 
   it('creates STRICT tables that reject wrongly typed values', () => {
-    expect(() => db.prepare("INSERT INTO contacts(name, created_at, updated_at) VALUES ('A', 'yesterday', 1)").run()).toThrow(/cannot store TEXT/);
+    expect(() => db.prepare("INSERT INTO contacts(name, created_at, updated_at) VALUES ('A', 'yesterday', 1)").run()).toThrow(
+      /cannot store TEXT/,
+    );
   });
 
   it('stores a message once per (channel, external id) but allows many outgoing messages without one', () => {
     const c = db.prepare("INSERT INTO contacts(name, created_at, updated_at) VALUES ('A', 1, 1)").run().lastInsertRowid;
-    const conv = db.prepare("INSERT INTO conversations(contact_id, last_message_at, last_channel, created_at) VALUES (?, 1, 'sandbox', 1)").run(c).lastInsertRowid;
+    const conv = db
+      .prepare("INSERT INTO conversations(contact_id, last_message_at, last_channel, created_at) VALUES (?, 1, 'sandbox', 1)")
+      .run(c).lastInsertRowid;
     const ins = db.prepare(
       "INSERT INTO messages(conversation_id, direction, channel, external_id, author, body, status, created_at, updated_at) VALUES (?, ?, 'telegram', ?, 'customer', 'hi', 'received', 1, 1)",
     );

@@ -14,13 +14,14 @@ describe('migration 0004 catalog and orders', () => {
     .run(contact).lastInsertRowid;
   migrate(db, { to: 4 });
 
-  const addProduct = db.prepare(
-    "INSERT INTO products(sku, name, price_minor, synonyms, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1)",
-  );
+  const addProduct = db.prepare('INSERT INTO products(sku, name, price_minor, synonyms, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1)');
 
   it('keeps earlier rows and adds the new tables', () => {
     expect(db.prepare('SELECT name FROM contacts').get()).toEqual({ name: 'Анна' });
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => (r as { name: string }).name);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => (r as { name: string }).name);
     expect(tables).toEqual(expect.arrayContaining(['products', 'orders', 'order_lines', 'order_events', 'products_fts']));
   });
 

@@ -15,7 +15,9 @@ describe('migration 0006 contacts', () => {
   it('keeps existing contacts and walks them in case-insensitive name order through the new index', () => {
     const rows = db.prepare('SELECT name FROM contacts ORDER BY name COLLATE NOCASE, id').all();
     expect(rows).toEqual([{ name: 'anna' }, { name: 'Zoe' }]);
-    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM contacts ORDER BY name COLLATE NOCASE, id LIMIT 10').all() as { detail: string }[];
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM contacts ORDER BY name COLLATE NOCASE, id LIMIT 10').all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/contacts_name/);
   });
 

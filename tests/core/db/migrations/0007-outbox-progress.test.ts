@@ -10,8 +10,12 @@ describe('migration 0007 outbox progress', () => {
   migrate(db, { to: 6 });
   db.prepare("INSERT INTO contacts(id, name, created_at, updated_at) VALUES (1, 'A', 1, 1)").run();
   db.prepare("INSERT INTO conversations(id, contact_id, last_message_at, last_channel, created_at) VALUES (1, 1, 1, 'whatsapp', 1)").run();
-  const msg = db.prepare("INSERT INTO messages(conversation_id, direction, channel, author, body, status, created_at, updated_at) VALUES (1, 'out', 'whatsapp', 'owner', ?, 'sent', ?, ?)");
-  const box = db.prepare("INSERT INTO outbox(message_id, channel, address, state, next_attempt_at, created_at, updated_at) VALUES (?, 'whatsapp', '+49', ?, ?, ?, ?)");
+  const msg = db.prepare(
+    "INSERT INTO messages(conversation_id, direction, channel, author, body, status, created_at, updated_at) VALUES (1, 'out', 'whatsapp', 'owner', ?, 'sent', ?, ?)",
+  );
+  const box = db.prepare(
+    "INSERT INTO outbox(message_id, channel, address, state, next_attempt_at, created_at, updated_at) VALUES (?, 'whatsapp', '+49', ?, ?, ?, ?)",
+  );
   // An old reply, then a bulk queued at t=1000: two went out, one failed, two wait.
   for (const [state, created, updated] of [
     ['sent', 10, 20],

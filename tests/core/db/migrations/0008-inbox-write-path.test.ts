@@ -7,14 +7,20 @@ import { tempDir } from '../../../helpers/test-app';
 describe('migration 0008 inbox write path', () => {
   const db = openDatabase(join(tempDir(), 'x.sqlite'));
   migrate(db, { to: 7 });
-  const contact = (name: string) => Number(db.prepare('INSERT INTO contacts(name, created_at, updated_at) VALUES (?, 1, 1)').run(name).lastInsertRowid);
-  const conv = db.prepare("INSERT INTO conversations(contact_id, last_message_at, last_channel, unread_count, created_at) VALUES (?, ?, ?, ?, 1)");
+  const contact = (name: string) =>
+    Number(db.prepare('INSERT INTO contacts(name, created_at, updated_at) VALUES (?, 1, 1)').run(name).lastInsertRowid);
+  const conv = db.prepare(
+    'INSERT INTO conversations(contact_id, last_message_at, last_channel, unread_count, created_at) VALUES (?, ?, ?, ?, 1)',
+  );
   conv.run(contact('A'), 30, 'telegram', 0);
   conv.run(contact('B'), 20, 'whatsapp', 2);
   conv.run(contact('C'), 10, 'telegram', 1);
   migrate(db, { to: 8 });
 
-  const indexes = () => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'conversations'").all() as { name: string }[]).map((r) => r.name);
+  const indexes = () =>
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'conversations'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
   const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
 
   it('drops only the unused channel index and keeps every conversation', () => {

@@ -19,8 +19,18 @@ describe('migration 0009 durable sending and secrets', () => {
       INSERT INTO messages(id, conversation_id, direction, channel, author, kind, body, status, created_at, updated_at) VALUES (1, 1, 'out', 'telegram', 'owner', 'text', 'hi', 'queued', 1, 1);
       INSERT INTO outbox(message_id, channel, address, state, next_attempt_at, created_at, updated_at) VALUES (1, 'telegram', '5', 'queued', 1, 1, 1);`);
     migrate(db, { to: 9 });
-    expect(db.prepare('SELECT state, parts_sent, first_external_id FROM outbox').get()).toEqual({ state: 'queued', parts_sent: 0, first_external_id: null });
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM outbox p WHERE p.channel = 'telegram' AND p.address = '5' AND p.message_id < 9 AND p.state IN ('queued', 'sending')`).all() as { detail: string }[])
+    expect(db.prepare('SELECT state, parts_sent, first_external_id FROM outbox').get()).toEqual({
+      state: 'queued',
+      parts_sent: 0,
+      first_external_id: null,
+    });
+    const plan = (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT 1 FROM outbox p WHERE p.channel = 'telegram' AND p.address = '5' AND p.message_id < 9 AND p.state IN ('queued', 'sending')`,
+        )
+        .all() as { detail: string }[]
+    )
       .map((r) => r.detail)
       .join(' ');
     expect(plan).toMatch(/outbox_recipient_order/);

@@ -11,7 +11,9 @@ describe('migration 0012 reports', () => {
   migrate(db, { to: reports.version - 1 });
   db.prepare("INSERT INTO contacts(id, name, created_at, updated_at) VALUES (1, 'A', 1, 1)").run();
   db.prepare("INSERT INTO conversations(id, contact_id, last_message_at, last_channel, created_at) VALUES (1, 1, 1, 'whatsapp', 1)").run();
-  const msg = db.prepare("INSERT INTO messages(conversation_id, direction, channel, author, body, status, created_at, updated_at) VALUES (1, ?, 'whatsapp', ?, 'x', 'sent', ?, ?)");
+  const msg = db.prepare(
+    "INSERT INTO messages(conversation_id, direction, channel, author, body, status, created_at, updated_at) VALUES (1, ?, 'whatsapp', ?, 'x', 'sent', ?, ?)",
+  );
   msg.run('in', 'customer', 1000, 1000);
   msg.run('out', 'owner', 61_000, 61_000);
   migrate(db, { to: reports.version });

@@ -10,7 +10,9 @@ describe('migration workday (states, pin, labels)', () => {
   const db = openDatabase(join(tempDir(), 'x.sqlite'));
   migrate(db, { to: workday.version - 1 });
   db.prepare("INSERT INTO contacts(id, name, created_at, updated_at) VALUES (1, 'A', 1, 1), (2, 'B', 1, 1)").run();
-  db.prepare("INSERT INTO conversations(contact_id, last_message_at, last_channel, unread_count, created_at) VALUES (1, 20, 'sandbox', 2, 1), (2, 10, 'telegram', 0, 1)").run();
+  db.prepare(
+    "INSERT INTO conversations(contact_id, last_message_at, last_channel, unread_count, created_at) VALUES (1, 20, 'sandbox', 2, 1), (2, 10, 'telegram', 0, 1)",
+  ).run();
   migrate(db, { to: workday.version });
   const repo = new ConversationsRepo(db);
   const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
@@ -23,7 +25,9 @@ describe('migration workday (states, pin, labels)', () => {
   });
 
   it('lists a state tab from its index, newest first, and refuses unknown states', () => {
-    expect(plan("SELECT id FROM conversations WHERE state = 'resolved' ORDER BY last_message_at DESC, id DESC LIMIT 50")).toMatch(/conversations_state/);
+    expect(plan("SELECT id FROM conversations WHERE state = 'resolved' ORDER BY last_message_at DESC, id DESC LIMIT 50")).toMatch(
+      /conversations_state/,
+    );
     expect(() => db.prepare("UPDATE conversations SET state = 'closed'").run()).toThrow(/CHECK/);
   });
 });
