@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../errors';
-import { formatMoney, minorToDecimal, parseMoney } from './money';
+import { formatMoney, minorToDecimal, parseMoney } from '../../shared/money';
 import type { CatalogService } from './service';
 import { validate } from './validate';
 import type { OptionGroup, Product, ProductData } from './types';

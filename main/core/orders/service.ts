@@ -1,7 +1,7 @@
 // Orders: reading and listing them, the status machine (with one customer notification per change), placing a
 // draft (number + stock in one transaction), the owner's edits of a chat draft, and messages waiting for approval.
 import type { Clock } from '../clock';
-import { fromLocal } from '../time/zoned';
+import { isLocalDate, localDate, localDayStart as dayStart, shiftDate } from '../../shared/zoned-time';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
@@ -464,24 +464,10 @@ export class OrdersService {
   }
 }
 
-// ── Local dates in the business time zone ──────────────────────────────────────────────────────────────────
-
-/** YYYY-MM-DD of an instant in a time zone. */
-export function localDate(ms: number, timeZone: string): string {
-  return new Date(ms).toLocaleDateString('en-CA', { timeZone });
+/** The instant a local day starts in the business time zone; invalid_input for something that is not a date. */
+function localDayStart(date: string, timeZone: string): number {
+  if (!isLocalDate(date)) throw new AppError('invalid_input', `"${date}" is not a date (use YYYY-MM-DD)`);
+  return dayStart(date, timeZone);
 }
 
-export function nextDay(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The instant a local day starts in a time zone (DST-safe: a midnight that does not exist starts at the first hour that does). */
-export function localDayStart(date: string, timeZone: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new AppError('invalid_input', `"${date}" is not a date (use YYYY-MM-DD)`);
-  }
-  const [year, month, day] = date.split('-').map(Number);
-  return fromLocal({ year, month, day, hour: 0, minute: 0 }, timeZone);
-}
+const nextDay = (date: string) => shiftDate(date, 1);

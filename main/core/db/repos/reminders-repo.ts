@@ -4,7 +4,7 @@ import type { Db } from '../connection';
 import { stmt } from '../statements';
 import type { Reminder, ReminderSource, ReminderStatus, ReminderTab, StatusNote } from '../../reminders/types';
 import type { ReminderKind } from '../../reminders/templates';
-import type { Repeat } from '../../time/zoned';
+import type { Repeat } from '../../../shared/zoned-time';
 import type { MessageStatus } from '../../inbox/types';
 
 interface Row {
