@@ -38,25 +38,27 @@ interface Row {
   done_at: number | null;
 }
 
-export interface NewReminder {
-  contactId: number;
-  seriesId: number | null;
-  kind: ReminderKind;
-  source: ReminderSource;
-  ruleKey: string | null;
-  orderId: number | null;
-  template: string;
-  channel: string | null;
-  dueAt: number;
-  fireAt: number;
-  eventAt: number | null;
-  timeZone: string;
-  localDue: string;
-  repeat: Repeat;
-  repeatEvery: number;
-  repeatDay: number | null;
-  personalise: boolean;
-}
+/** A reminder before it is stored: the fields the owner or a rule sets. */
+export type NewReminder = Pick<
+  Reminder,
+  | 'contactId'
+  | 'seriesId'
+  | 'kind'
+  | 'source'
+  | 'ruleKey'
+  | 'orderId'
+  | 'template'
+  | 'channel'
+  | 'dueAt'
+  | 'fireAt'
+  | 'eventAt'
+  | 'timeZone'
+  | 'localDue'
+  | 'repeat'
+  | 'repeatEvery'
+  | 'repeatDay'
+  | 'personalise'
+>;
 
 export type ReminderPatch = Partial<
   Pick<
