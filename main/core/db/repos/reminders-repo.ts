@@ -60,23 +60,8 @@ export type NewReminder = Pick<
   | 'personalise'
 >;
 
-export type ReminderPatch = Partial<
-  Pick<
-    NewReminder,
-    | 'kind'
-    | 'template'
-    | 'channel'
-    | 'dueAt'
-    | 'fireAt'
-    | 'eventAt'
-    | 'timeZone'
-    | 'localDue'
-    | 'repeat'
-    | 'repeatEvery'
-    | 'repeatDay'
-    | 'personalise'
-  >
->;
+/** What an edit may change: everything but who it is for and where it came from. */
+export type ReminderPatch = Partial<Omit<NewReminder, 'contactId' | 'seriesId' | 'source' | 'ruleKey' | 'orderId'>>;
 
 export interface ListCursor {
   at: number;
