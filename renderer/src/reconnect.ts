@@ -72,6 +72,10 @@ export async function retryAfterReconnect<T>(load: () => Promise<T>, connection:
 }
 
 /** React.lazy for a named export, fetched again after a reconnect when the first try failed. */
-export function lazyNamed<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own bound: any component's props
+export function lazyNamed<K extends string, C extends ComponentType<any>>(
+  load: () => Promise<Record<K, C>>,
+  name: K,
+): LazyExoticComponent<C> {
   return lazy(() => retryAfterReconnect(load).then((m) => ({ default: m[name] })));
 }
