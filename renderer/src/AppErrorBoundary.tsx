@@ -77,7 +77,8 @@ export class ErrorBoundary extends Component<Props, State> {
         {words && <h2>{tr('common.crash.title')}</h2>}
         {words && <p>{tr(isChunkLoadError(error) ? 'common.crash.notLoaded' : 'common.crash.body')}</p>}
         <div className="crash-actions">
-          {this.props.scope === 'screen' && (
+          {/* React keeps a failed code chunk failed: only the reload fetches it again. */}
+          {this.props.scope === 'screen' && !isChunkLoadError(error) && (
             <button type="button" className="btn" onClick={() => this.setState({ error: null })}>
               {words ? tr('common.retry') : '⟳'}
             </button>

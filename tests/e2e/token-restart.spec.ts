@@ -64,3 +64,27 @@ test('the token survives a restart, the open tab reconnects and keeps working, a
     await s.stop();
   }
 });
+
+test('a screen whose code cannot be loaded says so in the owner’s language and offers a reload; the rest keeps working', async ({
+  page,
+}) => {
+  const s = await startServe({ demo: true });
+  try {
+    expect((await s.api('settings.update', { preferences: { uiLanguage: 'ru', replyLanguage: 'ru' } })).ok).toBe(true);
+    // As after an update that removed the chunk: Lavka answers, the file is gone.
+    await page.route(/\/assets\/SettingsScreen-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(s.url);
+    await expect(page.getByTestId('conversation-list')).toBeVisible();
+    await page.getByTestId('nav-settings').click();
+    const failed = page.getByTestId('screen-failed');
+    await expect(failed).toBeVisible({ timeout: 20_000 });
+    await expect(failed.getByRole('heading', { name: 'Что-то пошло не так' })).toBeVisible();
+    await expect(failed.getByTestId('crash-reload')).toHaveText('Обновить страницу');
+    await expect(failed).not.toContainText('Failed to fetch'); // the technical words stay folded under the details
+    // The navigation still works, and the inbox comes back.
+    await page.getByTestId('nav-inbox').click();
+    await expect(page.getByTestId('conversation-list')).toBeVisible();
+  } finally {
+    await s.stop();
+  }
+});
