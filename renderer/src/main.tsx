@@ -12,6 +12,7 @@ import { CoreGate } from './features/desktop/CoreGate';
 import { isDesktop } from './api';
 import { useAppStore } from './stores/app';
 import { useInboxStore } from './stores/inbox';
+import { useBackupStore } from './stores/backup';
 
 // The token in the address bar was turned into a cookie by the server; keep it out of history and screenshots.
 if (location.search.includes('token=')) history.replaceState(null, '', location.pathname);
@@ -21,11 +22,15 @@ const remembered = rememberedUiLanguage();
 if (remembered) setUiLanguage(remembered);
 else void loadUiTexts('en').catch(() => {});
 startLiveUpdates();
-// In a browser the server that served this page is up: ask for the settings and the first inbox page now, side by
-// side, rather than one after the other as the screens mount. The desktop window waits for its core process first.
+// In a browser the server that served this page is up: ask for the recovery state, the settings and the first inbox
+// page now, side by side, rather than one after the other as the gates and screens mount. The desktop window waits for its core process first.
+// After the texts' import() above has gone out: Chromium holds a script request back while API calls are in flight.
 if (!isDesktop()) {
-  void useAppStore.getState().boot();
-  void useInboxStore.getState().load();
+  setTimeout(() => {
+    void useBackupStore.getState().load(); // whether the database needs recovery (RecoveryGate)
+    void useAppStore.getState().boot();
+    void useInboxStore.getState().load();
+  }, 0);
 }
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
