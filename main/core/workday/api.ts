@@ -6,6 +6,7 @@ import { MAX_BODY_CHARS } from '../inbox/service';
 import { SNOOZE_PRESETS } from './snooze-presets';
 import { firstRunChecklist } from './checklist';
 import { greetingSettingsSchema } from './greetings';
+import { writeOnWhatsApp } from './write-on-whatsapp';
 
 const id = z.number().int().positive();
 const labelFields = { name: z.string().max(200), color: z.string().max(20) };
@@ -66,6 +67,11 @@ export function workdayMethods(s: Services) {
       z.object({ kind: z.enum(['greeting', 'away']), lang: z.string().regex(/^[a-z]{2}$/), lavkaText: z.boolean().optional() }),
       async (i) => ({ text: await s.greetings.text(i.kind, i.lang, i.lavkaText ? { ...s.greetings.get(), texts: {} } : undefined) }),
       "What a customer in that language would get (lavkaText: Lavka's own wording, ignoring the owner's).",
+    ),
+    'contacts.writeOnWhatsApp': method(
+      z.object({ contactId: id, phone: z.string().trim().min(1).max(40).optional() }),
+      (i) => writeOnWhatsApp(s, i.contactId, i.phone),
+      "A phone-book contact's number, checked on WhatsApp (getNumberId), becomes their WhatsApp address; returns the conversation to write in.",
     ),
     'messages.cancelQueued': method(
       z.object({ messageId: id }),
