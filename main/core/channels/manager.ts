@@ -339,9 +339,14 @@ export class ChannelManager {
   async findWhatsAppNumber(e164: string): Promise<string | null> {
     const running = this.d.hub.get(WHATSAPP);
     if (!(running instanceof WhatsAppChannel) || !this.d.hub.isConnected(WHATSAPP))
-      throw new AppError('channel_unavailable', 'Connect WhatsApp first: Lavka asks WhatsApp whether the number is on it', undefined, {
-        reason: 'whatsapp_not_connected',
-      });
+      throw new AppError(
+        'channel_unavailable',
+        'WhatsApp is not connected. Connect it in Settings → Channels, then try again.',
+        undefined,
+        {
+          reason: 'whatsapp_not_connected',
+        },
+      );
     try {
       return await running.findNumber(e164);
     } catch (err) {

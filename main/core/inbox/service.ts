@@ -203,9 +203,14 @@ export class InboxService {
     const channel = opts.channel ?? this.defaultChannel(conversationId, contactId);
     // A phone-book number or an email address is not a channel: nothing queued there could ever go out.
     if (!isMessagingChannel(channel))
-      throw new AppError('channel_unavailable', `Lavka cannot write on ${channel}; use Write on WhatsApp for a phone number`, undefined, {
-        reason: 'not_a_channel',
-      });
+      throw new AppError(
+        'channel_unavailable',
+        'Lavka cannot send to a phone-book number or an email address. For a phone number, use “Write on WhatsApp”.',
+        undefined,
+        {
+          reason: 'not_a_channel',
+        },
+      );
     const identity = this.contacts.addressFor(contactId, channel);
     if (!identity) throw new AppError('channel_unavailable', `This customer has no ${channel} address`);
     const now = this.clock.now();

@@ -26,10 +26,15 @@ export async function writeOnWhatsApp(s: Services, contactId: number, phone?: st
   if (!address) {
     const found = await s.channels.findWhatsAppNumber(e164);
     if (!found) {
-      throw new AppError('not_found', `${formatPhone(e164)} is not on WhatsApp`, undefined, {
-        reason: 'whatsapp_number_not_found',
-        params: { phone: formatPhone(e164) },
-      });
+      throw new AppError(
+        'not_found',
+        `${formatPhone(e164)} is not on WhatsApp. Check the number, or reach the customer another way.`,
+        undefined,
+        {
+          reason: 'whatsapp_number_not_found',
+          params: { phone: formatPhone(e164) },
+        },
+      );
     }
     // Refuses (address_taken) when another contact already writes from that WhatsApp number: merge them instead.
     s.contacts.addIdentity(contactId, WHATSAPP, found);

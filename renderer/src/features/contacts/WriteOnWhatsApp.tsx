@@ -27,16 +27,16 @@ export function WriteOnWhatsAppButton({ contactId, onDone }: { contactId: number
     }
   };
   return (
-    <span className="write-on-whatsapp">
+    <div className="write-on-whatsapp">
       <button className="btn small primary" onClick={() => void write()} disabled={busy} data-testid="write-on-whatsapp">
         {busy ? t('workday.checkingWhatsApp') : t('workday.writeOnWhatsApp')}
       </button>
       {error && (
-        <span className="error-box small" role="alert" data-testid="write-on-whatsapp-error">
+        <p className="error-box small" role="alert" data-testid="write-on-whatsapp-error">
           {error}
-        </span>
+        </p>
       )}
-    </span>
+    </div>
   );
 }
 
