@@ -1,4 +1,5 @@
 // Orders page: status and date filters, money per day, the order list, and the chosen order beside it.
+import { DateRange } from '../../components/DateRange';
 import { useEffect } from 'react';
 import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
@@ -63,25 +64,13 @@ export function OrdersScreen() {
           ))}
         </div>
         {filter.period === 'custom' && (
-          <span className="date-range">
-            <input
-              type="date"
-              value={filter.from}
-              max={filter.to || undefined}
-              onChange={(e) => void setFilter({ from: e.target.value })}
-              aria-label={t('orders.filter.from')}
-              data-testid="orders-from"
-            />
-            –
-            <input
-              type="date"
-              value={filter.to}
-              min={filter.from || undefined}
-              onChange={(e) => void setFilter({ to: e.target.value })}
-              aria-label={t('orders.filter.to')}
-              data-testid="orders-to"
-            />
-          </span>
+          <DateRange
+            from={filter.from}
+            to={filter.to}
+            onChange={(p) => void setFilter(p)}
+            labels={{ from: t('orders.filter.from'), to: t('orders.filter.to') }}
+            testId="orders"
+          />
         )}
         <input
           className="search orders-search"

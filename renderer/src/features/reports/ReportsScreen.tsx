@@ -1,5 +1,6 @@
 // Reports page: period picker (shop's time zone), then each section with the previous period beside every figure.
 // Loaded on demand (see ReportsEntry.tsx) so the chart library never delays the inbox.
+import { DateRange } from '../../components/DateRange';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -49,25 +50,13 @@ export default function ReportsScreen() {
           ))}
         </div>
         {s.preset === 'custom' && (
-          <span className="date-range">
-            <input
-              type="date"
-              value={s.from}
-              max={s.to || undefined}
-              onChange={(e) => void setPeriod({ from: e.target.value })}
-              aria-label={t('reports.from')}
-              data-testid="reports-from"
-            />
-            –
-            <input
-              type="date"
-              value={s.to}
-              min={s.from || undefined}
-              onChange={(e) => void setPeriod({ to: e.target.value })}
-              aria-label={t('reports.to')}
-              data-testid="reports-to"
-            />
-          </span>
+          <DateRange
+            from={s.from}
+            to={s.to}
+            onChange={(p) => void setPeriod(p)}
+            labels={{ from: t('reports.from'), to: t('reports.to') }}
+            testId="reports"
+          />
         )}
         {s.loading && <span className="muted">{t('reports.loading')}</span>}
         <span className="spacer" />
