@@ -5,20 +5,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, tempDir, type TestApp } from '../../helpers/test-app';
 import { FakeWhatsApp } from '../../helpers/fake-whatsapp';
+import { until } from '../../helpers/until';
 
 let t: TestApp | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-async function until(what: string, check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const strip = async (t: TestApp) =>
   (await t.call('channels.list'))

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
 import { FakeWhatsApp } from '../../helpers/fake-whatsapp';
+import { until } from '../../helpers/until';
 import { dispatch } from '../../../main/core/api/dispatch';
 
 let t: TestApp | undefined;
@@ -11,14 +12,6 @@ afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-async function until(what: string, check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 async function start(connect = true) {
   const wa = new FakeWhatsApp();
