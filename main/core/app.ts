@@ -326,6 +326,8 @@ export function createApp(config: AppConfig): App {
     events,
     clock,
     timeZone: () => settings.get().business.timeZone,
+    uiLanguage: () => settings.get().preferences.uiLanguage,
+    settingsRepo: repos.settings,
   });
 
   const closers: (() => void | Promise<void>)[] = [];

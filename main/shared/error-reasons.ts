@@ -18,6 +18,8 @@ export const ERROR_REASONS = [
   'whatsapp_browser_missing',
   'whatsapp_logged_out',
   'whatsapp_session_lost',
+  'whatsapp_not_connected',
+  'whatsapp_number_not_found',
   // Ollama / the assistant.
   'ollama_not_running',
   'ollama_timeout',
@@ -36,6 +38,7 @@ export const ERROR_REASONS = [
   'reminder_not_upcoming',
   'reminder_time_taken',
   'customer_unreachable',
+  'not_a_channel',
   'text_empty',
   'unknown_placeholder',
   'placeholder_not_available',

@@ -78,7 +78,7 @@ test('a customer sends a photo and a voice note; the owner sees them and replies
     .getByRole('button', { name: /close|закрыть/i })
     .click();
   const row = page.getByTestId('conversation-row').filter({ hasText: 'Marta Photo' });
-  await expect(row).toContainText('[voice]');
+  await expect(row).toContainText('[Voice message]');
   await row.click();
   const photo = page.getByTestId('message').filter({ hasText: 'Can you bake this for Saturday?' });
   const img = photo.getByTestId('media-image').locator('img');

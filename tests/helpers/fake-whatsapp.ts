@@ -111,6 +111,10 @@ export class FakePhone {
   readonly lids = new Map<string, string>();
   /** Whether a linked session exists in this data folder (LocalAuth): then initialize() skips the QR. */
   linked = false;
+  /** Numbers (digits, no "+") that are not on WhatsApp: getNumberId answers null for them; every other number is. */
+  readonly notOnWhatsApp = new Set<string>();
+  /** Numbers Lavka asked getNumberId about, in order. */
+  readonly numberLookups: string[] = [];
 
   chat(jid: string, name = jid): FakeChat {
     let c = this.chats.get(jid);
@@ -377,6 +381,15 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
 
   async getContactLidAndPhone(userIds: string[]): Promise<{ lid: string; pn: string }[]> {
     return userIds.map((lid) => ({ lid, pn: this.phone.lids.get(lid) ?? '' }));
+  }
+
+  /** As the library: the number's digits (an "@c.us" suffix is accepted), null when it is not on WhatsApp. */
+  async getNumberId(number: string): Promise<{ server: string; user: string; _serialized: string } | null> {
+    const user = number.replace(/@c\.us$/, '');
+    this.phone.numberLookups.push(user);
+    if (this.pupPage.brokenWith) throw new Error(this.pupPage.brokenWith);
+    if (this.phone.notOnWhatsApp.has(user)) return null;
+    return { server: 'c.us', user, _serialized: `${user}@c.us` };
   }
 }
 

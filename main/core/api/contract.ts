@@ -23,6 +23,7 @@ import { mediaApi } from '../media/api';
 import { telegramBusinessApi } from '../channels/telegram/business-api';
 import { workdayApi } from '../workday/api';
 import { firstRunChecklist } from '../workday/checklist';
+import { writeOnWhatsApp } from '../workday/write-on-whatsapp';
 
 export function createMethods(s: Services) {
   const { repos } = s;
@@ -51,7 +52,12 @@ export function createMethods(s: Services) {
     reportsApi({ reports: s.reports }),
     mediaApi({ media: s.media, catalog: s.catalog, messages: repos.messages, ownerPause: s.ownerPause }),
     telegramBusinessApi({ hub: s.hub, conversations: repos.conversations, contacts: repos.contacts }),
-    workdayApi({ workday: s.workday, greetings: s.greetings, checklist: () => firstRunChecklist(s) }),
+    workdayApi({
+      workday: s.workday,
+      greetings: s.greetings,
+      checklist: () => firstRunChecklist(s),
+      writeOnWhatsApp: (contactId, phone) => writeOnWhatsApp(s, contactId, phone),
+    }),
   );
 }
 

@@ -39,6 +39,8 @@ export interface ChannelStatus {
   memoryBytes?: number;
   /** A condition the UI words in the owner's language; detail carries the same in English for the log. */
   notice?: 'web_changed';
+  /** Set up (a linked phone, a bot token) while switched off: the top strip still lists it, with the way to turn it on. */
+  configured?: boolean;
 }
 
 export interface InboundMessage {

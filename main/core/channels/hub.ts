@@ -75,6 +75,11 @@ export class ChannelHub {
     this.setStatus({ channel: id, state: 'disabled' });
   }
 
+  /** A channel that is set up but not running (the owner switched it off): listed as off, not forgotten. */
+  idle(id: string): void {
+    if (!this.channels.has(id)) this.setStatus({ channel: id, state: 'disabled', configured: true });
+  }
+
   async stopAll(): Promise<void> {
     await Promise.all([...this.channels.keys()].map((id) => this.remove(id)));
   }

@@ -1,6 +1,7 @@
 // Runs the real messaging channels from their settings: starts, restarts and stops Telegram and WhatsApp, applies
 // pacing to the outbox, and answers what Settings → Channels shows (status, masked token, browser; the queue: queue-view.ts).
 import { classifyTechnicalError } from '../../shared/error-reasons';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -41,7 +42,13 @@ import {
 } from './telegram/telegram-channel';
 import { TELEGRAM } from './telegram/inbound';
 import { PairingError, WhatsAppChannel, type WhatsAppOptions } from './whatsapp/whatsapp-channel';
-import { DEFAULT_WEB_VERSION_REMOTE, createRealWhatsAppClient, type WaClientFactory, type WebVersionSource } from './whatsapp/client';
+import {
+  DEFAULT_WEB_VERSION_REMOTE,
+  SESSION_CLIENT_ID,
+  createRealWhatsAppClient,
+  type WaClientFactory,
+  type WebVersionSource,
+} from './whatsapp/client';
 import { browserTreeMemory } from './whatsapp/memory';
 import { normalizePhone } from '../contacts/identity';
 import { findBrowser, type BrowserLookup } from './whatsapp/browser';
@@ -126,6 +133,11 @@ export class ChannelManager {
     const now = this.d.clock.now();
     for (const ch of [WHATSAPP, TELEGRAM]) this.pacing.seed(this.d.outboxRepo.attemptsSince(ch, now - 60 * 60_000));
     await Promise.all([this.startTelegram(), this.startWhatsApp()]);
+  }
+
+  /** WhatsApp was linked in this data folder (LocalAuth's session is there), whether or not it runs now. */
+  private whatsappLinked(): boolean {
+    return existsSync(join(this.d.dataDir, WHATSAPP_DIR, 'session', `session-${SESSION_CLIENT_ID}`));
   }
 
   // ---- Telegram ----
@@ -258,6 +270,7 @@ export class ChannelManager {
   async disconnectWhatsApp(): Promise<WhatsAppOverview> {
     this.saveWhatsApp({ ...this.whatsappSettings(), enabled: false });
     await this.d.hub.remove(WHATSAPP);
+    if (this.whatsappLinked()) this.d.hub.idle(WHATSAPP);
     return this.whatsappOverview();
   }
 
@@ -300,6 +313,31 @@ export class ChannelManager {
         );
       }
       throw err;
+    }
+  }
+
+  /**
+   * The number WhatsApp knows for a phone number (E.164), or null when it is not on WhatsApp. Asking needs a
+   * connected WhatsApp; the error says so in the owner's words.
+   */
+  async findWhatsAppNumber(e164: string): Promise<string | null> {
+    const running = this.d.hub.get(WHATSAPP);
+    if (!(running instanceof WhatsAppChannel) || !this.d.hub.isConnected(WHATSAPP))
+      throw new AppError(
+        'channel_unavailable',
+        'WhatsApp is not connected. Connect it in Settings → Channels, then try again.',
+        undefined,
+        {
+          reason: 'whatsapp_not_connected',
+        },
+      );
+    try {
+      return await running.findNumber(e164);
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      throw new AppError('channel_unavailable', `WhatsApp could not check the number: ${text}`, undefined, {
+        reason: 'whatsapp_not_connected',
+      });
     }
   }
 
@@ -361,6 +399,7 @@ export class ChannelManager {
   private async startWhatsApp(): Promise<void> {
     if (!this.whatsappSettings().enabled) {
       await this.d.hub.remove(WHATSAPP);
+      if (this.whatsappLinked()) this.d.hub.idle(WHATSAPP);
       return;
     }
     await this.d.hub.add(this.newWhatsApp());

@@ -37,6 +37,7 @@ export const ChannelStatusSchema = z.strictObject({
     .optional(),
   memoryBytes: z.number().optional(),
   notice: z.enum(['web_changed']).optional(),
+  configured: z.boolean().optional(),
 });
 
 export const QueueChannelSchema = z.strictObject({

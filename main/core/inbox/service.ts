@@ -11,6 +11,7 @@ import type { MessageHit, SearchRepo } from '../db/repos/search-repo';
 import type { AckStatus, InboundMessage } from '../channels/channel';
 import type { Author, ConversationSummary, InboxFilter, Message, MessageKind, MessageStatus, Origin } from './types';
 import { previewOf } from './preview';
+import { isMessagingChannel } from '../../shared/addresses';
 
 /** Largest message body Lavka stores; anything longer is refused with a clear error instead of bloating the DB. */
 export const MAX_BODY_CHARS = 200_000;
@@ -200,6 +201,16 @@ export class InboxService {
     const contactId = this.conversations.contactId(conversationId);
     if (contactId === undefined) throw notFound('Conversation', conversationId);
     const channel = opts.channel ?? this.defaultChannel(conversationId, contactId);
+    // A phone-book number or an email address is not a channel: nothing queued there could ever go out.
+    if (!isMessagingChannel(channel))
+      throw new AppError(
+        'channel_unavailable',
+        'Lavka cannot send to a phone-book number or an email address. For a phone number, use “Write on WhatsApp”.',
+        undefined,
+        {
+          reason: 'not_a_channel',
+        },
+      );
     const identity = this.contacts.addressFor(contactId, channel);
     if (!identity) throw new AppError('channel_unavailable', `This customer has no ${channel} address`);
     const now = this.clock.now();
@@ -261,9 +272,10 @@ export class InboxService {
   defaultChannel(conversationId: number, contactId: number): string {
     const last = this.conversations.lastInboundChannel(conversationId);
     if (last) return last;
-    const ids = this.contacts.identities(contactId);
+    const ids = this.contacts.identities(contactId).filter((i) => isMessagingChannel(i.channel));
     const best = ids.sort((a, b) => (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0))[0];
-    if (!best) throw new AppError('channel_unavailable', 'This customer has no channel address to write to');
+    if (!best)
+      throw new AppError('channel_unavailable', 'This customer has no channel address to write to', undefined, { reason: 'not_a_channel' });
     return best.channel;
   }
 
@@ -335,7 +347,7 @@ export class InboxService {
   /** Ensures a contact has a conversation (e.g. the owner writes first to an imported contact). */
   ensureConversation(contactId: number): number {
     if (!this.contacts.exists(contactId)) throw notFound('Contact', contactId);
-    const ids = this.contacts.identities(contactId);
+    const ids = this.contacts.identities(contactId).filter((i) => isMessagingChannel(i.channel));
     return this.conversationFor(contactId, ids[0]?.channel ?? 'none', this.clock.now());
   }
 

@@ -16,6 +16,8 @@ import { MAX_BODY_CHARS } from '../inbox/service';
 import { SNOOZE_PRESETS } from './snooze-presets';
 import type { Checklist } from './checklist';
 import { greetingSettingsSchema } from './greetings';
+import { ConversationSummarySchema } from '../inbox/outputs';
+import type { ConversationSummary } from '../inbox/types';
 
 const id = z.number().int().positive();
 const labelFields = { name: z.string().max(200), color: z.string().max(20) };
@@ -26,6 +28,8 @@ export interface WorkdayApiDeps {
   greetings: GreetingService;
   /** The first-run checklist, read from the real state of several domains. */
   checklist: () => Promise<Checklist>;
+  /** Checks a phone-book number on WhatsApp and gives the contact that identity (see write-on-whatsapp.ts). */
+  writeOnWhatsApp: (contactId: number, phone?: string) => Promise<ConversationSummary>;
 }
 
 export function workdayApi(s: WorkdayApiDeps) {
@@ -113,6 +117,12 @@ export function workdayApi(s: WorkdayApiDeps) {
       GreetingsPreviewOutput,
       async (i) => ({ text: await s.greetings.text(i.kind, i.lang, i.lavkaText ? { ...s.greetings.get(), texts: {} } : undefined) }),
       "What a customer in that language would get (lavkaText: Lavka's own wording, ignoring the owner's).",
+    ),
+    'contacts.writeOnWhatsApp': method(
+      z.object({ contactId: id, phone: z.string().trim().min(1).max(40).optional() }),
+      ConversationSummarySchema,
+      (i) => s.writeOnWhatsApp(i.contactId, i.phone),
+      "A phone-book contact's number, checked on WhatsApp (getNumberId), becomes their WhatsApp address; returns the conversation to write in.",
     ),
     'messages.cancelQueued': method(
       z.object({ messageId: id }),

@@ -12,6 +12,8 @@ import type { ConversationState } from '../inbox/types';
 import { previewOf } from '../inbox/preview';
 import { MAX_BODY_CHARS } from '../inbox/service';
 import { snoozeUntil, type SnoozePreset } from './snooze-presets';
+import { DEMO_LABELS_KEY, demoLabelRenames, type DemoLabelRecord } from './demo';
+import type { SettingsRepo } from '../db/repos/settings-repo';
 
 declare module '../events' {
   interface EventMap {
@@ -36,11 +38,15 @@ export interface WorkdayDeps {
   clock: Clock;
   /** The shop's time zone (snooze presets are shop times). */
   timeZone: () => string;
+  /** The owner's UI language and the settings rows: the demo's starter labels follow the UI language. */
+  uiLanguage?: () => string;
+  settingsRepo?: SettingsRepo;
 }
 
 export class WorkdayService {
   private timer: unknown = null;
   private running = false;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(private readonly d: WorkdayDeps) {}
 
@@ -48,9 +54,15 @@ export class WorkdayService {
   start(): void {
     this.running = true;
     this.wake();
+    this.followUiLanguage();
+    this.unsubscribe = this.d.events.subscribe((e) => {
+      if (e.type === 'settings.updated') this.followUiLanguage();
+    });
   }
 
   stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.running = false;
     if (this.timer !== null) this.d.clock.clearTimeout(this.timer);
     this.timer = null;
@@ -132,6 +144,21 @@ export class WorkdayService {
   /** The demo shop's starter labels (skipped when the owner already has labels of those names). */
   seedDemoLabels(names: { name: string; color: string }[]): void {
     for (const l of names) if (!this.d.labels.byName(l.name)) this.d.labels.create(l.name, l.color, this.d.clock.now());
+  }
+
+  /** Renames the demo's starter labels the owner has not renamed to the owner's UI language. */
+  private followUiLanguage(): void {
+    const record = this.d.settingsRepo?.get(DEMO_LABELS_KEY) as DemoLabelRecord | undefined;
+    const lang = this.d.uiLanguage?.();
+    if (!record || !lang) return;
+    const labels = this.d.labels.list();
+    const renames = demoLabelRenames(record, labels, lang);
+    for (const [id, name] of renames) {
+      // A label of that name already there (the owner made one): keep both as they are.
+      if (this.d.labels.byName(name)) continue;
+      this.d.labels.update(id, name, labels.find((l) => l.id === id)!.color);
+    }
+    if (renames.length) this.d.events.emit('labels.changed', {});
   }
 
   // ---- queued replies

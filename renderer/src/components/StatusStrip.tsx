@@ -10,7 +10,8 @@ import { StripFix } from '../features/workday/ChannelHealth';
 export function StatusStrip() {
   const { t } = useTranslation();
   const online = useAppStore((s) => s.online);
-  const statuses = useChannelsStore(useShallow((s) => Object.values(s.statuses).filter((c) => c.state !== 'disabled')));
+  // Every configured channel: running in any state, or set up and switched off (a linked phone, a kept token).
+  const statuses = useChannelsStore(useShallow((s) => Object.values(s.statuses).filter((c) => c.state !== 'disabled' || c.configured)));
   return (
     <div className="status-strip" role="status">
       {!online && <span className="status-offline">{t('common.offline')}</span>}

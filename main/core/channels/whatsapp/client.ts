@@ -7,6 +7,7 @@ import type {
   ClientInfo,
   ClientOptions,
   Contact,
+  ContactId,
   Message,
   MessageAck,
   MessageMedia,
@@ -101,6 +102,8 @@ export interface WaClient {
   requestPairingCode(phoneNumber: string, showNotification?: boolean, intervalMs?: number): Promise<string>;
   /** Back to the QR code after a pairing code was requested. */
   cancelPairingCode(): Promise<void>;
+  /** WhatsApp's id for a phone number (digits, no "+"), or null when the number is not on WhatsApp. */
+  getNumberId(number: string): Promise<Pick<ContactId, 'server' | 'user' | '_serialized'> | null>;
 }
 
 /** Compile-time check only: the library's Client must be usable wherever Lavka expects a WaClient. */

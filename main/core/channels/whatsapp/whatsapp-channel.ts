@@ -26,6 +26,7 @@ import { WHATSAPP, ackStatus, ownMessageFiled, skipReason, type WaFilter } from 
 import type { FetchedMedia, OutgoingMedia } from '../../media/types';
 import { catchUp, type BackfillReport } from './catch-up';
 import { WaSenders } from './senders';
+import { findWhatsAppNumber } from './number-lookup';
 
 export interface WhatsAppRuntimeStore {
   /** When Lavka last knew it had every message (connected and listening); the catch-up starts a bit before it. */
@@ -312,6 +313,13 @@ export class WhatsAppChannel implements Channel {
     if (client !== this.client) throw new PairingError('not_waiting', 'WhatsApp restarted meanwhile; ask for a new code.');
     this.showPairingCode(formatPhone(`+${digits}`), code);
     return code;
+  }
+
+  /** The E.164 number WhatsApp knows for a phone number, or null when it is not on WhatsApp (number-lookup.ts). */
+  async findNumber(e164: string): Promise<string | null> {
+    const client = this.client;
+    if (!client || this.state !== 'connected') throw new ChannelSendError('WhatsApp is not connected', false);
+    return findWhatsAppNumber(client, e164);
   }
 
   /** Back to the QR code. */

@@ -14,6 +14,9 @@ import m0011 from './0011-message-origin';
 import m0012 from './0012-reports';
 import m0013 from './0013-media';
 import m0014 from './0014-workday';
+import m0015 from './0015-reserved';
+import m0016 from './0016-reserved';
+import m0017 from './0017-phone-book-not-a-channel';
 import type { SecretStore } from '../../secrets/secret-store';
 
 /** What a migration may need besides the database (a migration that moves data out of it). */
@@ -42,4 +45,7 @@ export const migrations: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
+  m0016,
+  m0017,
 ];

@@ -13,6 +13,8 @@ import { ReplyWindowNote } from '../media/TelegramBusiness';
 import { useAppStore } from '../../stores/app';
 import { ChannelDownNotice } from '../workday/ChannelHealth';
 import { useSlashQuickReplies } from '../workday/SlashQuickReplies';
+import { PhoneBookNotice } from '../contacts/WriteOnWhatsApp';
+import { isMessagingChannel } from '../../../../main/shared/addresses';
 
 export function Composer({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
@@ -28,7 +30,7 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
   const { attachFile, clear: clearAttachment } = useAttachmentsStore.getState();
   const ref = useRef<HTMLTextAreaElement>(null);
   const slash = useSlashQuickReplies(draft, conversation.contactName, (text) => setDraft(conversation.id, text));
-  const sendable = conversation.channels.filter((c) => c !== 'email' && c !== 'phone');
+  const sendable = conversation.channels.filter(isMessagingChannel);
 
   useEffect(() => {
     ref.current?.focus();
@@ -45,6 +47,9 @@ export function Composer({ conversation }: { conversation: ConversationSummary }
       clearAttachment(conversation.id);
     }
   }
+
+  // Only a phone-book number: nothing can be sent until WhatsApp confirms the number.
+  if (sendable.length === 0 && conversation.channels.includes('phone')) return <PhoneBookNotice contactId={conversation.contactId} />;
 
   return (
     <div

@@ -1,5 +1,6 @@
 // The left column: search, filters and a virtualized list of conversations (newest activity first).
 import { memo, useEffect, useRef, useState } from 'react';
+import { readPreview } from '../../../../main/shared/message-preview';
 import { useTranslation } from '../../i18n/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
@@ -154,7 +155,12 @@ const Row = memo(function Row({
   timeZone?: string;
 }) {
   const { t } = useTranslation();
-  const preview = snippet ?? (c.lastDirection === 'out' ? `${t('inbox.you')}: ${c.lastPreview}` : c.lastPreview);
+  const stored = readPreview(c.lastPreview);
+  // A photo or voice note is named in the owner's language; the stored preview carries only its kind.
+  const shown = stored.kind
+    ? `[${t(runtimeKey('inbox.kind', stored.kind), { defaultValue: stored.kind })}]${stored.text ? ` ${stored.text}` : ''}`
+    : stored.text;
+  const preview = snippet ?? (c.lastDirection === 'out' ? `${t('inbox.you')}: ${shown}` : shown);
   return (
     <button
       className={`conv-row ${selected ? 'selected' : ''} ${c.unreadCount > 0 ? 'unread' : ''}`}

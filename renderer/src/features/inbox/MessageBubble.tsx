@@ -61,10 +61,12 @@ export function MessageBubble({ m, showChannel, timeZone }: { m: Message; showCh
       {m.status === 'queued' && m.direction === 'out' && <QueuedActions m={m} />}
       {m.status === 'failed' && (
         <div className="failed-line">
-          <span>{m.error ?? t('inbox.status.failed')}</span>
-          <button className="btn small" onClick={() => void retry(m.id)} data-testid="retry">
-            {t('common.retry')}
-          </button>
+          <span>{m.error === 'phone_not_a_channel' ? t('workday.phoneNotAChannel') : (m.error ?? t('inbox.status.failed'))}</span>
+          {m.error !== 'phone_not_a_channel' && (
+            <button className="btn small" onClick={() => void retry(m.id)} data-testid="retry">
+              {t('common.retry')}
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -3,13 +3,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguageStore, type CustomerTextEntry } from '../../stores/language';
-import { CUSTOMER_LANGUAGES, languageInfo, type CustomerLanguage } from '../../../../main/shared/languages';
-import { useAppStore } from '../../stores/app';
+import { languageInfo, type CustomerLanguage } from '../../../../main/shared/languages';
+import { CustomerLanguagePicker, useEditedCustomerLanguage } from '../../components/CustomerLanguagePicker';
 
 export function CustomerTextsSection() {
   const { t } = useTranslation();
-  const reply = useAppStore((s) => s.settings?.preferences.replyLanguage);
-  const [lang, setLang] = useState<CustomerLanguage>((languageInfo(reply ?? 'en')?.code as CustomerLanguage | undefined) ?? 'en');
+  const [lang, setLang] = useEditedCustomerLanguage();
   const [query, setQuery] = useState('');
   const entries = useLanguageStore((s) => s.texts[lang]);
   const loadTexts = useLanguageStore((s) => s.loadTexts);
@@ -30,16 +29,12 @@ export function CustomerTextsSection() {
       <h2>{t('customerLanguage.settings.section')}</h2>
       <p className="muted">{t('customerLanguage.settings.intro')}</p>
       <div className="ct-head">
-        <label className="field">
-          <span className="field-label">{t('customerLanguage.settings.language')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as CustomerLanguage)} data-testid="customer-texts-language">
-            {CUSTOMER_LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.nativeName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CustomerLanguagePicker
+          label={t('customerLanguage.settings.language')}
+          value={lang}
+          onChange={setLang}
+          testId="customer-texts-language"
+        />
         <label className="field">
           <span className="field-label">&nbsp;</span>
           <input

@@ -1,6 +1,7 @@
 // Composer pieces for attachments: the paperclip (file picker), the catalog photo picker, and the chip that shows
 // what will be sent (with a Remove button). Drag-and-drop and paste are wired in the composer through onFiles.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { PickButton, useFilePicker } from './FilePicker';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { call, type ApiOutput } from '../../api';
@@ -11,42 +12,18 @@ type Product = ApiOutput<'catalog.list'>[number];
 
 export function AttachButtons({ conversationId }: { conversationId: number }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
   const [picking, setPicking] = useState(false);
   const attachFile = useAttachmentsStore((s) => s.attachFile);
+  const picker = useFilePicker((f) => void attachFile(conversationId, f), 'file', 'attach-input');
   return (
     <div className="attach-row">
-      <button
-        className="btn small"
-        type="button"
-        title={t('media.attach')}
-        aria-label={t('media.attach')}
-        onClick={() => input.current?.click()}
-        data-testid="attach"
-      >
+      <PickButton label={t('media.attach')} testId="attach" onClick={() => picker.open('file')}>
         {t('media.attachShort')}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        data-testid="attach-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void attachFile(conversationId, f);
-          e.target.value = '';
-        }}
-      />
-      <button
-        className="btn small"
-        type="button"
-        title={t('media.catalog')}
-        aria-label={t('media.catalog')}
-        onClick={() => setPicking(!picking)}
-        data-testid="attach-catalog"
-      >
+      </PickButton>
+      {picker.input}
+      <PickButton label={t('media.catalog')} testId="attach-catalog" onClick={() => setPicking(!picking)}>
         {t('media.catalogShort')}
-      </button>
+      </PickButton>
       {picking && <CatalogPhotoPicker conversationId={conversationId} onClose={() => setPicking(false)} />}
     </div>
   );

@@ -6,15 +6,20 @@ import { useSandboxStore } from '../../stores/sandbox';
 import { useAppStore } from '../../stores/app';
 import { formatTime } from '../../components/format';
 import { MediaView } from '../media/MediaView';
+import { PickButton, useFilePicker } from '../media/FilePicker';
 
 export function SandboxPanel() {
   const { t } = useTranslation();
   const { customers, activeKey, name, thread, error } = useSandboxStore();
   const { toggle, pick, setName, say, sendMedia } = useSandboxStore.getState();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [pickVoice, setPickVoice] = useState(false);
   const timeZone = useAppStore((s) => s.settings?.business.timeZone);
   const [text, setText] = useState('');
+  // The voice button asks for audio sent as a voice note; photo and file send what was picked as it is.
+  const picker = useFilePicker(
+    (f, voice: boolean) => void sendMedia(f, voice, text.trim()).then((ok) => ok && setText('')),
+    false,
+    'sandbox-file-input',
+  );
   const endRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -96,62 +101,16 @@ export function SandboxPanel() {
           dir="auto"
         />
         <div className="sandbox-media-buttons">
-          <button
-            className="btn small"
-            title={t('media.sandboxPhoto')}
-            aria-label={t('media.sandboxPhoto')}
-            data-testid="sandbox-photo"
-            onClick={() => {
-              setPickVoice(false);
-              if (fileInput.current) {
-                fileInput.current.accept = 'image/*';
-                fileInput.current.click();
-              }
-            }}
-          >
+          <PickButton label={t('media.sandboxPhoto')} testId="sandbox-photo" onClick={() => picker.open(false, 'image/*')}>
             📷
-          </button>
-          <button
-            className="btn small"
-            title={t('media.sandboxVoice')}
-            aria-label={t('media.sandboxVoice')}
-            data-testid="sandbox-voice"
-            onClick={() => {
-              setPickVoice(true);
-              if (fileInput.current) {
-                fileInput.current.accept = 'audio/*';
-                fileInput.current.click();
-              }
-            }}
-          >
+          </PickButton>
+          <PickButton label={t('media.sandboxVoice')} testId="sandbox-voice" onClick={() => picker.open(true, 'audio/*')}>
             🎤
-          </button>
-          <button
-            className="btn small"
-            title={t('media.sandboxFile')}
-            aria-label={t('media.sandboxFile')}
-            data-testid="sandbox-file"
-            onClick={() => {
-              setPickVoice(false);
-              if (fileInput.current) {
-                fileInput.current.accept = '';
-                fileInput.current.click();
-              }
-            }}
-          >
+          </PickButton>
+          <PickButton label={t('media.sandboxFile')} testId="sandbox-file" onClick={() => picker.open(false)}>
             📎
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            hidden
-            data-testid="sandbox-file-input"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void sendMedia(f, pickVoice, text.trim()).then((ok) => ok && setText(''));
-            }}
-          />
+          </PickButton>
+          {picker.input}
         </div>
         <button className="btn primary" onClick={() => void submit()} disabled={!text.trim()} data-testid="sandbox-send">
           {t('sandbox.send')}

@@ -8,7 +8,7 @@ import { statusReasonText } from '../../i18n/errors';
 import { runtimeKey } from '../../i18n/keys';
 
 /** States in which messages do not go out and will not by themselves soon. */
-const DOWN = new Set(['disconnected', 'logged_out', 'conflict', 'blocked', 'waiting_for_scan']);
+const DOWN = new Set(['disconnected', 'logged_out', 'conflict', 'blocked', 'waiting_for_scan', 'error']);
 
 export function isDown(state: string | undefined): boolean {
   return state !== undefined && DOWN.has(state);
@@ -18,7 +18,8 @@ export function isDown(state: string | undefined): boolean {
 export function StripFix({ channel, state, reason }: { channel: string; state: string; reason: string | null }) {
   const { t } = useTranslation();
   const go = useAppStore((s) => s.go);
-  if (!isDown(state) || channel === 'sandbox') return null;
+  // Switched off while set up counts too: customers writing there are not heard until it is on again.
+  if ((!isDown(state) && state !== 'disabled') || channel === 'sandbox') return null;
   return (
     <>
       {reason && <span className="strip-reason">— {reason}</span>}

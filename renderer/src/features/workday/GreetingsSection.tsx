@@ -3,10 +3,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call, type ApiOutput } from '../../api';
 import { useTranslation } from '../../i18n/react';
-import { CUSTOMER_LANGUAGES } from '../../../../main/shared/languages';
+import { CustomerLanguagePicker, useEditedCustomerLanguage } from '../../components/CustomerLanguagePicker';
 import { SaveBar } from '../settings/BusinessSection';
 import { useSaveState } from '../settings/useSaveState';
-import { useAppStore } from '../../stores/app';
 
 type Settings = ApiOutput<'greetings.get'>;
 type Kind = 'greeting' | 'away';
@@ -21,9 +20,8 @@ export function GreetingsSection() {
 
 function GreetingsForm({ initial }: { initial: Settings }) {
   const { t } = useTranslation();
-  const reply = useAppStore((s) => s.settings?.preferences.replyLanguage ?? 'en');
   const [s, setS] = useState(initial);
-  const [lang, setLang] = useState(reply);
+  const [lang, setLang] = useEditedCustomerLanguage();
   const [lavka, setLavka] = useState<Record<Kind, string>>({ greeting: '', away: '' });
   const state = useSaveState();
 
@@ -72,16 +70,7 @@ function GreetingsForm({ initial }: { initial: Settings }) {
           style={{ width: 90 }}
         />
       </label>
-      <label className="field">
-        <span>{t('workday.greetings.language')}</span>
-        <select value={lang} onChange={(e) => setLang(e.target.value)} data-testid="greetings-language">
-          {CUSTOMER_LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.nativeName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CustomerLanguagePicker label={t('workday.greetings.language')} value={lang} onChange={setLang} testId="greetings-language" />
       {(['greeting', 'away'] as const).map((kind) => (
         <div key={kind} className="field">
           <span>{t(kind === 'greeting' ? 'workday.greetings.greetingText' : 'workday.greetings.awayText')}</span>
