@@ -70,14 +70,23 @@ function dispatchEvent(e: AppEvent): void {
   for (const h of handlers) h(e);
 }
 
-function connectSocket(retryMs = 500): void {
+// Lavka runs on this computer: after a restart it is back within seconds, so a closed tab-to-Lavka socket is retried
+// soon and often (at most every 5 s); each outage starts again from the shortest pause.
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 5_000;
+
+function connectSocket(retryMs = RETRY_FIRST_MS): void {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const ws = new WebSocket(`${proto}//${location.host}/events`);
-  ws.onopen = () => setConnected(true);
+  let next = retryMs;
+  ws.onopen = () => {
+    next = RETRY_FIRST_MS;
+    setConnected(true);
+  };
   ws.onmessage = (m) => dispatchEvent(JSON.parse(String(m.data)) as AppEvent);
   ws.onclose = () => {
     setConnected(false);
-    setTimeout(() => connectSocket(Math.min(retryMs * 2, 10_000)), retryMs);
+    setTimeout(() => connectSocket(Math.min(next * 2, RETRY_MAX_MS)), next);
   };
 }
 
