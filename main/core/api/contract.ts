@@ -1,6 +1,6 @@
 // The one API contract between UI and core: every domain's methods merged, plus the client-side type.
 // The renderer imports only the types from here.
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { mergeMethods, type ApiOf } from './define';
 import { inboxMethods } from '../inbox/api';
 import { contactsMethods } from '../contacts/api';
@@ -44,6 +44,6 @@ export function createMethods(s: Services) {
 
 export type Methods = ReturnType<typeof createMethods>;
 export type Api = ApiOf<Methods>;
-export type MethodName = keyof Api & string;
+export type MethodName = Extract<keyof Api, string>;
 export type ApiInput<K extends MethodName> = Parameters<Api[K]>[0];
 export type ApiOutput<K extends MethodName> = Awaited<ReturnType<Api[K]>>;

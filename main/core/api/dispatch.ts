@@ -1,12 +1,12 @@
 // Calls a method by name with untrusted input. Never throws: every outcome is an envelope with a stable code.
 import { z } from 'zod';
 import { AppError } from '../errors';
-import type { MethodMap } from './define';
+import type { MethodDef, MethodMap } from './define';
 import type { ApiError, Envelope } from './envelope';
 import { classifyTechnicalError } from '../../shared/error-reasons';
 
 export async function dispatch(methods: MethodMap, name: string, raw: unknown): Promise<Envelope<unknown>> {
-  const def = Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined;
+  const def: MethodDef | undefined = Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined;
   if (!def) return { ok: false, error: { code: 'unknown_method', message: `Unknown API method "${name}"` } };
   const parsed = def.input.safeParse(raw ?? {});
   if (!parsed.success) {

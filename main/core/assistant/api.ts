@@ -1,7 +1,7 @@
 // assistant.* API methods: status and model download, settings, modes, suggestions, Needs you, audit log.
 import { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput, patchOf } from '../api/define';
 import { MODES, assistantSettingsSchema } from './settings';
 import type { AuditEntry } from './types';

@@ -1,6 +1,6 @@
 // backup.* API methods: status and list, "Back up now", restore, settings, and the damaged-database recovery choices.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { backupSettingsSchema } from './service';
 

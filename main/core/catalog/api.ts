@@ -1,6 +1,6 @@
 // catalog.* API methods: list/search, add, edit, archive, CSV import (preview + commit) and export.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { CSV_FIELDS, MAX_IMPORT_CHARS } from './csv';
 import { productInputSchema } from './types';

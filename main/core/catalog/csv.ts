@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../errors';
 import { formatMoney, minorToDecimal, parseMoney } from './money';
-import type { CatalogService } from './service';
+import type { CatalogRepo } from './catalog-repo';
 import { validate } from './validate';
 import type { OptionGroup, Product, ProductData } from './types';
 
@@ -192,12 +192,18 @@ function parseBool(v: string): boolean | undefined {
   return undefined;
 }
 
+/** What planning an import reads from the catalog (the service passes itself). */
+export interface CatalogLookup {
+  repo: Pick<CatalogRepo, 'all' | 'bySku'>;
+  nextSku(taken: ReadonlySet<string>): string;
+}
+
 /**
  * Reads and checks the whole file against the current catalog. Never writes. `mapping` (one entry per column)
  * overrides the guessed mapping.
  */
 export function planImport(
-  catalog: CatalogService,
+  catalog: CatalogLookup,
   text: string,
   currency: string,
   mapping?: CsvMapping,

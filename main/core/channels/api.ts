@@ -1,6 +1,6 @@
 // channels.* and sandbox.* API methods.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from '../inbox/service';
 import { SANDBOX, newCustomerKey } from './sandbox/sandbox-channel';

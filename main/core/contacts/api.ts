@@ -1,6 +1,6 @@
 // contacts.* and privacy.* API methods: the contact card, the Contacts page, export/import jobs, merge and erase.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { EXPORT_COLUMNS } from './export';
 import { IMPORT_FIELDS, MAX_IMPORT_BYTES } from './import';

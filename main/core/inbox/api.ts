@@ -1,6 +1,6 @@
 // inbox.* and messages.* API methods.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from './service';
 import { CONVERSATION_STATES } from './types';

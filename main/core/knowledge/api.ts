@@ -1,6 +1,6 @@
 // knowledge.* API methods: the Knowledge page (entries, shop policies) and a "which entries would be used" probe.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput, patchOf } from '../api/define';
 import { knowledgeInputSchema, shopPoliciesSchema } from './types';
 

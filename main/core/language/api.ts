@@ -1,12 +1,12 @@
 // language.* API methods: which language a contact is written to in (and why), and the owner's wording of
 // customer texts per language.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method } from '../api/define';
 import { CUSTOMER_LANGUAGE_CODES, type CustomerLanguage } from '../../shared/languages';
 
 const id = z.number().int().positive();
-const language = z.enum(CUSTOMER_LANGUAGE_CODES as readonly CustomerLanguage[] as [CustomerLanguage, ...CustomerLanguage[]]);
+const language = z.enum(CUSTOMER_LANGUAGE_CODES as [CustomerLanguage, ...CustomerLanguage[]]);
 
 export function languageMethods(s: Services) {
   return {

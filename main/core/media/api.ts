@@ -1,7 +1,7 @@
 // media.* API methods: attach a file or a catalog photo to a reply, retry a failed download, storage used, settings,
 // and the pretend customer's photos and voice notes (sandbox).
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { AppError } from '../errors';
 import { SANDBOX, newCustomerKey } from '../channels/sandbox/sandbox-channel';

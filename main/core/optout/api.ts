@@ -1,6 +1,6 @@
 // optout.* API methods: a contact's opt-out state, recording consent back, and the editable stop words.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { optOutSettingsSchema } from './service';
 

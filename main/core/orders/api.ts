@@ -1,7 +1,7 @@
 // orders.* API methods: list, detail, status changes (with the customer message), daily totals, the chat draft
 // (owner edits, approve/send, discard, place) and the orders settings.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { CUSTOMER_LANGUAGES } from './replies';
 import { ordersSettingsPatchSchema } from './settings';

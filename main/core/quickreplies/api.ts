@@ -1,6 +1,6 @@
 // quickReplies.* API methods.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { quickReplySchema } from './service';
 

@@ -1,6 +1,6 @@
 // reminders.* API methods. Times are wall-clock strings in the business time zone ('YYYY-MM-DDTHH:MM').
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { AppError } from '../errors';
 import { REMINDER_KINDS } from './templates';

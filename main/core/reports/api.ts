@@ -1,7 +1,7 @@
 // reports.* API methods: each section of the Reports page for a period (with the previous period), and any of its
 // tables as CSV.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method } from '../api/define';
 import { AppError } from '../errors';
 import { periodInputSchema } from './period';

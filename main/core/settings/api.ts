@@ -1,6 +1,6 @@
 // app.* , setup.* and settings.* API methods.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput, patchOf } from '../api/define';
 import { businessSchema, preferencesSchema, setupSchema } from './schema';
 

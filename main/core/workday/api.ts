@@ -1,6 +1,6 @@
 // conversations.* (state, pin, unread), labels.* and the take-back/edit of queued replies.
 import { z } from 'zod';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { method, noInput } from '../api/define';
 import { MAX_BODY_CHARS } from '../inbox/service';
 import { SNOOZE_PRESETS } from './snooze-presets';

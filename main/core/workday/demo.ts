@@ -1,5 +1,5 @@
 // The demo bakery's starter labels, a few already on conversations so the label filter has something to show.
-import type { Services } from '../app';
+import type { Services } from '../services';
 
 export const DEMO_LABELS = [
   { name: 'New customer', color: '#1565c0' },

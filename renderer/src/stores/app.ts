@@ -17,11 +17,11 @@ interface AppState {
   /** Settings section to show when Settings opens (e.g. "assistant" from the composer's hint). */
   settingsSection: string | null;
   online: boolean;
-  load(): Promise<void>;
-  completeSetup(input: ApiInput<'setup.complete'>): Promise<void>;
-  updateSettings(patch: ApiInput<'settings.update'>): Promise<void>;
-  go(screen: string, settingsSection?: string): void;
-  setOnline(up: boolean): void;
+  load: () => Promise<void>;
+  completeSetup: (input: ApiInput<'setup.complete'>) => Promise<void>;
+  updateSettings: (patch: ApiInput<'settings.update'>) => Promise<void>;
+  go: (screen: string, settingsSection?: string) => void;
+  setOnline: (up: boolean) => void;
 }
 
 export const useAppStore = create<AppState>((set) => ({

@@ -1,7 +1,7 @@
 // Telegram Business API methods: the owner's connected accounts (Settings → Channels) and, per conversation, whether
 // a reply goes from the owner's account and until when Telegram allows it (the composer shows it).
 import { z } from 'zod';
-import type { Services } from '../../app';
+import type { Services } from '../../services';
 import { method, noInput } from '../../api/define';
 import { TELEGRAM } from './inbound';
 import { TelegramChannel } from './telegram-channel';

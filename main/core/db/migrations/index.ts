@@ -1,5 +1,4 @@
 // The ordered list of schema migrations. Append only; a landed migration is never edited.
-import type { Db } from '../connection';
 import m0001 from './0001-spine';
 import m0002 from './0002-knowledge';
 import m0003 from './0003-assistant';
@@ -14,18 +13,9 @@ import m0011 from './0011-message-origin';
 import m0012 from './0012-reports';
 import m0013 from './0013-media';
 import m0014 from './0014-workday';
-import type { SecretStore } from '../../secrets/secret-store';
+import type { Migration } from './types';
 
-/** What a migration may need besides the database (a migration that moves data out of it). */
-export interface MigrationContext {
-  secrets?: SecretStore;
-}
-
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Db, ctx?: MigrationContext): void;
-}
+export type { Migration, MigrationContext } from './types';
 
 export const migrations: readonly Migration[] = [
   m0001,

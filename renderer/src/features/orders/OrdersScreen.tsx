@@ -6,8 +6,8 @@ import { useAppStore } from '../../stores/app';
 import { ALL_STATUSES, useOrdersStore, type DailyTotals, type Period, type StatusFilter } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';
 import { OrderDetailPane } from './OrderDetail';
+import { StatusPill } from './StatusPill';
 import { formatDate, formatDateTime } from './format';
-import { runtimeKey } from '../../i18n/keys';
 
 const PERIODS: Period[] = ['today', 'week', 'month', 'all', 'custom'];
 
@@ -146,15 +146,6 @@ export function OrdersScreen() {
         </aside>
       </div>
     </div>
-  );
-}
-
-export function StatusPill({ status }: { status: string }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`pill status-pill st-${status}`} data-testid="status-pill">
-      {t(runtimeKey('orders.status', status))}
-    </span>
   );
 }
 
