@@ -5,7 +5,7 @@ import { detectLanguage } from './assistant/language';
 import { CustomerTextsService } from './language/texts-service';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemClock, type Clock } from './clock';
+import { systemClock } from './clock';
 import { openDatabase, closeDatabase, type Db } from './db/connection';
 import { currentVersion, migrate } from './db/migrate';
 import { createPrivateFile, secureDataDir } from './file-modes';
@@ -20,9 +20,9 @@ import { SearchRepo } from './db/repos/search-repo';
 import { SettingsRepo } from './db/repos/settings-repo';
 import { EventBus } from './events';
 import { ChannelHub } from './channels/hub';
-import { Outbox, DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './channels/outbox';
+import { Outbox, DEFAULT_OUTBOX_OPTIONS } from './channels/outbox';
 import { SandboxChannel } from './channels/sandbox/sandbox-channel';
-import { ChannelManager, type ChannelManagerOptions } from './channels/manager';
+import { ChannelManager } from './channels/manager';
 import { InboxService } from './inbox/service';
 import { ContactsService } from './contacts/service';
 import { Jobs } from './contacts/jobs';
@@ -43,19 +43,15 @@ import { RemindersService } from './reminders/service';
 import { RuleEngine } from './reminders/rules';
 import { ReminderScheduler } from './reminders/scheduler';
 import { ReminderPersonaliser } from './reminders/personalise';
-import { devClockMethods, type AdjustableClock } from './dev-clock';
+import { devClockMethods } from './dev-clock';
 import { KnowledgeRepo } from './db/repos/knowledge-repo';
 import { AssistantRepo } from './db/repos/assistant-repo';
 import { TranslationsRepo } from './db/repos/translations-repo';
 import { KnowledgeService } from './knowledge/service';
 import { AssistantService } from './assistant/service';
-import type { ChatModel } from './assistant/chat-model';
 import { createOrdersDomain } from './orders/domain';
 import { FileSecretStore, SECRETS_FILE, type SecretStore } from './secrets/secret-store';
-import type { CatalogService } from './catalog/service';
-import type { OrdersService } from './orders/service';
-import type { OrderCapture } from './orders/capture';
-import { createReportsDomain, type ReportsService } from './reports/domain';
+import { createReportsDomain } from './reports/domain';
 import { MediaRepo } from './media/media-repo';
 import { MediaStore } from './media/store';
 import { MediaService } from './media/service';
@@ -65,86 +61,10 @@ import { WorkdayService } from './workday/service';
 import { LabelsRepo } from './db/repos/labels-repo';
 import { GreetingService } from './workday/greetings';
 
-export interface AppConfig {
-  dataDir: string;
-  clock?: Clock;
-  /** Environment for channel/assistant defaults (OLLAMA_HOST, LAVKA_TELEGRAM_BOT_TOKEN…); defaults to process.env. */
-  env?: Record<string, string | undefined>;
-  outbox?: Partial<OutboxOptions>;
-  /** Channel drivers and timings (tests pass the WhatsApp double and short backoffs). */
-  channels?: ChannelManagerOptions;
-  /** Start channels and background workers (false in unit tests that drive services directly). */
-  startWorkers?: boolean;
-  /** DEV/TEST ONLY (serve --fake-clock): a clock tests can move forward through dev.clock.*; never set by default. */
-  devClock?: AdjustableClock;
-  /** Replaces the Ollama-backed model (other domains' tests use a scripted one). */
-  chatModel?: ChatModel;
-  /**
-   * 32 bytes that seal the secrets file (AES-256-GCM). The desktop app passes a key kept by the OS keychain
-   * (Electron safeStorage); headless mode has none and relies on the file being owner-only.
-   */
-  secretKey?: Uint8Array;
-}
+import type { AppConfig, Services } from './services';
+export type { AppConfig, Services } from './services';
 
 export const DB_FILE = 'lavka.sqlite';
-
-export interface Services {
-  config: Required<Pick<AppConfig, 'dataDir'>> & AppConfig;
-  db: Db;
-  clock: Clock;
-  env: Record<string, string | undefined>;
-  events: EventBus;
-  /** Bot tokens and other secrets, kept outside the database. */
-  secrets: SecretStore;
-  repos: {
-    settings: SettingsRepo;
-    contacts: ContactsRepo;
-    conversations: ConversationsRepo;
-    messages: MessagesRepo;
-    outbox: OutboxRepo;
-    search: SearchRepo;
-    knowledge: KnowledgeRepo;
-    assistant: AssistantRepo;
-    translations: TranslationsRepo;
-  };
-  settings: SettingsService;
-  quickReplies: QuickRepliesService;
-  inbox: InboxService;
-  contacts: ContactsService;
-  /** Long work with progress and Cancel (exports, imports, backups, restores). */
-  jobs: Jobs;
-  /** Files made for the owner to take away (exports, a customer's data). */
-  downloads: Downloads;
-  /** Daily backups, restore, and the damaged-database recovery state. */
-  backup: BackupService;
-  hub: ChannelHub;
-  outbox: Outbox;
-  sandbox: SandboxChannel;
-  /** Telegram and WhatsApp from their settings, pacing, and the sending queue. */
-  channels: ChannelManager;
-  optout: OptOutService;
-  reminders: RemindersService;
-  knowledge: KnowledgeService;
-  /** Ollama connection, modes, suggestions, Auto replies, Needs you; `assistant.model` is the ChatModel for everyone. */
-  assistant: AssistantService;
-  catalog: CatalogService;
-  orders: OrdersService;
-  /** Reads order requests in chat; the assistant's Auto turn asks it first. */
-  orderCapture: OrderCapture;
-  /** Which language each customer is written to in, and how (texts, money, the owner's wording). */
-  languages: CustomerLanguageService;
-  reports: ReportsService;
-  /** Photos, voice notes and files of messages (<data>/media). */
-  media: MediaService;
-  /** Auto keeps out of a conversation for a while after the owner wrote there from the phone. */
-  ownerPause: OwnerPause;
-  /** Conversation states, snooze, pin, labels, take-back of queued replies. */
-  workday: WorkdayService;
-  /** Greeting and away messages. */
-  greetings: GreetingService;
-  /** Called in reverse order on close; domains register their own shutdown work here. */
-  onClose: (fn: () => void | Promise<void>) => void;
-}
 
 export interface App {
   services: Services;
@@ -214,7 +134,7 @@ export function createApp(config: AppConfig): App {
     quiesce: () => backup.whenIdle(),
   });
   backup.addDailyTask(() => contacts.privacy.applyRetention());
-  backup.addDailyTask(async () => pruneAssistantAudit(repos.assistant, settings, clock));
+  backup.addDailyTask(() => pruneAssistantAudit(repos.assistant, settings, clock));
   removeStaleWorkFiles(config.dataDir, backup.dir());
   const hub = new ChannelHub(events, {
     receive: (m) => inbox.receive(m),
@@ -243,7 +163,7 @@ export function createApp(config: AppConfig): App {
   events.subscribe((e) => {
     if (e.type === 'contact.removed') media.sweep();
   });
-  backup.addDailyTask(async () => media.sweep());
+  backup.addDailyTask(() => media.sweep());
   const mediaBackups = new MediaBackups(
     mediaStore,
     () => backup.dir(),

@@ -32,6 +32,6 @@ function read(file: string): DesktopSettings {
 /** Unknown keys dropped, wrong types replaced by defaults: a hand-edited file cannot break the shell. */
 function clean(raw: Partial<Record<keyof DesktopSettings, unknown>>): DesktopSettings {
   const out = { ...DEFAULT_DESKTOP_SETTINGS };
-  for (const k of Object.keys(out) as (keyof DesktopSettings)[]) if (typeof raw[k] === 'boolean') out[k] = raw[k] as boolean;
+  for (const k of Object.keys(out) as (keyof DesktopSettings)[]) if (typeof raw[k] === 'boolean') out[k] = raw[k];
   return out;
 }

@@ -28,5 +28,8 @@ export type ShellLang = string;
 
 export function shellTexts(lang: string): Translate {
   const t: TFunction = instance.getFixedT((UI_LANGUAGE_CODES as readonly string[]).includes(lang) ? lang : 'en');
-  return (key, values) => t(`desktop.${key}`, values ?? {}) as string;
+  return (key, values) => {
+    const text: string = t(`desktop.${key}`, values ?? {});
+    return text;
+  };
 }

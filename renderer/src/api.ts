@@ -193,7 +193,8 @@ export async function mediaSource(id: number, download = false): Promise<string>
 export function fileToBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    // readAsDataURL always yields a string.
+    r.onload = () => resolve((r.result as string).replace(/^data:[^,]*,/, ''));
     r.onerror = () => reject(r.error ?? new Error('Could not read the file'));
     r.readAsDataURL(file);
   });

@@ -71,7 +71,7 @@ async function main(): Promise<number> {
   }
   const scale: Scale | undefined = SCALES[values.scale as keyof typeof SCALES];
   if (!scale) throw new Error(`--scale must be small or default, got "${values.scale}"`);
-  const seed = values.seed!;
+  const seed = values.seed;
   // A partial run (--only) never overwrites the full run's figures.
   const jsonFile = resolve(values.json ?? join('bench-results', `bench-${scale.name}${values.only ? '-partial' : ''}.json`));
   const cacheDir = values['cache-dir'] ?? join(tmpdir(), 'lavka-bench-cache');

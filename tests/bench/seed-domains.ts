@@ -198,7 +198,7 @@ function seedOrders(db: Db, rng: Rng, n: number, products: number, ctx: SeedCont
       let prev: OrderStatus = 'new';
       let t = at;
       for (const s of FLOW.slice(1)) {
-        if (target === 'cancelled' || FLOW.indexOf(s) > FLOW.indexOf(target as OrderStatus)) break;
+        if (target === 'cancelled' || FLOW.indexOf(s) > FLOW.indexOf(target)) break;
         t += rng.int(DAY);
         insEvent.run(id, t, 'owner', 'status', prev, s, '');
         prev = s;

@@ -53,9 +53,9 @@ test('the owner exports all contacts from the Contacts page and the CSV opens co
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^lavka-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
   await expect(dialog.getByTestId('export-done')).toBeVisible();
-  const bytes = readFileSync((await download.path())!);
+  const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const rows = parse(bytes, { bom: true }) as string[][];
+  const rows: string[][] = parse(bytes, { bom: true });
   const header = rows[0];
   expect(header).toEqual(expect.arrayContaining(['Name', 'Phones', 'Emails', 'Tags', 'Last contact']));
   expect(header).not.toContain('Notes');

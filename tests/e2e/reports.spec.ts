@@ -24,7 +24,7 @@ test('the owner opens Reports on the demo shop, switches periods and downloads a
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-conversations-byHour').click()]);
   expect(download.suggestedFilename()).toBe('lavka-report-conversations-byHour-30d.csv');
-  const rows = parse(readFileSync((await download.path())!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  const rows: Record<string, string>[] = parse(readFileSync(await download.path(), 'utf8'), { columns: true, bom: true });
   expect(rows).toHaveLength(24);
   expect(Object.keys(rows[0])).toEqual([
     'hour',
@@ -40,7 +40,7 @@ test('the owner opens Reports on the demo shop, switches periods and downloads a
 
   // A section's figures, this period beside the one before.
   const [summary] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-sales-summary').click()]);
-  const table = parse(readFileSync((await summary.path())!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  const table: Record<string, string>[] = parse(readFileSync(await summary.path(), 'utf8'), { columns: true, bom: true });
   expect(Object.keys(table[0])).toEqual(['figure', 'current', 'previous']);
   expect(table.find((r) => r.figure === 'chat_orders')?.current).toBe(
     await page.getByTestId('fig-orders').locator('.report-figure-value').textContent(),

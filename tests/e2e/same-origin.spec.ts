@@ -44,10 +44,7 @@ test('a page on another 127.0.0.1 port, with the owner’s cookie, cannot read e
   try {
     const attacker = await context.newPage();
     await attacker.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const results = (await attacker.evaluate(() => (window as unknown as { attack: Promise<Record<string, string>> }).attack)) as Record<
-      string,
-      string
-    >;
+    const results = await attacker.evaluate(() => (window as unknown as { attack: Promise<Record<string, string>> }).attack);
     // The cookie did travel with these requests (same site), but Lavka refused them: the browser saw no readable answer.
     expect(results.read).toMatch(/^blocked/);
     expect(results.events).toBe('refused');

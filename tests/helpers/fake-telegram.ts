@@ -264,11 +264,11 @@ export class FakeTelegram {
   private businessRefusal(params: Params): { status: number; description: string } | null {
     const id = params.business_connection_id;
     if (id === undefined) return null;
-    const c = this.businessConnections.get(String(id));
+    const c = this.businessConnections.get(idText(id));
     if (!c) return { status: 400, description: 'Bad Request: BUSINESS_CONNECTION_INVALID' };
     if (!c.is_enabled) return { status: 400, description: 'Bad Request: BUSINESS_CONNECTION_NOT_ALLOWED' };
     if (!c.rights?.can_reply) return { status: 403, description: 'Forbidden: BOT_BUSINESS_MISSING' };
-    const last = this.businessActivity.get(`${id}:${Number(params.chat_id)}`);
+    const last = this.businessActivity.get(`${idText(id)}:${Number(params.chat_id)}`);
     if (last === undefined || this.now() - last > 24 * 60 * 60_000)
       return { status: 403, description: 'Forbidden: BUSINESS_PEER_USAGE_MISSING' };
     return null;
@@ -354,7 +354,7 @@ export class FakeTelegram {
       case 'sendMessage':
         return this.sendMessage(params, res);
       case 'getBusinessConnection': {
-        const c = this.businessConnections.get(String(params.business_connection_id ?? ''));
+        const c = this.businessConnections.get(idText(params.business_connection_id ?? ''));
         return c
           ? this.ok(res, c)
           : this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: BUSINESS_CONNECTION_INVALID' });
@@ -448,7 +448,7 @@ export class FakeTelegram {
       messageId,
       receivedAt,
       at: Date.now(),
-      ...(params.business_connection_id !== undefined ? { businessConnectionId: String(params.business_connection_id) } : {}),
+      ...(params.business_connection_id !== undefined ? { businessConnectionId: idText(params.business_connection_id) } : {}),
     });
     if (latency > 0) await sleep(latency);
     return this.ok(res, {
@@ -462,7 +462,7 @@ export class FakeTelegram {
 
   /** getFile: the file's path for the file route (https://core.telegram.org/bots/api#getfile); bots get at most 20 MB. */
   private getFile(params: Params, res: ServerResponse): void {
-    const f = this.files.get(String(params.file_id ?? ''));
+    const f = this.files.get(idText(params.file_id ?? ''));
     if (!f) return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
     if (f.data.length > 20 * 1024 * 1024)
       return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: file is too big' });
@@ -587,4 +587,9 @@ function parseMultipart(buf: Buffer, type: string): { params: Params; files: Mul
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** An id from a request's parameters as the Bot API reads it: numbers and strings as text, anything else as JSON. */
+function idText(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
 }

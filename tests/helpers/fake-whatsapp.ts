@@ -67,7 +67,7 @@ export function fakeMessage(input: FakeMessageInput & { fromMe?: boolean; to?: s
     isStatus: input.from === 'status@broadcast',
     broadcast: input.from.endsWith('@broadcast'),
     hasMedia: !['chat', 'location', 'vcard', 'multi_vcard'].includes(input.type ?? 'chat'),
-    ack: input.ack ?? (0 as MessageAck),
+    ack: input.ack ?? 0,
     location: input.location as WaMessage['location'],
     vCards: input.vCards ?? [],
     getContact: async () => contact,
@@ -209,6 +209,7 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
   async initialize(): Promise<void> {
     this.initialized = true;
     // The library throws a bare string here, not an Error.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- whatsapp-web.js rejects with this bare string; the double does the same
     if (this.plan === 'auth_timeout') throw 'auth timeout';
     // As the library does: a saved session goes straight to authenticated/ready; otherwise a QR is shown.
     queueMicrotask(() => {
@@ -334,7 +335,7 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
       to: chatId,
       body: text,
       type,
-      ack: 0 as MessageAck,
+      ack: 0,
       timestamp: this.nowSeconds(),
       ...(media ? { media } : {}),
     });

@@ -40,7 +40,7 @@ class Port implements WindowPort {
     for (const w of this.waiters.splice(0)) w();
   }
   on(event: 'message' | 'close', fn: ((e: { data: unknown }) => void) | (() => void)) {
-    if (event === 'message') this.onMsg = fn as (e: { data: unknown }) => void;
+    if (event === 'message') this.onMsg = fn;
   }
   start() {}
   async call(id: number, name: string, input: unknown) {

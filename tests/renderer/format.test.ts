@@ -53,7 +53,7 @@ describe('inbox time formatting', () => {
       built++;
       return new Real(...args);
     } as unknown as typeof Intl.DateTimeFormat;
-    Counting.supportedLocalesOf = Real.supportedLocalesOf;
+    Counting.supportedLocalesOf = (...args) => Real.supportedLocalesOf(...args);
     Intl.DateTimeFormat = Counting;
     try {
       for (let i = 0; i < 20; i++) formatListTime(NOW - i * 20 * HOUR, 'Europe/Berlin', NOW); // warm up the caches

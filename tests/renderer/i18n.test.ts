@@ -59,7 +59,9 @@ describe('owner UI locale files', () => {
       const wrong = [...english].filter(
         ([k, forms]) => texts.has(k) && placeholders(texts.get(k)!.values()).join() !== placeholders(forms.values()).join(),
       );
-      expect(wrong.map(([k]) => `${k}: ${placeholders(texts.get(k)!.values())} vs ${placeholders(english.get(k)!.values())}`)).toEqual([]);
+      expect(
+        wrong.map(([k]) => `${k}: ${placeholders(texts.get(k)!.values()).join()} vs ${placeholders(english.get(k)!.values()).join()}`),
+      ).toEqual([]);
     });
 
     it('gives every counted text each plural form this language has (Intl.PluralRules), and only plural keys count', () => {

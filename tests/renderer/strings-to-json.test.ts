@@ -38,7 +38,9 @@ export default bundle;
     rows_other: '{{count}} rows',
     nested: { a: 'A' },
   });
-  expect(JSON.parse(readFileSync(join(locales, 'ru/sampleFeature.json'), 'utf8')).rows_few).toBe('{{count}} строки');
+  expect((JSON.parse(readFileSync(join(locales, 'ru/sampleFeature.json'), 'utf8')) as Record<string, unknown>).rows_few).toBe(
+    '{{count}} строки',
+  );
   const index = readFileSync(join(locales, 'en/index.ts'), 'utf8');
   expect(index).toContain("import sampleFeature from './sampleFeature.json';");
   expect(index).toMatch(/const en = \{\n {2}\/\/ @namespaces-list\n {2}sampleFeature,/);

@@ -146,7 +146,9 @@ describe('headless server', () => {
     await expect(openSocket(wsUrl, { cookie: `lavka_token=${TOKEN}`, host: 'evil.example' })).rejects.toThrow(/403/);
 
     const ws = await openSocket(wsUrl, { cookie: `lavka_token=${TOKEN}`, origin });
-    const got = new Promise<{ type: string }>((r) => ws.on('message', (d) => r(JSON.parse(String(d)))));
+    const got = new Promise<{ type: string }>((r) =>
+      ws.on('message', (d: Buffer) => r(JSON.parse(d.toString('utf8')) as { type: string })),
+    );
     await raw(server.port, '/api/sandbox.say', { method: 'POST', headers: BEARER, body: JSON.stringify({ name: 'A', text: 'hi' }) });
     expect((await got).type).toBe('message.new');
     ws.close();

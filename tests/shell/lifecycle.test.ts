@@ -214,7 +214,7 @@ describe('desktop lifecycle', () => {
       '1 needs you',
     ]);
     state.unread = 0;
-    await life.coreEvent({ type: 'conversation.updated', payload: {} } as AppEvent);
+    await life.coreEvent({ type: 'conversation.updated', payload: {} });
     await life.refreshCounts();
     expect(shell.badge).toBe(0);
     await life.trayAction('pause');

@@ -1,6 +1,6 @@
 // The one API contract between UI and core: every domain's methods merged, each handed only the services it uses,
 // plus the client-side types. The renderer imports only the types from here; inputs and outputs are zod schemas.
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { mergeMethods, type ApiOf } from './define';
 import { inboxApi } from '../inbox/api';
 import { contactsApi } from '../contacts/api';

@@ -2,7 +2,7 @@
 // In development and tests every answer is also checked against the method's declared output schema.
 import { z } from 'zod';
 import { AppError } from '../errors';
-import type { MethodMap } from './define';
+import type { MethodDef, MethodMap } from './define';
 import { jsonProblem } from './json-safe';
 import type { ApiError, Envelope } from './envelope';
 import { classifyTechnicalError } from '../../shared/error-reasons';
@@ -25,7 +25,7 @@ export interface DispatchOptions {
 }
 
 export async function dispatch(methods: MethodMap, name: string, raw: unknown, opts: DispatchOptions = {}): Promise<Envelope<unknown>> {
-  const def = Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined;
+  const def: MethodDef | undefined = Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined;
   if (!def) return { ok: false, error: { code: 'unknown_method', message: `Unknown API method "${name}"` } };
   const parsed = def.input.safeParse(raw ?? {});
   if (!parsed.success) {

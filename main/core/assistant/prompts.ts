@@ -51,7 +51,7 @@ export function buildShopFacts(b: BusinessProfile, p: ShopPolicies, policies: Kn
     p.payment && `Payment: ${p.payment}`,
     p.returns && `Returns: ${p.returns}`,
     ...policies.map((e) => `${e.title}: ${e.body}`),
-  ].filter(Boolean) as string[];
+  ].filter((line): line is string => Boolean(line));
   const policyText = pol.length
     ? truncateToTokens(pol.join('\n'), POLICY_BUDGET_TOKENS)
     : 'No written policies yet: for anything beyond the shop facts, say you will check with the team.';

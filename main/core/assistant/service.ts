@@ -288,7 +288,7 @@ export class AssistantService {
 
   // ----- inbound → escalation / auto ---------------------------------------------------------------------------
 
-  private async onInbound(e: InboundEvent): Promise<void> {
+  private onInbound(e: InboundEvent): void {
     const m = e.message;
     if (this.stopped || m.direction !== 'in') return;
     const now = this.d.clock.now();

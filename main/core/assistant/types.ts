@@ -3,7 +3,7 @@ import type { Mode } from './settings';
 
 /** Something a reply was based on, named on the "based on" line. */
 export interface Source {
-  kind: 'knowledge' | 'policy' | 'profile' | 'customer' | string;
+  kind: 'knowledge' | 'policy' | 'profile' | 'customer' | (string & {});
   id: string;
   title: string;
 }

@@ -78,7 +78,7 @@ export class BackupService {
   private lastError: string | null = null;
   private recovery: RecoveryInfo | null;
   private deferredStart: (() => void) | null = null;
-  private readonly dailyTasks: (() => Promise<unknown>)[] = [];
+  private readonly dailyTasks: (() => unknown)[] = [];
   private readonly restoredListeners: (() => void)[] = [];
   /** Called after a backup was made or backups were deleted (media keeps its files beside the backups). */
   private readonly changedListeners: (() => void)[] = [];
@@ -323,7 +323,8 @@ export class BackupService {
   }
 
   /** Work that runs once a day with the automatic backup (message retention). */
-  addDailyTask(fn: () => Promise<unknown>): void {
+  /** A task may be sync or async; either way a failure is logged and the next task still runs. */
+  addDailyTask(fn: () => unknown): void {
     this.dailyTasks.push(fn);
   }
 

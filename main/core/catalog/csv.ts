@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../errors';
 import { formatMoney, minorToDecimal, parseMoney } from '../../shared/money';
 import { CSV_FIELDS, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, type CsvField, type CsvMapping } from '../../shared/import-fields';
-import type { CatalogService } from './service';
+import type { CatalogRepo } from './catalog-repo';
 import { validate } from './validate';
 import type { OptionGroup, Product, ProductData } from './types';
 
@@ -176,12 +176,18 @@ function parseBool(v: string): boolean | undefined {
   return undefined;
 }
 
+/** What planning an import reads from the catalog (the service passes itself). */
+export interface CatalogLookup {
+  repo: Pick<CatalogRepo, 'all' | 'bySku'>;
+  nextSku(taken: ReadonlySet<string>): string;
+}
+
 /**
  * Reads and checks the whole file against the current catalog. Never writes. `mapping` (one entry per column)
  * overrides the guessed mapping.
  */
 export function planImport(
-  catalog: CatalogService,
+  catalog: CatalogLookup,
   text: string,
   currency: string,
   mapping?: CsvMapping,

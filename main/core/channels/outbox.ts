@@ -310,7 +310,7 @@ export class Outbox {
         },
         (e: unknown) => {
           this.clock.clearTimeout(timer);
-          reject(e);
+          reject(e instanceof Error ? e : new Error(String(e)));
         },
       );
     });

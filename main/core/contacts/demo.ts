@@ -1,6 +1,6 @@
 // Demo contacts: customers the shop knows from before Lavka (an imported address book) — one of them is John Smith
 // again under his old number format, so "Duplicates" has something to show.
-import type { Services } from '../app';
+import type { Services } from '../services';
 
 const KNOWN: { name: string; phone?: string; email?: string; tags: string[]; notes?: string }[] = [
   { name: 'J. Smith (café)', phone: '+49 151 12345678', tags: ['wholesale'], notes: 'From the old address book.' },

@@ -15,7 +15,7 @@ import { guessMapping, IMPORT_FIELDS, type ImportField } from './import-map';
 import type { JobContext } from './jobs';
 import { normaliseEmail, splitMulti } from './phone';
 import { ImportPhoneReader, type PhoneReading } from './import-phone';
-import { normaliseTags } from './service';
+import { normaliseTags } from './tags';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const MAX_NAME = 200;

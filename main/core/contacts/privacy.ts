@@ -47,7 +47,7 @@ const RETENTION_BATCH = 2000;
 
 export class PrivacyService {
   /** The conversation's photos, voice notes and files for the JSON export (set by the media domain). */
-  attachments: (conversationId: number) => Promise<unknown[]> = async () => [];
+  attachments: (conversationId: number) => Promise<unknown[]> = () => Promise.resolve([]);
 
   constructor(private readonly d: PrivacyDeps) {}
 

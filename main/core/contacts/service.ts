@@ -17,6 +17,7 @@ import { ContactMerger } from './merge';
 import { ContactImporter } from './import';
 import { PrivacyService } from './privacy';
 import { PHONE_CHANNELS, normaliseEmail, toE164 } from './phone';
+import { normaliseTags } from './tags';
 
 export interface ContactsDeps {
   db: Db;
@@ -180,13 +181,4 @@ export class ContactsService {
       return { downloadId: f.id, fileName, rows: r.rows, bytes: r.bytes };
     });
   }
-}
-
-export function normaliseTags(tags: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const t of tags) {
-    const tag = t.trim().toLowerCase().slice(0, 40);
-    if (tag) out.add(tag);
-  }
-  return [...out].sort();
 }

@@ -1,6 +1,6 @@
 // Demo mode: fills an EMPTY data folder with a sample bakery so the owner (and tests) can look around.
 // Customer messages go through the real inbound path; earlier owner replies are stored as already delivered.
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { DEFAULT_HOURS } from '../settings/schema';
 import { SANDBOX } from '../channels/sandbox/sandbox-channel';
 import { seedDemoOrders } from '../orders/demo';

@@ -1,5 +1,6 @@
 // Shapes the inbox hands to the UI. Plain data, safe to serialise over IPC and HTTP.
 import type { MediaInfo } from '../media/types';
+import type { MessageKind } from './message-kind';
 export type Direction = 'in' | 'out';
 export type Author = 'customer' | 'owner' | 'assistant' | 'system';
 /**
@@ -10,7 +11,7 @@ export const ORIGINS = ['customer', 'owner', 'assistant', 'reminder', 'order_sta
 export type Origin = (typeof ORIGINS)[number];
 /** received: inbound stored. queued → sending → sent → delivered → read, or failed (with error). */
 export type MessageStatus = 'received' | 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
-export type MessageKind = 'text' | 'image' | 'voice' | 'audio' | 'video' | 'document' | 'sticker' | 'location' | 'contact' | 'other';
+export type { MessageKind };
 
 export interface Message {
   id: number;

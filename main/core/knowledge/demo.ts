@@ -1,6 +1,6 @@
 // Demo knowledge for the sample bakery: shop policies and a few Q&A entries, so the assistant has something to
 // ground its answers in when Lavka starts with --demo.
-import type { Services } from '../app';
+import type { Services } from '../services';
 
 export const DEMO_POLICIES = {
   delivery:

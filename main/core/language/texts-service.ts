@@ -3,7 +3,7 @@
 // the built-in English text has, so a typo never reaches a customer as "{nmae}".
 import { z } from 'zod';
 import { localeResources, rawCustomerText } from '../../shared/i18n/customer-texts';
-import { createVoice, type TextOverrides, type Voice } from '../../shared/i18n/voice';
+import { createVoice, type Voice } from '../../shared/i18n/voice';
 import { CUSTOMER_LANGUAGE_CODES, isCustomerLanguage, type CustomerLanguage } from '../../shared/languages';
 import { AppError } from '../errors';
 import type { SettingsService } from '../settings/service';
@@ -62,7 +62,7 @@ export class CustomerTextsService {
   /** How Lavka writes to a customer in `lang` (an unknown language: English), with the owner's wording. */
   voice(lang: string | null | undefined): Voice {
     const code = isCustomerLanguage(lang) ? lang : 'en';
-    return createVoice(code, (this.overrides()[code] ?? {}) as TextOverrides);
+    return createVoice(code, this.overrides()[code] ?? {});
   }
 
   /** The texts of one language for the Settings editor. */

@@ -1,5 +1,5 @@
 // Media shapes shared by the inbox, the channels and the UI. Plain data; no node:* here (the renderer imports types).
-import type { MessageKind } from '../inbox/types';
+import type { MessageKind } from '../inbox/message-kind';
 
 export type MediaState = 'pending' | 'stored' | 'failed';
 

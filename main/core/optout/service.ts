@@ -291,7 +291,7 @@ export class OptOutService {
             this.inbox.queueInTransaction(m.conversationId, text, { channel: m.channel, author: 'owner', origin: 'system' }),
           )();
           this.repo.setConfirmation(contactId, queued.message.id);
-          afterCommit = queued.afterCommit;
+          afterCommit = () => queued.afterCommit();
         } catch (err) {
           console.error('[optout] could not queue the confirmation', err);
         }

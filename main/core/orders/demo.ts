@@ -1,6 +1,6 @@
 // Demo data for the bakery: its catalog and a few orders from the demo customers (a regular's past order for
 // "the usual", an order placed today, one ready for pickup), written with past timestamps.
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { seedDemoCatalog } from '../catalog/demo';
 import { buildOrder, type RequestedItem } from './build';
 import type { Fulfilment, OrderStatus } from './types';

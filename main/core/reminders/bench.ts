@@ -1,6 +1,6 @@
 // Measurement for `npm run bench`: how fast the scheduler finds due reminders among many scheduled ones, and how
 // long firing a burst takes. Writes its own contacts and reminders into the app it is given (use a throwaway shop).
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { RemindersRepo } from '../db/repos/reminders-repo';
 import { SETTINGS_KEY, remindersSettingsSchema } from './settings';
 import { formatLocal, toLocal } from '../../shared/zoned-time';

@@ -1,6 +1,6 @@
 // Demo mode: a couple of upcoming reminders for the sample bakery's customers (one repeating), so the Reminders
 // page and the contact panel have something to show. Called from seedDemo inside its transaction.
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { addDays, formatLocal, toLocal, weekdayIndex } from '../../shared/zoned-time';
 
 export function seedRemindersDemo(s: Services): void {

@@ -536,7 +536,7 @@ export class RemindersService {
         if (!this.repo.markSent(id, text, queued.message.id, now)) throw new Error(`reminder ${id} changed while firing`);
         this.prepared.delete(id);
         this.stepSeries(r, now, now);
-        afterCommit = queued.afterCommit;
+        afterCommit = () => queued.afterCommit();
         return 'sent';
       })
       .immediate();

@@ -92,7 +92,7 @@ export class ReportsRepo {
        FROM report_spells WHERE start_at >= ? AND start_at < ? ORDER BY start_at, start_message_id`,
     )
       .raw()
-      .all(r.from, r.to) as unknown as Raw[];
+      .all(r.from, r.to);
     const byConversation = new Map<number, SpellRow[]>();
     for (const x of rows) {
       let list = byConversation.get(x[0]);

@@ -57,7 +57,7 @@ export class SettingsService {
     if (!result.success) return defaults;
     this.parsed.set(key, { raw, schema, value: result.data });
     // Callers get their own copy: a caller that mutates what it got must not change what the next caller sees.
-    return structuredClone(result.data) as z.output<S>;
+    return structuredClone<z.output<S>>(result.data);
   }
 
   setSection<S extends z.ZodType>(key: string, schema: S, value: unknown): z.output<S> {

@@ -1,5 +1,5 @@
 // The first-run checklist: each step ticked from the real state of the shop, never from "the owner clicked it".
-import type { Services } from '../app';
+import type { Services } from '../services';
 
 /** How many questions in Knowledge make the assistant useful for the questions every shop gets. */
 export const TOP_QUESTIONS = 5;

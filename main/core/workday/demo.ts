@@ -1,7 +1,7 @@
 // The demo bakery's starter labels, a few already on conversations so the label filter has something to show. They
 // are demo data in the owner's UI language: created in it, and renamed when the owner switches the UI language,
 // as long as the owner has not renamed them (then they are the owner's words and stay as they are).
-import type { Services } from '../app';
+import type { Services } from '../services';
 import type { UiLanguage } from '../../shared/ui-languages';
 
 type DemoLabelKey = 'newCustomer' | 'paid' | 'toDeliver';

@@ -8,7 +8,7 @@ import { CUSTOMER_LANGUAGE_CODES, isCustomerLanguage, type CustomerLanguage } fr
 
 /** { lang: { namespace: {...} } } from main/shared/locales/<lang>/<namespace>.json. */
 export function localeResources(): Resource {
-  return localeFiles() as Resource;
+  return localeFiles();
 }
 
 let instance: i18n | null = null;

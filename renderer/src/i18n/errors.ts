@@ -55,7 +55,7 @@ export function errorText(err: unknown): string {
     return codeText(err.code);
   }
   // Errors the UI throws itself already carry text in the owner's language.
-  const message = err instanceof Error ? err.message : String(err ?? '');
+  const message = err instanceof Error ? err.message : typeof err === 'string' ? err : err == null ? '' : JSON.stringify(err);
   const known = classifyTechnicalError(message);
   return known ? reasonText(known.reason, known.params) : message || codeText('internal');
 }

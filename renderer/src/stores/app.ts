@@ -17,13 +17,13 @@ interface AppState {
   /** Settings section to show when Settings opens (e.g. "assistant" from the composer's hint). */
   settingsSection: string | null;
   online: boolean;
-  load(): Promise<void>;
+  load: () => Promise<void>;
   /** The first load, started once however many callers ask (the page starts it before React mounts). */
-  boot(): Promise<void>;
-  completeSetup(input: ApiInput<'setup.complete'>): Promise<void>;
-  updateSettings(patch: ApiInput<'settings.update'>): Promise<void>;
-  go(screen: string, settingsSection?: string): void;
-  setOnline(up: boolean): void;
+  boot: () => Promise<void>;
+  completeSetup: (input: ApiInput<'setup.complete'>) => Promise<void>;
+  updateSettings: (patch: ApiInput<'settings.update'>) => Promise<void>;
+  go: (screen: string, settingsSection?: string) => void;
+  setOnline: (up: boolean) => void;
 }
 
 let booting: Promise<void> | null = null;

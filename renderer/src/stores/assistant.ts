@@ -29,24 +29,24 @@ interface AssistantState {
   requestedFor: Record<number, number>;
   queue: QueueItem[];
   queueCount: number;
-  loadStatus(refresh?: boolean): Promise<void>;
-  applyStatus(s: AssistantStatus): void;
-  loadSettings(): Promise<void>;
-  saveSettings(patch: ApiInput<'assistant.saveSettings'>): Promise<void>;
-  startPull(model: string): Promise<void>;
-  cancelPull(): Promise<void>;
-  applyPull(p: PullState): void;
-  loadMode(conversationId: number): Promise<void>;
-  setMode(conversationId: number, mode: Mode | null): Promise<void>;
-  applyMode(info: ModeInfo): void;
-  suggest(conversationId: number, opts?: { regenerate?: boolean; forMessageId?: number }): Promise<void>;
-  cancel(conversationId: number): Promise<void>;
-  applyDraft(d: Draft): void;
+  loadStatus: (refresh?: boolean) => Promise<void>;
+  applyStatus: (s: AssistantStatus) => void;
+  loadSettings: () => Promise<void>;
+  saveSettings: (patch: ApiInput<'assistant.saveSettings'>) => Promise<void>;
+  startPull: (model: string) => Promise<void>;
+  cancelPull: () => Promise<void>;
+  applyPull: (p: PullState) => void;
+  loadMode: (conversationId: number) => Promise<void>;
+  setMode: (conversationId: number, mode: Mode | null) => Promise<void>;
+  applyMode: (info: ModeInfo) => void;
+  suggest: (conversationId: number, opts?: { regenerate?: boolean; forMessageId?: number }) => Promise<void>;
+  cancel: (conversationId: number) => Promise<void>;
+  applyDraft: (d: Draft) => void;
   /** The owner typed in the composer: a suggestion still being written stops, and never overwrites them. */
-  ownerTyped(conversationId: number, text: string): void;
-  loadQueue(): Promise<void>;
-  applyQueueCount(n: number): void;
-  resolve(id: number, action: 'send' | 'dismiss', text?: string): Promise<void>;
+  ownerTyped: (conversationId: number, text: string) => void;
+  loadQueue: () => Promise<void>;
+  applyQueueCount: (n: number) => void;
+  resolve: (id: number, action: 'send' | 'dismiss', text?: string) => Promise<void>;
 }
 
 export const useAssistantStore = create<AssistantState>((set, get) => ({
@@ -174,12 +174,16 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let delay = 5_000;
 
 function tick(): void {
-  timer = setTimeout(async () => {
+  timer = setTimeout(() => {
     if (watchers === 0) return;
-    await useAssistantStore.getState().loadStatus(true);
-    const ready = useAssistantStore.getState().status?.state === 'ready';
-    delay = ready ? 60_000 : Math.min(delay * 2, 60_000);
-    tick();
+    void useAssistantStore
+      .getState()
+      .loadStatus(true)
+      .then(() => {
+        const ready = useAssistantStore.getState().status?.state === 'ready';
+        delay = ready ? 60_000 : Math.min(delay * 2, 60_000);
+        tick();
+      });
   }, delay);
 }
 

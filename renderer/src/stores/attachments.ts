@@ -16,9 +16,9 @@ interface AttachmentsState {
   byConversation: Record<number, Attachment | undefined>;
   uploading: Record<number, boolean>;
   error: Record<number, string | undefined>;
-  attachFile(conversationId: number, file: File): Promise<void>;
-  attachProduct(conversationId: number, product: { id: number; name: string; photo: string | null }): Promise<void>;
-  clear(conversationId: number): void;
+  attachFile: (conversationId: number, file: File) => Promise<void>;
+  attachProduct: (conversationId: number, product: { id: number; name: string; photo: string | null }) => Promise<void>;
+  clear: (conversationId: number) => void;
 }
 
 export const useAttachmentsStore = create<AttachmentsState>((set, get) => ({

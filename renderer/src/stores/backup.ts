@@ -14,16 +14,16 @@ interface BackupState {
   list: BackupInfo[];
   privacy: Privacy | null;
   error: string | null;
-  load(): Promise<void>;
-  apply(s: BackupStatus): void;
-  backupNow(): Promise<JobState>;
-  restore(name: string): Promise<JobState>;
-  saveSettings(s: ApiInput<'backup.setSettings'>): Promise<void>;
-  startFresh(): Promise<void>;
-  loadPrivacy(): Promise<void>;
-  retentionPreview(months: number): Promise<number>;
-  setRetention(months: number): Promise<void>;
-  applyRetention(): Promise<number>;
+  load: () => Promise<void>;
+  apply: (s: BackupStatus) => void;
+  backupNow: () => Promise<JobState>;
+  restore: (name: string) => Promise<JobState>;
+  saveSettings: (s: ApiInput<'backup.setSettings'>) => Promise<void>;
+  startFresh: () => Promise<void>;
+  loadPrivacy: () => Promise<void>;
+  retentionPreview: (months: number) => Promise<number>;
+  setRetention: (months: number) => Promise<void>;
+  applyRetention: () => Promise<number>;
 }
 
 export const useBackupStore = create<BackupState>((set, get) => ({

@@ -15,13 +15,13 @@ interface CatalogState {
   includeArchived: boolean;
   categories: string[];
   error: string | null;
-  load(): Promise<void>;
-  setQuery(q: string): Promise<void>;
-  setIncludeArchived(v: boolean): Promise<void>;
+  load: () => Promise<void>;
+  setQuery: (q: string) => Promise<void>;
+  setIncludeArchived: (v: boolean) => Promise<void>;
   /** Creates (id null) or updates a product; throws with the core's message on a bad product. */
-  save(id: number | null, input: ProductInput): Promise<Product>;
-  archive(id: number, archived: boolean): Promise<void>;
-  exportCsv(): Promise<void>;
+  save: (id: number | null, input: ProductInput) => Promise<Product>;
+  archive: (id: number, archived: boolean) => Promise<void>;
+  exportCsv: () => Promise<void>;
 }
 
 let seq = 0;

@@ -13,21 +13,21 @@ interface ChannelsState {
   statuses: Record<string, ChannelStatus>;
   overview: ChannelsOverview | null;
   queue: QueueView | null;
-  load(): Promise<void>;
-  apply(s: ChannelStatus): void;
-  loadOverview(): Promise<void>;
-  loadQueue(): Promise<void>;
-  checkTelegram(input: ApiInput<'channels.telegram.check'>): Promise<TelegramBot>;
-  connectTelegram(input: ApiInput<'channels.telegram.connect'>): Promise<void>;
-  disconnectTelegram(): Promise<void>;
-  connectWhatsApp(): Promise<void>;
-  disconnectWhatsApp(): Promise<void>;
-  reconnectWhatsApp(): Promise<void>;
-  updateWhatsApp(patch: ApiInput<'channels.whatsapp.update'>): Promise<void>;
+  load: () => Promise<void>;
+  apply: (s: ChannelStatus) => void;
+  loadOverview: () => Promise<void>;
+  loadQueue: () => Promise<void>;
+  checkTelegram: (input: ApiInput<'channels.telegram.check'>) => Promise<TelegramBot>;
+  connectTelegram: (input: ApiInput<'channels.telegram.connect'>) => Promise<void>;
+  disconnectTelegram: () => Promise<void>;
+  connectWhatsApp: () => Promise<void>;
+  disconnectWhatsApp: () => Promise<void>;
+  reconnectWhatsApp: () => Promise<void>;
+  updateWhatsApp: (patch: ApiInput<'channels.whatsapp.update'>) => Promise<void>;
   /** "Link with phone number instead": the code arrives in the WhatsApp status too. */
-  requestWhatsAppCode(phone: string): Promise<void>;
-  cancelWhatsAppCode(): Promise<void>;
-  setPacing(p: Pacing): Promise<void>;
+  requestWhatsAppCode: (phone: string) => Promise<void>;
+  cancelWhatsAppCode: () => Promise<void>;
+  setPacing: (p: Pacing) => Promise<void>;
 }
 
 export const useChannelsStore = create<ChannelsState>((set, get) => ({

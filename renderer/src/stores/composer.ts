@@ -4,7 +4,7 @@ import { create } from 'zustand';
 
 interface ComposerState {
   drafts: Record<number, string>;
-  setDraft(conversationId: number, text: string): void;
+  setDraft: (conversationId: number, text: string) => void;
 }
 
 export const useComposerStore = create<ComposerState>((set, get) => ({

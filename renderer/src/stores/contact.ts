@@ -8,8 +8,8 @@ export type Contact = ApiOutput<'contacts.get'>;
 interface ContactState {
   byId: Record<number, Contact>;
   error: string | null;
-  load(contactId: number): Promise<void>;
-  update(patch: ApiInput<'contacts.update'>): Promise<boolean>;
+  load: (contactId: number) => Promise<void>;
+  update: (patch: ApiInput<'contacts.update'>) => Promise<boolean>;
 }
 
 export const useContactStore = create<ContactState>((set, get) => ({

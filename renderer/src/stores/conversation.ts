@@ -15,11 +15,11 @@ interface Thread {
 interface ConversationState {
   threads: Record<number, Thread>;
   sendError: string | null;
-  open(conversationId: number): Promise<void>;
-  loadOlder(conversationId: number): Promise<void>;
-  send(conversationId: number, text: string, channel?: string, mediaId?: number): Promise<boolean>;
-  retry(messageId: number): Promise<void>;
-  apply(conversationId: number, message: Message): void;
+  open: (conversationId: number) => Promise<void>;
+  loadOlder: (conversationId: number) => Promise<void>;
+  send: (conversationId: number, text: string, channel?: string, mediaId?: number) => Promise<boolean>;
+  retry: (messageId: number) => Promise<void>;
+  apply: (conversationId: number, message: Message) => void;
 }
 
 function merge(existing: Message[], incoming: Message[]): Message[] {

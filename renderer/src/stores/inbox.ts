@@ -26,13 +26,13 @@ interface InboxState {
   selectedId: number | null;
   /** Conversations with unread messages across the whole inbox (not just the loaded page), for the nav badge. */
   unreadConversations: number;
-  refreshUnread(): void;
-  load(): Promise<void>;
-  loadMore(): Promise<void>;
-  setFilter(f: Partial<InboxFilter>): Promise<void>;
-  search(q: string): Promise<void>;
-  select(id: number | null): void;
-  upsert(c: ConversationSummary): void;
+  refreshUnread: () => void;
+  load: () => Promise<void>;
+  loadMore: () => Promise<void>;
+  setFilter: (f: Partial<InboxFilter>) => Promise<void>;
+  search: (q: string) => Promise<void>;
+  select: (id: number | null) => void;
+  upsert: (c: ConversationSummary) => void;
 }
 
 let searchSeq = 0;

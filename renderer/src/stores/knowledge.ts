@@ -10,11 +10,11 @@ interface KnowledgeState {
   entries: KnowledgeEntry[];
   policies: ShopPolicies | null;
   loaded: boolean;
-  load(): Promise<void>;
-  save(id: number | null, entry: EntryInput): Promise<void>;
-  remove(id: number): Promise<void>;
-  toggle(entry: KnowledgeEntry): Promise<void>;
-  savePolicies(p: ShopPolicies): Promise<void>;
+  load: () => Promise<void>;
+  save: (id: number | null, entry: EntryInput) => Promise<void>;
+  remove: (id: number) => Promise<void>;
+  toggle: (entry: KnowledgeEntry) => Promise<void>;
+  savePolicies: (p: ShopPolicies) => Promise<void>;
 }
 
 export const useKnowledgeStore = create<KnowledgeState>((set, get) => ({

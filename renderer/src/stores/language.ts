@@ -11,10 +11,10 @@ interface LanguageState {
   byContact: Record<number, ContactLanguage>;
   texts: Partial<Record<CustomerLanguage, CustomerTextEntry[]>>;
   error: string | null;
-  loadContact(contactId: number): Promise<void>;
-  loadTexts(language: CustomerLanguage): Promise<void>;
+  loadContact: (contactId: number) => Promise<void>;
+  loadTexts: (language: CustomerLanguage) => Promise<void>;
   /** Saves the owner's text (empty: back to Lavka's). Returns the error message, or null. */
-  setText(language: CustomerLanguage, key: string, text: string): Promise<string | null>;
+  setText: (language: CustomerLanguage, key: string, text: string) => Promise<string | null>;
 }
 
 export const useLanguageStore = create<LanguageState>((set, get) => ({

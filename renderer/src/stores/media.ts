@@ -7,8 +7,8 @@ type MediaSettings = ApiOutput<'media.settings'>;
 interface MediaState {
   settings: MediaSettings | null;
   usage: ApiOutput<'media.usage'> | null;
-  load(): Promise<void>;
-  save(patch: Partial<{ maxFileMB: number; pauseMinutes: number }>): Promise<void>;
+  load: () => Promise<void>;
+  save: (patch: Partial<{ maxFileMB: number; pauseMinutes: number }>) => Promise<void>;
 }
 
 export const useMediaStore = create<MediaState>((set, get) => ({

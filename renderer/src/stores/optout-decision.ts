@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { call } from '../api';
 
 interface OptOutDecisionState {
-  stopMessages(conversationId: number): Promise<void>;
+  stopMessages: (conversationId: number) => Promise<void>;
 }
 
 export const useOptOutDecisionStore = create<OptOutDecisionState>(() => ({

@@ -40,22 +40,22 @@ interface OrdersState {
   chat: Record<number, ChatState>;
   byContact: Record<number, OrderListItem[]>;
   settings: OrdersSettings | null;
-  load(): Promise<void>;
-  loadMore(): Promise<void>;
-  setFilter(f: Partial<OrdersFilter>): Promise<void>;
-  select(id: number | null): Promise<void>;
-  setStatus(orderId: number, status: OrderStatus, notify: boolean, text?: string): Promise<StatusChange>;
-  loadChat(conversationId: number): Promise<void>;
-  loadForContact(contactId: number): Promise<void>;
-  saveDraft(input: DraftInput): Promise<void>;
-  sendPending(orderId: number, conversationId: number, text?: string): Promise<void>;
-  dismissPending(orderId: number, conversationId: number): Promise<void>;
-  discardDraft(orderId: number, conversationId: number): Promise<void>;
-  place(orderId: number, conversationId: number, sendConfirmation: boolean): Promise<void>;
-  loadSettings(): Promise<void>;
-  saveSettings(patch: ApiInput<'orders.updateSettings'>): Promise<void>;
+  load: () => Promise<void>;
+  loadMore: () => Promise<void>;
+  setFilter: (f: Partial<OrdersFilter>) => Promise<void>;
+  select: (id: number | null) => Promise<void>;
+  setStatus: (orderId: number, status: OrderStatus, notify: boolean, text?: string) => Promise<StatusChange>;
+  loadChat: (conversationId: number) => Promise<void>;
+  loadForContact: (contactId: number) => Promise<void>;
+  saveDraft: (input: DraftInput) => Promise<void>;
+  sendPending: (orderId: number, conversationId: number, text?: string) => Promise<void>;
+  dismissPending: (orderId: number, conversationId: number) => Promise<void>;
+  discardDraft: (orderId: number, conversationId: number) => Promise<void>;
+  place: (orderId: number, conversationId: number, sendConfirmation: boolean) => Promise<void>;
+  loadSettings: () => Promise<void>;
+  saveSettings: (patch: ApiInput<'orders.updateSettings'>) => Promise<void>;
   /** A core event: this order (in this conversation) changed. */
-  changed(orderId: number, conversationId: number | null): void;
+  changed: (orderId: number, conversationId: number | null) => void;
 }
 
 function addDays(date: string, n: number): string {

@@ -7,8 +7,8 @@ export type QuickReply = ApiOutput<'quickReplies.list'>[number];
 interface QuickRepliesState {
   items: QuickReply[];
   loaded: boolean;
-  load(): Promise<void>;
-  save(items: { id?: string; title: string; text: string }[]): Promise<void>;
+  load: () => Promise<void>;
+  save: (items: { id?: string; title: string; text: string }[]) => Promise<void>;
 }
 
 export const useQuickRepliesStore = create<QuickRepliesState>((set) => ({

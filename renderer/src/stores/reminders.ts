@@ -36,23 +36,23 @@ interface RemindersState {
   optout: Record<number, OptOutStatus>;
   settings: RemindersSettings | null;
   optoutSettings: OptOutSettings | null;
-  setTab(tab: ReminderTab): void;
+  setTab: (tab: ReminderTab) => void;
   /** Only the per-tab counts (the navigation shows how many were missed). */
-  loadCounts(): Promise<void>;
-  load(tab?: ReminderTab): Promise<void>;
-  loadMore(): Promise<void>;
-  loadContact(contactId: number): Promise<void>;
-  loadOptOut(contactId: number): Promise<void>;
-  create(draft: ReminderDraft): Promise<Reminder>;
-  update(patch: ApiInput<'reminders.update'>): Promise<Reminder>;
-  cancel(id: number): Promise<void>;
-  sendNow(id: number): Promise<void>;
-  recordConsent(contactId: number, note: string): Promise<void>;
-  loadSettings(): Promise<void>;
-  saveSettings(s: RemindersSettings): Promise<void>;
-  saveOptOutSettings(s: OptOutSettings): Promise<void>;
+  loadCounts: () => Promise<void>;
+  load: (tab?: ReminderTab) => Promise<void>;
+  loadMore: () => Promise<void>;
+  loadContact: (contactId: number) => Promise<void>;
+  loadOptOut: (contactId: number) => Promise<void>;
+  create: (draft: ReminderDraft) => Promise<Reminder>;
+  update: (patch: ApiInput<'reminders.update'>) => Promise<Reminder>;
+  cancel: (id: number) => Promise<void>;
+  sendNow: (id: number) => Promise<void>;
+  recordConsent: (contactId: number, note: string) => Promise<void>;
+  loadSettings: () => Promise<void>;
+  saveSettings: (s: RemindersSettings) => Promise<void>;
+  saveOptOutSettings: (s: OptOutSettings) => Promise<void>;
   /** A core event said reminders changed (for these contacts, or for many when empty). */
-  changed(contactIds: number[]): void;
+  changed: (contactIds: number[]) => void;
 }
 
 const emptyLists = (): Record<ReminderTab, TabList> => ({

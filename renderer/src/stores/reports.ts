@@ -29,9 +29,9 @@ interface ReportsState extends Reports {
   errors: Partial<Record<SectionName, string>>;
   /** A newer load supersedes an older one that answers late. */
   seq: number;
-  load(): Promise<void>;
-  setPeriod(p: { preset?: Preset; from?: string; to?: string }): Promise<void>;
-  exportCsv(section: SectionName, table: string): Promise<{ filename: string; mime: string; content: string }>;
+  load: () => Promise<void>;
+  setPeriod: (p: { preset?: Preset; from?: string; to?: string }) => Promise<void>;
+  exportCsv: (section: SectionName, table: string) => Promise<{ filename: string; mime: string; content: string }>;
 }
 
 const EMPTY: Reports = { conversations: null, assistant: null, sales: null, reminders: null, customers: null };
@@ -64,8 +64,7 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
         const value = await run();
         if (get().seq === seq) set({ [key]: value } as Pick<Reports, K>);
       } catch (err) {
-        if (get().seq === seq)
-          set((s) => ({ [key]: null, errors: { ...s.errors, [key]: (err as Error).message } }) as Partial<ReportsState>);
+        if (get().seq === seq) set((s) => ({ [key]: null, errors: { ...s.errors, [key]: (err as Error).message } }));
       }
     };
     await Promise.all([

@@ -13,14 +13,14 @@ interface SandboxState {
   name: string;
   thread: ThreadMessage[];
   error: string | null;
-  toggle(open?: boolean): void;
-  loadCustomers(): Promise<void>;
-  pick(key: string | null, name?: string): Promise<void>;
-  setName(name: string): void;
-  say(text: string): Promise<boolean>;
+  toggle: (open?: boolean) => void;
+  loadCustomers: () => Promise<void>;
+  pick: (key: string | null, name?: string) => Promise<void>;
+  setName: (name: string) => void;
+  say: (text: string) => Promise<boolean>;
   /** The pretend customer sends a photo, a voice note (voice) or a file, with the typed text as its caption. */
-  sendMedia(file: File, voice: boolean, caption: string): Promise<boolean>;
-  refresh(): Promise<void>;
+  sendMedia: (file: File, voice: boolean, caption: string) => Promise<boolean>;
+  refresh: () => Promise<void>;
 }
 
 export const useSandboxStore = create<SandboxState>((set, get) => ({

@@ -7,9 +7,9 @@ export type ApprovedTranslation = ApiOutput<'knowledge.translations'>[number];
 interface TranslationsState {
   items: ApprovedTranslation[];
   loaded: boolean;
-  load(): Promise<void>;
-  save(key: string, lang: string, text: string): Promise<void>;
-  remove(key: string, lang: string): Promise<void>;
+  load: () => Promise<void>;
+  save: (key: string, lang: string, text: string) => Promise<void>;
+  remove: (key: string, lang: string) => Promise<void>;
 }
 
 export const useTranslationsStore = create<TranslationsState>((set, get) => ({

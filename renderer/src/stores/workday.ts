@@ -14,18 +14,18 @@ interface WorkdayState {
   counts: StateCounts | null;
   error: string | null;
   /** Loads labels and counts (once at inbox start, again when something changed). */
-  load(): Promise<void>;
-  refreshCounts(): void;
-  resolve(conversationId: number): Promise<void>;
-  reopen(conversationId: number): Promise<void>;
-  snooze(conversationId: number, preset: SnoozePreset): Promise<void>;
-  pin(conversationId: number, pinned: boolean): Promise<void>;
-  markUnread(conversationId: number): Promise<void>;
-  setLabel(conversationId: number, labelId: number, on: boolean): Promise<void>;
-  createLabel(name: string, color: string): Promise<Label | null>;
-  removeLabel(id: number): Promise<void>;
-  cancelQueued(messageId: number): Promise<void>;
-  editQueued(messageId: number, text: string): Promise<boolean>;
+  load: () => Promise<void>;
+  refreshCounts: () => void;
+  resolve: (conversationId: number) => Promise<void>;
+  reopen: (conversationId: number) => Promise<void>;
+  snooze: (conversationId: number, preset: SnoozePreset) => Promise<void>;
+  pin: (conversationId: number, pinned: boolean) => Promise<void>;
+  markUnread: (conversationId: number) => Promise<void>;
+  setLabel: (conversationId: number, labelId: number, on: boolean) => Promise<void>;
+  createLabel: (name: string, color: string) => Promise<Label | null>;
+  removeLabel: (id: number) => Promise<void>;
+  cancelQueued: (messageId: number) => Promise<void>;
+  editQueued: (messageId: number, text: string) => Promise<boolean>;
 }
 
 let countsTimer: ReturnType<typeof setTimeout> | null = null;

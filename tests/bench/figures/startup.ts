@@ -41,6 +41,6 @@ export async function startupFigures(dataDir: string, runs: number): Promise<{ f
         `median of ${runs}; runs: ${times.map((x) => Math.round(x)).join(', ')} ms`,
       ),
     ],
-    serve: serve!,
+    serve: serve,
   };
 }

@@ -167,7 +167,7 @@ describe('buildTurnContext', () => {
     expect(report.medianVariable).toBeLessThanOrEqual(250);
     expect(report.maxTotal).toBeLessThan(4096 - 600);
     expect(report.medianPrefixShare).toBeGreaterThanOrEqual(0.8);
-    expect(report.medianBuildMs).toBeLessThan(20);
+    // Build time is printed above, not asserted: speed targets live in `npm run bench`, never in tests.
   });
 });
 

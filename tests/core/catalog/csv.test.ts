@@ -122,12 +122,12 @@ A-6,Fine,1.00,3
     await t.call('catalog.update', {
       productId: p.id,
       product: { ...(await t.call('catalog.get', { productId: p.id })), description: 'line one\rline two' },
-    } as never);
+    });
     const { csv } = await t.call('catalog.exportCsv');
     // Spreadsheets end a row at a bare CR too, so such a cell must be quoted.
     expect(csv).toContain('"line one\rline two"');
     const { parse } = await import('csv-parse/sync');
-    const rows = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as { sku: string; description: string }[];
+    const rows: { sku: string; description: string }[] = parse(csv.replace(/^\ufeff/, ''), { columns: true });
     expect(rows).toHaveLength(3);
     expect(rows.find((r) => r.sku === p.sku)!.description).toBe('line one\rline two');
   });

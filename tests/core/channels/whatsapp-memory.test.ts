@@ -24,7 +24,7 @@ describe('browser memory', () => {
     const starter = `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}], { stdio: ['ignore', 'inherit', 'ignore'] }); setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ['-e', starter], { stdio: ['ignore', 'pipe', 'ignore'] });
     children.push(parent);
-    await new Promise<void>((resolve) => parent.stdout!.once('data', () => resolve()));
+    await new Promise<void>((resolve) => parent.stdout.once('data', () => resolve()));
     const parentOnly = await import('pidusage').then((m) => m.default(parent.pid!));
     const total = await browserTreeMemory(clientWithBrowser(parent.pid));
     expect(total).not.toBeNull();

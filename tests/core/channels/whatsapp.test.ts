@@ -7,7 +7,6 @@ import { FakeWhatsApp, fakeMessage } from '../../helpers/fake-whatsapp';
 import type { ChannelStatus } from '../../../main/core/channels/channel';
 import { INTERRUPTED_NOTE } from '../../../main/core/channels/outbox';
 import { NO_BROWSER_MESSAGE } from '../../../main/core/channels/whatsapp/browser';
-import type { MessageAck } from 'whatsapp-web.js';
 import { WhatsAppChannel } from '../../../main/core/channels/whatsapp/whatsapp-channel';
 
 let t: TestApp | undefined;
@@ -90,11 +89,11 @@ describe('WhatsApp channel with the Client double', () => {
     const external = wa.latest.sent[0].message.id._serialized;
     const msg = () => t.app.services.repos.messages.get(out.id)!;
     expect(msg().status).toBe('sent');
-    wa.latest.ack(external, 2 as MessageAck);
+    wa.latest.ack(external, 2);
     expect(msg().status).toBe('delivered');
-    wa.latest.ack(external, 3 as MessageAck);
+    wa.latest.ack(external, 3);
     expect(msg().status).toBe('read');
-    wa.latest.ack(external, 1 as MessageAck); // late, out of order: never moves back
+    wa.latest.ack(external, 1); // late, out of order: never moves back
     expect(msg().status).toBe('read');
   });
 
@@ -120,7 +119,7 @@ describe('WhatsApp channel with the Client double', () => {
     const realSend = client.sendMessage.bind(client);
     client.sendMessage = async (chatId, text) => {
       const m = await realSend(chatId, text);
-      client.emitEvent('message_ack', { ...m!, ack: 2 as MessageAck }, 2 as MessageAck);
+      client.emitEvent('message_ack', { ...m!, ack: 2 }, 2);
       return m;
     };
     const out = await t.call('messages.send', { conversationId: (await conversations(t))[0].id, text: 'fast receipt' });

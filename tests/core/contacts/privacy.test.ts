@@ -115,9 +115,13 @@ describe('privacy: erase a customer, export their data, retention', () => {
     const { contactId } = customerWithHistory();
     const json = await t.call('contacts.exportData', { contactId, format: 'json' });
     expect(json.fileName).toMatch(/^Greta Lindqvist \d{4}-\d{2}-\d{2} data\.json$/);
-    const doc = JSON.parse(readFileSync(s.downloads.get(json.downloadId)!.path, 'utf8'));
+    const doc = JSON.parse(readFileSync(s.downloads.get(json.downloadId)!.path, 'utf8')) as {
+      contact: unknown;
+      messages: { text: string }[];
+      related: Record<string, unknown[]>;
+    };
     expect(doc.contact).toMatchObject({ name: 'Greta Lindqvist', tags: ['vip'], identities: [{ channel: 'whatsapp', address: PHONE }] });
-    expect(doc.messages.map((m: { text: string }) => m.text)).toEqual([
+    expect(doc.messages.map((m) => m.text)).toEqual([
       `Hello, this is Greta. My code word is ${WORD}, call me at ${PHONE}`,
       `Thanks Greta, ${WORD} noted`,
     ]);
@@ -126,7 +130,7 @@ describe('privacy: erase a customer, export their data, retention', () => {
     expect(doc.related.contact_optouts).toHaveLength(1);
 
     const csv = await t.call('contacts.exportData', { contactId, format: 'csv' });
-    const rows = parse(readFileSync(s.downloads.get(csv.downloadId)!.path), { bom: true }) as string[][];
+    const rows: string[][] = parse(readFileSync(s.downloads.get(csv.downloadId)!.path), { bom: true });
     expect(rows[0]).toEqual(['Date', 'Direction', 'Channel', 'From', 'Text', 'Status']);
     expect(rows.slice(1).map((r) => [r[1], r[3], r[4]])).toEqual([
       ['in', 'customer', `Hello, this is Greta. My code word is ${WORD}, call me at ${PHONE}`],
@@ -142,7 +146,7 @@ describe('privacy: erase a customer, export their data, retention', () => {
     const bytes = readFileSync(s.downloads.get(csv.downloadId)!.path);
     // Spreadsheets end a row at any unquoted line feed, so the cell must be quoted (a forgiving parser would not notice).
     expect(bytes.toString('utf8')).toContain(',"Two loaves please\nand one croissant",');
-    const rows = parse(bytes, { bom: true, record_delimiter: ['\r\n', '\n'] }) as string[][];
+    const rows: string[][] = parse(bytes, { bom: true, record_delimiter: ['\r\n', '\n'] });
     expect(rows.map((r) => r[4])).toEqual(['Text', 'Two loaves please\nand one croissant']);
   });
 

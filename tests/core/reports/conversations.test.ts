@@ -99,7 +99,7 @@ describe('reports: how fast the shop answers', () => {
   it('exports the by-hour chart as CSV that reads back', async () => {
     const csv = await t.call('reports.exportCsv', { section: 'conversations', table: 'byHour', period: WEEK });
     expect(csv.filename).toBe('lavka-report-conversations-byHour-2026-03-23_2026-03-29.csv');
-    const rows = parse(csv.content, { columns: true, bom: true }) as Record<string, string>[];
+    const rows: Record<string, string>[] = parse(csv.content, { columns: true, bom: true });
     expect(rows).toHaveLength(24);
     expect(rows[9]).toMatchObject({
       hour: '9',

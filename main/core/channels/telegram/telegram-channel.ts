@@ -357,8 +357,8 @@ export class TelegramChannel implements Channel {
     try {
       this.sink.receive(msg);
     } catch (err) {
-      const code = String((err as { code?: unknown } | null)?.code ?? '');
-      throw new StoreFailed(err instanceof Error ? err.message : String(err), DATABASE_UNAVAILABLE.test(code));
+      const code = (err as { code?: unknown } | null)?.code;
+      throw new StoreFailed(err instanceof Error ? err.message : String(err), typeof code === 'string' && DATABASE_UNAVAILABLE.test(code));
     }
   }
 
@@ -383,7 +383,7 @@ export class TelegramChannel implements Channel {
    * or the owner's, typed in Telegram (filed as the owner's reply). What this bot sent there is already filed.
    */
   private onBusinessMessage(raw: Parameters<typeof telegramInbound>[0]): void {
-    const m = raw as (typeof raw & { business_connection_id?: unknown; sender_business_bot?: { id?: unknown } }) | undefined;
+    const m = raw;
     if (!m || typeof m.business_connection_id !== 'string' || m.chat?.type !== 'private') return;
     if (m.sender_business_bot?.id === this.info?.id) return;
     const owner = this.business.ownerOf(m.business_connection_id);
@@ -393,7 +393,7 @@ export class TelegramChannel implements Channel {
         ...m,
         from: { id: m.chat.id, is_bot: false, first_name: m.chat.first_name ?? '', last_name: m.chat.last_name, username: m.chat.username },
       };
-      const msg = telegramInbound(customer as typeof raw, this.opts.clock.now());
+      const msg = telegramInbound(customer, this.opts.clock.now());
       if (msg) this.store({ ...msg, from: { externalId: msg.from.externalId, display: '' }, fromOwner: true } satisfies InboundMessage);
       return;
     }

@@ -64,7 +64,7 @@ export interface WaEvents {
   message_create: [message: WaMessage];
   message_ack: [message: WaMessage, ack: MessageAck];
   /** 'LOGOUT' when the phone unlinked Lavka; a WAState or a text otherwise. */
-  disconnected: [reason: WAState | 'LOGOUT' | string];
+  disconnected: [reason: WAState | 'LOGOUT' | (string & {})];
 }
 
 /** The puppeteer page behind the client: only what the watchdog needs (a cheap evaluation). */

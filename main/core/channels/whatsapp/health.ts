@@ -75,7 +75,7 @@ export async function checkHealth(client: WaClient, clock: Clock, timeoutMs: num
     }
   }
   if (state === null || state === undefined) return { ok: false, kind: 'not_ready', reason: 'WhatsApp Web is not loaded' };
-  if (state !== 'CONNECTED') return { ok: false, kind: 'not_ready', reason: `WhatsApp Web is ${String(state)}` };
+  if ((state as string) !== 'CONNECTED') return { ok: false, kind: 'not_ready', reason: `WhatsApp Web is ${String(state)}` };
   return { ok: true, state: 'CONNECTED' };
 }
 

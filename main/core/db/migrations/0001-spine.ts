@@ -1,5 +1,5 @@
 // Spine schema: settings, contacts with identities and tags, one conversation per contact, messages, outbox, FTS.
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 const migration: Migration = {
   version: 1,

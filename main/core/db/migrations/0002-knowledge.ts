@@ -1,5 +1,5 @@
 // Knowledge the owner writes for the assistant: question/answer and policy entries, searchable with FTS5 (BM25).
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 const migration: Migration = {
   version: 2,

@@ -1,5 +1,5 @@
 // Assistant state: per-conversation mode override, the "Needs you" queue, and the audit log of model calls and decisions.
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 const migration: Migration = {
   version: 3,

@@ -1,6 +1,6 @@
 // Catalog and orders: products (money in integer minor units, FTS over names and synonyms), orders taken in chat
 // or by the owner, their lines (a snapshot of name and price at the time of the order) and their history.
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 const migration: Migration = {
   version: 4,

@@ -1,6 +1,6 @@
 // Reminders (one row per occurrence; a recurring series steps forward by inserting its next row), the customers'
 // opt-out state with its history, and which products are consumable (for reorder reminders).
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 const migration: Migration = {
   version: 5,

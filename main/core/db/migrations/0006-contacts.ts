@@ -1,5 +1,5 @@
 // Contacts page: a name index for sorted paging and streamed export, and pairs the owner said are not duplicates.
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 const migration: Migration = {
   version: 6,

@@ -4,7 +4,7 @@
 // - outbox_recipient_order: "is an earlier message to this recipient still waiting?" — the check that keeps each
 //   customer's messages in the order they were queued — reads only unsent rows.
 // - the Telegram bot token moves from the settings table to the secret store (secure_delete zeroes the old text).
-import type { Migration } from './index';
+import type { Migration } from './types';
 import { TELEGRAM_SETTINGS_KEY, TELEGRAM_TOKEN_SECRET } from '../../channels/settings';
 
 const migration: Migration = {

@@ -2,7 +2,7 @@
 // owner's own words resolve a "Needs you" item, never a reminder or a status notification. Existing rows are
 // backfilled from what the database knows (reminders, order status events, opt-out confirmations). Also adds the
 // owner's approved translations of knowledge answers, and opt-out messages waiting for the owner's decision.
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 const migration: Migration = {
   // Issue #13 was given migration number 0011; in this branch it follows 0008, hence position 9 until the integrator

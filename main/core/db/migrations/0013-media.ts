@@ -1,7 +1,7 @@
 // Media: the photo, voice note or file of a message, kept as a file in <data>/media and described here. A row exists
 // before its file (state 'pending'), so a download that fails is a row with its error and a Retry, never a lost message.
 // message_id is NULL for an attachment the owner uploaded but has not sent yet (a draft).
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 const migration: Migration = {
   // Position in this branch's list (0009); the integrator renumbers the file (0015) and this at merge.

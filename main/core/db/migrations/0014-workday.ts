@@ -1,6 +1,6 @@
 // The owner's working day: a state per conversation (open / waiting for the customer / resolved / snoozed until a
 // time), pin, and owner-defined colour labels on conversations.
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 const migration: Migration = {
   version: 14,

@@ -2,7 +2,7 @@
 // Replies queued on it move to the contact's WhatsApp identity for the same number when there is one; otherwise
 // they are marked failed with a reason the owner reads (workday.phoneNotAChannel) and can act on (Write on WhatsApp).
 // Conversations that showed "Phone" as their channel show the contact's real channel, or none.
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /** Stored in messages.error and outbox.last_error; the inbox words it in the owner's language. */
 export const PHONE_NOT_A_CHANNEL = 'phone_not_a_channel';

@@ -1,5 +1,4 @@
 // The ordered list of schema migrations. Append only; a landed migration is never edited.
-import type { Db } from '../connection';
 import m0001 from './0001-spine';
 import m0002 from './0002-knowledge';
 import m0003 from './0003-assistant';
@@ -17,18 +16,9 @@ import m0014 from './0014-workday';
 import m0015 from './0015-reserved';
 import m0016 from './0016-reserved';
 import m0017 from './0017-phone-book-not-a-channel';
-import type { SecretStore } from '../../secrets/secret-store';
+import type { Migration } from './types';
 
-/** What a migration may need besides the database (a migration that moves data out of it). */
-export interface MigrationContext {
-  secrets?: SecretStore;
-}
-
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Db, ctx?: MigrationContext): void;
-}
+export type { Migration, MigrationContext } from './types';
 
 export const migrations: readonly Migration[] = [
   m0001,

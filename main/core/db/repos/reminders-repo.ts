@@ -206,7 +206,7 @@ export class RemindersRepo {
       if (patch[key] === undefined) continue;
       sets.push(`${col} = ?`);
       const v = patch[key];
-      params.push(typeof v === 'boolean' ? (v ? 1 : 0) : (v as string | number | null));
+      params.push(typeof v === 'boolean' ? (v ? 1 : 0) : v);
     }
     if (sets.length === 0) return this.get(id)?.status === 'scheduled';
     const r = stmt(this.db, `UPDATE reminders SET ${sets.join(', ')}, updated_at = ? WHERE id = ? AND status = 'scheduled'`).run(

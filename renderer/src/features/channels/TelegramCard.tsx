@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from '../../i18n/react';
 import { useChannelsStore, type TelegramBot } from '../../stores/channels';
 import { Field } from '../settings/fields';
-import { StatusLine } from './ChannelsSection';
+import { StatusLine } from './StatusLine';
 import { errorText } from '../../i18n/errors';
 
 export function TelegramCard() {

@@ -6,7 +6,7 @@ import { BrowserPicker } from '../desktop/BrowserPicker';
 import { isDesktop } from '../desktop/bridge';
 import { useChannelsStore } from '../../stores/channels';
 import { Field } from '../settings/fields';
-import { StatusLine } from './ChannelsSection';
+import { StatusLine } from './StatusLine';
 import { LinkNotices, PairingCode, WhatsAppAdvanced } from './WhatsAppLinking';
 import { errorText, reasonText } from '../../i18n/errors';
 import { TechDetails } from '../../components/TechDetails';

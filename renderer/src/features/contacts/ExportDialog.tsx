@@ -23,7 +23,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const filtered = Boolean(filter.query || filter.tag || filter.channel || filter.optedOut !== null);
   const [scope, setScope] = useState<Scope>(selectedIds.length ? 'selected' : filtered ? 'filtered' : 'all');
   const [format, setFormat] = useState<Format>('csv');
-  const [columns, setColumns] = useState<Column[]>((facets?.defaultExportColumns ?? ['name', 'phones', 'emails']) as Column[]);
+  const [columns, setColumns] = useState<Column[]>(facets?.defaultExportColumns ?? ['name', 'phones', 'emails']);
   const [bom, setBom] = useState(true);
   const [delimiter, setDelimiter] = useState<',' | ';' | '\t'>(',');
   const [jobId, setJobId] = useState<string | null>(null);
@@ -31,7 +31,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const job = jobId ? jobs[jobId] : null;
   const running = job?.state === 'running';
-  const all = (facets?.exportColumns ?? []) as Column[];
+  const all = facets?.exportColumns ?? [];
 
   const start = async () => {
     setError(null);

@@ -70,7 +70,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       if (done.state === 'done') {
         const p = done.result as ImportPreview;
         setPreview(p);
-        setOpts((cur) => ({ ...cur, delimiter: p.delimiter, mapping: p.mapping as Field[] }));
+        setOpts((cur) => ({ ...cur, delimiter: p.delimiter, mapping: p.mapping }));
       } else if (done.state === 'failed') {
         setPreview(null);
         setError(jobErrorText(done.error));

@@ -25,11 +25,11 @@ export function BrowserPicker() {
   return (
     <div>
       <div className="desktop-actions">
-        <button type="button" className="btn" onClick={run(shell.chooseBrowser)} data-testid="desktop-choose-browser">
+        <button type="button" className="btn" onClick={run(() => shell.chooseBrowser())} data-testid="desktop-choose-browser">
           {t('desktop.settings.browserChoose')}
         </button>
         {browserPath ? (
-          <button type="button" className="btn" onClick={run(shell.clearBrowser)}>
+          <button type="button" className="btn" onClick={run(() => shell.clearBrowser())}>
             {t('desktop.settings.browserClear')}
           </button>
         ) : null}

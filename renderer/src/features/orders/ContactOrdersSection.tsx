@@ -4,7 +4,7 @@ import { useTranslation } from '../../i18n/react';
 import { useAppStore } from '../../stores/app';
 import { useOrdersStore } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';
-import { StatusPill } from './OrdersScreen';
+import { StatusPill } from './StatusPill';
 import { formatShortDate } from './format';
 
 export function ContactOrdersSection({ contactId }: { contactId: number }) {

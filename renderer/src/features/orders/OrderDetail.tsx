@@ -7,7 +7,7 @@ import { useAppStore } from '../../stores/app';
 import { useInboxStore } from '../../stores/inbox';
 import { useOrdersStore, type OrderDetail, type OrderStatus } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';
-import { StatusPill } from './OrdersScreen';
+import { StatusPill } from './StatusPill';
 import { formatDateTime } from './format';
 import { runtimeKey } from '../../i18n/keys';
 import { errorText, technicalText } from '../../i18n/errors';

@@ -6,7 +6,7 @@ import { useAppStore } from '../../stores/app';
 import { useOrdersStore, type ChatState } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';
 import { OrderEditor } from './OrderEditor';
-import { StatusPill } from './OrdersScreen';
+import { StatusPill } from './StatusPill';
 import { errorText } from '../../i18n/errors';
 
 type Draft = NonNullable<ChatState['draft']>;

@@ -7,8 +7,8 @@ import { ALL_STATUSES, useOrdersStore, type DailyTotals, type Period, type Statu
 import { formatMoney } from '../catalog/money';
 import { DateRange } from '../../components/DateRange';
 import { OrderDetailPane } from './OrderDetail';
+import { StatusPill } from './StatusPill';
 import { formatDate, formatDateTime } from './format';
-import { runtimeKey } from '../../i18n/keys';
 
 const PERIODS: Period[] = ['today', 'week', 'month', 'all', 'custom'];
 
@@ -136,15 +136,6 @@ export function OrdersScreen() {
         </aside>
       </div>
     </div>
-  );
-}
-
-export function StatusPill({ status }: { status: string }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`pill status-pill st-${status}`} data-testid="status-pill">
-      {t(runtimeKey('orders.status', status))}
-    </span>
   );
 }
 

@@ -54,7 +54,7 @@ function OrdersSettingsForm({ initial, defaults }: { initial: OrdersSettings; de
       onSubmit={(e) => {
         e.preventDefault();
         if (!amountsOk) return;
-        void state.run(() => save({ ...s, delivery: { ...s.delivery, feeMinor: feeMinor!, freeFromMinor } }));
+        void state.run(() => save({ ...s, delivery: { ...s.delivery, feeMinor: feeMinor, freeFromMinor } }));
       }}
     >
       <h2>{t('orders.settings.section')}</h2>

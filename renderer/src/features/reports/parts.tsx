@@ -30,14 +30,16 @@ export function CsvButton({ section, table }: { section: SectionName; table: str
         className="btn small report-csv"
         title={t('reports.csvTitle')}
         data-testid={`csv-${section}-${table}`}
-        onClick={async () => {
+        onClick={() => {
           setError(null);
-          try {
-            const f = await useReportsStore.getState().exportCsv(section, table);
-            saveTextFile(f.content, f.filename, f.mime);
-          } catch (err) {
-            setError((err as Error).message);
-          }
+          void (async () => {
+            try {
+              const f = await useReportsStore.getState().exportCsv(section, table);
+              saveTextFile(f.content, f.filename, f.mime);
+            } catch (err) {
+              setError((err as Error).message);
+            }
+          })();
         }}
       >
         ⬇ {t('reports.csv')}

@@ -1,7 +1,7 @@
 // Inbox tabs by conversation state (with counts) and the label filter, above the conversation list.
 import { useEffect } from 'react';
 import { useTranslation } from '../../i18n/react';
-import { useInboxStore, type StateView } from '../../stores/inbox';
+import { useInboxStore } from '../../stores/inbox';
 import { useWorkdayStore } from '../../stores/workday';
 import { InboxShortcuts } from './shortcuts';
 import { AlertsControls } from './alerts';
@@ -32,7 +32,7 @@ export function StateTabs() {
               role="tab"
               aria-selected={filter.state === v}
               className={`state-tab ${filter.state === v ? 'on' : ''}`}
-              onClick={() => void setFilter({ state: (filter.state === v && v !== 'active' ? 'active' : v) as StateView })}
+              onClick={() => void setFilter({ state: filter.state === v && v !== 'active' ? 'active' : v })}
               title={t(`workday.tabHint.${v}`)}
               data-testid={`state-tab-${v}`}
             >
