@@ -1,19 +1,16 @@
-// A "from – to" pair of date inputs that cannot be reversed (Orders and Reports custom periods).
+// Two date inputs for a custom period ("from – to"), each limited by the other so the range cannot be reversed.
+// Used by the Orders filter and the Reports period picker.
 
-export function DateRange({
-  from,
-  to,
-  onChange,
-  labels,
-  testId,
-}: {
+export function DateRange(props: {
   from: string;
   to: string;
   onChange: (patch: { from?: string; to?: string }) => void;
-  labels: { from: string; to: string };
-  /** Prefix for the inputs' test ids: `${testId}-from`, `${testId}-to`. */
+  fromLabel: string;
+  toLabel: string;
+  /** data-testid prefix: `${testId}-from`, `${testId}-to`. */
   testId: string;
 }) {
+  const { from, to, onChange } = props;
   return (
     <span className="date-range">
       <input
@@ -21,8 +18,8 @@ export function DateRange({
         value={from}
         max={to || undefined}
         onChange={(e) => onChange({ from: e.target.value })}
-        aria-label={labels.from}
-        data-testid={`${testId}-from`}
+        aria-label={props.fromLabel}
+        data-testid={`${props.testId}-from`}
       />
       –
       <input
@@ -30,8 +27,8 @@ export function DateRange({
         value={to}
         min={from || undefined}
         onChange={(e) => onChange({ to: e.target.value })}
-        aria-label={labels.to}
-        data-testid={`${testId}-to`}
+        aria-label={props.toLabel}
+        data-testid={`${props.testId}-to`}
       />
     </span>
   );

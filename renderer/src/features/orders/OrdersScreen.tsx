@@ -1,11 +1,11 @@
 // Orders page: status and date filters, money per day, the order list, and the chosen order beside it.
-import { DateRange } from '../../components/DateRange';
 import { useEffect } from 'react';
 import { useTranslation } from '../../i18n/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app';
 import { ALL_STATUSES, useOrdersStore, type DailyTotals, type Period, type StatusFilter } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';
+import { DateRange } from '../../components/DateRange';
 import { OrderDetailPane } from './OrderDetail';
 import { formatDate, formatDateTime } from './format';
 import { runtimeKey } from '../../i18n/keys';
@@ -67,8 +67,9 @@ export function OrdersScreen() {
           <DateRange
             from={filter.from}
             to={filter.to}
-            onChange={(p) => void setFilter(p)}
-            labels={{ from: t('orders.filter.from'), to: t('orders.filter.to') }}
+            onChange={(patch) => void setFilter(patch)}
+            fromLabel={t('orders.filter.from')}
+            toLabel={t('orders.filter.to')}
             testId="orders"
           />
         )}

@@ -1,11 +1,11 @@
 // Reports page: period picker (shop's time zone), then each section with the previous period beside every figure.
 // Loaded on demand (see ReportsEntry.tsx) so the chart library never delays the inbox.
-import { DateRange } from '../../components/DateRange';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useReportsStore, type Preset } from '../../stores/reports';
 import { AssistantSection, CustomersSection, RemindersSection, ResolutionSection, SalesSection, SpeedSection } from './sections';
+import { DateRange } from '../../components/DateRange';
 import './reports.css';
 
 const PRESETS: Preset[] = ['today', '7d', '30d', 'custom'];
@@ -53,8 +53,9 @@ export default function ReportsScreen() {
           <DateRange
             from={s.from}
             to={s.to}
-            onChange={(p) => void setPeriod(p)}
-            labels={{ from: t('reports.from'), to: t('reports.to') }}
+            onChange={(patch) => void setPeriod(patch)}
+            fromLabel={t('reports.from')}
+            toLabel={t('reports.to')}
             testId="reports"
           />
         )}
