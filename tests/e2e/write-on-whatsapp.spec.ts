@@ -83,6 +83,12 @@ test('Write on WhatsApp: a phone-book contact gets a message through WhatsApp; a
     await expect(page.getByTestId('write-on-whatsapp-error')).toContainText('Номера +49 30 5550789 нет в WhatsApp');
     await shot(page, 'write-on-whatsapp-not-found-ru');
     expect(wa.latest.sent).toHaveLength(1);
+
+    // The phone unlinks Lavka: the top strip says so in plain words with the way to fix it.
+    wa.latest.logoutFromPhone();
+    await expect(page.getByTestId('status-whatsapp')).toContainText('WhatsApp');
+    await expect(page.getByTestId('fix-whatsapp')).toBeVisible();
+    await shot(page, 'channel-health-strip-logged-out-ru');
   } finally {
     await server.close();
     await app.close();

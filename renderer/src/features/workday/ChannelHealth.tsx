@@ -52,7 +52,8 @@ export function ChannelDownNotice({
   return (
     <div className="notice-box channel-down" role="status" data-testid="channel-down">
       <span>
-        {t('workday.channelDown', { channel: name(target) })}
+        {/* Never set up or switched off: nothing will bring it back by itself, so the owner reads what to do. */}
+        {t(!status || status.state === 'disabled' ? 'workday.channelOff' : 'workday.channelDown', { channel: name(target) })}
         {reason && <span className="muted"> {reason}</span>}
       </span>
       <span className="channel-down-actions">
