@@ -24,12 +24,6 @@ export interface IntegrityStatus {
   nextAt: number | null;
 }
 
-declare module '../events' {
-  interface EventMap {
-    'integrity.status': IntegrityStatus;
-  }
-}
-
 export type CheckResult = { ok: true } | { ok: false; detail: string };
 /** Runs the check on the file at `path`; the default opens it read-only in a worker thread. */
 export type CheckRunner = (path: string) => { result: Promise<CheckResult>; cancel: () => void };

@@ -48,14 +48,6 @@ export interface BackupStatus {
   integrity: IntegrityStatus | null;
 }
 
-declare module '../events' {
-  interface EventMap {
-    'backup.status': BackupStatus;
-    /** The data was replaced by a backup: every screen must reload. */
-    'app.restored': { name: string };
-  }
-}
-
 const NAME = /^lavka-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(auto|manual|before-restore)\.sqlite$/;
 const DAY = 24 * 60 * 60_000;
 /** First automatic backup after start waits a little, so opening Lavka stays fast. */

@@ -21,12 +21,6 @@ export interface JobState {
   finishedAt: number | null;
 }
 
-declare module '../events' {
-  interface EventMap {
-    'contacts.job': JobState;
-  }
-}
-
 export class JobCancelled extends Error {
   constructor() {
     super('Cancelled');

@@ -5,6 +5,7 @@ import { fromLocal } from '../time/zoned';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
+import type { DomainBus } from '../domain-events';
 import type { CatalogService } from '../catalog/service';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
@@ -38,12 +39,6 @@ import {
   type OrderStatus,
   type PendingKind,
 } from './types';
-
-declare module '../events' {
-  interface EventMap {
-    'orders.updated': { orderId: number; conversationId: number | null };
-  }
-}
 
 export interface OrderDetail extends Order {
   events: OrderEvent[];
@@ -82,6 +77,8 @@ export class OrdersService {
     private readonly events: EventBus,
     private readonly clock: Clock,
     private readonly languages: CustomerLanguageService,
+    /** Other domains' reactions to orders (reminder rules): 'order.changed'. */
+    private readonly domain?: DomainBus,
   ) {}
 
   settings(): OrdersSettings {
@@ -461,6 +458,7 @@ export class OrdersService {
 
   private changed(orderId: number, conversationId: number | null): void {
     this.events.emit('orders.updated', { orderId, conversationId });
+    this.domain?.emit({ type: 'order.changed', orderId, conversationId });
   }
 }
 

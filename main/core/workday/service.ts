@@ -13,14 +13,6 @@ import { previewOf } from '../inbox/preview';
 import { MAX_BODY_CHARS } from '../inbox/service';
 import { snoozeUntil, type SnoozePreset } from './snooze-presets';
 
-declare module '../events' {
-  interface EventMap {
-    /** A queued reply was taken back before any channel had it. */
-    'message.removed': { conversationId: number; messageId: number };
-    'labels.changed': Record<string, never>;
-  }
-}
-
 /** Colours the owner picks from (the UI shows them as swatches); stored as #rrggbb. */
 export const LABEL_COLOR = /^#[0-9a-f]{6}$/i;
 /** Longest wait before the wake-up timer re-checks (timers far ahead drift; the next check re-arms exactly). */
