@@ -39,6 +39,11 @@ export interface InboxMedia {
   kindOf(mediaId: number): MessageKind;
 }
 
+/** Whether a message of this origin is someone answering the customer (no origin: the owner writing). */
+function answersCustomer(origin: Origin | undefined): boolean {
+  return origin === undefined || origin === 'owner' || origin === 'assistant';
+}
+
 const ACK_RANK: Record<MessageStatus, number> = { received: 0, queued: 1, sending: 2, failed: 2, sent: 3, delivered: 4, read: 5 };
 
 export type ReceiveResult = { stored: boolean; messageId?: number; conversationId?: number };
@@ -247,7 +252,9 @@ export class InboxService {
       channel,
       direction: 'out',
       countsUnread: false,
-      keepState: opts.keepState,
+      // Only a reply hands the turn to the customer: a reminder, an order-status notice or an opt-out confirmation
+      // goes out in the owner's name but answers nothing, so an open (e.g. escalated) conversation stays open.
+      keepState: opts.keepState || !answersCustomer(opts.origin),
     });
     const message = this.messages.get(messageId)!;
     return {
