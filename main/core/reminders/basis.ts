@@ -5,7 +5,7 @@ import type { Voice } from '../../shared/i18n/voice';
 import type { OrderFacts } from '../db/repos/reminder-orders-repo';
 import type { SettingsService } from '../settings/service';
 import { formatWhen, type TemplateVars } from './templates';
-import { nextAllowed, type QuietHours } from '../time/zoned';
+import { nextAllowed, type QuietHours } from '../../shared/opening-hours';
 import { DEFAULT_REMINDERS_SETTINGS, SETTINGS_KEY, quietHoursOf, remindersSettingsSchema, type RemindersSettings } from './settings';
 
 /** The settings firing needs, read once and kept until the owner changes settings (parsing them is not free). */

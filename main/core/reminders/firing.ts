@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import type { EventBus } from '../events';
 import type { InboxService } from '../inbox/service';
 import type { OptOutService } from '../optout/service';
-import { formatLocal, fromLocal, nextLocal, parseLocal, type LocalDateTime } from '../time/zoned';
+import { formatLocal, fromLocal, nextLocal, parseLocal, type LocalDateTime } from '../../shared/zoned-time';
 import type { ReminderBasis } from './basis';
 import type { ReminderPersonaliser } from './personalise';
 import { render } from './templates';

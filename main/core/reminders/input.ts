@@ -4,7 +4,7 @@ import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { ReminderOrdersRepo } from '../db/repos/reminder-orders-repo';
 import { AppError, notFound } from '../errors';
 import type { InboxService } from '../inbox/service';
-import { formatLocal, fromLocal, parseLocal, type Repeat } from '../time/zoned';
+import { formatLocal, fromLocal, parseLocal, type Repeat } from '../../shared/zoned-time';
 import type { ReminderBasis } from './basis';
 import { checkTemplate, defaultTemplate, type Placeholder, type ReminderKind } from './templates';
 

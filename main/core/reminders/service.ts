@@ -13,7 +13,7 @@ import type { SettingsService } from '../settings/service';
 import type { OptOutService } from '../optout/service';
 import type { Voice } from '../../shared/i18n/voice';
 import { checkTemplate, defaultTemplate, render, REMINDER_KINDS, type ReminderKind } from './templates';
-import { formatLocal, toLocal } from '../time/zoned';
+import { formatLocal, toLocal } from '../../shared/zoned-time';
 import { SETTINGS_KEY, remindersSettingsSchema, type RemindersSettings } from './settings';
 import type { Reminder, ReminderTab } from './types';
 import type { ReminderBasis } from './basis';
