@@ -1,11 +1,9 @@
 // Composition root: builds every service from a config. The Electron shell and the headless server both call
 // createApp(); tests call it with a temp data dir and a fake clock. Nothing here imports Electron or the DOM.
-import { CustomerLanguageService } from './language/service';
 import { detectLanguage } from './assistant/language';
-import { CustomerTextsService } from './language/texts-service';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemClock } from './clock';
+import { systemClock, type Clock } from './clock';
 import { openDatabase, closeDatabase, type Db } from './db/connection';
 import { currentVersion, migrate } from './db/migrate';
 import { createPrivateFile, secureDataDir } from './file-modes';
@@ -19,11 +17,26 @@ import { OutboxRepo } from './db/repos/outbox-repo';
 import { SearchRepo } from './db/repos/search-repo';
 import { SettingsRepo } from './db/repos/settings-repo';
 import { EventBus } from './events';
+import { DomainBus } from './domain-events';
+import { InboundPipeline } from './inbound/pipeline';
+import { assistantStage, escalationStage, ownerPhoneStage } from './inbound/assistant-stages';
+import { createInboxModule } from './inbox/module';
+import { createLanguageModule } from './language/module';
+import { createMediaModule } from './media/module';
+import { createOptOutModule } from './optout/module';
+import { createRemindersModule } from './reminders/module';
+import { createWorkdayModule } from './workday/module';
+import type { CustomerLanguageService } from './language/service';
+import type { InboxService } from './inbox/service';
+import type { OptOutService } from './optout/service';
+import type { RemindersService } from './reminders/service';
+import type { MediaService } from './media/service';
+import type { WorkdayService } from './workday/service';
+import type { GreetingService } from './workday/greetings';
 import { ChannelHub } from './channels/hub';
-import { Outbox, DEFAULT_OUTBOX_OPTIONS } from './channels/outbox';
+import { Outbox, DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './channels/outbox';
 import { SandboxChannel } from './channels/sandbox/sandbox-channel';
-import { ChannelManager } from './channels/manager';
-import { InboxService } from './inbox/service';
+import { ChannelManager, type ChannelManagerOptions } from './channels/manager';
 import { ContactsService } from './contacts/service';
 import { Jobs } from './contacts/jobs';
 import { Downloads } from './contacts/downloads';
@@ -36,35 +49,27 @@ import { QuickRepliesService } from './quickreplies/service';
 import { createMethods } from './api/contract';
 import { mergeMethods, type MethodMap } from './api/define';
 import { OptOutRepo } from './db/repos/optout-repo';
-import { RemindersRepo } from './db/repos/reminders-repo';
-import { ReminderOrdersRepo } from './db/repos/reminder-orders-repo';
-import { OptOutService } from './optout/service';
-import { RemindersService } from './reminders/service';
-import { RuleEngine } from './reminders/rules';
-import { ReminderScheduler } from './reminders/scheduler';
-import { ReminderPersonaliser } from './reminders/personalise';
-import { devClockMethods } from './dev-clock';
+import { devClockMethods, type AdjustableClock } from './dev-clock';
 import { KnowledgeRepo } from './db/repos/knowledge-repo';
 import { AssistantRepo } from './db/repos/assistant-repo';
 import { TranslationsRepo } from './db/repos/translations-repo';
 import { KnowledgeService } from './knowledge/service';
 import { AssistantService } from './assistant/service';
+import type { ChatModel } from './assistant/chat-model';
 import { createOrdersDomain } from './orders/domain';
 import { FileSecretStore, SECRETS_FILE, type SecretStore } from './secrets/secret-store';
-import { createReportsDomain } from './reports/domain';
-import { MediaRepo } from './media/media-repo';
-import { MediaStore } from './media/store';
-import { MediaService } from './media/service';
-import { MediaBackups } from './media/backups';
+import type { CatalogService } from './catalog/service';
+import type { OrdersService } from './orders/service';
+import type { OrderCapture } from './orders/capture';
+import { createReportsDomain, type ReportsService } from './reports/domain';
 import { OwnerPause } from './channels/owner-pause';
-import { WorkdayService } from './workday/service';
 import { LabelsRepo } from './db/repos/labels-repo';
-import { GreetingService } from './workday/greetings';
 
 import type { AppConfig, Services } from './services';
 export type { AppConfig, Services } from './services';
 
 export const DB_FILE = 'lavka.sqlite';
+
 
 export interface App {
   services: Services;
@@ -86,6 +91,7 @@ export function createApp(config: AppConfig): App {
   const { db, recovery, schemaBefore } = openOrQuarantine(dbPath, config.dataDir, clock.now(), secrets);
 
   const events = new EventBus();
+  const domain = new DomainBus();
   const repos = {
     settings: new SettingsRepo(db),
     contacts: new ContactsRepo(db),
@@ -97,18 +103,9 @@ export function createApp(config: AppConfig): App {
     assistant: new AssistantRepo(db),
     translations: new TranslationsRepo(db),
   };
-  const settings = new SettingsService(repos.settings, events);
-  const inbox = new InboxService(db, repos.contacts, repos.conversations, repos.messages, repos.outbox, repos.search, events, clock);
-  // Customer language first among inbound listeners: everyone after it reads the contact's up-to-date language.
-  const languages = new CustomerLanguageService({
-    contacts: repos.contacts,
-    messages: repos.messages,
-    settings,
-    events,
-    clock,
-    texts: new CustomerTextsService(settings),
-  });
-  inbox.onInbound((e) => languages.observe(e));
+  const settings = new SettingsService(repos.settings, events, domain);
+  const language = createLanguageModule({ contacts: repos.contacts, messages: repos.messages, settings, events, clock });
+  const languages = language.service;
   const jobs = new Jobs(events, clock);
   const downloads = new Downloads(join(config.dataDir, 'exports'), clock);
   const integrity = new IntegritySchedule({
@@ -126,128 +123,117 @@ export function createApp(config: AppConfig): App {
     repo: repos.contacts,
     conversations: repos.conversations,
     events,
+    domain,
     clock,
     settings,
     jobs,
     downloads,
     dataDir: config.dataDir,
     quiesce: () => backup.whenIdle(),
+    attachments: (conversationId) => media.service.exportOf(conversationId),
   });
   backup.addDailyTask(() => contacts.privacy.applyRetention());
   backup.addDailyTask(() => pruneAssistantAudit(repos.assistant, settings, clock));
   removeStaleWorkFiles(config.dataDir, backup.dir());
+
+  // Channels hand what they receive to the inbox; the inbox hands committed customer messages to the pipeline.
+  // (Ports that point at modules built further down are only called once everything below exists.)
   const hub = new ChannelHub(events, {
     receive: (m) => inbox.receive(m),
     receiveMany: (ms) => inbox.receiveMany(ms),
     ack: (ch, id, status, err) => inbox.ack(ch, id, status, err),
     changed: (ch, id, change) => inbox.changed(ch, id, change),
   });
-  const outbox = new Outbox(db, repos.outbox, repos.messages, hub, events, clock, { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox });
-  inbox.onQueued = () => outbox.kick();
-  const mediaRepo = new MediaRepo(db);
-  const mediaStore = new MediaStore(join(config.dataDir, 'media'));
-  const media = new MediaService({
+  const media = createMediaModule({ db, dataDir: config.dataDir, messages: repos.messages, hub, events, domain, clock, settings, backup });
+  const outbox = new Outbox(
     db,
-    repo: mediaRepo,
-    store: mediaStore,
-    messages: repos.messages,
+    repos.outbox,
+    repos.messages,
     hub,
     events,
     clock,
-    settings,
-  });
-  inbox.media = media;
-  contacts.privacy.attachments = (conversationId) => media.exportOf(conversationId);
-  outbox.attachmentOf = (messageId) => media.outgoing(messageId);
-  // Erasing a customer (or retention) deletes their media rows with the messages; the files follow here.
-  events.subscribe((e) => {
-    if (e.type === 'contact.removed') media.sweep();
-  });
-  backup.addDailyTask(() => media.sweep());
-  const mediaBackups = new MediaBackups(
-    mediaStore,
-    () => backup.dir(),
-    () => mediaRepo.storedFiles(),
+    { ...DEFAULT_OUTBOX_OPTIONS, ...config.outbox },
+    (messageId) => media.service.outgoing(messageId),
   );
-  backup.onBackupsChanged(() => mediaBackups.afterBackup());
-  backup.onRestored(() => {
-    mediaBackups.afterRestore();
-    media.sweep();
-  });
   backup.onRestored(() => outbox.kick());
+  const inbox: InboxService = createInboxModule({
+    db,
+    repos,
+    events,
+    domain,
+    clock,
+    media: media.service,
+    queued: () => outbox.kick(),
+    inbound: (e) => pipeline.arrive(e),
+  }).service;
   const sandbox = new SandboxChannel(clock);
   const channels = new ChannelManager(
     { dataDir: config.dataDir, env, clock, settings, settingsRepo: repos.settings, outboxRepo: repos.outbox, hub, outbox, secrets, events },
     config.channels,
   );
-  const optout = new OptOutService(db, new OptOutRepo(db), repos.contacts, repos.settings, settings, inbox, events, clock, languages);
-  const reminderOrders = new ReminderOrdersRepo(db);
-  const remindersRepo = new RemindersRepo(db);
-  const reminders = new RemindersService(
-    db,
-    remindersRepo,
-    reminderOrders,
-    repos.contacts,
-    inbox,
-    optout,
-    settings,
-    events,
-    clock,
-    languages,
-  );
-  const reminderRules = new RuleEngine(db, reminders, remindersRepo, reminderOrders, events, clock);
-  reminders.ruleCheck = reminderRules;
-  optout.onOptOut((contactId) => reminders.cancelForOptOut(contactId));
-  const reminderScheduler = new ReminderScheduler(clock, reminders, reminderRules);
   const knowledge = new KnowledgeService(repos.knowledge, settings, events, clock);
-  const assistant = new AssistantService({ clock, events, env, settings, inbox, knowledge, repos, model: config.chatModel });
-  reminders.personaliser = new ReminderPersonaliser({
-    model: () => assistant.model,
-    grounding: (conversationId) => assistant.context(conversationId, 'auto').grounding,
-    prompt: (conversationId, task) => assistant.conversationPrompt(conversationId, task),
-    clock,
-  });
-  // A stop word is answered by the opt-out confirmation alone, never by a chatty Auto reply (registered before orders).
-  assistant.addTurnHandler({ id: 'optout', handle: (t) => optout.isOptOutMessage(t.message.body) });
-  // An unclear opt-out waits in Needs you; once the owner has handled it without opting the customer out, reminders go on.
-  events.subscribe((e) => {
-    if (e.type !== 'optout.unclear') return;
-    const q = e.payload as { conversationId: number; messageId: number; said: string };
-    assistant.flagOptOutQuestion(q.conversationId, q.messageId, q.said);
-  });
-  assistant.onResolved((item) => {
-    const contactId = item.reason === 'optout_unclear' ? repos.conversations.contactId(item.conversationId) : undefined;
-    if (contactId !== undefined && optout.unclear(contactId)) optout.decide(contactId, false);
-  });
-  // Greeting / away messages answer a customer's message on their own; a stop word gets only the opt-out reply.
-  const greetings = new GreetingService({
+  const assistant = new AssistantService({ clock, events, domain, env, settings, inbox, knowledge, repos, model: config.chatModel });
+  const optout = createOptOutModule({
     db,
-    clock,
+    repo: new OptOutRepo(db),
+    contacts: repos.contacts,
+    conversations: repos.conversations,
     settingsRepo: repos.settings,
     settings,
+    inbox,
+    events,
+    domain,
+    clock,
+    languages,
+    needsYou: assistant,
+  });
+  const reminders = createRemindersModule({
+    db,
     contacts: repos.contacts,
     inbox,
-    isOptedOut: (id) => optout.isOptedOut(id),
-    // A first message that clearly is Russian gets the Russian greeting even before the contact's language is decided.
-    languageFor: (contactId, text) => languages.languageFor(contactId, detectLanguage(text)?.confident ? detectLanguage(text)?.lang : null),
+    optout: optout.service,
+    settings,
+    languages,
+    events,
+    domain,
+    clock,
+    personaliser: {
+      model: () => assistant.model,
+      grounding: (conversationId) => assistant.context(conversationId, 'auto').grounding,
+      prompt: (conversationId, task) => assistant.conversationPrompt(conversationId, task),
+    },
   });
-  inbox.onInbound((e) => (optout.isOptOutMessage(e.message.body) ? undefined : greetings.onInbound(e)));
-  const ownerPause = new OwnerPause(repos.messages, settings, clock);
-  assistant.addTurnHandler({ id: 'owner-phone', handle: (t) => ownerPause.pausedUntil(t.conversationId) !== null });
-  const ordersDomain = createOrdersDomain({ db, clock, events, settings, inbox, repos, assistant, languages });
-  const reportsDomain = createReportsDomain({ db, clock, events, settings });
-
-  const workday = new WorkdayService({
+  const workday = createWorkdayModule({
     db,
+    clock,
+    events,
     conversations: repos.conversations,
     labels: new LabelsRepo(db),
     messages: repos.messages,
     outbox: repos.outbox,
-    events,
-    clock,
     timeZone: () => settings.get().business.timeZone,
-    uiLanguage: () => settings.get().preferences.uiLanguage,
     settingsRepo: repos.settings,
+    uiLanguage: () => settings.get().preferences.uiLanguage,
+    settings,
+    contacts: repos.contacts,
+    inbox,
+    isOptedOut: (id) => optout.service.isOptedOut(id),
+    // A first message that clearly is Russian gets the Russian greeting even before the contact's language is decided.
+    languageFor: (contactId, text) => languages.languageFor(contactId, detectLanguage(text)?.confident ? detectLanguage(text)?.lang : null),
+  });
+  const ownerPause = new OwnerPause(repos.messages, settings, clock);
+  const ordersDomain = createOrdersDomain({ db, clock, events, domain, settings, inbox, repos, assistant, languages });
+  const reportsDomain = createReportsDomain({ db, clock, events, settings });
+
+  // Who answers a customer's message is decided here, in the order declared in inbound/pipeline.ts.
+  const pipeline: InboundPipeline = new InboundPipeline({
+    language: language.stage,
+    optout: optout.stage,
+    greeting: workday.stage,
+    'owner-phone': ownerPhoneStage(ownerPause),
+    orders: ordersDomain.stage,
+    escalation: escalationStage(assistant),
+    assistant: assistantStage(assistant),
   });
 
   const closers: (() => void | Promise<void>)[] = [];
@@ -257,6 +243,7 @@ export function createApp(config: AppConfig): App {
     clock,
     env,
     events,
+    domain,
     secrets,
     repos,
     settings,
@@ -271,25 +258,26 @@ export function createApp(config: AppConfig): App {
     outbox,
     sandbox,
     channels,
-    optout,
-    reminders,
+    optout: optout.service,
+    reminders: reminders.service,
     knowledge,
     assistant,
     catalog: ordersDomain.catalog,
     orders: ordersDomain.orders,
     orderCapture: ordersDomain.orderCapture,
     reports: reportsDomain.reports,
-    media,
+    media: media.service,
     ownerPause,
-    workday,
-    greetings,
+    workday: workday.service,
+    greetings: workday.greetings,
+    inbound: pipeline,
     onClose: (fn) => closers.push(fn),
   };
   // dev.clock.* exists only when a test clock was asked for; it is not part of the typed contract.
   const methods = config.devClock ? mergeMethods(createMethods(services), devClockMethods(config.devClock)) : createMethods(services);
   closers.push(
     () => optout.stop(),
-    () => reminderScheduler.stop(),
+    () => reminders.stop(),
     () => assistant.stop(),
     () => ordersDomain.stop(),
     () => reportsDomain.stop(),
@@ -319,7 +307,7 @@ export function createApp(config: AppConfig): App {
       if (config.startWorkers !== false) integrity.start();
       optout.start();
       workday.start();
-      if (config.startWorkers !== false) reminderScheduler.start();
+      if (config.startWorkers !== false) reminders.start();
       if (config.startWorkers !== false) reportsDomain.start();
       if (config.startWorkers !== false) assistant.start();
     },

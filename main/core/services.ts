@@ -16,6 +16,8 @@ import type { KnowledgeRepo } from './db/repos/knowledge-repo';
 import type { AssistantRepo } from './db/repos/assistant-repo';
 import type { TranslationsRepo } from './db/repos/translations-repo';
 import type { EventBus } from './events';
+import type { DomainBus } from './domain-events';
+import type { InboundPipeline } from './inbound/pipeline';
 import type { SecretStore } from './secrets/secret-store';
 import type { SettingsService } from './settings/service';
 import type { QuickRepliesService } from './quickreplies/service';
@@ -68,7 +70,10 @@ export interface Services {
   db: Db;
   clock: Clock;
   env: Record<string, string | undefined>;
+  /** Core → UI pushes (the renderer's stream). */
   events: EventBus;
+  /** Domain-to-domain reactions after a commit (domain-events.ts). */
+  domain: DomainBus;
   /** Bot tokens and other secrets, kept outside the database. */
   secrets: SecretStore;
   repos: {
@@ -117,6 +122,8 @@ export interface Services {
   workday: WorkdayService;
   /** Greeting and away messages. */
   greetings: GreetingService;
+  /** The stages a customer's message goes through, in their declared order (inbound/pipeline.ts). */
+  inbound: InboundPipeline;
   /** Called in reverse order on close; domains register their own shutdown work here. */
   onClose: (fn: () => void | Promise<void>) => void;
 }

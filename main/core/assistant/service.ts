@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
+import type { DomainBus } from '../domain-events';
+import type { AutoTurn } from '../inbound/stage';
 import type { InboundEvent, InboxService } from '../inbox/service';
 import type { Message } from '../inbox/types';
 import type { KnowledgeService } from '../knowledge/service';
@@ -78,14 +80,12 @@ export interface AssistantDeps {
   };
   /** Replaces the Ollama-backed model (tests of other domains); the connection is still used for status. */
   model?: ChatModel;
+  /** Owner replies (message.stored) close Needs-you items; handled items are told here (needsYou.resolved). */
+  domain: DomainBus;
 }
 
-/** Another domain's chance to handle a fresh customer message in Auto mode before the generic reply (e.g. orders). */
-export interface TurnHandler {
-  id: string;
-  /** Return true when it answered or queued something itself; the assistant then stays quiet for this message. */
-  handle(turn: { conversationId: number; contactId: number; message: Message; mode: Mode }): boolean | Promise<boolean>;
-}
+/** The inbound pipeline's Auto-turn gates (opt-out, owner's phone, orders): true when one of them handled the turn. */
+export type BeforeAutoReply = (turn: AutoTurn) => Promise<boolean>;
 
 export const ESCALATION_TEXT: Record<EscalationReason, string> = {
   asks_for_person: 'asks for a person',
@@ -103,8 +103,6 @@ export class AssistantService {
   readonly contextProviders = new ContextProviders();
   readonly connection: OllamaConnection;
   readonly model: ChatModel;
-  private readonly turnHandlers: TurnHandler[] = [];
-  private readonly resolvedListeners = new Set<(item: QueueItem) => void>();
   /** Prices and availability for composed replies; plugged in by the orders domain. */
   private catalogFacts: CatalogFacts | null = null;
   private readonly autoTimers = new Map<number, unknown>();
@@ -126,13 +124,10 @@ export class AssistantService {
         d.clock,
         (a) => this.record(a),
       );
-    this.unsubscribe.push(d.inbox.onInbound((e) => this.onInbound(e)));
     // When the owner answers a conversation themselves, its "Needs you" item is done. Only the owner's own words
     // count: a reminder or an order-status notice sent in their name leaves an open refund escalation open.
     this.unsubscribe.push(
-      d.events.subscribe((e) => {
-        if (e.type !== 'message.new') return;
-        const { conversationId, message } = e.payload as { conversationId: number; message: Message };
+      d.domain.on('message.stored', ({ conversationId, message }) => {
         if (message.direction === 'out' && message.origin === 'owner') this.ownerReplied(conversationId);
       }),
     );
@@ -185,14 +180,6 @@ export class AssistantService {
 
   setCatalogFacts(facts: CatalogFacts | null): void {
     this.catalogFacts = facts;
-  }
-
-  addTurnHandler(h: TurnHandler): () => void {
-    this.turnHandlers.push(h);
-    return () => {
-      const i = this.turnHandlers.indexOf(h);
-      if (i >= 0) this.turnHandlers.splice(i, 1);
-    };
   }
 
   /** The context the model would read for this conversation now (for the bench and the "why" view). */
@@ -288,28 +275,39 @@ export class AssistantService {
 
   // ----- inbound → escalation / auto ---------------------------------------------------------------------------
 
-  private onInbound(e: InboundEvent): void {
+  /** The mode a fresh customer message is handled in; null when it is not handled (history, Off, stopped). */
+  private arrivalMode(e: InboundEvent): Mode | null {
     const m = e.message;
-    if (this.stopped || m.direction !== 'in') return;
-    const now = this.d.clock.now();
+    if (this.stopped || m.direction !== 'in') return null;
     // History (demo seeding, WhatsApp backfill, a phone that was offline for days) is never answered.
-    if (Math.abs(now - m.createdAt) > FRESH_INBOUND_MS) return;
+    if (Math.abs(this.d.clock.now() - m.createdAt) > FRESH_INBOUND_MS) return null;
     const mode = this.modeInfo(e.conversationId).effective;
-    if (mode === 'off') return;
-    const esc = m.kind === 'text' ? customerEscalation(clipCustomerText(m.body)) : null;
-    if (esc) {
-      this.cancelAuto(e.conversationId);
-      this.escalate(e.conversationId, m, esc.reason, `The customer wrote “${esc.match}”`, mode);
-      return;
-    }
-    if (mode === 'auto') this.scheduleAuto(e.conversationId);
+    return mode === 'off' ? null : mode;
   }
 
-  private scheduleAuto(conversationId: number): void {
+  /** Inbound stage 'escalation': the customer asks for a person → Needs you. True when escalated (Auto stays quiet). */
+  escalateOnArrival(e: InboundEvent): boolean {
+    const mode = this.arrivalMode(e);
+    const m = e.message;
+    const esc = mode && m.kind === 'text' ? customerEscalation(clipCustomerText(m.body)) : null;
+    if (!mode || !esc) return false;
+    this.cancelAuto(e.conversationId);
+    this.escalate(e.conversationId, m, esc.reason, `The customer wrote “${esc.match}”`, mode);
+    return true;
+  }
+
+  /** Inbound stage 'assistant': in Auto, schedules the turn. True when one was scheduled. */
+  answerOnArrival(e: InboundEvent, beforeReply: BeforeAutoReply): boolean {
+    if (this.arrivalMode(e) !== 'auto') return false;
+    this.scheduleAuto(e.conversationId, beforeReply);
+    return true;
+  }
+
+  private scheduleAuto(conversationId: number, beforeReply: BeforeAutoReply): void {
     this.cancelAuto(conversationId);
     const handle = this.d.clock.setTimeout(() => {
       this.autoTimers.delete(conversationId);
-      this.track(this.autoTurn(conversationId));
+      this.track(this.autoTurn(conversationId, beforeReply));
     }, AUTO_DEBOUNCE_MS);
     this.autoTimers.set(conversationId, handle);
   }
@@ -323,7 +321,7 @@ export class AssistantService {
   }
 
   /** One Auto turn: decide, draft, check, then send or hold. */
-  private async autoTurn(conversationId: number): Promise<void> {
+  private async autoTurn(conversationId: number, beforeReply: BeforeAutoReply): Promise<void> {
     if (this.stopped || this.modeInfo(conversationId).effective !== 'auto') return;
     const settings = this.settings();
     const turns = this.d.repos.assistant.recentTurns(conversationId, 40);
@@ -335,13 +333,7 @@ export class AssistantService {
     if (!message || contactId === undefined) return;
     if (this.d.clock.now() - message.createdAt > FRESH_INBOUND_MS + AUTO_DEBOUNCE_MS) return;
 
-    for (const h of this.turnHandlers) {
-      try {
-        if (await h.handle({ conversationId, contactId, message, mode: 'auto' })) return;
-      } catch (err) {
-        console.error(`[assistant] turn handler ${h.id} failed`, err);
-      }
-    }
+    if (await beforeReply({ conversationId, contactId, message, mode: 'auto' })) return;
 
     const open = this.d.repos.assistant.openItem(conversationId);
     // An escalated customer waits for the owner: the bot does not talk over them.
@@ -751,22 +743,10 @@ export class AssistantService {
     );
   }
 
-  /** Called with every Needs-you item the owner handles (sent, dismissed, or answered in the conversation). */
-  onResolved(fn: (item: QueueItem) => void): () => void {
-    this.resolvedListeners.add(fn);
-    return () => this.resolvedListeners.delete(fn);
-  }
-
+  /** Tells other domains (opt-out) about every Needs-you item the owner handled. */
   private resolved(id: number): void {
     const item = this.d.repos.assistant.get(id);
-    if (!item) return;
-    for (const fn of this.resolvedListeners) {
-      try {
-        fn(item);
-      } catch (err) {
-        console.error('[assistant] resolve listener failed', err);
-      }
-    }
+    if (item) this.d.domain.emit({ type: 'needsYou.resolved', item });
   }
 
   queue(limit = 100): QueueItem[] {
@@ -903,7 +883,7 @@ export class AssistantService {
     this.unsubscribe.push(
       this.d.events.subscribe((e) => {
         if (e.type !== 'assistant.status') return;
-        const state = (e.payload as AssistantStatus).state;
+        const state = e.payload.state;
         if (state === 'ready' && last !== 'ready') this.track(this.warmUp());
         last = state;
       }),

@@ -140,14 +140,3 @@ export interface ModeInfo {
   /** Every auto-reply is paused by the owner (Auto then acts as Suggest). */
   paused: boolean;
 }
-
-declare module '../events' {
-  interface EventMap {
-    'assistant.draft': DraftEvent;
-    'assistant.status': AssistantStatus;
-    'assistant.pull': PullState;
-    'assistant.queue': { open: number };
-    'assistant.mode': ModeInfo;
-    'knowledge.updated': Record<string, never>;
-  }
-}

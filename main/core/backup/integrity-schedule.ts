@@ -10,25 +10,8 @@ import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { LastShutdown } from './shutdown-marker';
 
-export type IntegrityState = 'never' | 'running' | 'ok' | 'damaged' | 'failed';
-export type IntegrityReason = 'unclean-shutdown' | 'weekly';
-
-export interface IntegrityStatus {
-  state: IntegrityState;
-  /** When the last finished check ended (null: never checked). */
-  checkedAt: number | null;
-  reason: IntegrityReason | null;
-  /** SQLite's words for the damage, or why the check could not run. */
-  detail: string;
-  /** When the next check is due (null while one runs). */
-  nextAt: number | null;
-}
-
-declare module '../events' {
-  interface EventMap {
-    'integrity.status': IntegrityStatus;
-  }
-}
+export type { IntegrityState, IntegrityReason, IntegrityStatus } from './types';
+import type { IntegrityReason, IntegrityState, IntegrityStatus } from './types';
 
 export type CheckResult = { ok: true } | { ok: false; detail: string };
 /** Runs the check on the file at `path`; the default opens it read-only in a worker thread. */

@@ -4,7 +4,6 @@
 import { makePrivate, privateDir } from '../file-modes';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Clock } from '../clock';
 import { closeDatabase, openDatabase, type Db } from '../db/connection';
 import { migrate } from '../db/migrate';
@@ -15,46 +14,11 @@ import type { SettingsService } from '../settings/service';
 import type { JobState, Jobs } from '../contacts/jobs';
 import { replaceContents } from './copy';
 import { verifyBackup, type RecoveryInfo } from './integrity';
-import type { IntegritySchedule, IntegrityStatus } from './integrity-schedule';
+import type { IntegritySchedule } from './integrity-schedule';
+import { backupSettingsSchema, DEFAULT_BACKUP, type BackupInfo, type BackupKind, type BackupSettings, type BackupStatus } from './types';
 
-export const backupSettingsSchema = z.object({
-  enabled: z.boolean(),
-  /** How many backups to keep; older ones are deleted after each new backup. */
-  keep: z.number().int().min(1).max(100),
-  /** Another folder (a USB disk, a synced folder); empty means <data>/backups. */
-  dir: z.string().trim().max(1000),
-});
-export type BackupSettings = z.infer<typeof backupSettingsSchema>;
-export const DEFAULT_BACKUP: BackupSettings = { enabled: true, keep: 7, dir: '' };
-
-export type BackupKind = 'auto' | 'manual' | 'before-restore';
-
-export interface BackupInfo {
-  name: string;
-  kind: BackupKind;
-  createdAt: number;
-  size: number;
-}
-
-export interface BackupStatus {
-  settings: BackupSettings;
-  dir: string;
-  lastBackupAt: number | null;
-  nextBackupAt: number | null;
-  lastError: string | null;
-  running: boolean;
-  recovery: (RecoveryInfo & { latest: BackupInfo | null }) | null;
-  /** The background database check (after an unclean shutdown, weekly); null when not wired. */
-  integrity: IntegrityStatus | null;
-}
-
-declare module '../events' {
-  interface EventMap {
-    'backup.status': BackupStatus;
-    /** The data was replaced by a backup: every screen must reload. */
-    'app.restored': { name: string };
-  }
-}
+export { backupSettingsSchema, DEFAULT_BACKUP } from './types';
+export type { BackupSettings, BackupKind, BackupInfo, BackupStatus } from './types';
 
 const NAME = /^lavka-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(auto|manual|before-restore)\.sqlite$/;
 const DAY = 24 * 60 * 60_000;

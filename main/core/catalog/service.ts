@@ -10,12 +10,6 @@ import type { Product, ProductFilter, ProductInput } from './types';
 import { validate } from './validate';
 import { planImport, type CsvMapping, type ImportPreview, exportCsv } from './csv';
 
-declare module '../events' {
-  interface EventMap {
-    'catalog.updated': { productId?: number };
-  }
-}
-
 export class CatalogService {
   private cachedIndex: { version: string; index: MatchIndex } | null = null;
 

@@ -58,8 +58,6 @@ export class Outbox {
   private readonly lanes = new Map<string, Lane>();
   private stopped = true;
   private gate: SendGate | null = null;
-  /** The file a queued message carries (media domain); set by the composition root. */
-  attachmentOf: (messageId: number) => OutgoingMedia | undefined = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -69,6 +67,8 @@ export class Outbox {
     private readonly events: EventBus,
     private readonly clock: Clock,
     private readonly opts: OutboxOptions = DEFAULT_OUTBOX_OPTIONS,
+    /** The file a queued message carries (the media domain). */
+    private readonly attachmentOf: (messageId: number) => OutgoingMedia | undefined = () => undefined,
   ) {
     hub.onStatus((s) => {
       if (s.state === 'connected') this.kick(s.channel);

@@ -5,27 +5,8 @@ import type { Clock } from '../clock';
 import { AppError, notFound, type ErrorCode } from '../errors';
 import type { EventBus } from '../events';
 
-export type JobKind = 'export' | 'import-preview' | 'import' | 'backup' | 'restore' | 'erase';
-
-export interface JobState {
-  id: string;
-  kind: JobKind;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  done: number;
-  total: number;
-  /** A short machine word for what is happening now ("reading", "writing", "checking"). */
-  phase: string;
-  error: { code: ErrorCode; message: string } | null;
-  result: unknown;
-  startedAt: number;
-  finishedAt: number | null;
-}
-
-declare module '../events' {
-  interface EventMap {
-    'contacts.job': JobState;
-  }
-}
+export type { JobKind, JobState } from './job-state';
+import type { JobKind, JobState } from './job-state';
 
 export class JobCancelled extends Error {
   constructor() {

@@ -13,16 +13,6 @@ import { linkedRefs, type ContactExtensions } from './extensions';
 import { PHONE_CHANNELS, normaliseEmail, phoneKey } from './phone';
 import type { Contact, DuplicateReason, DuplicateSuggestion, MergePreview } from './types';
 
-declare module '../events' {
-  interface EventMap {
-    /** `from` no longer exists; everything it had now belongs to `into`. */
-    'contact.merged': { from: number; into: number; removedConversationId: number | null; conversationId: number | null };
-    'contact.removed': { contactId: number; conversationId: number | null };
-    /** Many contacts changed at once (an import): lists reload instead of patching row by row. */
-    'contacts.changed': { reason: string; count: number };
-  }
-}
-
 export interface MergeResult {
   contact: Contact;
   movedMessages: number;

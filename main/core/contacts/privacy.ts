@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { ContactDataRepo, ContactsListRepo, ContactsRepo } from '../db/repos/contacts-repo';
 import { notFound } from '../errors';
+import type { DomainBus } from '../domain-events';
 import type { EventBus } from '../events';
 import type { SettingsService } from '../settings/service';
 import { UTF8_BOM, csvRows, formatDateTime } from './csv-cells';
@@ -41,14 +42,14 @@ export interface PrivacyDeps {
   ext: () => ContactExtensions;
   /** Waits until no backup is reading the database (a reader would keep old pages alive in the WAL). */
   quiesce: () => Promise<void>;
+  domain?: DomainBus;
+  /** The conversation's photos, voice notes and files for the JSON export (the media domain). */
+  attachments?: (conversationId: number) => Promise<unknown[]>;
 }
 
 const RETENTION_BATCH = 2000;
 
 export class PrivacyService {
-  /** The conversation's photos, voice notes and files for the JSON export (set by the media domain). */
-  attachments: (conversationId: number) => Promise<unknown[]> = () => Promise.resolve([]);
-
   constructor(private readonly d: PrivacyDeps) {}
 
   settings(): PrivacySettings {
@@ -102,6 +103,7 @@ export class PrivacyService {
     // Their earlier exports and data requests go too: a download link must not outlive the erase.
     this.d.downloads.forgetContact(contactId);
     this.d.events.emit('contact.removed', { contactId, conversationId: conv?.id ?? null });
+    this.d.domain?.emit({ type: 'contact.removed', contactId });
     const walTruncated = await this.scrub();
     return { contactId, messages, related, walTruncated };
   }
@@ -162,7 +164,7 @@ export class PrivacyService {
           status: m.status,
         })),
         related,
-        attachments: conv ? await this.attachments(conv.id) : [],
+        attachments: conv && this.d.attachments ? await this.d.attachments(conv.id) : [],
       };
       text = JSON.stringify(doc, null, 2);
       fileName = `${base} data.json`;

@@ -16,6 +16,7 @@ import type { JobState, Jobs } from './jobs';
 import { ContactMerger } from './merge';
 import { ContactImporter } from './import';
 import { PrivacyService } from './privacy';
+import type { DomainBus } from '../domain-events';
 import { PHONE_CHANNELS, normaliseEmail, toE164 } from './phone';
 import { normaliseTags } from './tags';
 
@@ -31,6 +32,10 @@ export interface ContactsDeps {
   dataDir: string;
   /** Waits until no backup is reading the database (see PrivacyService.scrub). */
   quiesce: () => Promise<void>;
+  /** Tells 'contact.removed' to other domains (media deletes the files). */
+  domain?: DomainBus;
+  /** The conversation's photos, voice notes and files for the JSON export (the media domain). */
+  attachments?: (conversationId: number) => Promise<unknown[]>;
 }
 
 export class ContactsService {
@@ -68,6 +73,8 @@ export class ContactsService {
       downloads: d.downloads,
       ext,
       quiesce: d.quiesce,
+      domain: d.domain,
+      attachments: d.attachments,
     });
   }
 

@@ -3,6 +3,8 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
+import type { DomainBus } from '../domain-events';
+import type { InboundEvent } from '../inbound/stage';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { ConversationsRepo, ListCursor } from '../db/repos/conversations-repo';
 import type { MessagesRepo } from '../db/repos/messages-repo';
@@ -18,13 +20,7 @@ export const MAX_BODY_CHARS = 200_000;
 /** Pinned rows shown above the list; more than this is no longer "pinned", it is a second inbox. */
 const MAX_PINNED = 50;
 
-export interface InboundEvent {
-  message: Message;
-  contactId: number;
-  conversationId: number;
-  isNewContact: boolean;
-}
-export type InboundListener = (e: InboundEvent) => void | Promise<void>;
+export type { InboundEvent } from '../inbound/stage';
 
 export interface SendOptions {
   channel?: string;
@@ -37,38 +33,61 @@ export interface SendOptions {
   mediaId?: number;
 }
 
-/** The media domain, as the inbox uses it (set by the composition root; absent in tests that need no media). */
+/** The media domain, as the inbox uses it (absent where no media is wired). */
 export interface InboxMedia {
   recordInbound(messageId: number, media: NonNullable<InboundMessage['media']>): () => void;
   attachInTransaction(mediaId: number, messageId: number): void;
   kindOf(mediaId: number): MessageKind;
 }
 
+/** Whether a message of this origin is someone answering the customer (no origin: the owner writing). */
+function answersCustomer(origin: Origin | undefined): boolean {
+  return origin === undefined || origin === 'owner' || origin === 'assistant';
+}
+
 const ACK_RANK: Record<MessageStatus, number> = { received: 0, queued: 1, sending: 2, failed: 2, sent: 3, delivered: 4, read: 5 };
 
 export type ReceiveResult = { stored: boolean; messageId?: number; conversationId?: number };
 
-export class InboxService {
-  private readonly inboundListeners = new Set<InboundListener>();
+export interface InboxDeps {
+  db: Db;
+  contacts: ContactsRepo;
+  conversations: ConversationsRepo;
+  messages: MessagesRepo;
+  outbox: OutboxRepo;
+  search: SearchRepo;
+  events: EventBus;
+  /** Every committed message is told here ('message.stored'), for other domains' reactions. */
+  domain: DomainBus;
+  clock: Clock;
+  media?: InboxMedia;
   /** Called after an outgoing message is committed, so the outbox can wake up. */
-  onQueued: () => void = () => {};
-  media: InboxMedia | null = null;
+  queued?: () => void;
+  /** Where a committed customer message goes next: the inbound pipeline (inbound/pipeline.ts). */
+  inbound?: (e: InboundEvent) => unknown;
+}
 
-  constructor(
-    private readonly db: Db,
-    private readonly contacts: ContactsRepo,
-    private readonly conversations: ConversationsRepo,
-    private readonly messages: MessagesRepo,
-    private readonly outbox: OutboxRepo,
-    private readonly search: SearchRepo,
-    private readonly events: EventBus,
-    private readonly clock: Clock,
-  ) {}
+export class InboxService {
+  private readonly db: Db;
+  private readonly contacts: ContactsRepo;
+  private readonly conversations: ConversationsRepo;
+  private readonly messages: MessagesRepo;
+  private readonly outbox: OutboxRepo;
+  private readonly search: SearchRepo;
+  private readonly events: EventBus;
+  private readonly clock: Clock;
+  private readonly media: InboxMedia | null;
 
-  /** Other domains (assistant, opt-out, orders) react to new customer messages here, after the message is committed. */
-  onInbound(listener: InboundListener): () => void {
-    this.inboundListeners.add(listener);
-    return () => this.inboundListeners.delete(listener);
+  constructor(private readonly d: InboxDeps) {
+    this.db = d.db;
+    this.contacts = d.contacts;
+    this.conversations = d.conversations;
+    this.messages = d.messages;
+    this.outbox = d.outbox;
+    this.search = d.search;
+    this.events = d.events;
+    this.clock = d.clock;
+    this.media = d.media ?? null;
   }
 
   /** Stores one inbound message exactly once. Unknown senders become new contacts. */
@@ -90,12 +109,19 @@ export class InboxService {
       result.startDownload?.();
       const message = this.messages.get(result.messageId)!;
       this.publish(result.conversationId, message);
-      // Listeners answer customers; the owner's own messages (from the phone) only publish, which resolves "Needs you".
+      // The pipeline answers customers; the owner's own messages (from the phone) only publish, which resolves "Needs you".
       if (result.own) return { stored: true, messageId: result.messageId, conversationId: result.conversationId };
-      for (const l of this.inboundListeners) {
+      const inbound = this.d.inbound;
+      if (inbound) {
+        const e: InboundEvent = {
+          message,
+          contactId: result.contactId,
+          conversationId: result.conversationId,
+          isNewContact: result.isNewContact,
+        };
         Promise.resolve()
-          .then(() => l({ message, contactId: result.contactId, conversationId: result.conversationId, isNewContact: result.isNewContact }))
-          .catch((err) => console.error('[inbox] inbound listener failed', err));
+          .then(() => inbound(e))
+          .catch((err) => console.error('[inbox] inbound pipeline failed', err));
       }
       return { stored: true, messageId: result.messageId, conversationId: result.conversationId };
     });
@@ -237,14 +263,16 @@ export class InboxService {
       channel,
       direction: 'out',
       countsUnread: false,
-      keepState: opts.keepState,
+      // Only a reply hands the turn to the customer: a reminder, an order-status notice or an opt-out confirmation
+      // goes out in the owner's name but answers nothing, so an open (e.g. escalated) conversation stays open.
+      keepState: opts.keepState || !answersCustomer(opts.origin),
     });
     const message = this.messages.get(messageId)!;
     return {
       message,
       afterCommit: () => {
         this.publish(conversationId, message);
-        this.onQueued();
+        this.d.queued?.();
       },
     };
   }
@@ -266,6 +294,7 @@ export class InboxService {
     })!;
     const message = this.messages.get(id)!;
     this.events.emit('message.new', { conversationId, message });
+    this.d.domain.emit({ type: 'message.stored', conversationId, message });
     return message;
   }
 
@@ -353,6 +382,7 @@ export class InboxService {
 
   private publish(conversationId: number, message: Message): void {
     this.events.emit('message.new', { conversationId, message });
+    this.d.domain.emit({ type: 'message.stored', conversationId, message });
     const s = this.conversations.summary(conversationId);
     if (s) this.events.emit('conversation.updated', { conversation: s });
   }

@@ -8,6 +8,7 @@ import type { OptOutRepo, ConsentEntry } from '../db/repos/optout-repo';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
+import type { DomainBus } from '../domain-events';
 import type { InboxService } from '../inbox/service';
 import type { Message } from '../inbox/types';
 import type { SettingsService } from '../settings/service';
@@ -15,14 +16,6 @@ import { DEFAULT_KEYWORDS, readOptOutMessage, type OptOutKeyword } from './keywo
 import { confirmationLanguage, confirmationText } from './confirmation';
 import { detectLanguage } from '../assistant/language';
 import type { CustomerLanguageService } from '../language/service';
-
-declare module '../events' {
-  interface EventMap {
-    'optout.changed': { contactId: number; optedOut: boolean };
-    /** A message that may be an opt-out ("stop sending me so much"): the owner decides; reminders wait. */
-    'optout.unclear': { contactId: number; conversationId: number; messageId: number; said: string };
-  }
-}
 
 export const optOutSettingsSchema = z.object({
   keywords: z
@@ -91,26 +84,50 @@ const NOTES: Record<string, Notes | undefined> & { en: Notes } = {
   },
 };
 
+export interface OptOutDeps {
+  db: Db;
+  repo: OptOutRepo;
+  contacts: ContactsRepo;
+  settingsRepo: SettingsRepo;
+  settings: SettingsService;
+  inbox: InboxService;
+  events: EventBus;
+  /** Tells 'contact.optedOut' (reminders cancel theirs). */
+  domain: DomainBus;
+  clock: Clock;
+  languages: CustomerLanguageService;
+  /** Where an unclear opt-out waits for the owner's decision (the assistant's Needs you). */
+  needsYou: { flagOptOutQuestion(conversationId: number, messageId: number, said: string): void };
+}
+
 export class OptOutService {
-  private readonly listeners = new Set<(contactId: number) => void>();
-  private unsubscribe: (() => void) | null = null;
+  private running = false;
   private scanned = 0;
+  private readonly db: Db;
+  private readonly repo: OptOutRepo;
+  private readonly contacts: ContactsRepo;
+  private readonly settingsRepo: SettingsRepo;
+  private readonly settings: SettingsService;
+  private readonly inbox: InboxService;
+  private readonly events: EventBus;
+  private readonly clock: Clock;
+  private readonly languages: CustomerLanguageService;
 
-  constructor(
-    private readonly db: Db,
-    private readonly repo: OptOutRepo,
-    private readonly contacts: ContactsRepo,
-    private readonly settingsRepo: SettingsRepo,
-    private readonly settings: SettingsService,
-    private readonly inbox: InboxService,
-    private readonly events: EventBus,
-    private readonly clock: Clock,
-    private readonly languages: CustomerLanguageService,
-  ) {}
+  constructor(private readonly d: OptOutDeps) {
+    this.db = d.db;
+    this.repo = d.repo;
+    this.contacts = d.contacts;
+    this.settingsRepo = d.settingsRepo;
+    this.settings = d.settings;
+    this.inbox = d.inbox;
+    this.events = d.events;
+    this.clock = d.clock;
+    this.languages = d.languages;
+  }
 
-  /** Listens for STOP words; first catches up on messages that arrived while the last run was ending. */
+  /** Acts on STOP words from now on; first catches up on messages that arrived while the last run was ending. */
   start(): void {
-    if (this.unsubscribe) return;
+    if (this.running) return;
     const stored = this.settingsRepo.get(WATERMARK_KEY);
     this.scanned = typeof stored === 'number' ? stored : this.repo.maxMessageId();
     for (;;) {
@@ -125,21 +142,12 @@ export class OptOutService {
     }
     this.scanned = Math.max(this.scanned, this.repo.maxMessageId());
     this.settingsRepo.set(WATERMARK_KEY, this.scanned);
-    this.unsubscribe = this.inbox.onInbound((e) => {
-      this.handleInbound(e.message, e.contactId);
-    });
+    this.running = true;
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    this.running = false;
     this.settingsRepo.set(WATERMARK_KEY, this.scanned);
-  }
-
-  /** Called after a contact opts out (reminders cancels what was scheduled). */
-  onOptOut(fn: (contactId: number) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
   }
 
   isOptedOut(contactId: number): boolean {
@@ -226,9 +234,12 @@ export class OptOutService {
     };
   }
 
-  /** A customer message arrived (any channel). Returns true when it was an opt-out that changed something. */
+  /**
+   * A customer message arrived (any channel; the inbound pipeline's 'optout' stage). Returns true when it was an
+   * opt-out that changed something. Before start() nothing is acted on here: start()'s catch-up reads it then.
+   */
   handleInbound(message: Message, contactId: number): boolean {
-    if (message.direction !== 'in' || message.kind !== 'text') return false;
+    if (!this.running || message.direction !== 'in' || message.kind !== 'text') return false;
     if (message.id > this.scanned) this.scanned = message.id;
     return this.handle(message, contactId);
   }
@@ -245,6 +256,7 @@ export class OptOutService {
       this.repo.addQuestion({ contactId, messageId: m.id || null, said, at: this.clock.now() });
       const notes = NOTES[this.settings.get().preferences.uiLanguage] ?? NOTES.en;
       this.inbox.addSystemNote(m.conversationId, notes.unclear(said));
+      this.d.needsYou.flagOptOutQuestion(m.conversationId, m.id, said);
       this.events.emit('optout.unclear', { contactId, conversationId: m.conversationId, messageId: m.id, said });
       this.events.emit('contact.updated', { contactId });
       return true;
@@ -329,15 +341,7 @@ export class OptOutService {
   }
 
   private notify(contactId: number, optedOut: boolean): void {
-    if (optedOut) {
-      for (const l of this.listeners) {
-        try {
-          l(contactId);
-        } catch (err) {
-          console.error('[optout] listener failed', err);
-        }
-      }
-    }
+    if (optedOut) this.d.domain.emit({ type: 'contact.optedOut', contactId });
     this.events.emit('optout.changed', { contactId, optedOut });
     this.events.emit('contact.updated', { contactId });
   }

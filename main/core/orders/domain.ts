@@ -9,8 +9,9 @@ import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
 import type { MessagesRepo } from '../db/repos/messages-repo';
 import type { EventBus } from '../events';
+import type { DomainBus } from '../domain-events';
+import type { InboundStage } from '../inbound/stage';
 import type { InboxService } from '../inbox/service';
-import type { Message } from '../inbox/types';
 import type { SettingsService } from '../settings/service';
 import { CatalogRepo } from '../catalog/catalog-repo';
 import { CatalogService } from '../catalog/service';
@@ -28,10 +29,6 @@ export interface AssistantHooks {
   /** false when no model is picked: order reading is skipped without building a prompt. */
   hasModel(): boolean;
   modeInfo(conversationId: number): { effective: ChatOrderMode };
-  addTurnHandler(h: {
-    id: string;
-    handle(turn: { conversationId: number; contactId: number; message: Message; mode: ChatOrderMode }): boolean | Promise<boolean>;
-  }): () => void;
   readonly contextProviders: { register(p: ContextProvider): () => void; registerStable(p: StableBlockProvider): () => void };
   /** [stable prefix, conversation state + task]: order reading shares Ollama's cache with replies. */
   conversationPrompt(conversationId: number, task: string): ChatTurn[];
@@ -43,6 +40,7 @@ export interface OrdersDomainDeps {
   db: Db;
   clock: Clock;
   events: EventBus;
+  domain?: DomainBus;
   settings: SettingsService;
   inbox: InboxService;
   repos: { contacts: ContactsRepo; conversations: ConversationsRepo; messages: MessagesRepo };
@@ -54,6 +52,8 @@ export interface OrdersDomain {
   catalog: CatalogService;
   orders: OrdersService;
   orderCapture: OrderCapture;
+  /** The inbound pipeline's 'orders' stage: Suggest drafts an order card on arrival; Auto's turn answers an order. */
+  stage: InboundStage;
   stop(): Promise<void>;
 }
 
@@ -71,6 +71,7 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
     d.events,
     d.clock,
     d.languages,
+    d.domain,
   );
   const a = d.assistant;
   const capture = new OrderCapture({
@@ -84,31 +85,24 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
     prompt: a ? (conversationId, task) => a.conversationPrompt(conversationId, task) : undefined,
   });
 
-  const undo: (() => void)[] = [];
   // Suggest: a draft-order card for the owner as soon as the message arrives. Auto: the assistant's turn (after
   // its short wait for a second message) asks orders first, so the customer never gets two answers.
-  undo.push(
-    d.inbox.onInbound((e) => {
-      if (e.message.direction !== 'in') return;
+  const stage: InboundStage = {
+    id: 'orders',
+    kind: 'answer',
+    arrive(e) {
+      if (e.message.direction !== 'in') return 'pass';
       const mode = capture.modeFor(e.conversationId);
       if (mode === 'suggest' || (mode === 'auto' && !a)) void capture.handleInbound(e);
-    }),
-  );
+      return 'pass';
+    },
+    autoTurn: async (turn) => {
+      const { message, contactId, conversationId } = turn;
+      return (await capture.handleInbound({ message, contactId, conversationId, isNewContact: false })).handled ? 'handled' : 'pass';
+    },
+  };
+  const undo: (() => void)[] = [];
   if (a) {
-    undo.push(
-      a.addTurnHandler({
-        id: 'orders',
-        handle: async (turn) =>
-          (
-            await capture.handleInbound({
-              message: turn.message,
-              contactId: turn.contactId,
-              conversationId: turn.conversationId,
-              isNewContact: false,
-            })
-          ).handled,
-      }),
-    );
     undo.push(a.contextProviders.registerStable(catalogSummary(catalog, currency)));
     undo.push(a.contextProviders.register(catalogContext(catalog, currency)));
     undo.push(a.contextProviders.register(ordersContext(orders)));
@@ -121,6 +115,7 @@ export function createOrdersDomain(d: OrdersDomainDeps): OrdersDomain {
     catalog,
     orders,
     orderCapture: capture,
+    stage,
     async stop() {
       for (const u of undo) u();
       await capture.idle();

@@ -7,6 +7,7 @@ import { localDate } from '../../shared/zoned-time';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
+import type { DomainBus } from '../domain-events';
 import type { CatalogService } from '../catalog/service';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
@@ -45,12 +46,6 @@ import {
 
 export type { OrderDetail, OwnerDraftInput, StatusChangeResult };
 
-declare module '../events' {
-  interface EventMap {
-    'orders.updated': { orderId: number; conversationId: number | null };
-  }
-}
-
 export class OrdersService {
   constructor(
     private readonly db: Db,
@@ -63,6 +58,8 @@ export class OrdersService {
     private readonly events: EventBus,
     private readonly clock: Clock,
     private readonly languages: CustomerLanguageService,
+    /** Other domains' reactions to orders (reminder rules): 'order.changed'. */
+    private readonly domain?: DomainBus,
   ) {}
 
   settings(): OrdersSettings {
@@ -421,5 +418,6 @@ export class OrdersService {
 
   private changed(orderId: number, conversationId: number | null): void {
     this.events.emit('orders.updated', { orderId, conversationId });
+    this.domain?.emit({ type: 'order.changed', orderId, conversationId });
   }
 }

@@ -5,7 +5,8 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { ReminderOrdersRepo } from '../db/repos/reminder-orders-repo';
 import type { RemindersRepo } from '../db/repos/reminders-repo';
-import type { EventBus, AppEvent } from '../events';
+import type { DomainBus } from '../domain-events';
+import type { EventBus } from '../events';
 import type { Message } from '../inbox/types';
 import type { RemindersService, RuleCheck } from './service';
 import { defaultTemplate } from './templates';
@@ -22,7 +23,7 @@ export const ruleKeys = {
 };
 
 export class RuleEngine implements RuleCheck {
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: (() => void)[] = [];
   private orderSweep: unknown = null;
 
   constructor(
@@ -31,18 +32,36 @@ export class RuleEngine implements RuleCheck {
     private readonly repo: RemindersRepo,
     private readonly orders: ReminderOrdersRepo,
     private readonly events: EventBus,
+    private readonly domain: DomainBus,
     private readonly clock: Clock,
+    /** Wakes the scheduler after the rules changed reminders. */
+    private readonly wake: () => void,
   ) {}
 
   start(): void {
-    if (this.unsubscribe) return;
-    this.unsubscribe = this.events.subscribe((e) => this.onEvent(e));
+    if (this.unsubscribe.length) return;
+    this.unsubscribe = [
+      this.domain.on('message.stored', ({ conversationId, message }) => {
+        if (message.direction === 'in') this.onCustomerMessage(conversationId);
+        else this.onOwnerMessage(conversationId, message);
+      }),
+      // A rule was switched on or off, or its delay changed.
+      this.domain.on('settings.changed', () => this.reconcile()),
+      // Orders changed (placed, paid, completed): look again shortly, once for a burst of changes.
+      this.domain.on('order.changed', () => {
+        if (this.orderSweep) return;
+        this.orderSweep = this.clock.setTimeout(() => {
+          this.orderSweep = null;
+          this.reconcile();
+        }, 1_000);
+      }),
+    ];
     this.reconcile();
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    for (const off of this.unsubscribe) off();
+    this.unsubscribe = [];
     if (this.orderSweep) this.clock.clearTimeout(this.orderSweep);
     this.orderSweep = null;
   }
@@ -116,27 +135,6 @@ export class RuleEngine implements RuleCheck {
       if (this.repo.lastInboundId(Number(conv)) !== Number(lastIn)) return { ok: false, note: 'customer_replied' };
     }
     return { ok: true };
-  }
-
-  private onEvent(e: AppEvent): void {
-    if (e.type === 'message.new') {
-      const { conversationId, message } = e.payload as { conversationId: number; message: Message };
-      if (message.direction === 'in') this.onCustomerMessage(conversationId);
-      else this.onOwnerMessage(conversationId, message);
-      return;
-    }
-    // A rule was switched on or off, or its delay changed.
-    if (e.type === 'settings.updated') {
-      this.reconcile();
-      return;
-    }
-    // Orders changed (placed, paid, completed): look again shortly, once for a burst of changes.
-    if (e.type.startsWith('order') && !this.orderSweep) {
-      this.orderSweep = this.clock.setTimeout(() => {
-        this.orderSweep = null;
-        this.reconcile();
-      }, 1_000);
-    }
   }
 
   /** The customer wrote: any follow-up waiting for them is moot. */
@@ -217,6 +215,6 @@ export class RuleEngine implements RuleCheck {
 
   private notify(contactIds: number[]): void {
     this.events.emit('reminders.changed', { contactIds });
-    this.reminders.onChange();
+    this.wake();
   }
 }

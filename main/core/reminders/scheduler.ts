@@ -27,7 +27,6 @@ export class ReminderScheduler {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.service.onChange = () => this.arm();
     this.rules.start();
     this.lastReconcile = this.clock.now();
     this.tick();
@@ -35,7 +34,6 @@ export class ReminderScheduler {
 
   stop(): void {
     this.stopped = true;
-    this.service.onChange = () => {};
     this.rules.stop();
     if (this.timer) this.clock.clearTimeout(this.timer);
     this.timer = null;

@@ -1,8 +1,6 @@
-// Reminders: create/edit/cancel, and firing — each due reminder is queued in the outbox and marked sent in ONE
-// transaction, so it goes out once even if two schedulers race or Lavka crashes mid-way. Opt-out, quiet hours,
-// the catch-up policy and rule conditions are checked at fire time, not only when the reminder was made.
-import type { CustomerLanguageService } from '../language/service';
-import type { Voice } from '../../shared/i18n/voice';
+// Reminders the owner sees and changes: create, edit, cancel, send now, the texts in the customer's language, and
+// the settings. Firing lives in firing.ts, the owner's input in input.ts, what both read (settings, zone,
+// language) in basis.ts; this service is the domain's face to the API, the rules and the scheduler.
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
@@ -13,121 +11,69 @@ import type { EventBus } from '../events';
 import type { InboxService } from '../inbox/service';
 import type { SettingsService } from '../settings/service';
 import type { OptOutService } from '../optout/service';
-import {
-  checkTemplate,
-  defaultTemplate,
-  formatWhen,
-  render,
-  REMINDER_KINDS,
-  type Placeholder,
-  type ReminderKind,
-  type TemplateVars,
-} from './templates';
-import { formatLocal, fromLocal, nextLocal, parseLocal, toLocal, type LocalDateTime, type Repeat } from '../../shared/zoned-time';
-import { nextAllowed, type QuietHours } from '../../shared/opening-hours';
-import { DEFAULT_REMINDERS_SETTINGS, SETTINGS_KEY, quietHoursOf, remindersSettingsSchema, type RemindersSettings } from './settings';
-import type { Reminder, ReminderTab, StatusNote } from './types';
-import type { ReminderPersonaliser } from './personalise';
+import type { Voice } from '../../shared/i18n/voice';
+import { checkTemplate, defaultTemplate, render, REMINDER_KINDS, type ReminderKind } from './templates';
+import { formatLocal, toLocal } from '../../shared/zoned-time';
+import { SETTINGS_KEY, remindersSettingsSchema, type RemindersSettings } from './settings';
+import type { Reminder, ReminderTab } from './types';
+import type { ReminderBasis } from './basis';
+import type { FireOutcome, ReminderFiring } from './firing';
+import { prepareReminder, resolveContact, type InputDeps, type ReminderInput } from './input';
 
-declare module '../events' {
-  interface EventMap {
-    /** Something about reminders changed; contactIds lists whose (empty: many or unknown). */
-    'reminders.changed': { contactIds: number[]; missed?: number };
-  }
-}
-
-/** What the owner fills in. Times are wall-clock in the business time zone ('YYYY-MM-DDTHH:MM'). */
-export interface ReminderInput {
-  contactId?: number;
-  conversationId?: number;
-  orderId?: number | null;
-  kind: ReminderKind;
-  /** Text with placeholders; empty or missing: the built-in text for the kind in the customer's language. */
-  text?: string;
-  at: string;
-  eventAt?: string | null;
-  repeat?: Repeat;
-  every?: number;
-  channel?: string | null;
-  /** Let the assistant reword it at send time (guardrail-checked; falls back to this text). */
-  personalise?: boolean;
-}
+export type { ReminderInput } from './input';
+export type { FireOutcome, RuleCheck } from './firing';
 
 export type ReminderUpdate = Partial<Omit<ReminderInput, 'contactId' | 'conversationId' | 'orderId'>>;
 
-/** Why a fire attempt ended the way it did (for tests and logs). */
-export type FireOutcome = 'sent' | 'missed' | 'cancelled' | 'dropped' | 'postponed' | 'not_due' | 'gone';
-
-/** A rule decides at fire time whether its reminder still makes sense (the order may be paid by now). */
-export interface RuleCheck {
-  stillApplies(r: Reminder, now: number): { ok: true } | { ok: false; note: StatusNote };
-}
-
 const PAST_GRACE_MS = 60_000;
-/** A reminder that failed to fire for an unexpected reason is tried again this much later. */
-const RETRY_AFTER_MS = 60_000;
-
-/** The settings firing needs, read once and kept until the owner changes settings (parsing them is not free). */
-interface Snapshot {
-  reminders: RemindersSettings;
-  timeZone: string;
-  quiet: QuietHours;
-  businessName: string;
-  region: string;
-  replyLanguage: string;
+export interface RemindersDeps {
+  db: Db;
+  repo: RemindersRepo;
+  orders: ReminderOrdersRepo;
+  contacts: ContactsRepo;
+  inbox: InboxService;
+  optout: Pick<OptOutService, 'isOptedOut' | 'holdsReminders' | 'status'>;
+  settings: SettingsService;
+  events: EventBus;
+  clock: Clock;
+  basis: ReminderBasis;
+  firing: ReminderFiring;
+  /** Wakes the scheduler after a change. */
+  wake: () => void;
 }
-
-/** While an unclear opt-out waits for the owner, a due reminder is looked at again this much later. */
-const UNCLEAR_OPTOUT_RETRY_MS = 15 * 60_000;
 
 export class RemindersService {
-  /** Set by the rule engine; manual reminders linked to an order are checked by the service itself. */
-  ruleCheck: RuleCheck | null = null;
-  /** Set when the assistant is available to the app; without it, reminders go out exactly as written. */
-  personaliser: ReminderPersonaliser | null = null;
-  private snap: Snapshot | null = null;
-  /** Personalised texts prepared for due reminders, valid only while the plain text they were made from is unchanged. */
-  private readonly prepared = new Map<number, { base: string; text: string }>();
+  private readonly db: Db;
+  private readonly repo: RemindersRepo;
+  private readonly orders: ReminderOrdersRepo;
+  private readonly contacts: ContactsRepo;
+  private readonly optout: RemindersDeps['optout'];
+  private readonly clock: Clock;
+  private readonly basis: ReminderBasis;
+  private readonly firing: ReminderFiring;
+  private readonly input: InputDeps;
 
-  constructor(
-    private readonly db: Db,
-    private readonly repo: RemindersRepo,
-    private readonly orders: ReminderOrdersRepo,
-    private readonly contacts: ContactsRepo,
-    private readonly inbox: InboxService,
-    private readonly optout: OptOutService,
-    private readonly settings: SettingsService,
-    private readonly events: EventBus,
-    private readonly clock: Clock,
-    private readonly languages: CustomerLanguageService,
-    /** Wakes the scheduler after a change (set by the scheduler). */
-    public onChange: () => void = () => {},
-  ) {
-    events.subscribe((e) => {
-      if (e.type === 'settings.updated') this.snap = null;
-    });
+  constructor(private readonly d: RemindersDeps) {
+    this.db = d.db;
+    this.repo = d.repo;
+    this.orders = d.orders;
+    this.contacts = d.contacts;
+    this.optout = d.optout;
+    this.clock = d.clock;
+    this.basis = d.basis;
+    this.firing = d.firing;
+    this.input = { contacts: d.contacts, orders: d.orders, inbox: d.inbox, basis: d.basis };
   }
 
-  private snapshot(): Snapshot {
-    if (!this.snap) {
-      const app = this.settings.get();
-      const reminders = this.settings.section(SETTINGS_KEY, remindersSettingsSchema, DEFAULT_REMINDERS_SETTINGS);
-      this.snap = {
-        reminders,
-        timeZone: app.business.timeZone,
-        quiet: quietHoursOf(reminders, app.business.openingHours),
-        businessName: app.business.name,
-        region: app.business.region,
-        replyLanguage: app.preferences.replyLanguage,
-      };
-    }
-    return this.snap;
+  /** The assistant's wording of reminders, when it is available (the bench reads it). */
+  get personaliser() {
+    return this.firing.personaliser;
   }
 
   // ---- settings -------------------------------------------------------------------------------------------------
 
   getSettings(): RemindersSettings {
-    return this.snapshot().reminders;
+    return this.basis.settingsNow();
   }
 
   updateSettings(value: unknown): RemindersSettings {
@@ -136,20 +82,19 @@ export class RemindersService {
     if (r.unpaidOrder.template.trim()) checkTemplate(r.unpaidOrder.template, ['name', 'order', 'total', 'date', 'business']);
     if (r.reorder.template.trim()) checkTemplate(r.reorder.template, ['name', 'order', 'total', 'date', 'business']);
     if (r.followUp.template.trim()) checkTemplate(r.followUp.template, ['name', 'date', 'business']);
-    const saved = this.settings.setSection(SETTINGS_KEY, remindersSettingsSchema, parsed);
+    const saved = this.d.settings.setSection(SETTINGS_KEY, remindersSettingsSchema, parsed);
     this.reapplyQuietHours();
     this.changed([]);
     return saved;
   }
 
   timeZone(): string {
-    return this.snapshot().timeZone;
+    return this.basis.timeZone();
   }
 
   /** The earliest moment at or after `ms` when a reminder may go out under the current quiet hours. */
   allowedAt(ms: number): number {
-    const snap = this.snapshot();
-    return nextAllowed(ms, snap.timeZone, snap.quiet);
+    return this.basis.allowedAt(ms);
   }
 
   /** Quiet hours changed: every scheduled reminder gets its fire time again (never earlier than now). */
@@ -194,12 +139,12 @@ export class RemindersService {
 
   /** What a reminder would say and when it would go, without saving it. */
   preview(input: ReminderInput): { text: string; dueAt: number; fireAt: number; optedOut: boolean; language: string } {
-    const p = this.prepare(input);
+    const p = prepareReminder(this.input, input);
     const contact = this.contacts.get(p.contactId)!;
     const order = p.orderId ? this.orders.get(p.orderId) : undefined;
     const lang = this.languageFor(p.contactId, order);
     return {
-      text: render(p.template, this.vars(contact.name, order, p.eventAt ?? p.dueAt, lang, p.timeZone)),
+      text: render(p.template, this.basis.vars(contact.name, order, p.eventAt ?? p.dueAt, lang, p.timeZone)),
       dueAt: p.dueAt,
       fireAt: p.fireAt,
       optedOut: this.optout.isOptedOut(p.contactId),
@@ -209,7 +154,7 @@ export class RemindersService {
 
   /** The contact a conversation or order belongs to, and their recent orders (to link a reminder to one). */
   context(input: { conversationId?: number; contactId?: number }) {
-    const contactId = this.resolveContact(input);
+    const contactId = resolveContact(this.input, input);
     const contact = this.contacts.get(contactId)!;
     return {
       contactId,
@@ -228,13 +173,13 @@ export class RemindersService {
     if (r.status !== 'scheduled') return r;
     const order = r.orderId ? this.orders.get(r.orderId) : undefined;
     const lang = this.languageFor(r.contactId, order);
-    return { ...r, preview: render(r.template, this.vars(r.contactName, order, r.eventAt ?? r.dueAt, lang, r.timeZone)) };
+    return { ...r, preview: render(r.template, this.basis.vars(r.contactName, order, r.eventAt ?? r.dueAt, lang, r.timeZone)) };
   }
 
   // ---- changing -------------------------------------------------------------------------------------------------
 
   create(input: ReminderInput): Reminder {
-    const p = this.prepare(input);
+    const p = prepareReminder(this.input, input);
     if (this.optout.isOptedOut(p.contactId)) throw this.optedOutError(p.contactId);
     if (p.dueAt < this.clock.now() - PAST_GRACE_MS)
       throw new AppError('invalid_input', 'That time has already passed. Pick a time in the future.', undefined, {
@@ -285,7 +230,7 @@ export class RemindersService {
     const cur = this.get(id);
     if (cur.status !== 'scheduled')
       throw new AppError('conflict', 'Only upcoming reminders can be edited.', undefined, { reason: 'reminder_not_upcoming' });
-    const p = this.prepare({
+    const p = prepareReminder(this.input, {
       contactId: cur.contactId,
       orderId: cur.orderId,
       kind: patch.kind ?? cur.kind,
@@ -384,302 +329,42 @@ export class RemindersService {
   setConsumable(productId: number, consumable: boolean, reorderDays: number | null): boolean {
     if (!this.orders.productExists(productId)) return false;
     this.orders.setConsumable(productId, consumable, reorderDays);
-    this.onChange();
+    this.d.wake();
     return true;
   }
 
-  // ---- firing ---------------------------------------------------------------------------------------------------
+  // ---- firing (firing.ts) ------------------------------------------------------------------------------------
 
   nextFireAt(): number | undefined {
-    return this.repo.nextFireAt();
+    return this.firing.nextFireAt();
   }
 
-  /**
-   * Fires up to `limit` due reminders. Returns how many it looked at and what happened, so the scheduler knows
-   * whether more are waiting. One event for the whole batch: 1,000 reminders must not mean 1,000 UI reloads.
-   */
-  runDue(limit = 200): { processed: number; outcomes: Partial<Record<FireOutcome, number>>; more: boolean } {
-    const now = this.clock.now();
-    const ids = this.repo.due(now, limit);
-    const outcomes: Partial<Record<FireOutcome, number>> = {};
-    const touched = new Set<number>();
-    const afterCommit: (() => void)[] = [];
-    // One outer transaction per batch (one disk sync instead of one per reminder); each reminder is its own
-    // savepoint inside it, so one failing reminder never takes the others with it.
-    this.db
-      .transaction(() => {
-        for (const id of ids) {
-          const contactId = this.repo.get(id)?.contactId;
-          let outcome: FireOutcome;
-          try {
-            outcome = this.fire(id, now, {}, afterCommit);
-          } catch (err) {
-            // Nothing was queued (its savepoint rolled back). It stays scheduled and is tried again in a minute,
-            // so a reminder that keeps failing never turns into a busy loop.
-            console.error(`[reminders] reminder ${id} could not fire; trying again in a minute`, err);
-            this.repo.setFireAt(id, now + RETRY_AFTER_MS, now);
-            continue;
-          }
-          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-          if (contactId !== undefined) touched.add(contactId);
-        }
-      })
-      .immediate();
-    for (const fn of afterCommit) fn();
-    if (ids.length > 0)
-      this.events.emit('reminders.changed', { contactIds: touched.size <= 50 ? [...touched] : [], missed: outcomes.missed ?? 0 });
-    return { processed: ids.length, outcomes, more: ids.length === limit };
+  runDue(limit = 200): ReturnType<ReminderFiring['runDue']> {
+    return this.firing.runDue(limit);
   }
 
-  /** Due reminders that asked for the assistant's wording and do not have it yet (the scheduler awaits them first). */
+  fire(id: number, now: number, opts: { force?: boolean } = {}): FireOutcome {
+    return this.firing.fire(id, now, opts);
+  }
+
   duePersonalisation(limit = 20): number[] {
-    if (!this.personaliser) return [];
-    return this.repo
-      .due(this.clock.now(), 200)
-      .filter((id) => !this.prepared.has(id) && this.repo.get(id)?.personalise)
-      .slice(0, limit);
+    return this.firing.duePersonalisation(limit);
   }
 
-  /**
-   * Asks the assistant to reword these reminders. A rewrite that fails the guardrails (or a model that is not
-   * available) leaves the owner's own text, which is what then goes out.
-   */
-  async preparePersonalised(ids: number[]): Promise<void> {
-    for (const id of ids) {
-      const r = this.repo.get(id);
-      if (!r || !r.personalise || r.status === 'sent' || r.status === 'cancelled') continue;
-      const contact = this.contacts.get(r.contactId);
-      if (!contact) continue;
-      const order = r.orderId ? this.orders.get(r.orderId) : undefined;
-      const lang = this.languageFor(r.contactId, order);
-      const base = render(r.template, this.vars(contact.name, order, r.eventAt ?? r.dueAt, lang, this.timeZone())).trim();
-      let text = base;
-      if (this.personaliser) {
-        let conversationId: number;
-        try {
-          conversationId = this.inbox.ensureConversation(r.contactId);
-        } catch {
-          continue;
-        }
-        const res = await this.personaliser.personalise({ conversationId, text: base, language: lang, contactName: contact.name });
-        if (res.ok) text = res.text;
-        else console.warn(`[reminders] reminder ${id} goes out as written: ${res.reason}`);
-      }
-      this.prepared.set(id, { base, text });
-    }
-  }
-
-  /**
-   * Fires one reminder if it is (still) due. Everything — opt-out, rule condition, lateness, quiet hours — is
-   * decided and written inside one IMMEDIATE transaction together with the queued message.
-   */
-  fire(id: number, now: number, opts: { force?: boolean } = {}, deferred?: (() => void)[]): FireOutcome {
-    let afterCommit: (() => void) | null = null;
-    const outcome = this.db
-      .transaction((): FireOutcome => {
-        const r = this.repo.get(id);
-        if (!r || r.status !== 'scheduled') return 'gone';
-        if (!opts.force && r.fireAt > now) return 'not_due';
-
-        if (this.optout.isOptedOut(r.contactId)) {
-          this.repo.finish(id, 'cancelled', 'opted_out', now);
-          return 'cancelled';
-        }
-        // "Stop sending me so much": nothing goes out until the owner has decided what the customer meant.
-        if (this.optout.unclear(r.contactId)) {
-          this.repo.setFireAt(id, now + UNCLEAR_OPTOUT_RETRY_MS, now);
-          return 'postponed';
-        }
-        const check = this.check(r, now);
-        if (!check.ok) {
-          // A rule's own reminder just disappears; one the owner made stays visible with the reason.
-          if (r.source === 'rule') {
-            this.repo.deleteScheduledRule(id);
-            return 'dropped';
-          }
-          this.repo.finish(id, 'cancelled', check.note, now);
-          return 'cancelled';
-        }
-        const settings = this.getSettings();
-        if (!opts.force && now - r.fireAt > settings.catchUpMinutes * 60_000) {
-          this.repo.finish(id, 'missed', 'late', now);
-          this.stepSeries(r, now, now - settings.catchUpMinutes * 60_000);
-          return 'missed';
-        }
-        if (!opts.force) {
-          const allowed = this.allowedAt(now);
-          if (allowed > now) {
-            this.repo.setFireAt(id, allowed, now);
-            return 'postponed';
-          }
-        }
-        const contact = this.contacts.get(r.contactId)!;
-        const order = r.orderId ? this.orders.get(r.orderId) : undefined;
-        const lang = this.languageFor(r.contactId, order);
-        const plain = render(r.template, this.vars(contact.name, order, r.eventAt ?? r.dueAt, lang, this.timeZone())).trim();
-        const prepared = r.personalise ? this.prepared.get(id) : undefined;
-        const text = prepared && prepared.base === plain ? prepared.text : plain;
-        let queued: ReturnType<InboxService['queueInTransaction']>;
-        try {
-          const conversationId = this.inbox.ensureConversation(r.contactId);
-          queued = this.db.transaction(() =>
-            this.inbox.queueInTransaction(conversationId, text, { channel: r.channel ?? undefined, author: 'owner', origin: 'reminder' }),
-          )();
-        } catch (err) {
-          if (err instanceof AppError && (err.code === 'channel_unavailable' || err.code === 'not_found')) {
-            this.repo.finish(id, 'missed', 'no_address', now);
-            this.stepSeries(r, now, now);
-            return 'missed';
-          }
-          throw err;
-        }
-        if (!this.repo.markSent(id, text, queued.message.id, now)) throw new Error(`reminder ${id} changed while firing`);
-        this.prepared.delete(id);
-        this.stepSeries(r, now, now);
-        afterCommit = () => queued.afterCommit();
-        return 'sent';
-      })
-      .immediate();
-    const done = afterCommit as (() => void) | null;
-    // Inside a batch the caller publishes after its own commit; never before the message is really committed.
-    if (done) {
-      if (deferred) deferred.push(done);
-      else done();
-    }
-    return outcome;
-  }
-
-  /** A recurring reminder gets its next occurrence: the first one not already too late (skipping a long closure). */
-  private stepSeries(r: Reminder, now: number, notBefore: number): void {
-    if (r.repeat === 'none' || r.seriesId === null) return;
-    const tz = this.timeZone();
-    let local: LocalDateTime | undefined = parseLocal(r.localDue);
-    let dueAt = 0;
-    for (let i = 0; local && i < 5000; i++) {
-      local = nextLocal(local, { repeat: r.repeat, every: r.repeatEvery, day: r.repeatDay });
-      if (!local) return;
-      dueAt = fromLocal(local, tz);
-      if (dueAt > notBefore) break;
-    }
-    if (!local) return;
-    this.repo.insert(
-      {
-        contactId: r.contactId,
-        seriesId: r.seriesId,
-        kind: r.kind,
-        source: r.source,
-        ruleKey: null,
-        orderId: r.orderId,
-        template: r.template,
-        channel: r.channel,
-        dueAt,
-        fireAt: this.allowedAt(dueAt),
-        eventAt: null,
-        timeZone: tz,
-        localDue: formatLocal(local),
-        repeat: r.repeat,
-        repeatEvery: r.repeatEvery,
-        repeatDay: r.repeatDay,
-        personalise: r.personalise,
-      },
-      now,
-    );
-  }
-
-  private check(r: Reminder, now: number): { ok: true } | { ok: false; note: StatusNote } {
-    if (r.source === 'rule' && this.ruleCheck) return this.ruleCheck.stillApplies(r, now);
-    if (r.orderId && r.kind === 'payment_due') {
-      const o = this.orders.get(r.orderId);
-      if (o && o.status === 'cancelled') return { ok: false, note: 'order_closed' };
-      if (o && !['new', 'confirmed'].includes(o.status)) return { ok: false, note: 'order_paid' };
-    }
-    return { ok: true };
+  preparePersonalised(ids: number[]): Promise<void> {
+    return this.firing.preparePersonalised(ids);
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------------
 
-  private prepare(input: ReminderInput) {
-    const contactId = this.resolveContact(input);
-    const orderId: number | null = input.orderId ?? null;
-    if (orderId !== null) {
-      const o = this.orders.get(orderId);
-      if (!o) throw notFound('Order', orderId);
-      if (o.contactId !== contactId) throw new AppError('conflict', 'That order belongs to another customer.');
-    }
-    const local = parseLocal(input.at);
-    if (!local) throw new AppError('invalid_input', 'Pick a date and time for the reminder.', undefined, { reason: 'pick_date_time' });
-    const eventLocal = input.eventAt ? parseLocal(input.eventAt) : undefined;
-    if (input.eventAt && !eventLocal)
-      throw new AppError('invalid_input', 'The appointment time is not a valid date and time.', undefined, { reason: 'pick_date_time' });
-    const repeat = input.repeat ?? 'none';
-    const every = input.every ?? 1;
-    if (!Number.isInteger(every) || every < 1 || every > 366)
-      throw new AppError('invalid_input', 'Repeat every 1 to 366 days.', undefined, { reason: 'repeat_days_range' });
-    const contact = this.contacts.get(contactId)!;
-    if (input.channel && !contact.identities.some((i) => i.channel === input.channel)) {
-      throw new AppError('channel_unavailable', `This customer has no ${input.channel} address.`, undefined, {
-        reason: 'customer_unreachable',
-      });
-    }
-    const order = orderId ? this.orders.get(orderId) : undefined;
-    const template = input.text?.trim()
-      ? input.text.trim()
-      : defaultTemplate(input.kind, this.voice(this.languageFor(contactId, order)), orderId !== null);
-    const available: Placeholder[] = orderId !== null ? ['name', 'order', 'total', 'date', 'business'] : ['name', 'date', 'business'];
-    checkTemplate(template, available);
-    const tz = this.timeZone();
-    const dueAt = fromLocal(local, tz);
-    return {
-      contactId,
-      orderId,
-      kind: input.kind,
-      template,
-      channel: input.channel ?? null,
-      dueAt,
-      fireAt: this.allowedAt(dueAt),
-      eventAt: eventLocal ? fromLocal(eventLocal, tz) : null,
-      timeZone: tz,
-      localDue: formatLocal(local),
-      repeat,
-      repeatEvery: repeat === 'none' ? 1 : every,
-      repeatDay: repeat === 'monthly' ? local.day : null,
-      personalise: input.personalise ?? false,
-    };
-  }
-
-  private resolveContact(input: { contactId?: number; conversationId?: number; orderId?: number | null }): number {
-    if (input.contactId !== undefined) {
-      if (!this.contacts.exists(input.contactId)) throw notFound('Contact', input.contactId);
-      return input.contactId;
-    }
-    if (input.conversationId !== undefined) return this.inbox.get(input.conversationId).contactId;
-    if (input.orderId) {
-      const o = this.orders.get(input.orderId);
-      if (!o) throw notFound('Order', input.orderId);
-      if (o.contactId === null) throw new AppError('conflict', 'This order has no customer contact to remind.');
-      return o.contactId;
-    }
-    throw new AppError('invalid_input', 'Say who to remind: a contact, a conversation or an order.');
-  }
-
   /** The customer's language (see CustomerLanguageService): the owner's choice or detected, else the order's, else the shop's. */
   languageFor(contactId: number | undefined, order: OrderFacts | undefined): string {
-    return this.languages.languageFor(contactId, order?.language);
+    return this.basis.languageFor(contactId, order);
   }
 
   /** How reminders are written in `lang`: built-in texts with the owner's wording, money in that locale. */
   voice(lang: string): Voice {
-    return this.languages.voice(lang);
-  }
-
-  private vars(name: string, order: OrderFacts | undefined, when: number, lang: string, tz: string): TemplateVars {
-    const snap = this.snapshot();
-    const vars: TemplateVars = { name, business: snap.businessName, date: formatWhen(when, lang, tz, snap.region) };
-    if (order) {
-      vars.order = String(order.number ?? order.id);
-      vars.total = this.voice(lang).money(order.totalMinor, order.currency);
-    }
-    return vars;
+    return this.basis.voice(lang);
   }
 
   private optedOutError(contactId: number): AppError {
@@ -691,7 +376,7 @@ export class RemindersService {
   }
 
   private changed(contactIds: number[]): void {
-    this.events.emit('reminders.changed', { contactIds });
-    this.onChange();
+    this.d.events.emit('reminders.changed', { contactIds });
+    this.d.wake();
   }
 }

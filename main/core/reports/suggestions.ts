@@ -30,9 +30,9 @@ export class SuggestionTracker {
     private readonly clock: Clock,
   ) {
     this.unsubscribe = events.subscribe((e) => {
-      if (e.type === 'assistant.draft') this.onDraft(e.payload as DraftEvent);
+      if (e.type === 'assistant.draft') this.onDraft(e.payload);
       else if (e.type === 'message.new') {
-        const { conversationId, message } = e.payload as { conversationId: number; message: Message };
+        const { conversationId, message } = e.payload;
         if (message.direction === 'out' && message.author === 'owner' && message.channel !== 'system')
           this.onOwnerMessage(conversationId, message);
       }

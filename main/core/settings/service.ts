@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { EventBus } from '../events';
+import type { DomainBus } from '../domain-events';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 import { DEFAULT_SETTINGS, businessSchema, preferencesSchema, setupSchema, type AppSettings, type SetupInput } from './schema';
 
@@ -16,6 +17,8 @@ export class SettingsService {
   constructor(
     private readonly repo: SettingsRepo,
     private readonly events: EventBus,
+    /** Other domains' reactions to a change ('settings.changed'). */
+    private readonly domain?: DomainBus,
   ) {}
 
   get(): AppSettings {
@@ -31,7 +34,7 @@ export class SettingsService {
     this.repo.set('business', parsed.business);
     this.repo.set('preferences', parsed.preferences);
     this.repo.set('setupDone', true);
-    this.events.emit('settings.updated', {});
+    this.changed();
     return this.get();
   }
 
@@ -39,7 +42,7 @@ export class SettingsService {
     const cur = this.get();
     if (patch.business) this.repo.set('business', businessSchema.parse({ ...cur.business, ...patch.business }));
     if (patch.preferences) this.repo.set('preferences', preferencesSchema.parse({ ...cur.preferences, ...patch.preferences }));
-    this.events.emit('settings.updated', {});
+    this.changed();
     return this.get();
   }
 
@@ -63,7 +66,12 @@ export class SettingsService {
   setSection<S extends z.ZodType>(key: string, schema: S, value: unknown): z.output<S> {
     const parsed = schema.parse(value);
     this.repo.set(key, parsed);
-    this.events.emit('settings.updated', {});
+    this.changed();
     return parsed;
+  }
+
+  private changed(): void {
+    this.events.emit('settings.updated', {});
+    this.domain?.emit({ type: 'settings.changed' });
   }
 }

@@ -12,16 +12,8 @@ import type { ConversationState } from '../inbox/types';
 import { previewOf } from '../inbox/preview';
 import { MAX_BODY_CHARS } from '../inbox/service';
 import { snoozeUntil, type SnoozePreset } from './snooze-presets';
-import { DEMO_LABELS_KEY, demoLabelRenames, type DemoLabelRecord } from './demo';
+import { DEMO_LABELS_KEY, demoLabelRenames, type DemoLabelRecord } from './demo-labels';
 import type { SettingsRepo } from '../db/repos/settings-repo';
-
-declare module '../events' {
-  interface EventMap {
-    /** A queued reply was taken back before any channel had it. */
-    'message.removed': { conversationId: number; messageId: number };
-    'labels.changed': Record<string, never>;
-  }
-}
 
 /** Colours the owner picks from (the UI shows them as swatches); stored as #rrggbb. */
 export const LABEL_COLOR = /^#[0-9a-f]{6}$/i;

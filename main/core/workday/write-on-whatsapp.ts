@@ -1,6 +1,6 @@
 // "Write on WhatsApp" for a phone-book contact (imported, never wrote): asks WhatsApp whether the number is on it
 // (getNumberId), then gives the contact a WhatsApp identity and a conversation to write in. Nothing is queued here.
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { AppError, notFound } from '../errors';
 import { formatPhone, isE164, normalizePhone } from '../contacts/identity';
 import { isMessagingChannel } from '../../shared/addresses';

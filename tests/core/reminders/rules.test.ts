@@ -54,14 +54,14 @@ function order(o: {
       .prepare(`INSERT INTO order_events(order_id, at, actor, kind, to_status) VALUES (?, ?, 'owner', 'status', 'completed')`)
       .run(id, o.completedAt);
   }
-  s.events.emit('orders.updated', { orderId: id, conversationId: null });
+  s.domain.emit({ type: 'order.changed', orderId: id, conversationId: null });
   return id;
 }
 
 function setStatus(orderId: number, status: string) {
   const s = w.t.app.services;
   s.db.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?').run(status, s.clock.now(), orderId);
-  s.events.emit('orders.updated', { orderId, conversationId: null });
+  s.domain.emit({ type: 'order.changed', orderId, conversationId: null });
 }
 
 const upcoming = async () => (await w.t.call('reminders.list', { tab: 'upcoming' })).items;
@@ -180,7 +180,7 @@ describe('follow-up when the customer goes quiet', () => {
       status: 'read',
       createdAt: s.clock.now() - 10 * DAY,
     })!;
-    s.events.emit('message.new', { conversationId: anna.conversationId, message: s.repos.messages.get(id)! });
+    s.domain.emit({ type: 'message.stored', conversationId: anna.conversationId, message: s.repos.messages.get(id)! });
     expect(await upcoming()).toEqual([]);
     await w.advance(3 * DAY);
     expect(w.deliveries).toHaveLength(0);
