@@ -84,11 +84,15 @@ export class InboxService {
     if (msgs.length === 0) return [];
     const now = this.clock.now();
     const stored = this.db.transaction(() => msgs.map((m) => this.store(m, now))).immediate();
-    return stored.map((result) => {
+    // A conversation that got several messages of the batch is re-read and announced once, after its last one.
+    const lastOf = new Map<number, number>();
+    stored.forEach((r, i) => r && lastOf.set(r.conversationId, i));
+    return stored.map((result, i) => {
       if (!result) return { stored: false };
       result.startDownload?.();
       const message = this.messages.get(result.messageId)!;
-      this.publish(result.conversationId, message);
+      this.events.emit('message.new', { conversationId: result.conversationId, message });
+      if (lastOf.get(result.conversationId) === i) this.announce(result.conversationId);
       // Listeners answer customers; the owner's own messages (from the phone) only publish, which resolves "Needs you".
       if (result.own) return { stored: true, messageId: result.messageId, conversationId: result.conversationId };
       for (const l of this.inboundListeners) {
@@ -341,6 +345,10 @@ export class InboxService {
 
   private publish(conversationId: number, message: Message): void {
     this.events.emit('message.new', { conversationId, message });
+    this.announce(conversationId);
+  }
+
+  private announce(conversationId: number): void {
     const s = this.conversations.summary(conversationId);
     if (s) this.events.emit('conversation.updated', { conversation: s });
   }

@@ -293,9 +293,26 @@ export class TelegramChannel implements Channel {
       }
       this.failures = 0;
       if (!this.up && this.storeFailures === 0) this.connected();
-      for (const u of Array.isArray(updates) ? updates : []) {
+      const list = (Array.isArray(updates) ? updates : []).filter((u) => !!u && typeof u.update_id === 'number');
+      for (let i = 0; i < list.length;) {
         if (this.stopped) return;
-        if (!u || typeof u.update_id !== 'number') continue;
+        // Customer messages that came in one getUpdates answer are stored in one transaction and confirmed together.
+        const run = list[i].update_id > this.oneByOneThrough ? messageRun(list, i) : 1;
+        if (run > 1) {
+          const handled = await this.handleMany(list.slice(i, i + run));
+          if (handled === 'done') {
+            this.confirmed(list[i + run - 1]);
+            i += run;
+            continue;
+          }
+          if (handled === 'busy') {
+            await this.storeBackoff();
+            break;
+          }
+          // One of them may be at fault: they are stored one by one, so the others get through and it alone is retried.
+          this.oneByOneThrough = list[i + run - 1].update_id;
+        }
+        const u = list[i];
         const handled = await this.handle(u);
         if (handled !== 'done') {
           // Not stored: the offset stays, so Telegram keeps this update and sends it again with the next getUpdates,
@@ -309,12 +326,43 @@ export class TelegramChannel implements Channel {
             break;
           }
         }
-        this.offset = Math.max(this.offset, u.update_id + 1);
-        if (this.storeFailures > 0) {
-          this.storeFailures = 0;
-          this.connected();
-        }
+        this.confirmed(u);
+        i++;
       }
+    }
+  }
+
+  /** The update is stored (or skipped): the next getUpdates confirms it to Telegram. */
+  private confirmed(u: Update): void {
+    this.offset = Math.max(this.offset, u.update_id + 1);
+    if (this.storeFailures > 0) {
+      this.storeFailures = 0;
+      this.connected();
+    }
+  }
+
+  /**
+   * Message updates handled together: each is read as usual, and what they file is stored in ONE transaction (group
+   * commit). Same answers as handle(); 'failed' means the caller tries them one by one.
+   */
+  private async handleMany(us: Update[]): Promise<'done' | 'busy' | 'failed'> {
+    const batch: InboundMessage[] = [];
+    this.collecting = batch;
+    try {
+      for (const u of us) if ((await this.handle(u)) !== 'done') return 'failed';
+    } finally {
+      this.collecting = null;
+    }
+    if (batch.length === 0 || !this.sink) return 'done';
+    try {
+      if (this.sink.receiveMany) this.sink.receiveMany(batch);
+      else for (const m of batch) this.sink.receive(m);
+      return 'done';
+    } catch (err) {
+      const failure = storeFailed(err);
+      this.lastStoreError = failure.message;
+      console.error(`[telegram] ${us.length} updates could not be saved; they stay with Telegram: ${failure.message}`);
+      return failure.databaseUnavailable ? 'busy' : 'failed';
     }
   }
 
@@ -343,6 +391,10 @@ export class TelegramChannel implements Channel {
   }
 
   private lastStoreError = '';
+  /** While message updates are handled together: what they file, stored in one go by handleMany. */
+  private collecting: InboundMessage[] | null = null;
+  /** After a batch failed for a reason of its own: updates up to this id are stored one by one. */
+  private oneByOneThrough = -1;
 
   private onMessage(raw: Parameters<typeof telegramInbound>[0]): void {
     const msg = telegramInbound(raw, this.opts.clock.now());
@@ -351,14 +403,14 @@ export class TelegramChannel implements Channel {
     this.store(msg);
   }
 
-  /** Hands a message to the inbox; a failed store is not confirmed to Telegram (it is fetched again). */
+  /** Hands a message to the inbox (or to the batch being collected); a failed store is not confirmed to Telegram (it is fetched again). */
   private store(msg: InboundMessage): void {
+    if (this.collecting) return void this.collecting.push(msg);
     if (!this.sink) return;
     try {
       this.sink.receive(msg);
     } catch (err) {
-      const code = String((err as { code?: unknown } | null)?.code ?? '');
-      throw new StoreFailed(err instanceof Error ? err.message : String(err), DATABASE_UNAVAILABLE.test(code));
+      throw storeFailed(err);
     }
   }
 
@@ -482,6 +534,18 @@ class StoreFailed extends Error {
   ) {
     super(message);
   }
+}
+
+function storeFailed(err: unknown): StoreFailed {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return new StoreFailed(err instanceof Error ? err.message : String(err), DATABASE_UNAVAILABLE.test(code));
+}
+
+/** How many updates from `i` on are customer (or owner) messages that may be stored together. */
+function messageRun(list: Update[], i: number): number {
+  let j = i;
+  while (j < list.length && (list[j].message !== undefined || list[j].business_message !== undefined)) j++;
+  return j - i;
 }
 
 const DATABASE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM|INTERRUPT)/;
