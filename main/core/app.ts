@@ -25,6 +25,8 @@ import { SandboxChannel } from './channels/sandbox/sandbox-channel';
 import { ChannelManager, type ChannelManagerOptions } from './channels/manager';
 import { InboxService } from './inbox/service';
 import { ContactsService } from './contacts/service';
+import { ORDER_CONTACT_FACTS } from './orders/contact-facts';
+import { OPT_OUT_CONTACT_FACTS } from './optout/contact-facts';
 import { Jobs } from './contacts/jobs';
 import { Downloads } from './contacts/downloads';
 import { BackupService } from './backup/service';
@@ -212,6 +214,7 @@ export function createApp(config: AppConfig): App {
     downloads,
     dataDir: config.dataDir,
     quiesce: () => backup.whenIdle(),
+    facts: { orders: ORDER_CONTACT_FACTS, optOut: OPT_OUT_CONTACT_FACTS },
   });
   backup.addDailyTask(() => contacts.privacy.applyRetention());
   backup.addDailyTask(async () => pruneAssistantAudit(repos.assistant, settings, clock));

@@ -4,8 +4,8 @@
 import { open, rename, rm } from 'node:fs/promises';
 import type { ContactsListRepo, ExportRow } from '../db/repos/contacts-repo';
 import { AppError } from '../errors';
-import type { ContactExtensions } from './extensions';
-import { currencyDigits } from './extensions';
+import type { ContactExtensions } from './facts';
+import { currencyDigits } from './facts';
 import { UTF8_BOM, csvRows, formatAmount, formatDateTime } from './csv-cells';
 import { PHONE_CHANNELS } from './phone';
 import type { JobContext } from './jobs';

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
 import { previewOf } from '../inbox/preview';
 import type { MessageKind } from '../inbox/types';
-import { linkedRefs, type ContactExtensions } from './extensions';
+import { linkedRefs, type ContactExtensions } from './facts';
 import { PHONE_CHANNELS, normaliseEmail, phoneKey } from './phone';
 import type { Contact, DuplicateReason, DuplicateSuggestion, MergePreview } from './types';
 

@@ -9,7 +9,7 @@ import { ContactDataRepo, ContactsListRepo, type ContactsRepo } from '../db/repo
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
 import type { SettingsService } from '../settings/service';
 import type { Contact, ContactFacets, ContactFilter, ContactListItem, ContactSort } from './types';
-import { detectExtensions, type ContactExtensions } from './extensions';
+import { resolveFacts, type ContactExtensions, type ContactFacts } from './facts';
 import { availableColumns, defaultColumns, fileNameFor, mimeFor, writeExport, type ExportColumn, type ExportOptions } from './export';
 import type { Downloads } from './downloads';
 import type { JobState, Jobs } from './jobs';
@@ -30,6 +30,8 @@ export interface ContactsDeps {
   dataDir: string;
   /** Waits until no backup is reading the database (see PrivacyService.scrub). */
   quiesce: () => Promise<void>;
+  /** What other domains (orders, opt-out) show about a contact; absent ones hide their columns. */
+  facts: ContactFacts;
 }
 
 export class ContactsService {
@@ -70,10 +72,10 @@ export class ContactsService {
     });
   }
 
-  /** Optional tables (orders, opt-out) as found in the schema; order totals depend on the currency's decimals. */
+  /** The registered facts (orders, opt-out) and linked tables; order totals depend on the currency's decimals. */
   extensions(): ContactExtensions {
     const currency = this.d.settings.get().business.currency;
-    if (!this.extCache || this.extCache.currency !== currency) this.extCache = { currency, ext: detectExtensions(this.db, currency) };
+    if (!this.extCache || this.extCache.currency !== currency) this.extCache = { currency, ext: resolveFacts(this.d.facts, currency) };
     return this.extCache.ext;
   }
 

@@ -3,7 +3,7 @@ import type { Db } from '../connection';
 import { stmt } from '../statements';
 import { toFtsQuery } from './search-repo';
 import type { Contact, ContactFilter, ContactListItem, ContactSort, Identity } from '../../contacts/types';
-import type { ContactExtensions } from '../../contacts/extensions';
+import type { ContactExtensions } from '../../contacts/facts';
 import { formatPhone } from '../../contacts/identity';
 
 interface ContactRow {
@@ -510,7 +510,7 @@ function q(name: string): string {
 
 /**
  * Whole-contact operations that touch many tables: merge two contacts, erase one, prune old messages.
- * Tables other domains add are handled through their foreign keys (see contacts/extensions.ts).
+ * Tables other domains add are handled by their declared rules (see contacts/links.ts).
  * Callers run these inside a transaction.
  */
 export class ContactDataRepo {
@@ -683,16 +683,6 @@ export class ContactDataRepo {
           .run(...params.slice(sets.length));
       }
     }
-  }
-
-  /**
-   * Detaches rows whose foreign key would block deleting the contact (NO ACTION / RESTRICT): a nullable reference is
-   * cleared, a mandatory one means the row cannot exist without the customer and goes.
-   */
-  releaseBlocking(l: LinkedTableRef & { onDelete: string; notNull: boolean }, id: number): void {
-    if (l.onDelete === 'CASCADE' || l.onDelete === 'SET NULL' || l.onDelete === 'SET DEFAULT') return;
-    if (l.notNull) this.db.prepare(`DELETE FROM ${q(l.table)} WHERE ${q(l.column)} = ?`).run(id);
-    else this.db.prepare(`UPDATE ${q(l.table)} SET ${q(l.column)} = NULL WHERE ${q(l.column)} = ?`).run(id);
   }
 
   /** Rewrites the full-text indexes so entries of deleted rows are gone from their pages, not just marked deleted. */
