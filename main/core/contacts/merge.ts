@@ -3,7 +3,8 @@
 // domain's rows (orders, reminders, opt-out…) move to the survivor; nothing is deleted except the empty shell.
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
-import type { ContactDataRepo, ContactsRepo } from '../db/repos/contacts-repo';
+import type { ContactsRepo } from '../db/repos/contacts-repo';
+import type { ContactDataRepo } from '../db/repos/contact-data-repo';
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';

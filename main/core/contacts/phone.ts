@@ -45,3 +45,13 @@ export function normaliseEmail(raw: string): string | null {
     .toLowerCase();
   return EMAIL.test(e) ? e : null;
 }
+
+/** Tags as stored: trimmed, lower-case, at most 40 characters, no repeats, sorted. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of tags) {
+    const tag = t.trim().toLowerCase().slice(0, 40);
+    if (tag) out.add(tag);
+  }
+  return [...out].sort();
+}

@@ -5,7 +5,9 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
-import { ContactDataRepo, ContactsListRepo, type ContactsRepo } from '../db/repos/contacts-repo';
+import type { ContactsRepo } from '../db/repos/contacts-repo';
+import { ContactsListRepo } from '../db/repos/contacts-list-repo';
+import { ContactDataRepo } from '../db/repos/contact-data-repo';
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
 import type { SettingsService } from '../settings/service';
 import type { Contact, ContactFacets, ContactFilter, ContactListItem, ContactSort } from './types';
@@ -16,7 +18,7 @@ import type { JobState, Jobs } from './jobs';
 import { ContactMerger } from './merge';
 import { ContactImporter } from './import';
 import { PrivacyService } from './privacy';
-import { PHONE_CHANNELS, normaliseEmail, toE164 } from './phone';
+import { PHONE_CHANNELS, normaliseEmail, toE164, normaliseTags } from './phone';
 
 export interface ContactsDeps {
   db: Db;
@@ -182,13 +184,4 @@ export class ContactsService {
       return { downloadId: f.id, fileName, rows: r.rows, bytes: r.bytes };
     });
   }
-}
-
-export function normaliseTags(tags: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const t of tags) {
-    const tag = t.trim().toLowerCase().slice(0, 40);
-    if (tag) out.add(tag);
-  }
-  return [...out].sort();
 }

@@ -7,7 +7,7 @@ import { makeTestApp, type TestApp } from '../../helpers/test-app';
 import { addContact, downloaded, finished } from './helpers';
 import { EXPORT_COLUMNS } from '../../../main/core/contacts/export';
 import type { Services } from '../../../main/core/app';
-import { ContactsListRepo, type ExportRow } from '../../../main/core/db/repos/contacts-repo';
+import { ContactsListRepo, type ExportRow } from '../../../main/core/db/repos/contacts-list-repo';
 import { resolveFacts } from '../../../main/core/contacts/facts';
 import { ORDER_CONTACT_FACTS } from '../../../main/core/orders/contact-facts';
 import { OPT_OUT_CONTACT_FACTS } from '../../../main/core/optout/contact-facts';
