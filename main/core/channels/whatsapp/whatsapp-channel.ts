@@ -2,6 +2,8 @@
 // start-up deadlines and reconnects with backoff, a watchdog that replaces a hung or crashed page, routine browser
 // restarts, hard stops (another WhatsApp Web, a block), a catch-up of missed messages, receipts, text replies.
 // The client comes from an injected factory, so tests drive a double and the app drives Chrome.
+// Over 400 lines: linking, the watchdog and reconnects share one client's life cycle (generation, timers, state); the
+// parts without that state are beside it (catch-up, burst, health, senders, maintenance, inbound).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
