@@ -21,17 +21,23 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
   }
 }
 
+/** A linked WhatsApp whose first catch-up is over. */
+async function connected(): Promise<{ wa: FakeWhatsApp; ch: WhatsAppChannel; t: TestApp }> {
+  const wa = new FakeWhatsApp();
+  wa.phone.linked = true;
+  t = await makeTestApp({
+    channels: { whatsappClient: wa.factory, findBrowser: () => ({ ok: true, path: '/opt/chrome/chrome', source: 'detected' }) },
+  });
+  await t.call('channels.whatsapp.connect');
+  await until('connected', () => t!.app.services.hub.status('whatsapp').state === 'connected');
+  const ch = t.app.services.hub.get('whatsapp') as WhatsAppChannel;
+  await ch.backfillDone;
+  return { wa, ch, t };
+}
+
 describe('WhatsApp catch-up when saving fails', () => {
   it('does not move its marker past messages it could not save, and saves them on the next catch-up', async () => {
-    const wa = new FakeWhatsApp();
-    wa.phone.linked = true;
-    t = await makeTestApp({
-      channels: { whatsappClient: wa.factory, findBrowser: () => ({ ok: true, path: '/opt/chrome/chrome', source: 'detected' }) },
-    });
-    await t.call('channels.whatsapp.connect');
-    await until('connected', () => t!.app.services.hub.status('whatsapp').state === 'connected');
-    const ch = t.app.services.hub.get('whatsapp') as WhatsAppChannel;
-    await ch.backfillDone;
+    const { wa, ch, t } = await connected();
     const marker = () => t!.app.services.repos.settings.get(WHATSAPP_RUNTIME_KEY);
     const before = marker();
 
@@ -60,15 +66,7 @@ describe('WhatsApp catch-up when saving fails', () => {
   });
 
   it('stores a chat caught up after a reconnect, and live messages that arrive together, in one transaction each', async () => {
-    const wa = new FakeWhatsApp();
-    wa.phone.linked = true;
-    t = await makeTestApp({
-      channels: { whatsappClient: wa.factory, findBrowser: () => ({ ok: true, path: '/opt/chrome/chrome', source: 'detected' }) },
-    });
-    await t.call('channels.whatsapp.connect');
-    await until('connected', () => t!.app.services.hub.status('whatsapp').state === 'connected');
-    const ch = t.app.services.hub.get('whatsapp') as WhatsAppChannel;
-    await ch.backfillDone;
+    const { wa, ch, t } = await connected();
     const inbox = t.app.services.inbox;
     const real = inbox.receiveMany.bind(inbox);
     const batches: number[] = [];
