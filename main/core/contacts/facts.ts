@@ -1,6 +1,7 @@
 // What other domains tell the contacts module about a contact (orders: count and total spent; opt-out: whether they
 // opted out), registered at construction. Contacts never reads the schema to guess these: a domain that renames a
 // column changes its own registration, and the tests of the contact panel and export fail if it does not.
+import { currencyDigits } from '../../shared/money';
 import { CONTACT_LINKS, type ContactLink } from './links';
 
 /** Orders as the contact list, panel and export count them. SQL over the alias `o`, written by the orders domain. */
@@ -55,12 +56,4 @@ export function linkedRefs(
     out.set(l.table, refs);
   }
   return out;
-}
-
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 }
