@@ -38,6 +38,8 @@ import { Outbox, DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './channels/o
 import { SandboxChannel } from './channels/sandbox/sandbox-channel';
 import { ChannelManager, type ChannelManagerOptions } from './channels/manager';
 import { ContactsService } from './contacts/service';
+import { ORDER_CONTACT_FACTS } from './orders/contact-facts';
+import { OPT_OUT_CONTACT_FACTS } from './optout/contact-facts';
 import { Jobs } from './contacts/jobs';
 import { Downloads } from './contacts/downloads';
 import { BackupService } from './backup/service';
@@ -131,6 +133,7 @@ export function createApp(config: AppConfig): App {
     dataDir: config.dataDir,
     quiesce: () => backup.whenIdle(),
     attachments: (conversationId) => media.service.exportOf(conversationId),
+    facts: { orders: ORDER_CONTACT_FACTS, optOut: OPT_OUT_CONTACT_FACTS },
   });
   backup.addDailyTask(() => contacts.privacy.applyRetention());
   backup.addDailyTask(() => pruneAssistantAudit(repos.assistant, settings, clock));

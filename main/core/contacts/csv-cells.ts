@@ -29,6 +29,8 @@ interface Zone {
   seconds: Intl.DateTimeFormat;
   /** UTC hour number → the zone's offset in ms at the start of that hour (NaN: a year Intl writes differently). */
   offsets: Map<number, number>;
+  /** UTC day number → the offset of the whole day, or null when it changes within the day (a DST change). */
+  days: Map<number, number | null>;
 }
 
 const zones = new Map<string, Zone>();
@@ -48,6 +50,7 @@ function zone(timeZone: string): Zone {
       minutes: new Intl.DateTimeFormat('en-CA', parts),
       seconds: new Intl.DateTimeFormat('en-CA', { ...parts, second: '2-digit' }),
       offsets: new Map(),
+      days: new Map(),
     };
     zones.set(timeZone, z);
   }
@@ -84,6 +87,21 @@ function offsetOfHour(z: Zone, hour: number): number {
   return offset;
 }
 
+/**
+ * One offset for a whole UTC day when its start, middle and end agree (an export's dates spread over years hit a few
+ * thousand days, not tens of thousands of hours); null sends the day's instants to the hourly check.
+ */
+function offsetOfDay(z: Zone, day: number): number | null {
+  let offset = z.days.get(day);
+  if (offset === undefined) {
+    const [a, b, c] = [offsetOfHour(z, day * 24), offsetOfHour(z, day * 24 + 12), offsetOfHour(z, day * 24 + 24)];
+    offset = a === b && b === c ? a : null;
+    if (z.days.size >= MAX_HOURS) z.days.clear();
+    z.days.set(day, offset);
+  }
+  return offset;
+}
+
 const two = (n: number) => (n < 10 ? '0' : '') + n;
 
 /** "2026-03-02 10:00" in the business's time zone: sortable, and Excel and Sheets read it as a date. */
@@ -93,9 +111,12 @@ export function formatDateTime(ms: number | null, timeZone: string): string {
   // Near the ends of the Date range the next hour would not exist.
   if (!(Math.abs(ms) < 8.64e15 - HOUR_MS)) return viaIntl(z, ms);
   const hour = Math.floor(ms / HOUR_MS);
-  const offset = offsetOfHour(z, hour);
-  // NaN never equals itself, so an hour at the edge of the years Intl writes as 1000–9999 goes to Intl too.
-  if (offset !== offsetOfHour(z, hour + 1)) return viaIntl(z, ms);
+  let offset = offsetOfDay(z, Math.floor(hour / 24));
+  if (offset === null) {
+    offset = offsetOfHour(z, hour);
+    // NaN never equals itself, so an hour at the edge of the years Intl writes as 1000–9999 goes to Intl too.
+    if (offset !== offsetOfHour(z, hour + 1)) return viaIntl(z, ms);
+  }
   // Both ends of the hour are within 1000–9999 (offsetAt said so), hence this instant's year is too.
   const d = new Date(ms + offset);
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;

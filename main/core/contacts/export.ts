@@ -2,9 +2,9 @@
 // batches and writes each before reading the next, so memory stays flat at any size; the file appears under its final
 // name only after it is complete and flushed to disk.
 import { open, rename, rm } from 'node:fs/promises';
-import type { ContactsListRepo, ExportRow } from '../db/repos/contacts-repo';
+import type { ContactsListRepo, ExportRow } from '../db/repos/contacts-list-repo';
 import { AppError } from '../errors';
-import type { ContactExtensions } from './extensions';
+import type { ContactExtensions } from './facts';
 import { currencyDigits } from '../../shared/money';
 import { UTF8_BOM, csvRows, formatAmount, formatDateTime } from './csv-cells';
 import { PHONE_CHANNELS } from './phone';

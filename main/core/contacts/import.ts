@@ -2,131 +2,40 @@
 // all-or-nothing commit. Checking is the slow part and runs as a cancellable job; the commit re-checks against the
 // database as it is at that moment and applies everything in a single transaction, so a cancel or a crash leaves no
 // half import behind.
-import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { ContactsRepo } from '../db/repos/contacts-repo';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import type { EventBus } from '../events';
-import { decodeCsv, detectDelimiter, readRecords, type Delimiter, type Encoding } from './csv-read';
+import { decodeCsv, detectDelimiter, readRecords } from './csv-read';
 import { guessMapping, IMPORT_FIELDS, type ImportField } from './import-map';
 import type { JobContext } from './jobs';
 import { normaliseEmail, splitMulti } from './phone';
 import { ImportPhoneReader, type PhoneReading } from './import-phone';
 import { normaliseTags } from './tags';
+import { ImportUploads } from './import-uploads';
+import {
+  MAX_ISSUES,
+  MAX_NAME,
+  MAX_NOTES,
+  SAMPLE_ROWS,
+  type Draft,
+  type ImportCounts,
+  type IssueCode,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportPreview,
+  type ImportResult,
+  type Op,
+  type Plan,
+  type Upload,
+} from './import-types';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-const MAX_NAME = 200;
-const MAX_NOTES = 20_000;
-const SAMPLE_ROWS = 8;
-const MAX_ISSUES = 500;
-
-export type IssueCode =
-  | 'broken_quotes'
-  | 'too_many_cells'
-  | 'bad_phone'
-  | 'bad_email'
-  | 'bad_telegram'
-  | 'nothing_to_import'
-  | 'too_long'
-  | 'duplicate_row'
-  | 'matches_contact'
-  | 'several_matches'
-  | 'telegram_username'
-  | 'bad_language'
-  | 'phone_other_country';
-
-export interface ImportIssue {
-  row: number;
-  line: number;
-  severity: 'error' | 'warning';
-  code: IssueCode;
-  /** The CSV header of the offending column, when one column is to blame. */
-  column?: string;
-  value?: string;
-  /** Another row (duplicate_row) or an existing contact id (matches_contact). */
-  ref?: number;
-  /** phone_other_country: the shop-country reading and the other country's, for the owner to choose. */
-  phone?: PhoneReading;
-}
-
-export type DuplicatePolicy = 'merge' | 'skip';
-
-export interface ImportOptions {
-  delimiter?: Delimiter;
-  encoding?: Encoding;
-  mapping?: ImportField[];
-  duplicates: DuplicatePolicy;
-}
-
-export interface ImportCounts {
-  rows: number;
-  create: number;
-  merge: number;
-  duplicateRows: number;
-  skipped: number;
-  errors: number;
-  warnings: number;
-}
-
-export interface ImportPreview {
-  uploadId: string;
-  fileName: string;
-  encoding: string;
-  delimiter: Delimiter;
-  headers: string[];
-  mapping: ImportField[];
-  sample: string[][];
-  /** Per sample row, each phone as Lavka will store it (E.164) with its country, or why it will not. */
-  samplePhones: PhoneReading[][];
-  counts: ImportCounts;
-  issues: ImportIssue[];
-  /** More issues exist than are listed. */
-  issuesTruncated: boolean;
-}
-
-export interface ImportResult {
-  created: number;
-  merged: number;
-  skipped: number;
-  errors: number;
-}
-
-interface Draft {
-  name: string;
-  nameFromAddress: boolean;
-  phones: string[];
-  emails: string[];
-  telegram: { id: string; display: string }[];
-  tags: string[];
-  notes: string[];
-  language: string | null;
-  rows: number[];
-}
-
-interface Op {
-  draft: Draft;
-  /** Existing contact to merge into, or null for a new one. */
-  contactId: number | null;
-}
-
-interface Plan {
-  preview: Omit<ImportPreview, 'uploadId' | 'fileName'>;
-  ops: Op[];
-}
-
-interface Upload {
-  id: string;
-  fileName: string;
-  path: string;
-  size: number;
-  nextChunk: number;
-}
+export { MAX_IMPORT_BYTES, type ImportIssue, type ImportOptions, type ImportPreview, type ImportResult } from './import-types';
 
 export class ContactImporter {
-  private readonly uploads = new Map<string, Upload>();
+  private readonly uploads: ImportUploads;
 
   constructor(
     private readonly db: Db,
@@ -136,62 +45,28 @@ export class ContactImporter {
     private readonly dir: string,
     private readonly region: () => string,
   ) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
+    this.uploads = new ImportUploads(dir);
   }
 
   begin(fileName: string, size: number): { uploadId: string } {
-    if (size > MAX_IMPORT_BYTES) {
-      throw new AppError(
-        'invalid_input',
-        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
-        undefined,
-        {
-          reason: 'file_too_large',
-          params: { size: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
-        },
-      );
-    }
-    const id = randomBytes(9).toString('base64url');
-    const path = join(this.dir, `${id}.csv`);
-    writeFileSync(path, new Uint8Array(0));
-    this.uploads.set(id, { id, fileName, path, size, nextChunk: 0 });
-    return { uploadId: id };
+    return this.uploads.begin(fileName, size);
   }
 
-  /** Chunks arrive in order (the UI sends them one after another); a repeated chunk is ignored, a gap is an error. */
   chunk(uploadId: string, index: number, base64: string): { received: number } {
-    const u = this.upload(uploadId);
-    if (index < u.nextChunk) return { received: statSync(u.path).size };
-    if (index > u.nextChunk) throw new AppError('invalid_input', `Upload chunk ${index} arrived before chunk ${u.nextChunk}`);
-    const bytes = Buffer.from(base64, 'base64');
-    const received = statSync(u.path).size + bytes.length;
-    if (received > MAX_IMPORT_BYTES) throw new AppError('invalid_input', 'The file is larger than the import limit');
-    appendFileSync(u.path, bytes);
-    u.nextChunk++;
-    return { received };
+    return this.uploads.chunk(uploadId, index, base64);
   }
 
   /** Stores a whole file at once (tests, small files). */
   put(fileName: string, bytes: Uint8Array): { uploadId: string } {
-    const { uploadId } = this.begin(fileName, bytes.length);
-    const u = this.upload(uploadId);
-    writeFileSync(u.path, bytes);
-    u.nextChunk = 1;
-    return { uploadId };
+    return this.uploads.put(fileName, bytes);
   }
 
   discard(uploadId: string): void {
-    const u = this.uploads.get(uploadId);
-    if (!u) return;
-    rmSync(u.path, { force: true });
-    this.uploads.delete(uploadId);
+    this.uploads.discard(uploadId);
   }
 
   private upload(id: string): Upload {
-    const u = this.uploads.get(id);
-    if (!u) throw notFound('Upload', id);
-    return u;
+    return this.uploads.get(id);
   }
 
   async preview(uploadId: string, opts: ImportOptions, job: JobContext): Promise<ImportPreview> {

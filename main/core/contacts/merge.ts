@@ -3,13 +3,14 @@
 // domain's rows (orders, reminders, opt-out…) move to the survivor; nothing is deleted except the empty shell.
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
-import type { ContactDataRepo, ContactsRepo } from '../db/repos/contacts-repo';
+import type { ContactsRepo } from '../db/repos/contacts-repo';
+import type { ContactDataRepo } from '../db/repos/contact-data-repo';
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
 import { previewOf } from '../inbox/preview';
 import type { MessageKind } from '../inbox/types';
-import { linkedRefs, type ContactExtensions } from './extensions';
+import { linkedRefs, type ContactExtensions } from './facts';
 import { PHONE_CHANNELS, normaliseEmail, phoneKey } from './phone';
 import type { Contact, DuplicateReason, DuplicateSuggestion, MergePreview } from './types';
 

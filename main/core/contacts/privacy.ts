@@ -4,14 +4,16 @@ import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
-import type { ContactDataRepo, ContactsListRepo, ContactsRepo } from '../db/repos/contacts-repo';
+import type { ContactsRepo } from '../db/repos/contacts-repo';
+import type { ContactsListRepo } from '../db/repos/contacts-list-repo';
+import type { ContactDataRepo } from '../db/repos/contact-data-repo';
 import { notFound } from '../errors';
 import type { DomainBus } from '../domain-events';
 import type { EventBus } from '../events';
 import type { SettingsService } from '../settings/service';
 import { UTF8_BOM, csvRows, formatDateTime } from './csv-cells';
 import type { Downloads } from './downloads';
-import { linkedRefs, type ContactExtensions } from './extensions';
+import { linkedRefs, type ContactExtensions } from './facts';
 import type { ContactMerger } from './merge';
 
 export const privacySettingsSchema = z.object({
@@ -85,16 +87,13 @@ export class PrivacyService {
    */
   async erase(contactId: number): Promise<EraseSummary> {
     if (!this.d.contacts.exists(contactId)) throw notFound('Contact', contactId);
-    const linked = this.d.ext().linked;
     const conv = this.d.data.conversationOf(contactId);
     const related = this.related(contactId, conv?.id);
     const messages = this.d.db
       .transaction(() => {
         this.d.data.anonymiseKept(contactId, conv?.id ?? null);
-        for (const l of linked) {
-          const key = l.parent === 'contacts' ? contactId : conv?.id;
-          if (key !== undefined) this.d.data.releaseBlocking(l, key);
-        }
+        // Linked tables follow their declared erase rule through their foreign keys (contacts/links.ts: 'delete' is
+        // ON DELETE CASCADE, 'keep' is SET NULL; tests/core/contacts/links.test.ts holds the two together).
         const n = conv ? this.d.data.deleteMessagesOf(conv.id) : 0;
         this.d.data.deleteContact(contactId);
         return n;

@@ -5,11 +5,13 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
-import { ContactDataRepo, ContactsListRepo, type ContactsRepo } from '../db/repos/contacts-repo';
+import type { ContactsRepo } from '../db/repos/contacts-repo';
+import { ContactsListRepo } from '../db/repos/contacts-list-repo';
+import { ContactDataRepo } from '../db/repos/contact-data-repo';
 import type { ConversationsRepo } from '../db/repos/conversations-repo';
 import type { SettingsService } from '../settings/service';
 import type { Contact, ContactFacets, ContactFilter, ContactListItem, ContactSort } from './types';
-import { detectExtensions, type ContactExtensions } from './extensions';
+import { resolveFacts, type ContactExtensions, type ContactFacts } from './facts';
 import { availableColumns, defaultColumns, fileNameFor, mimeFor, writeExport, type ExportColumn, type ExportOptions } from './export';
 import type { Downloads } from './downloads';
 import type { JobState, Jobs } from './jobs';
@@ -36,6 +38,8 @@ export interface ContactsDeps {
   domain?: DomainBus;
   /** The conversation's photos, voice notes and files for the JSON export (the media domain). */
   attachments?: (conversationId: number) => Promise<unknown[]>;
+  /** What other domains (orders, opt-out) show about a contact; absent ones hide their columns. */
+  facts: ContactFacts;
 }
 
 export class ContactsService {
@@ -78,10 +82,10 @@ export class ContactsService {
     });
   }
 
-  /** Optional tables (orders, opt-out) as found in the schema; order totals depend on the currency's decimals. */
+  /** The registered facts (orders, opt-out) and linked tables; order totals depend on the currency's decimals. */
   extensions(): ContactExtensions {
     const currency = this.d.settings.get().business.currency;
-    if (!this.extCache || this.extCache.currency !== currency) this.extCache = { currency, ext: detectExtensions(this.db, currency) };
+    if (!this.extCache || this.extCache.currency !== currency) this.extCache = { currency, ext: resolveFacts(this.d.facts, currency) };
     return this.extCache.ext;
   }
 

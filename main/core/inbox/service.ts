@@ -104,11 +104,14 @@ export class InboxService {
     if (msgs.length === 0) return [];
     const now = this.clock.now();
     const stored = this.db.transaction(() => msgs.map((m) => this.store(m, now))).immediate();
-    return stored.map((result) => {
+    // A conversation that got several messages of the batch is re-read and announced once, after its last one.
+    const lastOf = new Map<number, number>();
+    stored.forEach((r, i) => r && lastOf.set(r.conversationId, i));
+    return stored.map((result, i) => {
       if (!result) return { stored: false };
       result.startDownload?.();
       const message = this.messages.get(result.messageId)!;
-      this.publish(result.conversationId, message);
+      this.publish(result.conversationId, message, lastOf.get(result.conversationId) === i);
       // The pipeline answers customers; the owner's own messages (from the phone) only publish, which resolves "Needs you".
       if (result.own) return { stored: true, messageId: result.messageId, conversationId: result.conversationId };
       const inbound = this.d.inbound;
@@ -380,9 +383,14 @@ export class InboxService {
     return this.conversationFor(contactId, ids[0]?.channel ?? 'none', this.clock.now());
   }
 
-  private publish(conversationId: number, message: Message): void {
+  /** Tells the UI and the other domains about a stored message; `announce` false: the batch's last one says it. */
+  private publish(conversationId: number, message: Message, announce = true): void {
     this.events.emit('message.new', { conversationId, message });
     this.d.domain.emit({ type: 'message.stored', conversationId, message });
+    if (announce) this.announce(conversationId);
+  }
+
+  private announce(conversationId: number): void {
     const s = this.conversations.summary(conversationId);
     if (s) this.events.emit('conversation.updated', { conversation: s });
   }

@@ -7,8 +7,10 @@ import { makeTestApp, type TestApp } from '../../helpers/test-app';
 import { addContact, downloaded, finished } from './helpers';
 import { EXPORT_COLUMNS } from '../../../main/core/contacts/export';
 import type { Services } from '../../../main/core/app';
-import { ContactsListRepo, type ExportRow } from '../../../main/core/db/repos/contacts-repo';
-import { detectExtensions } from '../../../main/core/contacts/extensions';
+import { ContactsListRepo, type ExportRow } from '../../../main/core/db/repos/contacts-list-repo';
+import { resolveFacts } from '../../../main/core/contacts/facts';
+import { ORDER_CONTACT_FACTS } from '../../../main/core/orders/contact-facts';
+import { OPT_OUT_CONTACT_FACTS } from '../../../main/core/optout/contact-facts';
 
 const DAY = 86_400_000;
 
@@ -122,7 +124,7 @@ describe('contacts export, pinned output', () => {
       }
     })();
     const list = new ContactsListRepo(s.db);
-    const ext = detectExtensions(s.db, 'EUR');
+    const ext = resolveFacts({ orders: ORDER_CONTACT_FACTS, optOut: OPT_OUT_CONTACT_FACTS }, 'EUR');
     expect(ext.orders).not.toBeNull();
     expect(ext.optOut).not.toBeNull();
     const all = (filter: Parameters<ContactsListRepo['exportBatch']>[0], ids?: number[]) => {

@@ -3,21 +3,40 @@
 // The bot token is a secret: it never appears in a status, an error message or a log line.
 // The Bot API has no idempotency key: if Lavka dies after Telegram took a reply and before the outbox recorded the
 // answer, that one reply goes out again after the restart (one per crash at most; tests/e2e/channels-crash.spec.ts).
-import { Api, Bot, BotError, GrammyError, HttpError, InputFile } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+// Over 400 lines because polling, store-then-confirm and sending share one bot's state; the stateless token checks and
+// error texts live in bot-texts.ts.
+import { Bot, BotError, GrammyError, HttpError, InputFile, type Api } from 'grammy';
+import type { Update } from 'grammy/types';
+import {
+  DEFAULT_TELEGRAM_API_ROOT,
+  TELEGRAM_MAX_CAPTION,
+  TELEGRAM_MAX_TEXT,
+  botInfoOf,
+  capitalize,
+  describeError,
+  explainRefusal,
+  isAuthError,
+  redact,
+  splitText,
+  type TelegramBotInfo,
+} from './bot-texts';
+
+export {
+  DEFAULT_TELEGRAM_API_ROOT,
+  TELEGRAM_MAX_CAPTION,
+  TELEGRAM_MAX_TEXT,
+  TelegramCheckError,
+  checkTelegramToken,
+  maskToken,
+  splitText,
+  type TelegramBotInfo,
+} from './bot-texts';
 import type { Clock } from '../../clock';
 import { ChannelSendError, type Channel, type ChannelSink, type SendRequest } from '../channel';
 import { TELEGRAM, telegramInbound, telegramMessageId } from './inbound';
 import type { FetchedMedia, OutgoingMedia } from '../../media/types';
 import type { InboundMessage } from '../channel';
 import { BUSINESS_REFUSALS, BusinessConnections, memoryBusinessStore, type BusinessStore, type ReplyRoute } from './business';
-
-export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
-/** Telegram refuses longer texts; Lavka splits a long reply into several messages. */
-export const TELEGRAM_MAX_TEXT = 4096;
-/** Longest caption of a photo or file; a longer text goes out as messages after the file. */
-export const TELEGRAM_MAX_CAPTION = 1024;
-const TOKEN_RE = /^\d{3,20}:[A-Za-z0-9_-]{20,100}$/;
 
 export interface TelegramOptions {
   token: string;
@@ -30,74 +49,6 @@ export interface TelegramOptions {
   retryMaxMs?: number;
   /** Where Telegram Business connections and chats are remembered between runs. */
   business?: BusinessStore;
-}
-
-export interface TelegramBotInfo {
-  id: number;
-  username: string;
-  name: string;
-  link: string;
-}
-
-export function isPlausibleToken(token: string): boolean {
-  return TOKEN_RE.test(token);
-}
-
-/** "123456789:••••••": enough to tell bots apart, useless to anyone who sees it. */
-export function maskToken(token: string): string {
-  const id = token.split(':')[0];
-  return `${/^\d+$/.test(id) ? id : '…'}:••••••`;
-}
-
-/** Error text with the token (which grammY and fetch put into URLs) cut out. */
-export function redact(text: string, token: string): string {
-  if (!token) return text;
-  return text.split(token).join('<token>').split(encodeURIComponent(token)).join('<token>');
-}
-
-export function botInfoOf(me: UserFromGetMe): TelegramBotInfo {
-  return { id: me.id, username: me.username, name: me.first_name, link: `https://t.me/${me.username}` };
-}
-
-/** Asks Telegram who the token belongs to (getMe). Throws TelegramCheckError with a message for the owner. */
-export async function checkTelegramToken(token: string, apiRoot = DEFAULT_TELEGRAM_API_ROOT): Promise<TelegramBotInfo> {
-  if (!isPlausibleToken(token)) {
-    throw new TelegramCheckError(
-      'bad_token',
-      'This does not look like a bot token. It looks like 123456789:AAH… — copy it again from @BotFather.',
-    );
-  }
-  const api = new Api(token, { apiRoot, timeoutSeconds: 15 });
-  try {
-    return botInfoOf(await api.getMe());
-  } catch (err) {
-    if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
-      throw new TelegramCheckError(
-        'bad_token',
-        'Telegram did not accept this token. Copy it again from @BotFather (or ask it for a new one with /token).',
-      );
-    }
-    throw new TelegramCheckError('unreachable', `Could not check the token: ${describeError(err, token)}`);
-  }
-}
-
-export class TelegramCheckError extends Error {
-  constructor(
-    readonly reason: 'bad_token' | 'unreachable',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function describeError(err: unknown, token: string): string {
-  let text: string;
-  if (err instanceof GrammyError) text = `Telegram answered ${err.error_code}: ${err.description}`;
-  else if (err instanceof HttpError) {
-    const cause = err.error instanceof Error ? err.error.message : String(err.error);
-    text = `cannot reach Telegram (${cause})`;
-  } else text = err instanceof Error ? err.message : String(err);
-  return redact(text, token);
 }
 
 export class TelegramChannel implements Channel {
@@ -293,9 +244,26 @@ export class TelegramChannel implements Channel {
       }
       this.failures = 0;
       if (!this.up && this.storeFailures === 0) this.connected();
-      for (const u of Array.isArray(updates) ? updates : []) {
+      const list = (Array.isArray(updates) ? updates : []).filter((u) => !!u && typeof u.update_id === 'number');
+      for (let i = 0; i < list.length;) {
         if (this.stopped) return;
-        if (!u || typeof u.update_id !== 'number') continue;
+        // Customer messages that came in one getUpdates answer are stored in one transaction and confirmed together.
+        const run = list[i].update_id > this.oneByOneThrough ? messageRun(list, i) : 1;
+        if (run > 1) {
+          const handled = await this.handleMany(list.slice(i, i + run));
+          if (handled === 'done') {
+            this.confirmed(list[i + run - 1]);
+            i += run;
+            continue;
+          }
+          if (handled === 'busy') {
+            await this.storeBackoff();
+            break;
+          }
+          // One of them may be at fault: they are stored one by one, so the others get through and it alone is retried.
+          this.oneByOneThrough = list[i + run - 1].update_id;
+        }
+        const u = list[i];
         const handled = await this.handle(u);
         if (handled !== 'done') {
           // Not stored: the offset stays, so Telegram keeps this update and sends it again with the next getUpdates,
@@ -309,12 +277,43 @@ export class TelegramChannel implements Channel {
             break;
           }
         }
-        this.offset = Math.max(this.offset, u.update_id + 1);
-        if (this.storeFailures > 0) {
-          this.storeFailures = 0;
-          this.connected();
-        }
+        this.confirmed(u);
+        i++;
       }
+    }
+  }
+
+  /** The update is stored (or skipped): the next getUpdates confirms it to Telegram. */
+  private confirmed(u: Update): void {
+    this.offset = Math.max(this.offset, u.update_id + 1);
+    if (this.storeFailures > 0) {
+      this.storeFailures = 0;
+      this.connected();
+    }
+  }
+
+  /**
+   * Message updates handled together: each is read as usual, and what they file is stored in ONE transaction (group
+   * commit). Same answers as handle(); 'failed' means the caller tries them one by one.
+   */
+  private async handleMany(us: Update[]): Promise<'done' | 'busy' | 'failed'> {
+    const batch: InboundMessage[] = [];
+    this.collecting = batch;
+    try {
+      for (const u of us) if ((await this.handle(u)) !== 'done') return 'failed';
+    } finally {
+      this.collecting = null;
+    }
+    if (batch.length === 0 || !this.sink) return 'done';
+    try {
+      if (this.sink.receiveMany) this.sink.receiveMany(batch);
+      else for (const m of batch) this.sink.receive(m);
+      return 'done';
+    } catch (err) {
+      const failure = storeFailed(err);
+      this.lastStoreError = failure.message;
+      console.error(`[telegram] ${us.length} updates could not be saved; they stay with Telegram: ${failure.message}`);
+      return failure.databaseUnavailable ? 'busy' : 'failed';
     }
   }
 
@@ -343,6 +342,10 @@ export class TelegramChannel implements Channel {
   }
 
   private lastStoreError = '';
+  /** While message updates are handled together: what they file, stored in one go by handleMany. */
+  private collecting: InboundMessage[] | null = null;
+  /** After a batch failed for a reason of its own: updates up to this id are stored one by one. */
+  private oneByOneThrough = -1;
 
   private onMessage(raw: Parameters<typeof telegramInbound>[0]): void {
     const msg = telegramInbound(raw, this.opts.clock.now());
@@ -351,14 +354,14 @@ export class TelegramChannel implements Channel {
     this.store(msg);
   }
 
-  /** Hands a message to the inbox; a failed store is not confirmed to Telegram (it is fetched again). */
+  /** Hands a message to the inbox (or to the batch being collected); a failed store is not confirmed to Telegram (it is fetched again). */
   private store(msg: InboundMessage): void {
+    if (this.collecting) return void this.collecting.push(msg);
     if (!this.sink) return;
     try {
       this.sink.receive(msg);
     } catch (err) {
-      const code = (err as { code?: unknown } | null)?.code;
-      throw new StoreFailed(err instanceof Error ? err.message : String(err), typeof code === 'string' && DATABASE_UNAVAILABLE.test(code));
+      throw storeFailed(err);
     }
   }
 
@@ -484,6 +487,18 @@ class StoreFailed extends Error {
   }
 }
 
+function storeFailed(err: unknown): StoreFailed {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return new StoreFailed(err instanceof Error ? err.message : String(err), DATABASE_UNAVAILABLE.test(code));
+}
+
+/** How many updates from `i` on are customer (or owner) messages that may be stored together. */
+function messageRun(list: Update[], i: number): number {
+  let j = i;
+  while (j < list.length && (list[j].message !== undefined || list[j].business_message !== undefined)) j++;
+  return j - i;
+}
+
 const DATABASE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM|INTERRUPT)/;
 /** Tries to save one update whose failure was not the database being unavailable, before it is skipped. */
 const MAX_TRIES_OF_ONE_UPDATE = 5;
@@ -495,41 +510,3 @@ const ALLOWED_UPDATES = [
   'edited_business_message',
   'deleted_business_messages',
 ] as const;
-
-const REFUSALS: [RegExp, string][] = [
-  [/bot was blocked by the user/i, 'This customer blocked your bot in Telegram'],
-  [/user is deactivated/i, 'This Telegram account was deleted'],
-  [/can't initiate conversation|have no rights to send/i, 'This person has not started a chat with your bot'],
-  [/chat not found/i, 'Telegram does not know this chat (the customer may have deleted it)'],
-];
-
-/** The owner's words for Telegram's common refusals, with Telegram's own answer kept in brackets. */
-function explainRefusal(description: string, raw: string): string {
-  const hit = REFUSALS.find(([re]) => re.test(description));
-  return hit ? `${hit[1]} (${raw})` : raw;
-}
-
-function isAuthError(err: unknown): boolean {
-  return err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404);
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** Splits text into parts Telegram accepts, preferring line breaks and spaces, never splitting a surrogate pair. */
-export function splitText(text: string, max: number): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) cut = max;
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut--;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^[\n ]/, '');
-  }
-  parts.push(rest);
-  return parts;
-}

@@ -23,6 +23,8 @@ export interface CatchUpDeps {
   ownJid?: string;
   /** Files one message (a customer's, or the owner's own from the phone); true when it was new. */
   file(m: WaMessage): Promise<boolean>;
+  /** Files a chat's messages in one transaction; how many were new. Throws (storing none) when any fails. */
+  fileMany(ms: WaMessage[]): Promise<number>;
   /** False once the client was replaced or the channel stopped: the run ends early. */
   live(): boolean;
   progress(detail: string | undefined): void;
@@ -52,10 +54,21 @@ export async function catchUp(client: WaClient, d: CatchUpDeps): Promise<Backfil
       console.error('[whatsapp] could not load a chat for the catch-up', messageOf(err));
       continue;
     }
-    for (const m of [...msgs].sort((a, b) => a.timestamp - b.timestamp)) {
-      if (m.timestamp * 1000 < since) continue;
+    const wanted = [...msgs]
+      .sort((a, b) => a.timestamp - b.timestamp)
+      .filter((m) => m.timestamp * 1000 >= since)
       // What the owner wrote from the phone while Lavka was closed belongs in the history too.
-      if (m.fromMe ? !ownMessageFiled(m, d.ownJid) : skipReason(m, d.filter)) continue;
+      .filter((m) => (m.fromMe ? ownMessageFiled(m, d.ownJid) : !skipReason(m, d.filter)));
+    // A chat's messages go in one transaction; if that fails, one by one, so only a message at fault stays unsaved.
+    if (wanted.length > 1) {
+      try {
+        stored += await d.fileMany(wanted);
+        continue;
+      } catch (err) {
+        console.error('[whatsapp] a chat could not be filed at once; filing its messages one by one', messageOf(err));
+      }
+    }
+    for (const m of wanted) {
       try {
         if (await d.file(m)) stored++;
       } catch (err) {

@@ -2,6 +2,8 @@
 // start-up deadlines and reconnects with backoff, a watchdog that replaces a hung or crashed page, routine browser
 // restarts, hard stops (another WhatsApp Web, a block), a catch-up of missed messages, receipts, text replies.
 // The client comes from an injected factory, so tests drive a double and the app drives Chrome.
+// Over 400 lines: linking, the watchdog and reconnects share one client's life cycle (generation, timers, state); the
+// parts without that state are beside it (catch-up, burst, health, senders, maintenance, inbound).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
@@ -14,6 +16,7 @@ import {
   type ChannelState,
   type ChannelStatus,
   type SendRequest,
+  type InboundMessage,
 } from '../channel';
 import { UNCONFIRMED } from '../outbox';
 import { formatPhone, whatsappChatId } from '../../contacts/identity';
@@ -25,6 +28,7 @@ import type { MemoryProbe } from './memory';
 import { WHATSAPP, ackStatus, ownMessageFiled, skipReason, type WaFilter } from './inbound';
 import type { FetchedMedia, OutgoingMedia } from '../../media/types';
 import { catchUp, type BackfillReport } from './catch-up';
+import { Burst } from './burst';
 import { WaSenders } from './senders';
 import { findWhatsAppNumber } from './number-lookup';
 
@@ -127,6 +131,8 @@ export class WhatsAppChannel implements Channel {
   /** Latest receipt per own message id; a receipt can arrive before sendMessage returns the id to the outbox. */
   private readonly acks = new Map<string, AckStatus>();
   private readonly senders: WaSenders;
+  /** Live messages that arrive together are stored in one transaction. */
+  private readonly burst = new Burst(() => this.sink);
   /** Ids of messages Lavka itself sent: their message_create is not the owner writing from the phone. */
   private readonly ownSent = new Set<string>();
   /** Recent media messages by id, so a download needs no lookup in WhatsApp Web. */
@@ -257,7 +263,7 @@ export class WhatsAppChannel implements Channel {
       if (this.sending > 0) await new Promise<void>((resolve) => this.sendWaiters.push(resolve));
       if (this.ownSent.has(m.id._serialized)) return;
       this.keepMediaMessage(m);
-      this.sink?.receive(await this.senders.toInbound(client, m, true));
+      await this.burst.store(await this.senders.toInbound(client, m, true));
     } catch (err) {
       console.error('[whatsapp] an own message could not be filed', messageOf(err));
     }
@@ -673,7 +679,7 @@ export class WhatsAppChannel implements Channel {
       if (skipReason(m, this.opts.filter())) return;
       this.keepMediaMessage(m);
       const msg = await this.senders.toInbound(client, m);
-      this.sink?.receive(msg);
+      await this.burst.store(msg);
       this.opts.store.setLastSeenAt(this.opts.clock.now());
     } catch (err) {
       // One odd message must not take the channel down; it is logged without its content.
@@ -709,6 +715,17 @@ export class WhatsAppChannel implements Channel {
       file: async (m) => {
         this.keepMediaMessage(m);
         return !!this.sink?.receive(await this.senders.toInbound(client, m, m.fromMe)).stored;
+      },
+      fileMany: async (ms) => {
+        const batch: InboundMessage[] = [];
+        for (const m of ms) {
+          this.keepMediaMessage(m);
+          batch.push(await this.senders.toInbound(client, m, m.fromMe));
+        }
+        const sink = this.sink;
+        if (!sink) return 0;
+        const results = sink.receiveMany ? sink.receiveMany(batch) : batch.map((b) => sink.receive(b));
+        return results.filter((r) => r.stored).length;
       },
       live,
       progress: (detail) => {
