@@ -13,9 +13,7 @@ import m0011 from './0011-message-origin';
 import m0012 from './0012-reports';
 import m0013 from './0013-media';
 import m0014 from './0014-workday';
-import m0015 from './0015-reserved';
-import m0016 from './0016-reserved';
-import m0017 from './0017-phone-book-not-a-channel';
+import m0015 from './0015-phone-book-not-a-channel';
 import type { Migration } from './types';
 
 export type { Migration, MigrationContext } from './types';
@@ -36,6 +34,4 @@ export const migrations: readonly Migration[] = [
   m0013,
   m0014,
   m0015,
-  m0016,
-  m0017,
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase } from '../../../../main/core/db/connection';
 import { migrate } from '../../../../main/core/db/migrate';
-import phoneBook, { PHONE_NOT_A_CHANNEL } from '../../../../main/core/db/migrations/0017-phone-book-not-a-channel';
+import phoneBook, { PHONE_NOT_A_CHANNEL } from '../../../../main/core/db/migrations/0015-phone-book-not-a-channel';
 import { tempDir } from '../../../helpers/test-app';
 
 describe('migration phone-book-not-a-channel', () => {

@@ -8,7 +8,7 @@ import type { Migration } from './types';
 export const PHONE_NOT_A_CHANNEL = 'phone_not_a_channel';
 
 const migration: Migration = {
-  version: 17,
+  version: 15,
   name: 'phone-book-not-a-channel',
   up(db) {
     const now = Date.now();
