@@ -310,6 +310,11 @@ class Lane {
   /** Shutdown: deferred calls queue now (they see the abort and end), so nothing waits for a timer. */
   flush(): void {
     this.closing = true;
+    this.release();
+  }
+
+  /** Deferred calls queue now, behind anything already waiting. */
+  release(): void {
     for (const [handle, go] of [...this.deferred]) {
       this.clock.clearTimeout(handle);
       go();
@@ -364,6 +369,11 @@ export class OllamaChatModel implements ChatModel {
   /** Lets deferred calls go now (shutdown). */
   flush(): void {
     this.lane.flush();
+  }
+
+  /** Lets deferred calls go now, without closing (someone waits for all model work to finish). */
+  release(): void {
+    this.lane.release();
   }
 
   /** Nothing running or waiting: a warm-up may go now without delaying anyone. */

@@ -713,6 +713,8 @@ export class AssistantService {
         purpose: 'summary',
         conversationId,
         signal: this.shutdown.signal,
+        // Nobody watches it appear: the draft the owner asks for right after the same message is written first.
+        defer: true,
         maxTokens: 140,
         temperature: 0.2,
         messages: this.conversationPrompt(conversationId, summaryTask(languageName(ui.split('-')[0]))), // pt-BR → Portuguese
@@ -920,7 +922,12 @@ export class AssistantService {
 
   /** Resolves when no suggestion, auto turn or summary is running (tests, shutdown). Timers are not waited for. */
   async idle(): Promise<void> {
-    while (this.pending.size) await Promise.all([...this.pending]);
+    for (;;) {
+      // A deferred call (a handoff summary, order reading) would otherwise wait for a timer nobody advances.
+      if (this.model instanceof OllamaChatModel) this.model.release();
+      if (!this.pending.size) return;
+      await Promise.all([...this.pending]);
+    }
   }
 
   /** Deferred background calls (order reading) queue now instead of after their short wait. */

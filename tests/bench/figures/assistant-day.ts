@@ -2,6 +2,7 @@
 // orders, small talk, a complaint, reminders) run through the real Lavka core against a fake Ollama that records
 // every request; the latency model (../ollama-latency.ts) then charges each request like Ollama's runner would on a
 // CPU laptop. Time is virtual (a fake clock): the day takes seconds, not hours.
+import { writeFileSync } from 'node:fs';
 import type { App } from '../../../main/core/app';
 import { createApp } from '../../../main/core/app';
 import { FakeClock } from '../../helpers/fake-clock';
@@ -292,6 +293,17 @@ export function dayFigures(day: DayResult, profile: Profile, withTargets: boolea
     }),
   );
   // LAVKA_BENCH_DUMP=1 prints every call (kind, tokens, cache, queue) to stderr: where the time of the day went.
+  // LAVKA_BENCH_PROMPTS=FILE writes every request (kind, messages, options) as JSON: what each call re-read.
+  if (process.env.LAVKA_BENCH_PROMPTS && withTargets) {
+    const rows = day.calls.map((c) => ({
+      at: c.at,
+      kind: c.kind,
+      messages: c.body.messages,
+      options: c.body.options,
+      keepAlive: c.body.keep_alive,
+    }));
+    writeFileSync(process.env.LAVKA_BENCH_PROMPTS, JSON.stringify(rows));
+  }
   if (process.env.LAVKA_BENCH_DUMP && withTargets) {
     for (const [i, c] of charges.entries()) {
       const r = day.calls[i];
