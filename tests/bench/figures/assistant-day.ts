@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { App } from '../../../main/core/app';
 import { createApp } from '../../../main/core/app';
 import { FakeClock } from '../../helpers/fake-clock';
-import { FakeOllama, callKind, type CallKind, type ChatBody } from '../../helpers/fake-ollama';
+import { FakeOllama, callKind, isReply, type CallKind, type ChatBody } from '../../helpers/fake-ollama';
 import { flush } from '../../helpers/test-app';
 import { DEFER_MS } from '../../../main/core/assistant/ollama';
 import { encode, promptTokens, RunnerModel, type Profile } from '../ollama-latency';
@@ -72,7 +72,9 @@ const TEXTS: Record<Lang, Record<'question' | 'order' | 'more' | 'smalltalk' | '
 /** What the fake model answers, by call kind: sizes like a real 4B model's answers (they are charged as output). */
 function answer(body: ChatBody, kind: CallKind): string {
   switch (kind) {
-    case 'reply':
+    case 'suggest':
+    case 'free-text':
+    case 'choose':
       return body.format
         ? JSON.stringify({
             reply: 'Yes, we are open until 18:00 today. See you soon!',
@@ -205,7 +207,7 @@ export async function runShopDay(dataDir: string, seed: string, messages: number
       const before = calls.length;
       s.assistant.suggest(r.conversationId!);
       await settle(app, clock);
-      const idx = calls.findIndex((c, i) => i >= before && c.kind === 'reply');
+      const idx = calls.findIndex((c, i) => i >= before && isReply(c.kind));
       if (idx >= 0) result.suggestions.push({ call: idx, messageAt: receivedAt });
       // …reads it and sends it (edited or not) a little later.
       const draft = drafts.get(r.conversationId!);
