@@ -8,7 +8,7 @@ import { createApp } from '../../../main/core/app';
 import { FakeClock } from '../../helpers/fake-clock';
 import { FakeOllama, callKind, isReply, type CallKind, type ChatBody } from '../../helpers/fake-ollama';
 import { flush } from '../../helpers/test-app';
-import { DEFER_MS } from '../../../main/core/assistant/ollama';
+import { DEFER_MS } from '../../../main/core/assistant/ollama-chat';
 import { encode, promptTokens, RunnerModel, type Profile } from '../ollama-latency';
 import { figure, percentile, type Figure } from '../report';
 import { Rng } from '../rng';
