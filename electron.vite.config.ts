@@ -35,7 +35,16 @@ export default defineConfig({
     plugins: [react()],
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+        output: {
+          // One chunk per UI language (all its namespaces): the page fetches only the language it shows.
+          manualChunks(id) {
+            const m = /renderer\/src\/locales\/([^/]+)\/[^/]+\.json$/.exec(id);
+            return m ? `texts-${m[1]}` : undefined;
+          },
+        },
+      },
     },
   },
 });

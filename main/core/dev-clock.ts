@@ -85,10 +85,12 @@ export class AdjustableClock implements Clock {
   }
 }
 
+const clockNow = z.strictObject({ now: z.number() });
+
 /** dev.clock.* — registered only when the app was built with an AdjustableClock. */
 export function devClockMethods(clock: AdjustableClock) {
   return {
-    'dev.clock.now': method(z.object({}).optional().default({}), () => ({ now: clock.now() }), 'TEST CLOCK: current time.'),
+    'dev.clock.now': method(z.object({}).optional().default({}), clockNow, () => ({ now: clock.now() }), 'TEST CLOCK: current time.'),
     'dev.clock.advance': method(
       z.object({
         ms: z
@@ -97,6 +99,7 @@ export function devClockMethods(clock: AdjustableClock) {
           .min(0)
           .max(400 * 86_400_000),
       }),
+      clockNow,
       (i) => ({ now: clock.advance(i.ms) }),
       'TEST CLOCK: moves time forward, firing what falls due.',
     ),

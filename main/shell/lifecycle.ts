@@ -4,6 +4,7 @@
 import type { Envelope } from '../core/api/envelope';
 import type { AppEvent } from '../core/events';
 import { shellTexts, type Translate } from './texts';
+import { formatMoney } from '../shared/money';
 
 export interface ShellPort {
   /** Creates the window if needed, restores, shows and focuses it. */
@@ -262,11 +263,5 @@ export class ShellLifecycle {
   }
 }
 
-function money(minor: number, currency: string): string {
-  try {
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(minor / 10 ** digits);
-  } catch {
-    return `${(minor / 100).toFixed(2)} ${currency}`;
-  }
-}
+/** The order total in the system's locale, as the notification shows it. */
+const money = (minor: number, currency: string) => formatMoney(minor, currency, undefined);

@@ -1,5 +1,6 @@
 // The only module that talks to the core: window.lavka in Electron, HTTP + WebSocket in a browser.
-// Everything is typed by the core's contract (types only; no core code is bundled into the renderer).
+// Everything is typed by the core's declared contract: each method's input and output types come from its zod schemas
+// (main/core/<domain>/api.ts and outputs.ts); only types are imported, no core code is bundled into the renderer.
 import type { Api, ApiInput, ApiOutput, MethodName } from '../../main/core/api/contract';
 import type { ApiError, Envelope } from '../../main/core/api/envelope';
 import type { AppEvent, EventName, EventMap } from '../../main/core/events';

@@ -2,7 +2,7 @@
 // otherwise reports "n/a" so the bench still runs on a schema without them. Detection is by sqlite_master. Each
 // domain is one transaction: a seeder that no longer fits a changed schema rolls back and reports why.
 import type { Db } from '../../main/core/db/connection';
-import { formatLocal, toLocal } from '../../main/core/time/zoned';
+import { formatLocal, toLocal } from '../../main/shared/zoned-time';
 import type { Rng } from './rng';
 import { CORPORA, LANGS, productName, type Lang } from './seed-text';
 

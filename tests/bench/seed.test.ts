@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DB_FILE, createApp } from '../../main/core/app';
 import { openDatabase, closeDatabase, type Db } from '../../main/core/db/connection';
 import { tempDir } from '../helpers/test-app';
-import { formatLocal, toLocal } from '../../main/core/time/zoned';
+import { formatLocal, toLocal } from '../../main/shared/zoned-time';
 import { BIG_CONVERSATION_ID, TIMELINE_END, inboundBatch, seedShop, type Scale } from './seed';
 import { rebaseReminders } from './seed-domains';
 import { RARE_WORD } from './seed-text';

@@ -25,6 +25,8 @@ export const test = base.extend<Fixtures>({
     const s = await startServe(serveOptions);
     await use(s);
     await s.stop();
+    // An answer outside its declared output is a contract bug even when the screen happened to cope with it.
+    expect(s.output(), 'API answers outside their declared outputs').not.toContain('answered outside its declared output');
   },
 });
 

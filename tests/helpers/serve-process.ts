@@ -31,7 +31,8 @@ export async function startServe(
   const token = randomBytes(18).toString('base64url');
   const args = [SERVE_JS, '--data-dir', dataDir, '--port', '0', ...(opts.demo ? ['--demo'] : []), ...(opts.args ?? [])];
   const proc = spawn(process.execPath, args, {
-    env: { ...process.env, LAVKA_TOKEN: token, ...opts.env },
+    // Journeys check every API answer against its declared output, as unit tests do (main/core/api/dispatch.ts).
+    env: { ...process.env, LAVKA_CHECK_OUTPUTS: '1', LAVKA_TOKEN: token, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -6,6 +6,7 @@ import { createApp, type App, type AppConfig } from '../../main/core/app';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { ApiInput, ApiOutput, MethodName } from '../../main/core/api/contract';
 import { FakeClock } from './fake-clock';
+import { DEFAULT_HOURS } from '../../main/shared/opening-hours';
 
 export interface TestApp {
   app: App;
@@ -32,15 +33,7 @@ export async function makeTestApp(opts: Partial<AppConfig> & { setup?: boolean; 
         currency: 'EUR',
         timeZone: 'Europe/Berlin',
         region: 'DE',
-        openingHours: {
-          mon: { open: '09:00', close: '18:00' },
-          tue: { open: '09:00', close: '18:00' },
-          wed: { open: '09:00', close: '18:00' },
-          thu: { open: '09:00', close: '18:00' },
-          fri: { open: '09:00', close: '18:00' },
-          sat: { open: '10:00', close: '16:00' },
-          sun: null,
-        },
+        openingHours: DEFAULT_HOURS,
         address: 'Hauptstraße 1, Berlin',
         phone: '+49 30 123456',
       },

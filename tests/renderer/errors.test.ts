@@ -1,7 +1,7 @@
 // Every failure the core can report reaches the owner in their language: each error code and each reason has a text
 // in every UI language, non-English languages never show the English one, and library text never leaks through.
 import { afterEach, describe, expect, it } from 'vitest';
-import i18next, { setUiLanguage } from '../../renderer/src/i18n';
+import i18next, { loadUiTexts, setUiLanguage } from '../../renderer/src/i18n';
 import { codeText, ERROR_CODES, errorText, reasonText, technicalText } from '../../renderer/src/i18n/errors';
 import { ApiCallError } from '../../renderer/src/api';
 import { ERROR_REASONS, classifyTechnicalError } from '../../main/shared/error-reasons';
@@ -19,6 +19,9 @@ const PARAMS = {
   sku: 'P-0001',
   size: '5 MB',
 };
+
+// The app loads one language at a time; these checks switch between all of them.
+await Promise.all(UI_LANGUAGE_CODES.map(loadUiTexts));
 
 function inLanguage<T>(lang: string, fn: () => T): T {
   setUiLanguage(lang);

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { localeFiles } from '../../renderer/src/i18n/resources';
 import type { Strings } from '../../renderer/src/i18n/types';
 import { UI_LANGUAGE_CODES } from '../../main/shared/ui-languages';
-import i18next from '../../renderer/src/i18n';
+import i18next, { loadUiTexts } from '../../renderer/src/i18n';
+
+// The app loads one language at a time; these checks read every language.
+await Promise.all(UI_LANGUAGE_CODES.map(loadUiTexts));
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const files = localeFiles();

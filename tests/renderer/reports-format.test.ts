@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import i18next from '../../renderer/src/i18n';
+import { switchUiLanguage } from '../../renderer/src/i18n';
 import { count, duration, percent } from '../../renderer/src/features/reports/format';
 
 describe('report numbers as the owner reads them', () => {
   beforeAll(async () => {
-    await i18next.changeLanguage('en');
+    await switchUiLanguage('en');
   });
 
   it('says waits in seconds, minutes, hours or days', () => {
@@ -23,9 +23,9 @@ describe('report numbers as the owner reads them', () => {
   });
 
   it('speaks Russian with a decimal comma', async () => {
-    await i18next.changeLanguage('ru');
+    await switchUiLanguage('ru');
     expect(duration(7.5 * 60_000)).toBe('7,5 мин');
     expect(count(12345)).toMatch(/^12\s345$/);
-    await i18next.changeLanguage('en');
+    await switchUiLanguage('en');
   });
 });

@@ -72,6 +72,18 @@ describe('headless server', () => {
     }
   });
 
+  it('documents every method at GET /api with the JSON Schemas of its input and its output', async () => {
+    const origin = await boot();
+    const res = await fetch(`${origin}/api`, { headers: { 'x-lavka-token': TOKEN } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { methods: { name: string; input: unknown; output: unknown }[] };
+    expect(body.methods.length).toBe(Object.keys(t.app.methods).length);
+    const send = body.methods.find((m) => m.name === 'messages.send')!;
+    expect(send.input).toMatchObject({ type: 'object', required: expect.arrayContaining(['conversationId', 'text']) });
+    expect(send.output).toMatchObject({ type: 'object', required: expect.arrayContaining(['id', 'status', 'body']) });
+    expect(body.methods.find((m) => m.name === 'inbox.markRead')!.output).toMatchObject({ type: 'null' });
+  });
+
   it('refuses requests from another origin or site whatever token they carry (403)', async () => {
     await boot();
     const p = server.port;

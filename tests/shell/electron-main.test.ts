@@ -9,19 +9,7 @@ import { PortClient, type PortLike } from '../../preload/port-client';
 import { LOCK_FILE } from '../../main/core/data-lock';
 
 vi.mock('electron', () => import('../helpers/fake-electron'));
-vi.mock('electron-log/main', () => {
-  const noop = () => {};
-  return {
-    default: {
-      transports: { file: {} },
-      errorHandler: { startCatching: noop },
-      scope: () => ({ info: noop, warn: noop }),
-      info: noop,
-      warn: noop,
-      error: noop,
-    },
-  };
-});
+vi.mock('electron-log/main', () => import('../helpers/fake-electron-log'));
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lavka-shell-'));
 process.env.LAVKA_DATA_DIR = dataDir;

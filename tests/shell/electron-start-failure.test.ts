@@ -7,19 +7,7 @@ import { join } from 'node:path';
 import { LOCK_FILE } from '../../main/core/data-lock';
 
 vi.mock('electron', () => import('../helpers/fake-electron'));
-vi.mock('electron-log/main', () => {
-  const noop = () => {};
-  return {
-    default: {
-      transports: { file: {} },
-      errorHandler: { startCatching: noop },
-      scope: () => ({ info: noop, warn: noop }),
-      info: noop,
-      warn: noop,
-      error: noop,
-    },
-  };
-});
+vi.mock('electron-log/main', () => import('../helpers/fake-electron-log'));
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lavka-shell-locked-'));
 // A running Lavka (this very process, so certainly alive) holds the folder.

@@ -1,19 +1,37 @@
-// Building blocks of the API contract: a method is a zod input schema plus a handler.
-// Handlers are thin: parse (done here), call a service, return plain data.
+// Building blocks of the API contract: a method is a zod input schema, a zod output schema and a handler.
+// Handlers are thin: parse (done here), call a service, return data that fits the declared output.
 import { z } from 'zod';
+import type { JsonSafeSchema } from './json-safe';
 
-export interface MethodDef<S extends z.ZodType = z.ZodType, R = unknown> {
-  input: S;
-  run: (input: z.output<S>) => R | Promise<R>;
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  /** What the method answers. The renderer's types come from it; dispatch checks answers against it in dev and tests. */
+  output: O;
+  run: (input: z.output<I>) => Returned<O> | Promise<Returned<O>>;
   /** One line for GET /api and the README. */
   doc?: string;
 }
 
-export function method<S extends z.ZodType, R>(input: S, run: (input: z.output<S>) => R | Promise<R>, doc?: string): MethodDef<S, R> {
-  return { input, run, doc };
+/** A handler of a method that answers `null` may also just return nothing (dispatch sends null). */
+type Returned<O extends z.ZodType> = null extends z.input<O> ? z.input<O> | void : z.input<O>;
+
+/**
+ * Declares one method. The output schema must describe JSON (no Date, Map, bigint, functions, undefined in arrays):
+ * that is checked by type here, so a schema such as `z.date()` does not compile.
+ */
+export function method<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O & JsonSafeSchema<O>,
+  run: (input: z.output<I>) => Returned<O> | Promise<Returned<O>>,
+  doc?: string,
+): MethodDef<I, O> {
+  return { input, output, run, doc };
 }
 
 export const noInput = z.object({}).strict().optional().default({});
+
+/** The output of a method that answers nothing (the envelope carries `value: null`). */
+export const nothing = z.null();
 
 /**
  * A partial-update schema: every field optional and WITHOUT its default. (zod's .partial() keeps defaults, so a
@@ -31,9 +49,9 @@ export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a method map holds handlers of any input/output
 export type MethodMap = Record<string, MethodDef<any, any>>;
 
-/** The client-side view of a method map: each name becomes an async function of the schema's input. */
+/** The client-side view of a method map: each name becomes an async function from the input to the declared output. */
 export type ApiOf<M extends MethodMap> = {
-  [K in keyof M]: (input: z.input<M[K]['input']>) => Promise<Awaited<ReturnType<M[K]['run']>>>;
+  [K in keyof M]: (input: z.input<M[K]['input']>) => Promise<z.output<M[K]['output']>>;
 };
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -43,7 +61,7 @@ export function mergeMethods<T extends MethodMap[]>(...maps: T): UnionToIntersec
   const out: MethodMap = {};
   for (const map of maps) {
     for (const [name, def] of Object.entries(map)) {
-      if (name in out) throw new Error(`API method "${name}" is registered twice`);
+      if (Object.hasOwn(out, name)) throw new Error(`API method "${name}" is registered twice`);
       out[name] = def;
     }
   }

@@ -16,7 +16,7 @@ import { WEEKDAYS, type BusinessProfile } from '../settings/schema';
 import type { ChatTurn } from './chat-model';
 import type { Grounding } from './guardrails';
 import { detectLanguage } from './language';
-import { isShopOpen, shopOpenAt } from '../../shared/opening-hours';
+import { isShopOpen, minutesOf, shopOpenAt, wallClock } from '../../shared/opening-hours';
 import { buildStablePrefix, formatHours, taskLine, type StablePrefix, type Task } from './prompts';
 import { TOKENS_PER_MESSAGE, estimateTokens, truncateToTokens } from './tokens';
 import type { Source } from './types';
@@ -182,9 +182,7 @@ const PROFILE_TOPICS: {
 
 /** Local date/time parts in the shop's time zone. */
 function localParts(now: number, timeZone: string): { weekday: (typeof WEEKDAYS)[number]; minutes: number; label: string } {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const parts = Object.fromEntries(f.formatToParts(now).map((p) => [p.type, p.value]));
-  const weekday = String(parts.weekday).slice(0, 3).toLowerCase() as (typeof WEEKDAYS)[number];
+  const { weekday, minutes } = wallClock(now, timeZone);
   const label = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
@@ -197,10 +195,8 @@ function localParts(now: number, timeZone: string): { weekday: (typeof WEEKDAYS)
   })
     .format(now)
     .replace(/,/g, '');
-  return { weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute), label };
+  return { weekday, minutes, label };
 }
-
-const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Whether the shop is open at `now` by its opening hours, in its time zone (the one shared answer). */
 export function isOpenAt(b: BusinessProfile, now: number): boolean {
@@ -217,7 +213,7 @@ export function nowLine(b: BusinessProfile, now: number): string {
   const openNow = shopOpenAt({ hours: b.openingHours, timeZone: b.timeZone }, now);
   let state: string;
   if (openNow.open) state = `open until ${openNow.closes}`;
-  else if (today && minutes < toMin(today.open)) state = `closed, opens today at ${today.open}`;
+  else if (today && minutes < minutesOf(today.open)) state = `closed, opens today at ${today.open}`;
   else {
     const i = WEEKDAYS.indexOf(weekday);
     let next = '';

@@ -2,34 +2,14 @@
 // only on the shop, never on the customer, the task or the clock, so it is byte-identical between all calls and
 // Ollama reuses its KV cache for it; per-conversation state and the TASK line follow it (context.ts).
 import type { BusinessProfile, OpeningHours } from '../settings/schema';
-import { WEEKDAYS } from '../settings/schema';
+import { describeWeek } from '../../shared/opening-hours';
 import type { KnowledgeEntry, ShopPolicies } from '../knowledge/types';
 import { languageName } from './language';
 import { estimateTokens, truncateToTokens } from './tokens';
 
-const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
-
 /** "Mon–Fri 09:00–18:00; Sat 10:00–16:00; Sun closed": consecutive days with equal hours are grouped. */
 export function formatHours(h: OpeningHours): string {
-  const parts: string[] = [];
-  let i = 0;
-  while (i < WEEKDAYS.length) {
-    const d = h[WEEKDAYS[i]];
-    let j = i;
-    while (j + 1 < WEEKDAYS.length && JSON.stringify(h[WEEKDAYS[j + 1]]) === JSON.stringify(d)) j++;
-    const days = i === j ? DAY_NAMES[WEEKDAYS[i]] : `${DAY_NAMES[WEEKDAYS[i]]}–${DAY_NAMES[WEEKDAYS[j]]}`;
-    parts.push(`${days} ${d ? `${d.open}–${d.close}` : 'closed'}`);
-    i = j + 1;
-  }
-  return parts.join('; ');
+  return describeWeek(h, 'en', 'closed', '; ');
 }
 
 /** Policies beyond this many tokens are cut: the prefix must leave room for the conversation in num_ctx. */

@@ -3,29 +3,13 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../errors';
-import { formatMoney, minorToDecimal, parseMoney } from './money';
+import { formatMoney, minorToDecimal, parseMoney } from '../../shared/money';
+import { CSV_FIELDS, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, type CsvField, type CsvMapping } from '../../shared/import-fields';
 import type { CatalogService } from './service';
 import { validate } from './validate';
 import type { OptionGroup, Product, ProductData } from './types';
 
-export const CSV_FIELDS = [
-  'sku',
-  'name',
-  'category',
-  'price',
-  'unit',
-  'stock',
-  'available',
-  'synonyms',
-  'options',
-  'description',
-  'archived',
-] as const;
-export type CsvField = (typeof CSV_FIELDS)[number];
-export type CsvMapping = (CsvField | null)[];
-
-export const MAX_IMPORT_ROWS = 5000;
-export const MAX_IMPORT_CHARS = 1_500_000;
+export { CSV_FIELDS, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, type CsvField, type CsvMapping };
 
 /** Header words (several languages) recognised when guessing the mapping. Compared after lower-casing. */
 const HEADER_ALIASES: Record<CsvField, string[]> = {

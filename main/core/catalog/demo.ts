@@ -1,7 +1,14 @@
 // The demo bakery's catalog: bread, pastries, cakes and coffee, with Russian (and some Ukrainian) names customers use.
 // Prices are EUR cents. One cake is sold out so the demo can show how Lavka handles it.
 import type { CatalogService } from './service';
-import type { ProductInput } from './types';
+import type { OptionGroup, ProductInput } from './types';
+
+/** An option group from (value, price difference in minor units) pairs. */
+const option = (name: string, ...values: [value: string, priceDeltaMinor: number][]): OptionGroup => ({
+  name,
+  values: values.map(([value, priceDeltaMinor]) => ({ value, priceDeltaMinor })),
+});
+const CUP_SIZE = option('size', ['small', 0], ['large', 80]);
 
 export const DEMO_PRODUCTS: ProductInput[] = [
   {
@@ -114,15 +121,7 @@ export const DEMO_PRODUCTS: ProductInput[] = [
     description: 'Baked cheesecake, whole, 22 cm.',
     priceMinor: 2600,
     unit: 'cake',
-    options: [
-      {
-        name: 'topping',
-        values: [
-          { value: 'classic', priceDeltaMinor: 0 },
-          { value: 'raspberry', priceDeltaMinor: 300 },
-        ],
-      },
-    ],
+    options: [option('topping', ['classic', 0], ['raspberry', 300])],
     synonyms: ['чизкейк', 'творожный торт'],
   },
   {
@@ -141,15 +140,7 @@ export const DEMO_PRODUCTS: ProductInput[] = [
     description: '',
     priceMinor: 320,
     unit: 'cup',
-    options: [
-      {
-        name: 'size',
-        values: [
-          { value: 'small', priceDeltaMinor: 0 },
-          { value: 'large', priceDeltaMinor: 80 },
-        ],
-      },
-    ],
+    options: [CUP_SIZE],
     synonyms: ['капучино', 'капуччино'],
   },
   {
@@ -159,22 +150,7 @@ export const DEMO_PRODUCTS: ProductInput[] = [
     description: '',
     priceMinor: 350,
     unit: 'cup',
-    options: [
-      {
-        name: 'size',
-        values: [
-          { value: 'small', priceDeltaMinor: 0 },
-          { value: 'large', priceDeltaMinor: 80 },
-        ],
-      },
-      {
-        name: 'milk',
-        values: [
-          { value: 'regular', priceDeltaMinor: 0 },
-          { value: 'oat', priceDeltaMinor: 40 },
-        ],
-      },
-    ],
+    options: [CUP_SIZE, option('milk', ['regular', 0], ['oat', 40])],
     synonyms: ['латте', 'лате'],
   },
   {

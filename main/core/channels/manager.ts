@@ -1,18 +1,21 @@
 // Runs the real messaging channels from their settings: starts, restarts and stops Telegram and WhatsApp, applies
-// pacing to the outbox, and answers what Settings → Channels shows (status, masked token, browser, queue).
+// pacing to the outbox, and answers what Settings → Channels shows (status, masked token, browser; the queue: queue-view.ts).
 import { classifyTechnicalError } from '../../shared/error-reasons';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { EventBus } from '../events';
-import type { OutboxRepo, PendingRow } from '../db/repos/outbox-repo';
+import type { OutboxRepo } from '../db/repos/outbox-repo';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 import type { SettingsService } from '../settings/service';
-import type { ChannelState, ChannelStatus } from './channel';
+import type { ChannelStatus } from './channel';
 import type { ChannelHub } from './hub';
 import type { Outbox } from './outbox';
 import type { SecretStore } from '../secrets/secret-store';
 import { DEFAULT_PACING, PacingGate, pacingSchema, type PacingSettings } from './pacing';
+import { queueView, type QueueView } from './queue-view';
+
+export type { QueueChannel, QueueView } from './queue-view';
 import {
   DEFAULT_TELEGRAM_SETTINGS,
   DEFAULT_WHATSAPP_SETTINGS,
@@ -98,25 +101,6 @@ export interface TelegramOverview {
 export interface WhatsAppOverview extends WhatsAppSettings {
   browser: BrowserLookup;
   status: ChannelStatus;
-}
-
-export interface QueueChannel {
-  channel: string;
-  state: ChannelState;
-  pending: number;
-  done: number;
-  failed: number;
-  sentLastHour: number;
-  hourlyCap: number | null;
-  /** When the next message of this channel may go (pacing or retry), or null when it goes as soon as it can. */
-  nextSendAt: number | null;
-  waitingFor: 'channel' | 'pacing' | 'retry' | null;
-}
-
-export interface QueueView {
-  now: number;
-  channels: QueueChannel[];
-  items: PendingRow[];
 }
 
 const WHATSAPP_DIR = 'whatsapp';
@@ -395,32 +379,8 @@ export class ChannelManager {
     return saved;
   }
 
+  /** What Settings → Queue shows: each channel's progress, what it waits for, and the waiting messages. */
   queue(limit = 100): QueueView {
-    const now = this.d.clock.now();
-    const items = this.d.outboxRepo.pending(limit);
-    const pacing = this.getPacing() as Partial<Record<string, PacingSettings['whatsapp']>>;
-    const channels = this.d.outboxRepo.batchProgress().map((p): QueueChannel => {
-      const state = this.d.hub.status(p.channel).state;
-      const gated = this.d.outbox.gatedUntil(p.channel);
-      const nextRetry = this.d.outboxRepo.nextDueAfter(p.channel, now) ?? null;
-      const waitingFor =
-        state !== 'connected' ? 'channel' : gated ? 'pacing' : nextRetry && !this.hasDue(items, p.channel, now) ? 'retry' : null;
-      return {
-        channel: p.channel,
-        state,
-        pending: p.pending,
-        done: p.done,
-        failed: p.failed,
-        sentLastHour: this.pacing.sentLastHour(p.channel, now),
-        hourlyCap: pacing[p.channel]?.hourlyCap ?? null,
-        nextSendAt: waitingFor === 'pacing' ? gated : waitingFor === 'retry' ? nextRetry : null,
-        waitingFor,
-      };
-    });
-    return { now, channels, items };
-  }
-
-  private hasDue(items: PendingRow[], channel: string, now: number): boolean {
-    return items.some((i) => i.channel === channel && (i.state === 'sending' || i.nextAttemptAt <= now));
+    return queueView(this.d, this.pacing, this.getPacing(), limit);
   }
 }

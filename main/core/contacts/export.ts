@@ -5,7 +5,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import type { ContactsListRepo, ExportRow } from '../db/repos/contacts-repo';
 import { AppError } from '../errors';
 import type { ContactExtensions } from './extensions';
-import { currencyDigits } from './extensions';
+import { currencyDigits } from '../../shared/money';
 import { UTF8_BOM, csvRows, formatAmount, formatDateTime } from './csv-cells';
 import { PHONE_CHANNELS } from './phone';
 import type { JobContext } from './jobs';

@@ -1,6 +1,7 @@
 // Optional data other domains add beside contacts (orders, opt-out, reminders), found once from the schema at start.
 // Contacts must work with or without those features, so nothing here assumes a table exists.
 import type { Db } from '../db/connection';
+import { currencyDigits } from '../../shared/money';
 
 /** A table that points at contacts or conversations through a foreign key (orders, reminders, consent…). */
 export interface LinkedTable {
@@ -140,14 +141,6 @@ export function linkedRefs(
     out.set(l.table, refs);
   }
   return out;
-}
-
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 }
 
 export { quoteId };

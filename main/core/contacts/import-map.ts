@@ -1,20 +1,9 @@
 // Column mapping for contact import: which Lavka field each CSV column feeds, guessed from English and Russian
 // headers (and from Lavka's and Google's own export layouts) so a typical file needs no clicks.
 
-export const IMPORT_FIELDS = [
-  'ignore',
-  'name',
-  'firstName',
-  'middleName',
-  'lastName',
-  'phone',
-  'email',
-  'telegram',
-  'tags',
-  'notes',
-  'language',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, type ImportField } from '../../shared/import-fields';
+
+export { IMPORT_FIELDS, type ImportField };
 
 /** Patterns over a normalised header (lower case, single spaces, no punctuation at the ends). First match wins. */
 const RULES: [ImportField, RegExp][] = [

@@ -3,7 +3,7 @@
 // with the conversation, the products they name with the turn. Built from the database only, so prices may be quoted.
 import type { ContextBlock, ContextProvider, ContextRequest, StableBlockProvider } from '../assistant/context';
 import type { CatalogService } from '../catalog/service';
-import { formatMoney } from '../catalog/money';
+import { formatMoney } from '../../shared/money';
 import type { Product } from '../catalog/types';
 import type { OrdersService } from './service';
 import { lineTitle } from './texts';

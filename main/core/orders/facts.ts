@@ -2,7 +2,7 @@
 // product, read fresh from the database and worded by Lavka's own texts in the customer's language.
 import type { CatalogFacts } from '../assistant/compose';
 import type { CatalogService } from '../catalog/service';
-import { formatMoney } from '../catalog/money';
+import { formatMoney } from '../../shared/money';
 import { customerText } from '../../shared/i18n/customer-texts';
 import { languageInfo } from '../../shared/languages';
 

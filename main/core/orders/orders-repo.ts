@@ -46,17 +46,8 @@ interface LineRow {
   line_total_minor: number;
 }
 
-export interface NewLine {
-  productId: number | null;
-  sku: string;
-  name: string;
-  label: string;
-  unit: string;
-  options: ChosenOption[];
-  quantity: number;
-  unitPriceMinor: number;
-  lineTotalMinor: number;
-}
+/** An order line before it is stored (no id yet). */
+export type NewLine = Omit<OrderLine, 'id'>;
 
 /** The parts of an order the capture flow and the owner's editor write together. */
 export type OrderContent = Pick<

@@ -1,7 +1,9 @@
 // Orders: reading and listing them, the status machine (with one customer notification per change), placing a
 // draft (number + stock in one transaction), the owner's edits of a chat draft, and messages waiting for approval.
+// A little over 400 lines on purpose: drafting, placing and status changes each write the order, its event and the
+// customer's message together through the same private helpers; the pure parts live beside it (build, days, texts).
 import type { Clock } from '../clock';
-import { fromLocal } from '../time/zoned';
+import { localDate } from '../../shared/zoned-time';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
@@ -13,6 +15,7 @@ import type { Message } from '../inbox/types';
 import type { SettingsService } from '../settings/service';
 import { buildOrder, catalogFor, type BuiltOrder, type RequestedItem } from './build';
 import type { OrdersRepo } from './orders-repo';
+import { dailyTotals, placedRange, type DailyTotals } from './days';
 import { isCustomerLanguage, type CustomerLanguage } from './replies';
 import type { CustomerLanguageService } from '../language/service';
 import type { Voice } from '../../shared/i18n/voice';
@@ -28,47 +31,25 @@ import {
   NOTIFY_STATUSES,
   TRANSITIONS,
   canMove,
-  type DailyTotal,
-  type Fulfilment,
   type NotifyStatus,
   type Order,
   type OrderEvent,
   type OrderFilter,
+  type OrderDetail,
   type OrderListItem,
+  type OwnerDraftInput,
   type OrderStatus,
   type PendingKind,
+  type StatusChangeResult,
 } from './types';
+
+export type { OrderDetail, OwnerDraftInput, StatusChangeResult };
 
 declare module '../events' {
   interface EventMap {
     'orders.updated': { orderId: number; conversationId: number | null };
   }
 }
-
-export interface OrderDetail extends Order {
-  events: OrderEvent[];
-  /** Statuses the owner may move this order to now. */
-  next: OrderStatus[];
-  contactExists: boolean;
-}
-
-export interface OwnerDraftInput {
-  lines: { productId: number; quantity: number; options: Record<string, string> }[];
-  fulfilment: Fulfilment;
-  address: string;
-  wantedTime: string;
-  note: string;
-}
-
-export interface StatusChangeResult {
-  order: OrderDetail;
-  notified: Message | null;
-  /** Why the customer was not told, when they should have been (no channel address, …). */
-  notifyError: string | null;
-}
-
-/** Ten years of days is the most a daily-totals query may span. */
-const MAX_RANGE_DAYS = 3660;
 
 export class OrdersService {
   constructor(
@@ -138,37 +119,16 @@ export class OrdersService {
     limit: number,
     cursor?: { placedAt: number; id: number },
   ): { items: OrderListItem[]; next: { placedAt: number; id: number } | null } {
-    const tz = this.settingsService.get().business.timeZone;
-    const fromMs = filter.from ? localDayStart(filter.from, tz) : undefined;
-    const toMs = filter.to ? localDayStart(nextDay(filter.to), tz) : undefined;
-    const items = this.repo.list(
-      { statuses: filter.statuses, contactId: filter.contactId, query: filter.query, fromMs, toMs },
-      limit,
-      cursor,
-    );
+    const range = placedRange(filter, this.settingsService.get().business.timeZone);
+    const items = this.repo.list({ statuses: filter.statuses, contactId: filter.contactId, query: filter.query, ...range }, limit, cursor);
     const last = items.at(-1);
     return { items, next: items.length === limit && last?.placedAt != null ? { placedAt: last.placedAt, id: last.id } : null };
   }
 
   /** Orders and money per local day (business time zone), cancelled orders excluded, every day in range listed. */
-  dailyTotals(from: string, to: string): { days: DailyTotal[]; totalMinor: number; orders: number; currency: string } {
-    const tz = this.settingsService.get().business.timeZone;
-    const currency = this.settingsService.get().business.currency;
-    if (from > to) throw new AppError('invalid_input', 'The start date is after the end date', undefined, { reason: 'dates_reversed' });
-    const days: DailyTotal[] = [];
-    for (let d = from, n = 0; d <= to; d = nextDay(d), n++) {
-      if (n >= MAX_RANGE_DAYS) throw new AppError('invalid_input', 'Choose a shorter period (at most ten years)');
-      days.push({ date: d, orders: 0, totalMinor: 0 });
-    }
-    const byDate = new Map(days.map((d) => [d.date, d]));
-    for (const o of this.repo.placedBetween(localDayStart(from, tz), localDayStart(nextDay(to), tz))) {
-      // An order in another currency (the owner changed it later) is counted, not summed into this one.
-      const day = byDate.get(localDate(o.placedAt, tz));
-      if (!day) continue;
-      day.orders++;
-      if (o.currency === currency) day.totalMinor += o.totalMinor;
-    }
-    return { days, totalMinor: days.reduce((s, d) => s + d.totalMinor, 0), orders: days.reduce((s, d) => s + d.orders, 0), currency };
+  dailyTotals(from: string, to: string): DailyTotals {
+    const { timeZone, currency } = this.settingsService.get().business;
+    return dailyTotals(this.repo, from, to, timeZone, currency);
   }
 
   today(): string {
@@ -462,26 +422,4 @@ export class OrdersService {
   private changed(orderId: number, conversationId: number | null): void {
     this.events.emit('orders.updated', { orderId, conversationId });
   }
-}
-
-// ── Local dates in the business time zone ──────────────────────────────────────────────────────────────────
-
-/** YYYY-MM-DD of an instant in a time zone. */
-export function localDate(ms: number, timeZone: string): string {
-  return new Date(ms).toLocaleDateString('en-CA', { timeZone });
-}
-
-export function nextDay(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The instant a local day starts in a time zone (DST-safe: a midnight that does not exist starts at the first hour that does). */
-export function localDayStart(date: string, timeZone: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new AppError('invalid_input', `"${date}" is not a date (use YYYY-MM-DD)`);
-  }
-  const [year, month, day] = date.split('-').map(Number);
-  return fromLocal({ year, month, day, hour: 0, minute: 0 }, timeZone);
 }

@@ -1,5 +1,6 @@
 // Order shapes and the status machine. Plain data, safe to send to the UI. Money is integer minor units.
 import type { ChosenOption } from '../catalog/match';
+import type { Message } from '../inbox/types';
 
 export const ORDER_STATUSES = ['draft', 'new', 'confirmed', 'paid', 'ready', 'shipped', 'completed', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -136,4 +137,26 @@ export interface DailyTotal {
   date: string;
   orders: number;
   totalMinor: number;
+}
+
+export interface OrderDetail extends Order {
+  events: OrderEvent[];
+  /** Statuses the owner may move this order to now. */
+  next: OrderStatus[];
+  contactExists: boolean;
+}
+
+export interface OwnerDraftInput {
+  lines: { productId: number; quantity: number; options: Record<string, string> }[];
+  fulfilment: Fulfilment;
+  address: string;
+  wantedTime: string;
+  note: string;
+}
+
+export interface StatusChangeResult {
+  order: OrderDetail;
+  notified: Message | null;
+  /** Why the customer was not told, when they should have been (no channel address, …). */
+  notifyError: string | null;
 }

@@ -3,7 +3,7 @@
 import type { Services } from '../app';
 import { RemindersRepo } from '../db/repos/reminders-repo';
 import { SETTINGS_KEY, remindersSettingsSchema } from './settings';
-import { formatLocal, toLocal } from '../time/zoned';
+import { formatLocal, toLocal } from '../../shared/zoned-time';
 
 export interface RemindersBenchResult {
   /** Scheduled reminders in the table while measuring (besides the due ones). */

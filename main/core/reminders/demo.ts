@@ -1,7 +1,7 @@
 // Demo mode: a couple of upcoming reminders for the sample bakery's customers (one repeating), so the Reminders
 // page and the contact panel have something to show. Called from seedDemo inside its transaction.
 import type { Services } from '../app';
-import { addDays, formatLocal, toLocal, weekdayIndex } from '../time/zoned';
+import { addDays, formatLocal, toLocal, weekdayIndex } from '../../shared/zoned-time';
 
 export function seedRemindersDemo(s: Services): void {
   const tz = s.settings.get().business.timeZone;

@@ -23,17 +23,8 @@ import {
   type ReminderKind,
   type TemplateVars,
 } from './templates';
-import {
-  formatLocal,
-  fromLocal,
-  nextAllowed,
-  nextLocal,
-  parseLocal,
-  toLocal,
-  type LocalDateTime,
-  type QuietHours,
-  type Repeat,
-} from '../time/zoned';
+import { formatLocal, fromLocal, nextLocal, parseLocal, toLocal, type LocalDateTime, type Repeat } from '../../shared/zoned-time';
+import { nextAllowed, type QuietHours } from '../../shared/opening-hours';
 import { DEFAULT_REMINDERS_SETTINGS, SETTINGS_KEY, quietHoursOf, remindersSettingsSchema, type RemindersSettings } from './settings';
 import type { Reminder, ReminderTab, StatusNote } from './types';
 import type { ReminderPersonaliser } from './personalise';

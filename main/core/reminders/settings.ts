@@ -2,7 +2,7 @@
 // Automatic rules start switched off: Lavka never writes to customers on its own until the owner says so.
 import { z } from 'zod';
 import type { OpeningHours } from '../settings/schema';
-import type { QuietHours } from '../time/zoned';
+import type { QuietHours } from '../../shared/opening-hours';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, e.g. 09:00');
 const template = z.string().max(2000);

@@ -1,6 +1,6 @@
 // Reminder shapes as the UI sees them. Plain data, safe to serialise over IPC and HTTP.
 import type { MessageStatus } from '../inbox/types';
-import type { Repeat } from '../time/zoned';
+import type { Repeat } from '../../shared/zoned-time';
 import type { ReminderKind } from './templates';
 
 export type ReminderStatus = 'scheduled' | 'sent' | 'missed' | 'cancelled';

@@ -2,7 +2,7 @@
 // for comparison, its local days, and the local hour of an instant (for "by hour of day"). Pure; the caller passes now.
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { fromLocal, offsetAt } from '../time/zoned';
+import { daysBetween, isLocalDate, localDate, localDayStart, offsetChanges, shiftDate } from '../../shared/zoned-time';
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-29');
 export const periodInputSchema = z.discriminatedUnion('preset', [
@@ -39,37 +39,13 @@ export interface PeriodPair {
 
 const DAY_MS = 86_400_000;
 
-export function localDate(ms: number, timeZone: string): string {
-  return new Date(ms).toLocaleDateString('en-CA', { timeZone });
-}
-
-export function shiftDate(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function dayStart(date: string, timeZone: string): number {
-  const [year, month, day] = date.split('-').map(Number);
-  return fromLocal({ year, month, day, hour: 0, minute: 0 }, timeZone);
-}
-
-function validDate(date: string): boolean {
-  const d = new Date(`${date}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
-}
-
-function daysBetween(fromDate: string, toDate: string): number {
-  return Math.round((Date.parse(`${toDate}T12:00:00Z`) - Date.parse(`${fromDate}T12:00:00Z`)) / DAY_MS) + 1;
-}
-
 /** Local days from..to (inclusive) with their instants; a DST day is 23 or 25 hours long. */
 export function localDays(fromDate: string, toDate: string, timeZone: string): LocalDay[] {
   const out: LocalDay[] = [];
-  let start = dayStart(fromDate, timeZone);
+  let start = localDayStart(fromDate, timeZone);
   for (let date = fromDate; date <= toDate;) {
     const next = shiftDate(date, 1);
-    const end = dayStart(next, timeZone);
+    const end = localDayStart(next, timeZone);
     out.push({ date, start, end });
     date = next;
     start = end;
@@ -90,7 +66,7 @@ export function resolvePeriod(input: PeriodInput, now: number, timeZone: string)
   let fromDate: string;
   let toDate: string;
   if (input.preset === 'custom') {
-    if (!validDate(input.from) || !validDate(input.to)) throw new AppError('invalid_input', 'Pick real dates (YYYY-MM-DD)');
+    if (!isLocalDate(input.from) || !isLocalDate(input.to)) throw new AppError('invalid_input', 'Pick real dates (YYYY-MM-DD)');
     if (input.from > input.to) throw new AppError('invalid_input', 'The period starts after it ends');
     if (input.from > today) throw new AppError('invalid_input', 'The period starts in the future');
     fromDate = input.from;
@@ -103,44 +79,25 @@ export function resolvePeriod(input: PeriodInput, now: number, timeZone: string)
   }
   const n = daysBetween(fromDate, toDate);
   // A period that includes today stops at now (inclusive); the previous one at the same time of its last day.
-  const cut = toDate === today ? now + 1 - dayStart(today, timeZone) : null;
+  const cut = toDate === today ? now + 1 - localDayStart(today, timeZone) : null;
   const current = periodOf(fromDate, toDate, timeZone, cut);
   const previous = periodOf(shiftDate(fromDate, -n), shiftDate(fromDate, -1), timeZone, cut);
   return { current, previous, timeZone };
 }
 
 /**
- * Local hour of day (0–23) of many instants, fast: Intl is asked for the zone's offset every 6 hours across the range
- * (and to the minute around a DST change), the rest is arithmetic. Instants outside the range are still answered.
+ * Local hour of day (0–23) of many instants, fast: the zone's offset changes over the range are read once from the
+ * zone rules, the rest is a lookup. Instants outside the range are still answered.
  */
 export class HourOfDay {
-  private readonly changes: { at: number; offset: number }[] = [];
+  private readonly changes: { at: number; offset: number }[];
 
   constructor(
     from: number,
     to: number,
     private readonly timeZone: string,
   ) {
-    const STEP = 6 * 3_600_000;
-    let t = from;
-    let off = offsetAt(t, timeZone);
-    this.changes.push({ at: Number.NEGATIVE_INFINITY, offset: off });
-    while (t < to) {
-      const next = Math.min(t + STEP, to);
-      const o = offsetAt(next, timeZone);
-      if (o !== off) {
-        let lo = t;
-        let hi = next;
-        while (hi - lo > 60_000) {
-          const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-          if (offsetAt(mid, timeZone) === off) lo = mid;
-          else hi = mid;
-        }
-        this.changes.push({ at: hi, offset: o });
-        off = o;
-      }
-      t = next;
-    }
+    this.changes = offsetChanges(from, to, timeZone);
   }
 
   offset(ms: number): number {

@@ -2,7 +2,7 @@
 // keys (for spreadsheets and scripts); times are in seconds, money in the currency's major unit.
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula, UTF8_BOM } from '../contacts/csv-cells';
-import { minorToDecimal } from '../catalog/money';
+import { minorToDecimal } from '../../shared/money';
 import type { Stat } from './figures';
 import type {
   AssistantFigures,

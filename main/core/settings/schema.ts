@@ -1,10 +1,11 @@
 // The business profile and app preferences the owner sets in first-run setup and in Settings.
 import { z } from 'zod';
 import { UI_LANGUAGE_CODES } from '../../shared/ui-languages';
+import { DEFAULT_HOURS, WEEKDAYS, type WeekHours } from '../../shared/opening-hours';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, e.g. 09:00');
 const dayHours = z.object({ open: time, close: time }).nullable();
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export { WEEKDAYS };
 
 export const openingHoursSchema = z.object({
   mon: dayHours,
@@ -14,8 +15,8 @@ export const openingHoursSchema = z.object({
   fri: dayHours,
   sat: dayHours,
   sun: dayHours,
-});
-export type OpeningHours = z.infer<typeof openingHoursSchema>;
+}) satisfies z.ZodType<WeekHours>;
+export type OpeningHours = WeekHours;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -55,15 +56,7 @@ export interface AppSettings {
   preferences: Preferences;
 }
 
-export const DEFAULT_HOURS: OpeningHours = {
-  mon: { open: '09:00', close: '18:00' },
-  tue: { open: '09:00', close: '18:00' },
-  wed: { open: '09:00', close: '18:00' },
-  thu: { open: '09:00', close: '18:00' },
-  fri: { open: '09:00', close: '18:00' },
-  sat: { open: '10:00', close: '16:00' },
-  sun: null,
-};
+export { DEFAULT_HOURS };
 
 export const DEFAULT_SETTINGS: AppSettings = {
   setupDone: false,

@@ -1,6 +1,6 @@
 // "Snooze for an hour / until tomorrow morning / until Monday morning", worked out in the shop's time zone so
 // "9:00" is the shop's 9:00 whatever the computer's zone, and stepping local days keeps 9:00 across DST.
-import { addDays, fromLocal, toLocal, weekdayIndex } from '../time/zoned';
+import { addDays, fromLocal, toLocal, weekdayIndex } from '../../shared/zoned-time';
 
 export const SNOOZE_PRESETS = ['hour', 'tomorrow', 'monday'] as const;
 export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];

@@ -2,6 +2,7 @@
 // language), and numbers, money and lists written the way that language writes them (Intl in the customer's locale).
 // Modules that compose customer messages receive a Voice and never glue sentences themselves.
 import { languageInfo, type CustomerLanguage } from '../languages';
+import { formatMoney } from '../money';
 import { customerText, rawCustomerText, textLanguage } from './customer-texts';
 
 /** The owner's own wording: `{ 'orders:placed': 'Thanks {name}! …' }` for one language, single-brace placeholders. */
@@ -40,14 +41,6 @@ function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
   return v;
 }
 
-function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
 export function createVoice(lang: string | null | undefined, overrides: TextOverrides = {}): Voice {
   const code = textLanguage(lang);
   const locale = languageInfo(code)?.locale ?? 'en';
@@ -63,20 +56,7 @@ export function createVoice(lang: string | null | undefined, overrides: TextOver
     template(key) {
       return overrides[key]?.trim() || rawCustomerText(code, key);
     },
-    money(minor, currency) {
-      const digits = currencyDigits(currency);
-      try {
-        const f = cached(
-          numberFormats,
-          `${locale}|${currency}`,
-          () =>
-            new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
-        );
-        return f.format(minor / 10 ** digits);
-      } catch {
-        return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
-      }
-    },
+    money: (minor, currency) => formatMoney(minor, currency, locale),
     number(n) {
       return cached(numberFormats, `${locale}|n`, () => new Intl.NumberFormat(locale)).format(n);
     },

@@ -4,6 +4,7 @@ import { useTranslation } from '../i18n/react';
 import { useAppStore } from '../stores/app';
 import { useInboxStore } from '../stores/inbox';
 import { SCREENS } from './screens';
+import { ErrorBoundary } from '../AppErrorBoundary';
 
 export function Nav() {
   const { t } = useTranslation();
@@ -25,9 +26,12 @@ export function Nav() {
       <span className="nav-label">{t(def.label)}</span>
       {def.id === 'inbox' && unread > 0 && <span className="nav-count">{unread}</span>}
       {def.badge && (
-        <Suspense fallback={null}>
-          <def.badge />
-        </Suspense>
+        // A count that cannot be shown (its code did not load) must never take the navigation with it.
+        <ErrorBoundary scope="quiet">
+          <Suspense fallback={null}>
+            <def.badge />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </button>
   );

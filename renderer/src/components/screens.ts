@@ -1,14 +1,14 @@
 // The screens in the left navigation. A new domain adds one entry here (and its strings bundle).
 import type { UiKey } from '../i18n/keys';
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { RemindersBadge } from '../features/reminders/RemindersBadge';
 import { ReportsEntry } from '../features/reports/ReportsEntry';
+import { lazyNamed as named } from '../reconnect';
 
 // Only the inbox is in the first bundle: it is what the owner opens Lavka for. The other screens load when first
-// opened (a few KB each over the local connection), so the first inbox screen does not wait for their code.
-const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+// opened (a few KB each over the local connection), so the first inbox screen does not wait for their code. A chunk
+// that could not be fetched (Lavka restarting) is fetched again once the connection is back.
 const NeedsYouScreen = named(() => import('../features/assistant/NeedsYouScreen'), 'NeedsYouScreen');
 const NeedsYouBadge = named(() => import('../features/assistant/NeedsYouScreen'), 'NeedsYouBadge');
 const KnowledgeScreen = named(() => import('../features/knowledge/KnowledgeScreen'), 'KnowledgeScreen');

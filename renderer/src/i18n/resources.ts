@@ -1,6 +1,6 @@
-// Builds i18next resources from the locale files: renderer/src/locales/<lang>/<namespace>.json becomes
-// resources[lang].translation[namespace]. Vite inlines every file at build time; nothing is read at run time.
-// StringBundle files still registered in bundles.ts (features not yet converted) are merged in for en/ru.
+// Every locale file at once, for the coverage tests and tools: renderer/src/locales/<lang>/<namespace>.json becomes
+// { lang: { namespace: strings } }. The app itself loads one language at a time (i18n/index.ts); never import this
+// from the renderer, or every language lands in the first chunk. StringBundle files in bundles.ts are merged for en/ru.
 import type { Resource } from 'i18next';
 import { bundles } from './bundles';
 import type { Strings } from './types';

@@ -36,6 +36,10 @@ interface InboxState {
 }
 
 let searchSeq = 0;
+// The first page is asked for at boot and again when the inbox mounts: one request serves both, and a page loaded a
+// moment ago is still current (live events keep it so).
+let lastLoad: { filter: string; done: Promise<void>; settledAt: number | null } | null = null;
+const FRESH_MS = 1_000;
 let unreadTimer: ReturnType<typeof setTimeout> | null = null;
 
 function matchesFilter(c: ConversationSummary, f: InboxFilter): boolean {
@@ -80,16 +84,29 @@ export const useInboxStore = create<InboxState>((set, get) => ({
         .catch(() => {});
     }, 250);
   },
-  async load() {
-    get().refreshUnread();
+  load() {
     const { filter } = get();
+    const key = JSON.stringify(filter);
+    if (lastLoad?.filter === key && (lastLoad.settledAt === null || Date.now() - lastLoad.settledAt < FRESH_MS)) return lastLoad.done;
+    get().refreshUnread();
     set({ loading: true });
-    try {
-      const page = await call('inbox.list', { ...listParams(filter), limit: 50 });
-      set({ items: [...page.pinned, ...page.items], next: page.next, loading: false, error: null });
-    } catch (err) {
-      set({ loading: false, error: errorText(err) });
-    }
+    const mine = {
+      filter: key,
+      settledAt: null as number | null,
+      done: call('inbox.list', { ...listParams(filter), limit: 50 }).then(
+        (page) => {
+          mine.settledAt = Date.now();
+          set({ items: [...page.pinned, ...page.items], next: page.next, loading: false, error: null });
+        },
+        (err) => {
+          // A failed page is never reused: the next call (a reconnect, the retry button) asks again.
+          if (lastLoad === mine) lastLoad = null;
+          set({ loading: false, error: errorText(err) });
+        },
+      ),
+    };
+    lastLoad = mine;
+    return mine.done;
   },
   async loadMore() {
     const { next, filter, loading } = get();

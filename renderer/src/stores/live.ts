@@ -78,6 +78,12 @@ export function startLiveUpdates(): void {
     useAppStore.getState().setOnline(up);
     // After a RE-connect, anything may have happened: reload what is on screen. The first connect needs nothing.
     if (up && everConnected) {
+      // Settings may have changed (or the first load failed while Lavka was down), channels restarted.
+      void useAppStore.getState().load();
+      void useChannelsStore
+        .getState()
+        .load()
+        .catch(() => {});
       void useInboxStore.getState().load();
       const sel = useInboxStore.getState().selectedId;
       if (sel) void useConversationStore.getState().open(sel);

@@ -7,7 +7,7 @@ import { ReportsRepo } from '../../../main/core/reports/reports-repo';
 import { ReportsService } from '../../../main/core/reports/service';
 import { SpellsBuilder } from '../../../main/core/reports/spells';
 import type { PeriodInput } from '../../../main/core/reports/period';
-import { shiftDate, localDate } from '../../../main/core/reports/period';
+import { shiftDate, localDate } from '../../../main/shared/zoned-time';
 import { NOT_BUILT, hasTable } from '../seed-domains';
 import { figure, latency, notAvailable, percentile, sample, type Figure } from '../report';
 import { Rng } from '../rng';

@@ -1,5 +1,6 @@
 // Figure 8: the real renderer in Debian's Chromium (playwright-core), served by `serve` on the big database:
-// time until the inbox shows its first screen, and long tasks (> 50 ms) while scrolling through thousands of rows.
+// time until the inbox shows its first screen, the JavaScript and CSS it fetched for it, and long tasks (> 50 ms)
+// while scrolling through thousands of rows.
 import { chromium, type Browser } from 'playwright-core';
 import type { ServeProcess } from '../../helpers/serve-process';
 import { figure, percentile, type Figure } from '../report';
@@ -10,8 +11,25 @@ declare global {
   }
 }
 
+/** What the page fetched before the first screen was painted, by kind (uncompressed bytes; the server does not gzip). */
+interface FirstScreenBytes {
+  js: number;
+  css: number;
+  files: number;
+}
+
+declare global {
+  interface Window {
+    __firstScreenBytes?: () => FirstScreenBytes;
+  }
+}
+
 export const CHROMIUM = process.env.LAVKA_CHROMIUM ?? '/usr/bin/chromium';
 const LONG_TASK_MS = 50;
+// A budget, not a law of nature: the inbox with one UI language measured ~650 KB when the budget was set (it had
+// crept to 1,020 KB with every language and new features in the first chunk). Over it, look at what joined the
+// first chunk (the chunk list `npx electron-vite build` prints) before raising it.
+const FIRST_SCREEN_JS_KB = 750;
 
 /** Installed before any page script: records long tasks and when the first conversation row is in the DOM / painted. */
 function instrument(): void {
@@ -29,6 +47,19 @@ function instrument(): void {
     }
   });
   mo.observe(document, { childList: true, subtree: true });
+  // Resource timing, not response events: only what had arrived when the rows were painted counts (the chunks of
+  // other screens and the fallback language that follow are not part of the first screen).
+  window.__firstScreenBytes = () => {
+    const out = { js: 0, css: 0, files: 0 };
+    for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+      if (bench.paintedAt === null || e.responseEnd > bench.paintedAt) continue;
+      const kind = /\.js(\?|$)/.test(e.name) ? 'js' : /\.css(\?|$)/.test(e.name) ? 'css' : null;
+      if (!kind) continue;
+      out[kind] += e.decodedBodySize;
+      out.files++;
+    }
+    return out;
+  };
 }
 
 export interface UiOptions {
@@ -53,27 +84,18 @@ export async function uiFigures(serve: ServeProcess, opts: UiOptions): Promise<F
     });
     const firstScreens: number[] = [];
     let loadLongTasks = 0;
-    let firstJs = 0;
+    let bytes: FirstScreenBytes = { js: 0, css: 0, files: 0 };
     let scroll: { ms: number; tasks: { start: number; duration: number }[]; rows: number } | null = null;
     for (let i = 0; i < opts.loads; i++) {
       // A fresh context each time: nothing cached, like the first window of the day.
       const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
       const page = await context.newPage();
-      // What the first screen downloads: the JavaScript the inbox needs (other screens load when opened).
-      let jsBytes = 0;
-      page.on('response', (r) => {
-        if (/\.js(\?|$)/.test(r.url()))
-          void r
-            .body()
-            .then((b) => (jsBytes += b.length))
-            .catch(() => {});
-      });
       await page.addInitScript(instrument);
       await page.goto(serve.url);
       await page.waitForFunction(() => window.__bench?.paintedAt != null, undefined, { timeout: 30_000 });
       const b = await page.evaluate(() => window.__bench!);
       firstScreens.push(b.paintedAt!);
-      firstJs = jsBytes;
+      bytes = await page.evaluate(() => window.__firstScreenBytes!());
       loadLongTasks = Math.max(loadLongTasks, b.longtasks.filter((t) => t.duration > LONG_TASK_MS).length);
       if (i === opts.loads - 1) {
         if (opts.screenshot) await page.screenshot({ path: opts.screenshot });
@@ -95,11 +117,12 @@ export async function uiFigures(serve: ServeProcess, opts: UiOptions): Promise<F
       figure('ui: long tasks during first load', loadLongTasks, 'count', undefined, 'worst of the loads'),
       figure(
         'ui: JavaScript loaded for the first inbox screen',
-        firstJs / 1024,
+        bytes.js / 1024,
         'KB',
-        undefined,
-        'minified, uncompressed; other screens are separate chunks loaded when opened',
+        { max: FIRST_SCREEN_JS_KB },
+        `minified, uncompressed, arrived before the rows were painted (${bytes.files} JS/CSS files); other screens and UI languages are chunks loaded when needed`,
       ),
+      figure('ui: CSS loaded for the first inbox screen', bytes.css / 1024, 'KB', undefined, 'minified, uncompressed'),
       figure(
         `ui: long tasks > 50 ms scrolling ${s.rows.toLocaleString('en')} conversations`,
         long.length,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { dispatch, describeMethods } from '../../../main/core/api/dispatch';
-import { method, mergeMethods } from '../../../main/core/api/define';
+import { method, mergeMethods, nothing } from '../../../main/core/api/define';
 import { AppError } from '../../../main/core/errors';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
 
@@ -42,10 +42,10 @@ describe('API guard', () => {
     const nf = await dispatch(t.app.methods, 'contacts.get', { contactId: 12345 });
     expect(!nf.ok && nf.error.code).toBe('not_found');
     const boom = mergeMethods({
-      'x.boom': method(z.object({}), () => {
+      'x.boom': method(z.object({}), nothing, () => {
         throw new Error('SQLITE_CORRUPT at /secret/path');
       }),
-      'x.app': method(z.object({}), () => {
+      'x.app': method(z.object({}), nothing, () => {
         throw new AppError('conflict', 'Already linked');
       }),
     });
@@ -56,7 +56,7 @@ describe('API guard', () => {
   });
 
   it('refuses to register one method name twice', () => {
-    const m = { 'a.b': method(z.object({}), () => 1) };
+    const m = { 'a.b': method(z.object({}), z.number(), () => 1) };
     expect(() => mergeMethods(m, { ...m })).toThrow(/registered twice/);
   });
 

@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { dispatch } from '../../../main/core/api/dispatch';
-import { method, mergeMethods } from '../../../main/core/api/define';
+import { method, mergeMethods, nothing } from '../../../main/core/api/define';
 import { AppError } from '../../../main/core/errors';
 import { ChannelHub } from '../../../main/core/channels/hub';
 import { EventBus } from '../../../main/core/events';
 import type { Channel } from '../../../main/core/channels/channel';
 
-const failing = (err: Error) => mergeMethods({ 'test.fail': method(z.object({}), async () => Promise.reject(err)) });
+const failing = (err: Error) => mergeMethods({ 'test.fail': method(z.object({}), nothing, async () => Promise.reject(err)) });
 
 describe('error envelope reasons', () => {
   it('recognises library text in an AppError message', async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../../main/core/app';
 import { matchCounters } from '../../../main/core/catalog/match';
 import { openDatabase } from '../../../main/core/db/connection';
-import { ordersWorld, type OrdersWorld } from './helpers';
+import { bigCatalogCsv, ordersWorld, type OrdersWorld } from './helpers';
 
 let w: OrdersWorld;
 afterEach(() => w?.close());
@@ -97,32 +97,7 @@ describe('catalog context for the assistant', () => {
 
   it('compares the customer words with a few catalog words per turn, not with every product of a big catalog', async () => {
     w = await world();
-    // 2,000 more products with names in four languages, as a big shop has.
-    const words = [
-      'rye',
-      'bread',
-      'cake',
-      'honey',
-      'roll',
-      'tea',
-      'хлеб',
-      'торт',
-      'пирожок',
-      'чай',
-      'хліб',
-      'пиріг',
-      'bánh',
-      'trà',
-      'sữa',
-      'kem',
-    ];
-    const rows = ['sku,name,price,synonyms'];
-    for (let i = 0; i < 2000; i++) {
-      rows.push(
-        `BIG-${i},${words[i % 16]} ${words[(i * 7 + 3) % 16]} ${(i % 5) * 100 + 100} g #${i},${(i % 9) + 1}.50,${words[(i * 5 + 1) % 16]} ${words[(i * 3 + 2) % 16]}`,
-      );
-    }
-    catalog().commitImport(rows.join('\n'));
+    catalog().commitImport(bigCatalogCsv(2000));
     await w.say('Hello! Two croissants and a latte for me, please');
     const index = catalog().matchIndex();
     await catalogBlock();

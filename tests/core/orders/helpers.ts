@@ -123,3 +123,32 @@ export async function ordersWorld(
   };
   return w;
 }
+
+/** CSV of `n` extra products with names in four languages (English, Russian, Ukrainian, Vietnamese), as a big shop has. */
+export function bigCatalogCsv(n: number): string {
+  const words = [
+    'rye',
+    'bread',
+    'cake',
+    'honey',
+    'roll',
+    'tea',
+    'хлеб',
+    'торт',
+    'пирожок',
+    'чай',
+    'хліб',
+    'пиріг',
+    'bánh',
+    'trà',
+    'sữa',
+    'kem',
+  ];
+  const rows = ['sku,name,price,synonyms'];
+  for (let i = 0; i < n; i++) {
+    rows.push(
+      `BIG-${i},${words[i % 16]} ${words[(i * 7 + 3) % 16]} ${(i % 5) * 100 + 100} g #${i},${(i % 9) + 1}.50,${words[(i * 5 + 1) % 16]} ${words[(i * 3 + 2) % 16]}`,
+    );
+  }
+  return rows.join('\n');
+}

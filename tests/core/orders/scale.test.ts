@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { matchCounters } from '../../../main/core/catalog/match';
 import { buildOrder, catalogFor } from '../../../main/core/orders/build';
-import { ordersWorld, type OrdersWorld } from './helpers';
+import { bigCatalogCsv, ordersWorld, type OrdersWorld } from './helpers';
 
 let w: OrdersWorld;
 afterEach(() => w?.close());
@@ -14,31 +14,7 @@ const draft = () => w.t.app.services.orders.repo.draftFor(w.conversationId());
 /** The demo bakery plus 2,000 products with names in four languages, as a big shop has. */
 async function bigShop(): Promise<void> {
   w = await ordersWorld();
-  const words = [
-    'rye',
-    'bread',
-    'cake',
-    'honey',
-    'roll',
-    'tea',
-    'хлеб',
-    'торт',
-    'пирожок',
-    'чай',
-    'хліб',
-    'пиріг',
-    'bánh',
-    'trà',
-    'sữa',
-    'kem',
-  ];
-  const rows = ['sku,name,price,synonyms'];
-  for (let i = 0; i < 2000; i++) {
-    rows.push(
-      `BIG-${i},${words[i % 16]} ${words[(i * 7 + 3) % 16]} ${(i % 5) * 100 + 100} g #${i},${(i % 9) + 1}.50,${words[(i * 5 + 1) % 16]} ${words[(i * 3 + 2) % 16]}`,
-    );
-  }
-  catalog().commitImport(rows.join('\n'));
+  catalog().commitImport(bigCatalogCsv(2000));
   catalog().create({ sku: 'ECL-PIS', name: 'Pistachio eclair', priceMinor: 390, category: 'Pastries', synonyms: ['фисташковый эклер'] });
   // A first message builds the match index, as the first message after start-up does.
   await w.say('Hello!');

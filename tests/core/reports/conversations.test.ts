@@ -15,17 +15,21 @@ describe('reports: how fast the shop answers', () => {
     h = new History(t.app.services.db);
 
     // Two messages in a row, one owner reply: one wait of 10 minutes that began at 09:00 local.
-    const anna = h.customer('Anna', { since: '2026-01-05T10:00:00Z' });
-    h.msg(anna, '2026-03-24T08:00:00Z', 'customer');
-    h.msg(anna, '2026-03-24T08:02:00Z', 'customer');
-    h.msg(anna, '2026-03-24T08:10:00Z', 'owner');
+    h.chat(
+      'Anna',
+      [
+        ['2026-03-24T08:00:00Z', 'customer'],
+        ['2026-03-24T08:02:00Z', 'customer'],
+        ['2026-03-24T08:10:00Z', 'owner'],
+      ],
+      { since: '2026-01-05T10:00:00Z' },
+    );
     // 23:50 local, answered by Auto at 00:03 the next day: 13 minutes, in the 23:00 hour.
     const boris = h.customer('Boris', { channel: 'telegram', since: '2026-03-24T22:50:00Z' });
     h.msg(boris, '2026-03-24T22:50:00Z', 'customer');
     h.msg(boris, '2026-03-24T23:03:00Z', 'assistant');
     // A reminder and an order notice are not answers; the owner's reply two hours later is.
-    const chen = h.customer('Chen', { since: '2026-03-25T09:00:00Z' });
-    h.msg(chen, '2026-03-25T09:00:00Z', 'customer');
+    const chen = h.chat('Chen', [['2026-03-25T09:00:00Z', 'customer']]);
     const reminder = h.msg(chen, '2026-03-25T09:30:00Z', 'owner', 'Reminder: your order is unpaid');
     h.reminder(chen.contactId, reminder, '2026-03-25T09:30:00Z');
     const order = h.order(chen, '2026-03-20T09:00:00Z', { totalMinor: 500 });
@@ -33,14 +37,16 @@ describe('reports: how fast the shop answers', () => {
     h.statusNotice(order, notice, '2026-03-25T09:40:00Z');
     h.msg(chen, '2026-03-25T09:41:00Z', 'system', 'escalated');
     h.msg(chen, '2026-03-25T11:00:00Z', 'owner');
-    // The night clocks went forward: 01:30 UTC is 03:30 local (there was no 02:30).
-    const dora = h.customer('Dora', { since: '2026-03-29T01:30:00Z' });
-    h.msg(dora, '2026-03-29T01:30:00Z', 'customer');
-    h.msg(dora, '2026-03-29T01:34:00Z', 'assistant');
+    // The night clocks went forward: 01:30 UTC is 03:30 local (there was no 02:3/*DROP*/0).
+    h.chat('Dora', [
+      ['2026-03-29T01:30:00Z', 'customer'],
+      ['2026-03-29T01:34:00Z', 'assistant'],
+    ]);
     // The week before: one wait of 30 minutes.
-    const fritz = h.customer('Fritz', { since: '2026-03-18T10:00:00Z' });
-    h.msg(fritz, '2026-03-18T10:00:00Z', 'customer');
-    h.msg(fritz, '2026-03-18T10:30:00Z', 'owner');
+    h.chat('Fritz', [
+      ['2026-03-18T10:00:00Z', 'customer'],
+      ['2026-03-18T10:30:00Z', 'owner'],
+    ]);
     // Waiting right now, for an hour.
     const emil = h.customer('Emil', { channel: 'telegram', since: '2026-03-31T09:00:00Z' });
     h.msg(emil, '2026-03-31T09:00:00Z', 'customer');
@@ -132,33 +138,37 @@ describe('reports: resolution without conversation states', () => {
   afterEach(() => t.close());
 
   it('counts a matter resolved when the customer stays quiet 7 days after the reply; a return after a day is a reopen', async () => {
-    const g = h.customer('G', { since: '2026-03-02T10:00:00Z' });
-    h.msg(g, '2026-03-02T10:00:00Z', 'customer');
-    h.msg(g, '2026-03-02T10:05:00Z', 'owner');
+    h.chat('G', [
+      ['2026-03-02T10:00:00Z', 'customer'],
+      ['2026-03-02T10:05:00Z', 'owner'],
+    ]);
     // Back two days later on the same matter: reopened; resolved once the second reply stood for 7 days.
-    const hh = h.customer('H', { since: '2026-03-03T10:00:00Z' });
-    h.msg(hh, '2026-03-03T10:00:00Z', 'customer');
-    h.msg(hh, '2026-03-03T10:10:00Z', 'owner');
-    h.msg(hh, '2026-03-05T10:00:00Z', 'customer');
-    h.msg(hh, '2026-03-05T11:00:00Z', 'owner');
+    h.chat('H', [
+      ['2026-03-03T10:00:00Z', 'customer'],
+      ['2026-03-03T10:10:00Z', 'owner'],
+      ['2026-03-05T10:00:00Z', 'customer'],
+      ['2026-03-05T11:00:00Z', 'owner'],
+    ]);
     // "Thanks!" half an hour later is a second round but not a reopen.
-    const i = h.customer('I', { since: '2026-03-04T10:00:00Z' });
-    h.msg(i, '2026-03-04T10:00:00Z', 'customer');
-    h.msg(i, '2026-03-04T10:01:00Z', 'assistant');
-    h.msg(i, '2026-03-04T10:30:00Z', 'customer');
-    h.msg(i, '2026-03-04T10:31:00Z', 'owner');
-    const j = h.customer('J', { since: '2026-03-06T10:00:00Z' });
-    h.msg(j, '2026-03-06T10:00:00Z', 'customer');
+    h.chat('I', [
+      ['2026-03-04T10:00:00Z', 'customer'],
+      ['2026-03-04T10:01:00Z', 'assistant'],
+      ['2026-03-04T10:30:00Z', 'customer'],
+      ['2026-03-04T10:31:00Z', 'owner'],
+    ]);
+    h.chat('J', [['2026-03-06T10:00:00Z', 'customer']]);
     // Coming back 8 days later is a new matter (outside this period).
-    const k = h.customer('K', { since: '2026-03-14T10:00:00Z' });
-    h.msg(k, '2026-03-14T10:00:00Z', 'customer');
-    h.msg(k, '2026-03-14T10:10:00Z', 'owner');
-    h.msg(k, '2026-03-22T10:00:00Z', 'customer');
-    h.msg(k, '2026-03-22T10:05:00Z', 'owner');
+    h.chat('K', [
+      ['2026-03-14T10:00:00Z', 'customer'],
+      ['2026-03-14T10:10:00Z', 'owner'],
+      ['2026-03-22T10:00:00Z', 'customer'],
+      ['2026-03-22T10:05:00Z', 'owner'],
+    ]);
     // Answered yesterday: too early to tell.
-    const n = h.customer('N', { since: '2026-03-30T10:00:00Z' });
-    h.msg(n, '2026-03-30T10:00:00Z', 'customer');
-    h.msg(n, '2026-03-30T10:05:00Z', 'owner');
+    h.chat('N', [
+      ['2026-03-30T10:00:00Z', 'customer'],
+      ['2026-03-30T10:05:00Z', 'owner'],
+    ]);
 
     const r = (await t.call('reports.conversations', { period: { preset: 'custom', from: '2026-03-02', to: '2026-03-15' } })).current
       .resolution;
@@ -171,18 +181,20 @@ describe('reports: resolution without conversation states', () => {
   });
 
   it('re-reads a conversation when older history arrives late (a backfill) or messages move in a merge', async () => {
-    const a = h.customer('A', { since: '2026-03-10T10:00:00Z' });
-    h.msg(a, '2026-03-10T10:00:00Z', 'customer');
-    h.msg(a, '2026-03-10T12:00:00Z', 'owner');
+    const a = h.chat('A', [
+      ['2026-03-10T10:00:00Z', 'customer'],
+      ['2026-03-10T12:00:00Z', 'owner'],
+    ]);
     const period = { preset: 'custom', from: '2026-03-09', to: '2026-03-15' } as const;
     expect((await t.call('reports.conversations', { period })).current.speed.all.median).toBe(2 * HOUR);
     // The owner's earlier reply from the phone arrives later (stored after, but written at 10:20).
     h.msg(a, '2026-03-10T10:20:00Z', 'owner');
     expect((await t.call('reports.conversations', { period })).current.speed.all.median).toBe(20 * MIN);
     // Merging B into A moves B's messages: both conversations are read again.
-    const b = h.customer('B', { since: '2026-03-11T10:00:00Z' });
-    h.msg(b, '2026-03-11T10:00:00Z', 'customer');
-    h.msg(b, '2026-03-11T10:03:00Z', 'assistant');
+    const b = h.chat('B', [
+      ['2026-03-11T10:00:00Z', 'customer'],
+      ['2026-03-11T10:03:00Z', 'assistant'],
+    ]);
     expect((await t.call('reports.conversations', { period })).current.speed.spells).toBe(2);
     t.app.services.db.prepare('UPDATE messages SET conversation_id = ? WHERE conversation_id = ?').run(a.conversationId, b.conversationId);
     t.app.services.db.prepare('DELETE FROM conversations WHERE id = ?').run(b.conversationId);

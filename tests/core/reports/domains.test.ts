@@ -18,19 +18,34 @@ describe('reports: the assistant, sales, reminders and customers', () => {
 
   it('counts Auto replies, what they were based on, holds and escalations by reason, and containment', async () => {
     // P: Auto answered every time. Q: Auto once, the owner once. R: only the owner.
-    const p = h.customer('P', { since: '2026-03-01T10:00:00Z' });
-    h.msg(p, '2026-03-24T10:00:00Z', 'customer');
-    h.msg(p, '2026-03-24T10:01:00Z', 'assistant');
-    h.msg(p, '2026-03-25T10:00:00Z', 'customer');
-    h.msg(p, '2026-03-25T10:01:00Z', 'assistant');
-    const q = h.customer('Q', { since: '2026-03-01T10:00:00Z' });
-    h.msg(q, '2026-03-24T10:00:00Z', 'customer');
-    h.msg(q, '2026-03-24T10:01:00Z', 'assistant');
-    h.msg(q, '2026-03-25T10:00:00Z', 'customer');
-    h.msg(q, '2026-03-25T10:30:00Z', 'owner');
-    const r = h.customer('R', { since: '2026-03-01T10:00:00Z' });
-    h.msg(r, '2026-03-24T10:00:00Z', 'customer');
-    h.msg(r, '2026-03-24T10:30:00Z', 'owner');
+    const p = h.chat(
+      'P',
+      [
+        ['2026-03-24T10:00:00Z', 'customer'],
+        ['2026-03-24T10:01:00Z', 'assistant'],
+        ['2026-03-25T10:00:00Z', 'customer'],
+        ['2026-03-25T10:01:00Z', 'assistant'],
+      ],
+      { since: '2026-03-01T10:00:00Z' },
+    );
+    const q = h.chat(
+      'Q',
+      [
+        ['2026-03-24T10:00:00Z', 'customer'],
+        ['2026-03-24T10:01:00Z', 'assistant'],
+        ['2026-03-25T10:00:00Z', 'customer'],
+        ['2026-03-25T10:30:00Z', 'owner'],
+      ],
+      { since: '2026-03-01T10:00:00Z' },
+    );
+    const r = h.chat(
+      'R',
+      [
+        ['2026-03-24T10:00:00Z', 'customer'],
+        ['2026-03-24T10:30:00Z', 'owner'],
+      ],
+      { since: '2026-03-01T10:00:00Z' },
+    );
     h.audit('2026-03-24T10:01:00Z', p.conversationId, 'auto_sent', null, '{"reply":"x","sources":["K1"]}');
     h.audit('2026-03-25T10:01:00Z', p.conversationId, 'auto_sent', null, '{"reply":"x","sources":["hours"]}');
     h.audit('2026-03-24T10:01:00Z', q.conversationId, 'auto_sent', null, '{"reply":"x","sources":[]}');

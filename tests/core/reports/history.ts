@@ -30,6 +30,17 @@ export class History {
     return { contactId, conversationId, channel };
   }
 
+  /** A customer whose conversation is `steps` (time, who wrote), begun at `since` (else at the first step). */
+  chat(
+    name: string,
+    steps: readonly (readonly [at: string, who: Who])[],
+    opts: { channel?: string; language?: string | null; since?: string } = {},
+  ): { contactId: number; conversationId: number; channel: string } {
+    const c = this.customer(name, { ...opts, since: opts.since ?? steps[0][0] });
+    for (const [at, who] of steps) this.msg(c, at, who);
+    return c;
+  }
+
   msg(c: { conversationId: number; channel: string }, at: string, who: Who, body = 'text'): number {
     const t = Date.parse(at);
     const direction = who === 'customer' ? 'in' : 'out';

@@ -4,7 +4,7 @@ import type { Db } from '../connection';
 import { stmt } from '../statements';
 import type { Reminder, ReminderSource, ReminderStatus, ReminderTab, StatusNote } from '../../reminders/types';
 import type { ReminderKind } from '../../reminders/templates';
-import type { Repeat } from '../../time/zoned';
+import type { Repeat } from '../../../shared/zoned-time';
 import type { MessageStatus } from '../../inbox/types';
 
 interface Row {
@@ -38,43 +38,30 @@ interface Row {
   done_at: number | null;
 }
 
-export interface NewReminder {
-  contactId: number;
-  seriesId: number | null;
-  kind: ReminderKind;
-  source: ReminderSource;
-  ruleKey: string | null;
-  orderId: number | null;
-  template: string;
-  channel: string | null;
-  dueAt: number;
-  fireAt: number;
-  eventAt: number | null;
-  timeZone: string;
-  localDue: string;
-  repeat: Repeat;
-  repeatEvery: number;
-  repeatDay: number | null;
-  personalise: boolean;
-}
-
-export type ReminderPatch = Partial<
-  Pick<
-    NewReminder,
-    | 'kind'
-    | 'template'
-    | 'channel'
-    | 'dueAt'
-    | 'fireAt'
-    | 'eventAt'
-    | 'timeZone'
-    | 'localDue'
-    | 'repeat'
-    | 'repeatEvery'
-    | 'repeatDay'
-    | 'personalise'
-  >
+/** A reminder before it is stored: the fields the owner or a rule sets. */
+export type NewReminder = Pick<
+  Reminder,
+  | 'contactId'
+  | 'seriesId'
+  | 'kind'
+  | 'source'
+  | 'ruleKey'
+  | 'orderId'
+  | 'template'
+  | 'channel'
+  | 'dueAt'
+  | 'fireAt'
+  | 'eventAt'
+  | 'timeZone'
+  | 'localDue'
+  | 'repeat'
+  | 'repeatEvery'
+  | 'repeatDay'
+  | 'personalise'
 >;
+
+/** What an edit may change: everything but who it is for and where it came from. */
+export type ReminderPatch = Partial<Omit<NewReminder, 'contactId' | 'seriesId' | 'source' | 'ruleKey' | 'orderId'>>;
 
 export interface ListCursor {
   at: number;

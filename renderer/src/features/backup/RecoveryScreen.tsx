@@ -10,10 +10,11 @@ import { errorText } from '../../i18n/errors';
 /** Renders the recovery screen while the core reports a damaged database; the app itself otherwise. */
 export function RecoveryGate({ children }: { children: ReactNode }) {
   const { status, load } = useBackupStore(useShallow((s) => ({ status: s.status, load: s.load })));
-  const [checked, setChecked] = useState(false);
+  // The page may have asked already (main.tsx, in a browser): an answer in the store needs no second wait.
+  const [checked, setChecked] = useState(() => useBackupStore.getState().status !== null);
   useEffect(() => {
-    void load().finally(() => setChecked(true));
-  }, [load]);
+    if (!checked) void load().finally(() => setChecked(true));
+  }, [load, checked]);
   if (!checked) return null;
   if (status?.recovery) return <RecoveryScreen />;
   return <>{children}</>;

@@ -8,21 +8,7 @@ import { errorText } from '../../i18n/errors';
 import { runtimeKey } from '../../i18n/keys';
 import { TechDetails } from '../../components/TechDetails';
 import type { RowError } from '../../../../main/core/catalog/csv';
-
-const FIELDS = [
-  'sku',
-  'name',
-  'category',
-  'price',
-  'unit',
-  'stock',
-  'available',
-  'synonyms',
-  'options',
-  'description',
-  'archived',
-] as const;
-const MAX_BYTES = 1_500_000;
+import { CSV_FIELDS, MAX_IMPORT_CHARS } from '../../../../main/shared/import-fields';
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -63,7 +49,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   async function pick(file: File | undefined) {
     if (!file) return;
     setDone(null);
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_IMPORT_CHARS) {
       setError(t('catalog.importDialog.tooBig'));
       return;
     }
@@ -149,7 +135,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                         }}
                       >
                         <option value="">{t('catalog.importDialog.ignore')}</option>
-                        {FIELDS.map((f) => (
+                        {CSV_FIELDS.map((f) => (
                           <option key={f} value={f}>
                             {t(`catalog.importDialog.fields.${f}`)}
                           </option>

@@ -7,6 +7,7 @@ import { useContactsStore, type ImportOptions, type ImportPreview, type ImportRe
 import { Modal, Progress } from './Modal';
 import { runtimeKey } from '../../i18n/keys';
 import { errorText, jobErrorText } from '../../i18n/errors';
+import { IMPORT_FIELDS } from '../../../../main/shared/import-fields';
 
 type PhoneReading = ImportPreview['samplePhones'][number][number];
 
@@ -21,19 +22,7 @@ function countryName(code: string | null, lang: string): string {
 }
 
 type Field = NonNullable<ImportOptions['mapping']>[number];
-const FIELDS: Field[] = [
-  'ignore',
-  'name',
-  'firstName',
-  'middleName',
-  'lastName',
-  'phone',
-  'email',
-  'telegram',
-  'tags',
-  'notes',
-  'language',
-];
+const FIELDS: readonly Field[] = IMPORT_FIELDS;
 type Stage = 'pick' | 'uploading' | 'checking' | 'preview' | 'importing' | 'done';
 interface Options {
   encoding: NonNullable<ImportOptions['encoding']>;

@@ -1,15 +1,14 @@
-// The country a stored phone number belongs to, as a flag and name, so a number read with the wrong country shows.
-import { useTranslation } from 'react-i18next';
-import { countryName, flagOf, phoneCountry } from '../../../../main/shared/countries';
+// The country a stored phone number belongs to (see PhoneCountryLabel). The phone-number library behind it is big, so
+// it loads the first time a contact card shows a number, not with the first inbox screen.
+import { Suspense } from 'react';
+import { lazyNamed } from '../../reconnect';
+
+const PhoneCountryLabel = lazyNamed(() => import('./PhoneCountryLabel'), 'PhoneCountryLabel');
 
 export function PhoneCountry({ e164 }: { e164: string }) {
-  const { t, i18n } = useTranslation();
-  const code = phoneCountry(e164);
-  if (!code) return <span className="muted small phone-country">{t('customerLanguage.phone.unknown')}</span>;
-  const name = countryName(code, i18n.language || 'en');
   return (
-    <span className="muted small phone-country" title={name} data-testid="phone-country">
-      {t('customerLanguage.phone.country', { flag: flagOf(code), country: name })}
-    </span>
+    <Suspense fallback={null}>
+      <PhoneCountryLabel e164={e164} />
+    </Suspense>
   );
 }

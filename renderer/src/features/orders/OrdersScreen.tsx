@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app';
 import { ALL_STATUSES, useOrdersStore, type DailyTotals, type Period, type StatusFilter } from '../../stores/orders';
 import { formatMoney } from '../catalog/money';
+import { DateRange } from '../../components/DateRange';
 import { OrderDetailPane } from './OrderDetail';
 import { formatDate, formatDateTime } from './format';
 import { runtimeKey } from '../../i18n/keys';
@@ -63,25 +64,14 @@ export function OrdersScreen() {
           ))}
         </div>
         {filter.period === 'custom' && (
-          <span className="date-range">
-            <input
-              type="date"
-              value={filter.from}
-              max={filter.to || undefined}
-              onChange={(e) => void setFilter({ from: e.target.value })}
-              aria-label={t('orders.filter.from')}
-              data-testid="orders-from"
-            />
-            –
-            <input
-              type="date"
-              value={filter.to}
-              min={filter.from || undefined}
-              onChange={(e) => void setFilter({ to: e.target.value })}
-              aria-label={t('orders.filter.to')}
-              data-testid="orders-to"
-            />
-          </span>
+          <DateRange
+            from={filter.from}
+            to={filter.to}
+            onChange={(patch) => void setFilter(patch)}
+            fromLabel={t('orders.filter.from')}
+            toLabel={t('orders.filter.to')}
+            testId="orders"
+          />
         )}
         <input
           className="search orders-search"

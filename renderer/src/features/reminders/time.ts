@@ -1,6 +1,7 @@
 // Dates for reminder forms and lists, always in the shop's time zone (not the browser's): the owner plans
 // "tomorrow 10:00" in the shop's local time even when the laptop travels.
 import i18next from 'i18next';
+import { formatDate, formatTime, shiftDate, toLocal } from '../../../../main/shared/zoned-time';
 
 export interface LocalParts {
   date: string; // YYYY-MM-DD
@@ -8,24 +9,8 @@ export interface LocalParts {
 }
 
 export function localParts(ms: number, timeZone: string): LocalParts {
-  const p: Record<string, string> = {};
-  for (const part of new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(ms)) {
-    p[part.type] = part.value;
-  }
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour === '24' ? '00' : p.hour}:${p.minute}` };
-}
-
-export function addDaysToDate(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const l = toLocal(ms, timeZone);
+  return { date: formatDate(l), time: formatTime(l) };
 }
 
 /** "Mon 2 March, 15:00" in the UI language and the shop's time zone. */
@@ -46,8 +31,8 @@ export function quickTimes(now: number, timeZone: string): Record<'in1h' | 'tomo
   const today = localParts(now, timeZone);
   return {
     in1h: inHour,
-    tomorrow: { date: addDaysToDate(today.date, 1), time: '10:00' },
-    in3d: { date: addDaysToDate(today.date, 3), time: today.time },
-    week: { date: addDaysToDate(today.date, 7), time: today.time },
+    tomorrow: { date: shiftDate(today.date, 1), time: '10:00' },
+    in3d: { date: shiftDate(today.date, 3), time: today.time },
+    week: { date: shiftDate(today.date, 7), time: today.time },
   };
 }

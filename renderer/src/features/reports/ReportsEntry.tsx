@@ -2,8 +2,9 @@
 // owner opens Reports (the inbox bundle stays as it was).
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { retryAfterReconnect } from '../../reconnect';
 
-const ReportsScreen = lazy(() => import('./ReportsScreen'));
+const ReportsScreen = lazy(() => retryAfterReconnect(() => import('./ReportsScreen')));
 
 export function ReportsEntry() {
   const { t } = useTranslation();

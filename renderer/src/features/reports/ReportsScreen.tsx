@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useReportsStore, type Preset } from '../../stores/reports';
 import { AssistantSection, CustomersSection, RemindersSection, ResolutionSection, SalesSection, SpeedSection } from './sections';
+import { DateRange } from '../../components/DateRange';
 import './reports.css';
 
 const PRESETS: Preset[] = ['today', '7d', '30d', 'custom'];
@@ -49,25 +50,14 @@ export default function ReportsScreen() {
           ))}
         </div>
         {s.preset === 'custom' && (
-          <span className="date-range">
-            <input
-              type="date"
-              value={s.from}
-              max={s.to || undefined}
-              onChange={(e) => void setPeriod({ from: e.target.value })}
-              aria-label={t('reports.from')}
-              data-testid="reports-from"
-            />
-            –
-            <input
-              type="date"
-              value={s.to}
-              min={s.from || undefined}
-              onChange={(e) => void setPeriod({ to: e.target.value })}
-              aria-label={t('reports.to')}
-              data-testid="reports-to"
-            />
-          </span>
+          <DateRange
+            from={s.from}
+            to={s.to}
+            onChange={(patch) => void setPeriod(patch)}
+            fromLabel={t('reports.from')}
+            toLabel={t('reports.to')}
+            testId="reports"
+          />
         )}
         {s.loading && <span className="muted">{t('reports.loading')}</span>}
         <span className="spacer" />

@@ -9,17 +9,8 @@ import { HoursEditor } from '../settings/HoursEditor';
 import { REPLY_LANGUAGES, currencyOptions, guessTimeZone, timeZoneOptions } from '../settings/options';
 import { CountrySelect } from '../language/CountrySelect';
 import { proposeSetup } from '../../../../main/shared/setup-defaults';
+import { DEFAULT_HOURS } from '../../../../main/shared/opening-hours';
 import { errorText } from '../../i18n/errors';
-
-const DEFAULT_HOURS: Settings['business']['openingHours'] = {
-  mon: { open: '09:00', close: '18:00' },
-  tue: { open: '09:00', close: '18:00' },
-  wed: { open: '09:00', close: '18:00' },
-  thu: { open: '09:00', close: '18:00' },
-  fri: { open: '09:00', close: '18:00' },
-  sat: { open: '10:00', close: '16:00' },
-  sun: null,
-};
 
 export function SetupWizard() {
   const { t, i18n } = useTranslation();
@@ -44,7 +35,7 @@ export function SetupWizard() {
   const [currency, setCurrency] = useState(proposal.currency);
   const [timeZone, setTimeZone] = useState(proposal.timeZone);
   const [region, setRegion] = useState(proposal.country);
-  const [hours, setHours] = useState(DEFAULT_HOURS);
+  const [hours, setHours] = useState<Settings['business']['openingHours']>(DEFAULT_HOURS);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

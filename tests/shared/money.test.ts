@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorToDecimal, parseMoney } from '../../../main/core/catalog/money';
+import { formatMoney, minorToDecimal, parseMoney } from '../../main/shared/money';
 
 const ok = (s: string, cur = 'EUR') => {
   const r = parseMoney(s, cur);

@@ -1,5 +1,5 @@
-// Money as integer minor units (cents, kopecks): parsing what owners type or import, and formatting for customers.
-// No floats are ever stored; parsing works on the digits so "0.1 + 0.2" problems cannot happen.
+// Money as integer minor units (cents, kopecks), the one implementation the core, the renderer and the shell share:
+// currency digits, parsing what owners type or import, formatting. Parsing works on the digits, never on floats.
 
 // Building an Intl.NumberFormat costs far more than using one, and prices are formatted many times per reply:
 // formatters and digit counts are kept per currency and language (a shop uses one or two of each).
@@ -89,11 +89,24 @@ export function parseMoney(raw: string, currency: string): MoneyParse {
   return { ok: true, minor };
 }
 
-/** "€3.50" / "3,50 €" in the reader's language. */
-export function formatMoney(minor: number, currency: string, lang = 'en'): string {
+/**
+ * Reads an amount typed into a form ("3,50", "12", "-1.5" where `allowNegative`): the same reading as `parseMoney`,
+ * null when it is not an amount (the form shows why; the core checks every amount again).
+ */
+export function parseAmount(text: string, currency: string, allowNegative = false): number | null {
+  const s = text.trim();
+  const negative = s.startsWith('-');
+  if (negative && !allowNegative) return null;
+  const r = parseMoney(negative || s.startsWith('+') ? s.slice(1) : s, currency);
+  if (!r.ok) return null;
+  return negative ? -r.minor : r.minor;
+}
+
+/** "€3.50" / "3,50 €" in the reader's language (an Intl locale; the platform's own when undefined). */
+export function formatMoney(minor: number, currency: string, lang: string | undefined = 'en'): string {
   const digits = currencyDigits(currency);
   const value = minor / 10 ** digits;
-  const key = `${lang}\u0000${currency}`;
+  const key = `${lang ?? ''}\u0000${currency}`;
   let f = formatters.get(key);
   if (f === undefined) {
     try {
@@ -106,7 +119,7 @@ export function formatMoney(minor: number, currency: string, lang = 'en'): strin
   return f ? f.format(value) : `${value.toFixed(digits)} ${currency}`;
 }
 
-/** Plain decimal for CSV export ("3.50"), so a re-import reads the same amount in any locale. */
+/** Plain decimal for CSV export and form fields ("3.50"), so a re-import reads the same amount in any locale. */
 export function minorToDecimal(minor: number, currency: string): string {
   const digits = currencyDigits(currency);
   if (digits === 0) return String(minor);

@@ -1,7 +1,7 @@
 // Wall-clock math in the business time zone: DST gaps and overlaps (Europe/Berlin), quiet hours, recurrence steps.
 import { describe, expect, it } from 'vitest';
-import { addMonths, fromLocal, nextAllowed, nextLocal, parseLocal, toLocal, formatLocal } from '../../../main/core/time/zoned';
-import { DEFAULT_HOURS } from '../../../main/core/settings/schema';
+import { addMonths, fromLocal, nextLocal, parseLocal, toLocal, formatLocal } from '../../main/shared/zoned-time';
+import { DEFAULT_HOURS, nextAllowed } from '../../main/shared/opening-hours';
 
 const BER = 'Europe/Berlin';
 const local = (s: string) => parseLocal(s)!;
