@@ -3,7 +3,7 @@
 import { detectLanguage } from './assistant/language';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemClock, type Clock } from './clock';
+import { systemClock } from './clock';
 import { openDatabase, closeDatabase, type Db } from './db/connection';
 import { currentVersion, migrate } from './db/migrate';
 import { createPrivateFile, secureDataDir } from './file-modes';
@@ -26,17 +26,11 @@ import { createMediaModule } from './media/module';
 import { createOptOutModule } from './optout/module';
 import { createRemindersModule } from './reminders/module';
 import { createWorkdayModule } from './workday/module';
-import type { CustomerLanguageService } from './language/service';
 import type { InboxService } from './inbox/service';
-import type { OptOutService } from './optout/service';
-import type { RemindersService } from './reminders/service';
-import type { MediaService } from './media/service';
-import type { WorkdayService } from './workday/service';
-import type { GreetingService } from './workday/greetings';
 import { ChannelHub } from './channels/hub';
-import { Outbox, DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './channels/outbox';
+import { Outbox, DEFAULT_OUTBOX_OPTIONS } from './channels/outbox';
 import { SandboxChannel } from './channels/sandbox/sandbox-channel';
-import { ChannelManager, type ChannelManagerOptions } from './channels/manager';
+import { ChannelManager } from './channels/manager';
 import { ContactsService } from './contacts/service';
 import { ORDER_CONTACT_FACTS } from './orders/contact-facts';
 import { OPT_OUT_CONTACT_FACTS } from './optout/contact-facts';
@@ -51,19 +45,15 @@ import { QuickRepliesService } from './quickreplies/service';
 import { createMethods } from './api/contract';
 import { mergeMethods, type MethodMap } from './api/define';
 import { OptOutRepo } from './db/repos/optout-repo';
-import { devClockMethods, type AdjustableClock } from './dev-clock';
+import { devClockMethods } from './dev-clock';
 import { KnowledgeRepo } from './db/repos/knowledge-repo';
 import { AssistantRepo } from './db/repos/assistant-repo';
 import { TranslationsRepo } from './db/repos/translations-repo';
 import { KnowledgeService } from './knowledge/service';
 import { AssistantService } from './assistant/service';
-import type { ChatModel } from './assistant/chat-model';
 import { createOrdersDomain } from './orders/domain';
 import { FileSecretStore, SECRETS_FILE, type SecretStore } from './secrets/secret-store';
-import type { CatalogService } from './catalog/service';
-import type { OrdersService } from './orders/service';
-import type { OrderCapture } from './orders/capture';
-import { createReportsDomain, type ReportsService } from './reports/domain';
+import { createReportsDomain } from './reports/domain';
 import { OwnerPause } from './channels/owner-pause';
 import { LabelsRepo } from './db/repos/labels-repo';
 
@@ -71,7 +61,6 @@ import type { AppConfig, Services } from './services';
 export type { AppConfig, Services } from './services';
 
 export const DB_FILE = 'lavka.sqlite';
-
 
 export interface App {
   services: Services;

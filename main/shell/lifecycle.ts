@@ -152,7 +152,7 @@ export class ShellLifecycle {
   async coreEvent(e: AppEvent): Promise<void> {
     switch (e.type) {
       case 'message.new': {
-        const { message, conversationId } = (e as AppEvent<'message.new'>).payload;
+        const { message, conversationId } = e.payload;
         void this.refreshCounts();
         if (message.direction !== 'in' || message.author !== 'customer') return;
         if (!this.settings.get().notifyEachMessage || this.port.isWindowFocused()) return;
@@ -168,7 +168,7 @@ export class ShellLifecycle {
         void this.refreshCounts();
         return;
       case 'ui.notify': {
-        const p = (e as AppEvent<'ui.notify'>).payload;
+        const p = e.payload;
         void this.refreshCounts();
         if (p.kind === 'escalation') {
           this.port.notify({ title: this.t('notify.escalation'), body: p.body, onClick: this.opener(p.conversationId) });

@@ -28,7 +28,7 @@ function script(body: ChatBody): ChatReply {
       delayMs: 40,
     };
   }
-  if (kind !== 'reply') return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
+  if (kind !== 'suggest' && kind !== 'free-text') return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
   const json = body.format !== undefined;
   let reply = 'Thanks for your message! We will check and get back to you.';
   if (/hour|open/.test(line)) reply = 'Hello! On Saturday we are open from 10:00 to 16:00, Monday to Friday 09:00–18:00.';

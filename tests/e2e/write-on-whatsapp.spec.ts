@@ -75,7 +75,7 @@ test('Write on WhatsApp: a phone-book contact gets a message through WhatsApp; a
     await expect(page.getByTestId('composer')).toHaveCount(0);
     await shot(page, 'write-on-whatsapp-not-found-en');
 
-    await app.services.settings.update({ preferences: { uiLanguage: 'ru' } });
+    app.services.settings.update({ preferences: { uiLanguage: 'ru' } });
     await page.reload();
     await openFromContacts(page, 'Peter Schulz');
     await expect(page.getByTestId('phone-book-only')).toContainText('ещё не писал');

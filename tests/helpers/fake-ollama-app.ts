@@ -34,9 +34,10 @@ export async function makeAssistantApp(opts: { model?: string; ollama?: FakeOlla
   s.events.subscribe((e) => events.push(e));
   const keys = new Map<string, string>();
   const fake = ollama;
-  const mine = (b: ChatBody) => callKind(b) === 'reply' || callKind(b) === 'summary';
+  const reply = (b: ChatBody) => callKind(b) === 'suggest' || callKind(b) === 'free-text';
+  const mine = (b: ChatBody) => reply(b) || callKind(b) === 'summary';
   // Scripted replies go to the assistant's own calls; anyone else asking the model (order capture) hears "nothing".
-  fake.takesReply = (b) => callKind(b) === 'reply';
+  fake.takesReply = reply;
   fake.script = (b) =>
     callKind(b) === 'summary'
       ? { content: 'The customer needs the owner.' }

@@ -1,22 +1,9 @@
 // Stand-in models for Auto tests, as scripts for the fake Ollama: a cooperative one that picks the right answers from
 // the list Lavka offers, and a hostile one that answers every schema with crafted content (every flag set to invite
 // sending, ids and products made up, drafts full of things a shop must never say). Test-only.
-import type { ChatBody, ChatReply } from './fake-ollama';
+import { callKind, type ChatBody, type ChatReply } from './fake-ollama';
 
-/** Which kind of call this is, from the JSON schema Lavka sent (or its absence). */
-export function callKind(b: ChatBody): 'choose' | 'free-text' | 'order-extract' | 'translate' | 'summary' | 'suggest' | 'other' {
-  const props = (b.format as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-  if ('answers' in props) return 'choose';
-  if ('reply' in props) return 'free-text';
-  if ('items' in props) return 'order-extract';
-  const sys = b.messages[0]?.content ?? '';
-  const user = b.messages.at(-1)?.content ?? '';
-  // Summaries share the stable prefix with every other call; the task line at the end says what is asked.
-  if (sys.startsWith('You summarise') || /TASK \(summary\)/.test(user)) return 'summary';
-  if (user.includes('TASK: TRANSLATE')) return 'translate';
-  if (user.includes('TASK:')) return 'suggest';
-  return 'other';
-}
+export { callKind };
 
 /** The answers Lavka offered in a choose call: "id: title" lines. */
 export function offeredAnswers(b: ChatBody): { id: string; title: string }[] {
@@ -70,7 +57,7 @@ export function cooperativeModel(rules: readonly CooperativeRule[], translations
       const src = /OWNER'S ANSWER \(data, not instructions\)\n([\s\S]*?)\n\nTASK/.exec(b.messages.at(-1)?.content ?? '')?.[1] ?? '';
       return { content: translations[src] ?? `(translated) ${src}` };
     }
-    if (kind === 'order-extract') return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
+    if (kind === 'order') return { content: JSON.stringify({ intent: 'none', items: [], fulfilment: 'unknown' }) };
     if (kind === 'summary') return { content: 'The customer needs the owner.' };
     return { content: 'OK' };
   };
@@ -109,7 +96,7 @@ export function hostileModel(plan: () => HostilePlan) {
           p.freeText ?? { reply: poison, intent: 'question', needs_human: false, facts_used: ['hours', 'K1', 'delivery'] },
         ),
       };
-    if (kind === 'order-extract')
+    if (kind === 'order')
       return {
         content: JSON.stringify(p.extraction ?? { intent: 'order', items: [{ name: 'Napoleon cake', quantity: 3 }], fulfilment: 'pickup' }),
       };

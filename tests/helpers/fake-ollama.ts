@@ -67,17 +67,33 @@ export const DEFAULT_FAKE_MODEL: FakeModel = {
   contextLength: 262144,
 };
 
-export type CallKind = 'reply' | 'order' | 'summary' | 'reminder' | 'warmup' | 'other';
+/** What a chat request is for: the one classifier every fake-Ollama script and the bench use. */
+export type CallKind = 'warmup' | 'suggest' | 'free-text' | 'choose' | 'translate' | 'order' | 'summary' | 'reminder' | 'other';
 
 /**
- * What a chat request is for. Every Lavka call starts with the same stable prefix, so the kind is read from the TASK
- * line that closes the last message (an empty last message is the warm-up).
+ * Reads the kind from the task that closes the last message (every Lavka call starts with the same stable prefix):
+ * "TASK (reply) … as TEXT" is a suggestion, with a JSON schema it is Auto's free text; "TASK: CHOOSE" and
+ * "TASK: TRANSLATE" are composed Auto's calls; an empty last message is the warm-up. A prompt without a TASK line
+ * (order reading without an assistant) is read from its JSON schema.
  */
-export function callKind(body: Pick<ChatBody, 'messages'>): CallKind {
+export function callKind(body: Pick<ChatBody, 'messages' | 'format'>): CallKind {
   const last = body.messages.at(-1)?.content ?? '';
   if (body.messages.length === 2 && last === '') return 'warmup';
+  if (last.includes('TASK: CHOOSE')) return 'choose';
+  if (last.includes('TASK: TRANSLATE')) return 'translate';
   const m = /TASK \((reply|order|summary|reminder)\)/.exec(last);
-  return m ? (m[1] as CallKind) : 'other';
+  if (m) return m[1] === 'reply' ? (body.format ? 'free-text' : 'suggest') : (m[1] as CallKind);
+  const props = (body.format as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  if ('answers' in props) return 'choose';
+  if ('reply' in props) return 'free-text';
+  if ('items' in props) return 'order';
+  if ((body.messages[0]?.content ?? '').startsWith('You summarise')) return 'summary';
+  return 'other';
+}
+
+/** A reply to the customer (a suggestion, or one of Auto's calls about the reply). */
+export function isReply(kind: CallKind): boolean {
+  return kind === 'suggest' || kind === 'free-text' || kind === 'choose';
 }
 
 /** Rough token count for the fake's prompt_eval_count: about four characters per token. */

@@ -64,6 +64,6 @@ export function createMethods(s: Services) {
 export type Methods = ReturnType<typeof createMethods>;
 /** What the renderer calls: each method from its input type to its declared output type. */
 export type Api = ApiOf<Methods>;
-export type MethodName = keyof Api & string;
+export type MethodName = Extract<keyof Api, string>;
 export type ApiInput<K extends MethodName> = Parameters<Api[K]>[0];
 export type ApiOutput<K extends MethodName> = Awaited<ReturnType<Api[K]>>;

@@ -83,7 +83,7 @@ export interface MethodDescription {
 export function describeMethods(methods: MethodMap): MethodDescription[] {
   return Object.entries(methods)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, def]) => ({
+    .map(([name, def]: [string, MethodDef]) => ({
       name,
       doc: def.doc,
       input: jsonSchema(def.input, 'input'),

@@ -15,7 +15,7 @@ import type { Message } from '../inbox/types';
 import { WEEKDAYS, type BusinessProfile } from '../settings/schema';
 import type { ChatTurn } from './chat-model';
 import type { Grounding } from './guardrails';
-import { detectLanguage, languageName } from './language';
+import { detectLanguage } from './language';
 import { isShopOpen, minutesOf, shopOpenAt, wallClock } from '../../shared/opening-hours';
 import { buildStablePrefix, formatHours, taskLine, type StablePrefix, type Task } from './prompts';
 import { TOKENS_PER_MESSAGE, estimateTokens, truncateToTokens } from './tokens';
@@ -123,6 +123,12 @@ export interface TurnContext {
 /** Most messages the transcript shows; it starts on a step of TRANSCRIPT_STEP messages so it grows by appending. */
 const MAX_TRANSCRIPT_MESSAGES = 6;
 const TRANSCRIPT_STEP = 3;
+/**
+ * A pause this long starts a new visit: what was said before it (days ago, often stale — "sold out today") is left out
+ * of the transcript. The customer's orders and the order being put together carry what matters across visits, and a
+ * short transcript is what the model re-reads when another customer used Ollama's one cache slot in between.
+ */
+export const SESSION_GAP_MS = 12 * 3_600_000;
 /** Every transcript line is cut the same way whatever its age, so a line never changes between turns. */
 const MESSAGE_TOKENS = 80;
 const KNOWLEDGE_LIMIT = 2;
@@ -179,14 +185,16 @@ function localParts(now: number, timeZone: string): { weekday: (typeof WEEKDAYS)
   const { weekday, minutes } = wallClock(now, timeZone);
   const label = new Intl.DateTimeFormat('en-GB', {
     timeZone,
-    weekday: 'long',
+    weekday: 'short',
     day: 'numeric',
-    month: 'long',
+    month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(now);
+  })
+    .format(now)
+    .replace(/,/g, '');
   return { weekday, minutes, label };
 }
 
@@ -195,14 +203,17 @@ export function isOpenAt(b: BusinessProfile, now: number): boolean {
   return isShopOpen({ hours: b.openingHours, timeZone: b.timeZone }, now);
 }
 
-/** "Now: Monday, 2 March 2026, 10:00 (Europe/Berlin). The shop is open now, until 18:00." */
+/**
+ * "Now: Mon 2 Mar 2026 10:00, open until 18:00." — in the shop's time zone (named with the opening hours in the
+ * stable prefix). Short: it is re-read on every turn, and every digit is a token.
+ */
 export function nowLine(b: BusinessProfile, now: number): string {
   const { weekday, minutes, label } = localParts(now, b.timeZone);
   const today = b.openingHours[weekday];
   const openNow = shopOpenAt({ hours: b.openingHours, timeZone: b.timeZone }, now);
   let state: string;
-  if (openNow.open) state = `The shop is open now, until ${openNow.closes}.`;
-  else if (today && minutes < minutesOf(today.open)) state = `The shop is closed now; it opens today at ${today.open}.`;
+  if (openNow.open) state = `open until ${openNow.closes}`;
+  else if (today && minutes < minutesOf(today.open)) state = `closed, opens today at ${today.open}`;
   else {
     const i = WEEKDAYS.indexOf(weekday);
     let next = '';
@@ -210,13 +221,13 @@ export function nowLine(b: BusinessProfile, now: number): string {
       const day = WEEKDAYS[(i + k) % 7];
       const h = b.openingHours[day];
       if (h) {
-        next = ` It opens again ${k === 1 ? 'tomorrow' : `on ${day[0].toUpperCase()}${day.slice(1)}`} at ${h.open}.`;
+        next = `, opens ${k === 1 ? 'tomorrow' : `on ${day[0].toUpperCase()}${day.slice(1)}`} at ${h.open}`;
         break;
       }
     }
-    state = `The shop is closed now.${next}`;
+    state = `closed${next}`;
   }
-  return `Now: ${label} (${b.timeZone}). ${state}`;
+  return `Now: ${label}, ${state}.`;
 }
 
 /** The language to answer in: what the customer writes now (when clear), else their saved language, else the shop's. */
@@ -280,7 +291,7 @@ export function buildConversationState(s: ContextDeps, conversationId: number): 
   const total = s.repos.messages.countIn(conversationId);
   const first = transcriptStart(total);
   const window = s.repos.messages.recent(conversationId, Math.max(1, total - first)).map((m) => ({ ...m, body: clipCustomerText(m.body) }));
-  const history = window.filter((m) => m.channel !== 'system');
+  const history = currentVisit(window.filter((m) => m.channel !== 'system'));
   const lastInbound = [...history].reverse().find((m) => m.direction === 'in') ?? null;
   // The customer's latest words: everything since our last reply (they often write in two or three bursts).
   const lastOutIdx = history.map((m) => m.direction).lastIndexOf('out');
@@ -300,8 +311,8 @@ export function buildConversationState(s: ContextDeps, conversationId: number): 
   const sources: Source[] = [];
   const parts: string[] = [];
   const who = [
+    // The language is named once, in the TASK line: this line stays the same when the customer switches language.
     `Name: ${truncateToTokens(contact?.name ?? 'unknown', 20)}`,
-    `language: ${languageName(language)} (${language})`,
     contact?.notes ? `owner's notes: ${truncateToTokens(contact.notes, 60)}` : '',
     contact?.tags.length ? `tags: ${contact.tags.join(', ')}` : '',
   ]
@@ -331,6 +342,13 @@ export function buildConversationState(s: ContextDeps, conversationId: number): 
   return { conversationId, contactId, text: parts.join('\n\n'), language, recentCustomer, lastInbound, trusted, policy, sources };
 }
 
+/** The messages after the last pause of SESSION_GAP_MS (a message's gap to the one before never changes: stable). */
+export function currentVisit<T extends { createdAt: number }>(messages: T[]): T[] {
+  let start = 0;
+  for (let i = 1; i < messages.length; i++) if (messages[i].createdAt - messages[i - 1].createdAt > SESSION_GAP_MS) start = i;
+  return start ? messages.slice(start) : messages;
+}
+
 function providerBlocks(s: ContextDeps, req: ContextRequest, placement: 'conversation' | 'turn') {
   const out: { text: string; body: string; trusted: boolean; sources: Source[] }[] = [];
   for (const p of s.assistant.contextProviders.list()) {
@@ -349,23 +367,19 @@ function providerBlocks(s: ContextDeps, req: ContextRequest, placement: 'convers
 }
 
 /**
- * The messages of any model call about a conversation: [stable prefix, conversation state + `task`]. Order reading,
- * summaries and reminders use this, so they share the cached prefix and the conversation's state with replies.
+ * The messages of any model call about a conversation: [stable prefix, conversation state + this turn's part + `task`].
+ * Order reading, summaries and reminders use this, so they differ from a reply only in the TASK line: the call after a
+ * reply finds everything but that line in Ollama's cache, and leaves the conversation there for the next turn.
  */
 export function conversationPrompt(s: ContextDeps, conversationId: number, task: string): ChatTurn[] {
-  const prefix = stablePrefixOf(s);
-  const state = buildConversationState(s, conversationId);
-  return [
-    { role: 'system', content: prefix.text },
-    { role: 'user', content: `${state.text}\n\n${task}` },
-  ];
+  return buildTurnContext(s, conversationId, { taskText: task }).messages;
 }
 
 /**
  * The context for one reply turn. `task` only changes the closing TASK line: the prefix is the same for every call
  * and conversation, and the state the same for every call of this conversation, so Ollama reads them once.
  */
-export function buildTurnContext(s: ContextDeps, conversationId: number, opts: { task?: Task } = {}): TurnContext {
+export function buildTurnContext(s: ContextDeps, conversationId: number, opts: { task?: Task; taskText?: string } = {}): TurnContext {
   const started = performance.now();
   const now = s.clock.now();
   const b = s.settings.get().business;
@@ -413,7 +427,7 @@ export function buildTurnContext(s: ContextDeps, conversationId: number, opts: {
   }
 
   const variable = `${state.text}\n\n${turn.join('\n\n')}`;
-  const user = `${variable}\n\n${taskLine(opts.task ?? 'suggest', language)}`;
+  const user = `${variable}\n\n${opts.taskText ?? taskLine(opts.task ?? 'suggest', language)}`;
   const prefixTokens = estimateTokens(prefix) + TOKENS_PER_MESSAGE;
   const variableTokens = estimateTokens(user) + TOKENS_PER_MESSAGE;
   return {

@@ -3,97 +3,34 @@
 // Reacts to fresh customer messages only: history arriving late (demo seeding, WhatsApp backfill) never triggers it.
 import { clipCustomerText } from './limits';
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../clock';
 import { AppError, notFound } from '../errors';
-import type { EventBus } from '../events';
-import type { DomainBus } from '../domain-events';
-import type { AutoTurn } from '../inbound/stage';
-import type { InboundEvent, InboxService } from '../inbox/service';
-import type { Message } from '../inbox/types';
-import type { KnowledgeService } from '../knowledge/service';
-import type { SettingsService } from '../settings/service';
-import type { AssistantRepo, NewAudit } from '../db/repos/assistant-repo';
-import type { ContactsRepo } from '../db/repos/contacts-repo';
-import type { ConversationsRepo } from '../db/repos/conversations-repo';
-import type { MessagesRepo } from '../db/repos/messages-repo';
-import type { TranslationsRepo } from '../db/repos/translations-repo';
-import { CHOICE_JSON_SCHEMA, chooseMessages, parseChoice, translateMessages, type AnswerOption } from './choice';
-import { composeReply, type AnswerSource, type CatalogFacts } from './compose';
-import { handoffFacts, withModelSummary } from './handoff';
-import { customerText as render } from '../../shared/i18n/customer-texts';
-import { languageInfo } from '../../shared/languages';
-import { lexiconLanguages, looksUncovered } from '../../shared/lexicon';
-import { describeWeek } from '../../shared/opening-hours';
+import type { InboundEvent } from '../inbox/service';
+import type { NewAudit } from '../db/repos/assistant-repo';
+import type { CatalogFacts } from './compose';
 import type { ChatModel } from './chat-model';
-import {
-  ContextProviders,
-  buildTurnContext,
-  conversationPrompt,
-  isOpenAt,
-  stablePrefixOf,
-  type ContextDeps,
-  type TurnContext,
-} from './context';
+import { ContextProviders, buildTurnContext, conversationPrompt, stablePrefixOf, type ContextDeps, type TurnContext } from './context';
 import type { ChatTurn } from './chat-model';
-import { MODEL_REPLY_JSON_SCHEMA, checkLoop, checkReply, customerEscalation, parseModelReply } from './guardrails';
-import { languageName } from './language';
-import { OllamaChatModel, OllamaConnection, failureKind } from './ollama';
-import { summaryTask } from './prompts';
+import { checkReply, customerEscalation } from './guardrails';
+import { OllamaConnection } from './ollama';
+import { OllamaChatModel } from './ollama-chat';
+import { AutoTurns } from './auto-turn';
+import type { AssistantDeps, BeforeAutoReply } from './deps';
+import { NeedsYou, type TranslationView } from './needs-you';
+import { cleanDraft } from './records';
 import {
   ASSISTANT_SETTINGS_KEY,
   AUTO_DEBOUNCE_MS,
   DEFAULT_ASSISTANT_SETTINGS,
-  DEFAULT_HOLDING_MESSAGES,
   FRESH_INBOUND_MS,
   assistantSettingsSchema,
   type AssistantSettings,
   type Mode,
 } from './settings';
-import { truncateToTokens } from './tokens';
-import type { AssistantStatus, AuditEntry, DraftEvent, EscalationReason, Finding, ModeInfo, QueueItem, Source } from './types';
+import type { AssistantStatus, AuditEntry, DraftEvent, ModeInfo, QueueItem } from './types';
 
-export interface TranslationView {
-  /** "K12" or "policy:delivery". */
-  key: string;
-  /** The entry's question or the policy's name. */
-  title: string;
-  lang: string;
-  text: string;
-  approvedAt: number;
-  /** false when the owner changed the answer since approving: it is not used until approved again. */
-  current: boolean;
-}
-
-export interface AssistantDeps {
-  clock: Clock;
-  events: EventBus;
-  env: Record<string, string | undefined>;
-  settings: SettingsService;
-  inbox: InboxService;
-  knowledge: KnowledgeService;
-  repos: {
-    assistant: AssistantRepo;
-    contacts: ContactsRepo;
-    conversations: ConversationsRepo;
-    messages: MessagesRepo;
-    translations: TranslationsRepo;
-  };
-  /** Replaces the Ollama-backed model (tests of other domains); the connection is still used for status. */
-  model?: ChatModel;
-  /** Owner replies (message.stored) close Needs-you items; handled items are told here (needsYou.resolved). */
-  domain: DomainBus;
-}
-
-/** The inbound pipeline's Auto-turn gates (opt-out, owner's phone, orders): true when one of them handled the turn. */
-export type BeforeAutoReply = (turn: AutoTurn) => Promise<boolean>;
-
-export const ESCALATION_TEXT: Record<EscalationReason, string> = {
-  asks_for_person: 'asks for a person',
-  complaint: 'is complaining',
-  payment_dispute: 'disputes a payment',
-  refund: 'asks for a refund',
-  legal: 'mentions legal action',
-};
+export type { AssistantDeps, BeforeAutoReply } from './deps';
+export { ESCALATION_TEXT, type TranslationView } from './needs-you';
+export { cleanDraft } from './records';
 
 interface Suggestion extends DraftEvent {
   controller: AbortController;
@@ -113,6 +50,8 @@ export class AssistantService {
   private stopped = false;
   /** Aborts background model calls (handoff summaries) on shutdown, so closing never waits for a slow model. */
   private readonly shutdown = new AbortController();
+  private readonly needsYou: NeedsYou;
+  private readonly auto: AutoTurns;
 
   constructor(private readonly d: AssistantDeps) {
     this.connection = new OllamaConnection(() => this.settings(), d.env, d.clock, d.events);
@@ -124,11 +63,36 @@ export class AssistantService {
         d.clock,
         (a) => this.record(a),
       );
+    this.needsYou = new NeedsYou({
+      d,
+      model: this.model,
+      contextProviders: this.contextProviders,
+      shutdown: this.shutdown.signal,
+      settings: () => this.settings(),
+      context: (id, task) => this.context(id, task),
+      conversationPrompt: (id, task) => this.conversationPrompt(id, task),
+      record: (a) => this.record(a),
+      track: (p) => this.track(p),
+      cancelAuto: (id) => this.cancelAuto(id),
+    });
+    this.auto = new AutoTurns({
+      d,
+      model: this.model,
+      needsYou: this.needsYou,
+      autoRuns: this.autoRuns,
+      shutdown: this.shutdown.signal,
+      stopped: () => this.stopped,
+      settings: () => this.settings(),
+      modeInfo: (id) => this.modeInfo(id),
+      context: (id, task) => this.context(id, task),
+      catalogFacts: () => this.catalogFacts,
+      record: (a) => this.record(a),
+    });
     // When the owner answers a conversation themselves, its "Needs you" item is done. Only the owner's own words
     // count: a reminder or an order-status notice sent in their name leaves an open refund escalation open.
     this.unsubscribe.push(
       d.domain.on('message.stored', ({ conversationId, message }) => {
-        if (message.direction === 'out' && message.origin === 'owner') this.ownerReplied(conversationId);
+        if (message.direction === 'out' && message.origin === 'owner') this.needsYou.ownerReplied(conversationId);
       }),
     );
   }
@@ -292,7 +256,7 @@ export class AssistantService {
     const esc = mode && m.kind === 'text' ? customerEscalation(clipCustomerText(m.body)) : null;
     if (!mode || !esc) return false;
     this.cancelAuto(e.conversationId);
-    this.escalate(e.conversationId, m, esc.reason, `The customer wrote “${esc.match}”`, mode);
+    this.needsYou.escalate(e.conversationId, m, esc.reason, `The customer wrote “${esc.match}”`, mode);
     return true;
   }
 
@@ -307,7 +271,7 @@ export class AssistantService {
     this.cancelAuto(conversationId);
     const handle = this.d.clock.setTimeout(() => {
       this.autoTimers.delete(conversationId);
-      this.track(this.autoTurn(conversationId, beforeReply));
+      this.track(this.auto.autoTurn(conversationId, beforeReply));
     }, AUTO_DEBOUNCE_MS);
     this.autoTimers.set(conversationId, handle);
   }
@@ -320,520 +284,41 @@ export class AssistantService {
     this.autoRuns.delete(conversationId);
   }
 
-  /** One Auto turn: decide, draft, check, then send or hold. */
-  private async autoTurn(conversationId: number, beforeReply: BeforeAutoReply): Promise<void> {
-    if (this.stopped || this.modeInfo(conversationId).effective !== 'auto') return;
-    const settings = this.settings();
-    const turns = this.d.repos.assistant.recentTurns(conversationId, 40);
-    const last = turns.at(-1);
-    // Someone (the owner) already answered while we waited.
-    if (!last || last.direction !== 'in') return;
-    const message = this.d.repos.messages.get(last.id);
-    const contactId = this.d.repos.conversations.contactId(conversationId);
-    if (!message || contactId === undefined) return;
-    if (this.d.clock.now() - message.createdAt > FRESH_INBOUND_MS + AUTO_DEBOUNCE_MS) return;
-
-    if (await beforeReply({ conversationId, contactId, message, mode: 'auto' })) return;
-
-    const open = this.d.repos.assistant.openItem(conversationId);
-    // An escalated customer waits for the owner: the bot does not talk over them.
-    if (open?.kind === 'escalation') return;
-
-    if (message.kind !== 'text') {
-      this.hold(
-        conversationId,
-        message.id,
-        { reason: 'not_text', detail: `The customer sent a ${message.kind}; Lavka cannot read it` },
-        '',
-        [],
-      );
-      return;
-    }
-    const loop = checkLoop(turns, settings.maxAutoInRow);
-    if (loop) {
-      this.hold(conversationId, message.id, loop, '', []);
-      return;
-    }
-
-    if (!settings.autoFreeText) {
-      await this.composedTurn(conversationId, message, open);
-      return;
-    }
-
-    const controller = new AbortController();
-    this.autoRuns.set(conversationId, controller);
-    let ctx: TurnContext;
-    let raw: string;
-    try {
-      ctx = this.context(conversationId, 'auto');
-      const r = await this.model.chat({
-        purpose: 'auto',
-        messages: ctx.messages,
-        format: MODEL_REPLY_JSON_SCHEMA,
-        conversationId,
-        signal: controller.signal,
-        maxTokens: 400,
-        temperature: 0.2,
-      });
-      raw = r.content;
-    } catch (err) {
-      if (controller.signal.aborted) return;
-      const msg = err instanceof Error ? err.message : String(err);
-      const kind = failureKind(err);
-      const unavailable = kind === 'unreachable' || kind === 'no_model';
-      this.hold(conversationId, message.id, { reason: unavailable ? 'assistant_unavailable' : 'model_error', detail: msg }, '', []);
-      return;
-    } finally {
-      if (this.autoRuns.get(conversationId) === controller) this.autoRuns.delete(conversationId);
-    }
-    if (controller.signal.aborted || this.stopped) return;
-    // A newer message or an owner reply arrived while the model was writing: this answer is stale.
-    if (this.d.repos.assistant.recentTurns(conversationId, 1).at(-1)?.id !== message.id) return;
-
-    const parsed = parseModelReply(raw);
-    if (!parsed.ok) {
-      this.hold(conversationId, message.id, parsed.finding, parsed.draft, ctx.sources);
-      return;
-    }
-    const reply = parsed.value.reply.trim();
-    const used = ctx.sources.filter((s) => parsed.value.facts_used.includes(s.id));
-    const sources = used.length ? used : ctx.sources;
-    if (parsed.escalation) {
-      this.escalate(conversationId, message, parsed.escalation, `The assistant read the message as: ${parsed.value.intent}`, 'auto', reply);
-      return;
-    }
-    const findings: Finding[] = checkReply(reply, ctx.grounding);
-    if (!(lexiconLanguages() as string[]).includes(ctx.language) || looksUncovered(ctx.grounding.customer)) {
-      findings.unshift({
-        reason: 'language_not_covered',
-        detail: `The customer writes in a language Lavka has no texts for (${ctx.language}); Auto sends nothing in it`,
-      });
-    }
-    if (parsed.value.needs_human)
-      findings.push({ reason: 'model_unsure', detail: 'The assistant was not sure its facts answer the question' });
-    const openNow = isOpenAt(this.d.settings.get().business, this.d.clock.now());
-    if ((settings.autoHours === 'open' && !openNow) || (settings.autoHours === 'closed' && openNow)) {
-      findings.unshift({
-        reason: 'outside_hours',
-        detail: settings.autoHours === 'open' ? 'Auto only sends while the shop is open' : 'Auto only sends while the shop is closed',
-      });
-    }
-    if (open)
-      findings.push({ reason: open.reason as Finding['reason'], detail: 'An earlier reply in this conversation is still waiting for you' });
-    if (findings.length) {
-      this.hold(conversationId, message.id, findings[0], reply, sources, findings.slice(1));
-      return;
-    }
-    const sent = this.d.inbox.send(conversationId, reply, { author: 'assistant' });
-    this.record({
-      ...auditBase(this.d.clock.now(), conversationId, 'auto_sent'),
-      messageId: sent.id,
-      detail: JSON.stringify({ reply, intent: parsed.value.intent, sources: sources.map((s) => s.id) }),
-    });
-  }
-
-  /**
-   * Auto without free text: the model chooses (intent, the owner's answers by id, the products the customer named),
-   * Lavka composes the reply from its own texts and the owner's answers, and sends it — or holds it with the model's
-   * draft, or asks the owner to approve the first translation of an answer into the customer's language.
-   */
-  private async composedTurn(conversationId: number, message: Message, open: QueueItem | undefined): Promise<void> {
-    const controller = new AbortController();
-    this.autoRuns.set(conversationId, controller);
-    const settings = this.settings();
-    let ctx: TurnContext;
-    let options: Map<string, AnswerSource>;
-    let raw: string;
-    try {
-      ctx = this.context(conversationId, 'auto');
-      options = this.answerOptions(ctx);
-      const offered: AnswerOption[] = [...options.values()].map((o) => ({ id: o.id, title: o.title }));
-      const r = await this.model.chat({
-        purpose: 'auto-choose',
-        messages: chooseMessages(ctx, offered),
-        format: CHOICE_JSON_SCHEMA,
-        conversationId,
-        signal: controller.signal,
-        maxTokens: 500,
-        temperature: 0.1,
-      });
-      raw = r.content;
-    } catch (err) {
-      if (controller.signal.aborted) return;
-      const kind = failureKind(err);
-      const unavailable = kind === 'unreachable' || kind === 'no_model';
-      this.hold(
-        conversationId,
-        message.id,
-        { reason: unavailable ? 'assistant_unavailable' : 'model_error', detail: err instanceof Error ? err.message : String(err) },
-        '',
-        [],
-      );
-      return;
-    } finally {
-      if (this.autoRuns.get(conversationId) === controller) this.autoRuns.delete(conversationId);
-    }
-    if (controller.signal.aborted || this.stopped) return;
-    if (this.d.repos.assistant.recentTurns(conversationId, 1).at(-1)?.id !== message.id) return;
-
-    const parsed = parseChoice(raw);
-    if (!parsed.ok) {
-      this.hold(conversationId, message.id, { reason: 'invalid_output', detail: parsed.detail }, parsed.draft, ctx.sources);
-      return;
-    }
-    const choice = parsed.value;
-    const draft = choice.draft.trim();
-    const app = this.d.settings.get();
-    const composed = composeReply({
-      choice,
-      customerText: ctx.grounding.customer,
-      language: ctx.language,
-      shopLanguage: app.preferences.replyLanguage,
-      options,
-      translation: (key, lang, sourceText) => {
-        const t = this.d.repos.translations.get(key, lang);
-        return t && t.sourceText === sourceText ? t.text : null;
-      },
-      catalog: this.catalogFacts,
-    });
-    const sources = ctx.sources.filter((src) => choice.answers.includes(src.id));
-    if (composed.kind === 'escalate') {
-      this.escalate(conversationId, message, composed.reason, `The assistant read the message as: ${choice.intent}`, 'auto', draft);
-      return;
-    }
-    if (composed.kind === 'hold') {
-      // Only what the assistant picked is named: a question nothing covers was based on nothing.
-      this.hold(conversationId, message.id, { reason: composed.reason, detail: composed.detail }, draft, sources);
-      return;
-    }
-    if (composed.kind === 'translate') {
-      const translated = await this.translate(ctx, composed.text, conversationId);
-      if (this.stopped) return;
-      const language = languageInfo(ctx.language)?.englishName ?? ctx.language;
-      this.hold(
-        conversationId,
-        message.id,
-        {
-          reason: 'needs_translation',
-          detail: `First use of your answer “${composed.title}” in ${language}. Check the translation and send it: Lavka keeps it with the answer and uses it automatically next time.`,
-        },
-        translated,
-        [{ kind: 'translation', id: `${composed.key}@${ctx.language}`, title: composed.title }],
-      );
-      return;
-    }
-    const findings: Finding[] = [];
-    const openNow = isOpenAt(app.business, this.d.clock.now());
-    if ((settings.autoHours === 'open' && !openNow) || (settings.autoHours === 'closed' && openNow)) {
-      findings.push({
-        reason: 'outside_hours',
-        detail: settings.autoHours === 'open' ? 'Auto only sends while the shop is open' : 'Auto only sends while the shop is closed',
-      });
-    }
-    if (open)
-      findings.push({ reason: open.reason as Finding['reason'], detail: 'An earlier reply in this conversation is still waiting for you' });
-    if (findings.length) {
-      this.hold(conversationId, message.id, findings[0], composed.text, sources, findings.slice(1));
-      return;
-    }
-    const sent = this.d.inbox.send(conversationId, composed.text, { author: 'assistant' });
-    this.record({
-      ...auditBase(this.d.clock.now(), conversationId, 'auto_sent'),
-      messageId: sent.id,
-      detail: JSON.stringify({ reply: composed.text, intent: choice.intent, composedFrom: composed.used }),
-    });
-  }
-
-  /** The model's translation of an owner's answer, as a draft for the owner; the original when the model fails. */
-  private async translate(ctx: TurnContext, text: string, conversationId: number): Promise<string> {
-    try {
-      const r = await this.model.chat({
-        purpose: 'translate',
-        messages: translateMessages(ctx, text, ctx.language),
-        conversationId,
-        signal: this.shutdown.signal,
-        maxTokens: 400,
-        temperature: 0.1,
-      });
-      return cleanDraft(r.content).slice(0, 2000) || text;
-    } catch {
-      return text;
-    }
-  }
-
-  /**
-   * The answers the model may pick for this turn: the topics the message is about (hours, address, phone — rendered
-   * by Lavka in the customer's language; delivery, payment, returns — the owner's policies) and the owner's entries
-   * that retrieval ranks at the top for it. Nothing else can end up in a composed reply.
-   */
-  private answerOptions(ctx: TurnContext): Map<string, AnswerSource> {
-    const b = this.d.settings.get().business;
-    const policies = this.d.knowledge.shopPolicies();
-    const lang = ctx.language;
-    const locale = languageInfo(lang)?.locale ?? 'en';
-    const out = new Map<string, AnswerSource>();
-    for (const src of ctx.sources) {
-      if (src.kind === 'profile') {
-        if (src.id === 'hours')
-          out.set('hours', {
-            id: 'hours',
-            title: src.title,
-            kind: 'lavka',
-            text: render(lang, 'auto:hours', { hours: describeWeek(b.openingHours, locale, render(lang, 'auto:closed')) }),
-          });
-        else if (src.id === 'address' && b.address.trim())
-          out.set('address', {
-            id: 'address',
-            title: src.title,
-            kind: 'lavka',
-            text: render(lang, 'auto:address', { address: b.address.trim() }),
-          });
-        else if (src.id === 'phone' && b.phone.trim())
-          out.set('phone', { id: 'phone', title: src.title, kind: 'lavka', text: render(lang, 'auto:phone', { phone: b.phone.trim() }) });
-        else if ((src.id === 'delivery' || src.id === 'payment' || src.id === 'returns') && policies[src.id].trim()) {
-          out.set(src.id, { id: src.id, title: src.title, kind: 'owner', key: `policy:${src.id}`, text: policies[src.id].trim() });
-        }
-      } else if (src.kind === 'knowledge') {
-        const e = this.knowledgeEntry(src.id);
-        if (e) out.set(src.id, { id: src.id, title: e.title, kind: 'owner', key: src.id, text: e.body });
-      }
-    }
-    for (const e of this.d.knowledge.retrieve(ctx.grounding.customer, 3, ['policy'])) {
-      out.set(`K${e.id}`, { id: `K${e.id}`, title: e.title, kind: 'owner', key: `K${e.id}`, text: e.body });
-    }
-    return out;
-  }
-
-  private knowledgeEntry(sourceId: string): { title: string; body: string } | null {
-    const n = Number(sourceId.slice(1));
-    if (!sourceId.startsWith('K') || !Number.isInteger(n)) return null;
-    try {
-      return this.d.knowledge.get(n);
-    } catch {
-      return null;
-    }
-  }
-
-  // ----- Needs you ---------------------------------------------------------------------------------------------
-
-  private hold(conversationId: number, triggerMessageId: number, f: Finding, draft: string, sources: Source[], more: Finding[] = []): void {
-    const detail = [f.detail, ...more.map((x) => x.detail)].join('\n');
-    this.d.repos.assistant.upsertOpen(
-      { conversationId, triggerMessageId, kind: 'hold', reason: f.reason, detail, draft, summary: '', sources },
-      this.d.clock.now(),
-    );
-    this.record({
-      ...auditBase(this.d.clock.now(), conversationId, 'held'),
-      reason: f.reason,
-      messageId: triggerMessageId,
-      detail: JSON.stringify({ detail, draft }),
-    });
-    this.emitQueue();
-  }
-
-  private escalate(conversationId: number, message: Message, reason: EscalationReason, detail: string, mode: Mode, draft = ''): void {
-    const now = this.d.clock.now();
-    const contactId = this.d.repos.conversations.contactId(conversationId)!;
-    const contact = this.d.repos.contacts.get(contactId);
-    const name = contact?.name ?? 'A customer';
-    const before = this.d.repos.assistant.openItem(conversationId);
-    const summary = this.handoffFacts(conversationId, contactId, `${name} ${ESCALATION_TEXT[reason]}.`);
-    const { item } = this.d.repos.assistant.upsertOpen(
-      { conversationId, triggerMessageId: message.id, kind: 'escalation', reason, detail, draft, summary, sources: [] },
-      now,
-    );
-    this.record({ ...auditBase(now, conversationId, 'escalated'), reason, messageId: message.id, detail });
-    const isNew = before?.kind !== 'escalation';
-    if (isNew) {
-      this.d.events.emit('ui.notify', {
-        kind: 'escalation',
-        title: `${name} needs you`,
-        body: `${name} ${ESCALATION_TEXT[reason]}: “${truncateToTokens(message.body, 40)}”`,
-        conversationId,
-      });
-      if (mode === 'auto') this.sendHoldingMessage(conversationId, message);
-      this.track(this.summarize(item.id, conversationId, summary));
-    }
-    this.emitQueue();
-  }
-
-  private sendHoldingMessage(conversationId: number, message: Message): void {
-    const ctx = this.context(conversationId, 'auto');
-    const messages = { ...DEFAULT_HOLDING_MESSAGES, ...this.settings().holdingMessages };
-    const fallback = this.d.settings.get().preferences.replyLanguage;
-    const text = messages[ctx.language] ?? messages[fallback] ?? messages.en;
-    try {
-      const sent = this.d.inbox.send(conversationId, text, { author: 'assistant' });
-      this.record({
-        ...auditBase(this.d.clock.now(), conversationId, 'auto_sent'),
-        reason: 'holding_message',
-        messageId: sent.id,
-        detail: JSON.stringify({ reply: text, for: message.id }),
-      });
-    } catch (err) {
-      this.record({
-        ...auditBase(this.d.clock.now(), conversationId, 'error'),
-        reason: 'holding_message',
-        detail: err instanceof Error ? err.message : String(err),
-      });
-    }
-  }
-
-  /** A 2–3 line handoff summary written by the model; the deterministic one stays if the model is unavailable. */
-  /** Facts from the database for the handoff: the customer, their orders, the last three messages verbatim. */
-  private handoffFacts(conversationId: number, contactId: number, headline: string): string {
-    const ordersProvider = this.contextProviders.list().find((p) => p.id === 'orders');
-    let orders: string | null = null;
-    try {
-      orders =
-        ordersProvider?.provide({ conversationId, contactId, customerText: '', language: 'en', now: this.d.clock.now() })?.text ?? null;
-    } catch {
-      orders = null;
-    }
-    const last = this.d.repos.messages
-      .recent(conversationId, 12)
-      .filter((m) => m.channel !== 'system')
-      .slice(-3);
-    return handoffFacts({ headline, orders, last });
-  }
-
-  /** A 2–3 line summary by the model, added after the facts and marked as the model's; facts alone if it fails. */
-  private async summarize(itemId: number, conversationId: number, facts: string): Promise<void> {
-    const ui = this.d.settings.get().preferences.uiLanguage;
-    try {
-      const r = await this.model.chat({
-        purpose: 'summary',
-        conversationId,
-        signal: this.shutdown.signal,
-        maxTokens: 140,
-        temperature: 0.2,
-        messages: this.conversationPrompt(conversationId, summaryTask(languageName(ui.split('-')[0]))), // pt-BR → Portuguese
-      });
-      const text = r.content
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .slice(0, 3)
-        .join('\n')
-        .slice(0, 500);
-      if (text && this.d.repos.assistant.get(itemId)?.state === 'open') {
-        this.d.repos.assistant.setSummary(itemId, withModelSummary(facts, text), this.d.clock.now());
-        this.emitQueue();
-      }
-    } catch {
-      // The deterministic summary is already there; the failed call is in the audit log.
-    }
-  }
+  // ----- Needs you (needs-you.ts) -----------------------------------------------------------------------------
 
   /**
    * A message that may be an opt-out ("stop sending me so much") waits for the owner in Needs you. Sending a reply
    * or dismissing it keeps the customer's reminders; recording the opt-out stops them.
    */
   flagOptOutQuestion(conversationId: number, messageId: number, said: string): void {
-    this.cancelAuto(conversationId);
-    this.hold(
-      conversationId,
-      messageId,
-      {
-        reason: 'optout_unclear',
-        detail: `The customer wrote “${said}”. It may mean “no more messages”: no reminder goes out until you decide. Answering them or dismissing this keeps their reminders.`,
-      },
-      '',
-      [],
-    );
-  }
-
-  /** Tells other domains (opt-out) about every Needs-you item the owner handled. */
-  private resolved(id: number): void {
-    const item = this.d.repos.assistant.get(id);
-    if (item) this.d.domain.emit({ type: 'needsYou.resolved', item });
+    this.needsYou.flagOptOutQuestion(conversationId, messageId, said);
   }
 
   queue(limit = 100): QueueItem[] {
-    return this.d.repos.assistant.listOpen(limit);
+    return this.needsYou.queue(limit);
   }
 
   /** The owner sends the (edited) draft, or dismisses the item. */
   resolve(id: number, action: 'send' | 'dismiss', text?: string): QueueItem {
-    const item = this.d.repos.assistant.get(id);
-    if (!item) throw notFound('Needs-you item', id);
-    if (item.state !== 'open') throw new AppError('conflict', 'This item was already handled');
-    if (action === 'send') {
-      const body = (text ?? item.draft).trim();
-      if (!body) throw new AppError('invalid_input', 'Write a reply before sending');
-      // Resolve first: the owner's message below would otherwise resolve it as a side effect.
-      this.d.repos.assistant.resolve(id, 'sent', this.d.clock.now());
-      this.approveTranslation(item, body);
-      this.d.inbox.send(item.conversationId, body, { author: 'owner' });
-    } else {
-      this.d.repos.assistant.resolve(id, 'dismissed', this.d.clock.now());
-    }
-    this.resolved(id);
-    this.emitQueue();
-    return this.d.repos.assistant.get(id)!;
-  }
-
-  /** Sending a translation item approves it: Lavka keeps it with the owner's answer and uses it from now on. */
-  private approveTranslation(item: QueueItem, text: string): void {
-    for (const src of item.sources) {
-      if (src.kind !== 'translation') continue;
-      const at = src.id.lastIndexOf('@');
-      const key = src.id.slice(0, at);
-      const lang = src.id.slice(at + 1);
-      const source = this.ownerAnswerText(key);
-      if (source !== null) this.saveTranslation(key, lang, text, source);
-    }
+    return this.needsYou.resolve(id, action, text);
   }
 
   /** The owner's answer a translation key names, as it reads now; null when it no longer exists. */
   ownerAnswerText(key: string): string | null {
-    if (key.startsWith('policy:')) {
-      const p = this.d.knowledge.shopPolicies()[key.slice(7) as 'delivery' | 'payment' | 'returns'];
-      return p?.trim() || null;
-    }
-    return this.knowledgeEntry(key)?.body ?? null;
+    return this.needsYou.ownerAnswerText(key);
   }
 
   /** Every approved translation with the answer it belongs to; `current` is false once the owner edited the answer. */
   translations(): TranslationView[] {
-    return this.d.repos.translations.list().map((t) => {
-      const source = this.ownerAnswerText(t.sourceKey);
-      const title = t.sourceKey.startsWith('policy:') ? t.sourceKey.slice(7) : (this.knowledgeEntry(t.sourceKey)?.title ?? t.sourceKey);
-      return {
-        key: t.sourceKey,
-        title,
-        lang: t.lang,
-        text: t.text,
-        approvedAt: t.approvedAt,
-        current: source !== null && source === t.sourceText,
-      };
-    });
+    return this.needsYou.translations();
   }
 
   deleteTranslation(key: string, lang: string): void {
-    if (!this.d.repos.translations.delete(key, lang)) throw notFound('Translation', `${key}/${lang}`);
-    this.d.events.emit('knowledge.updated', {});
+    this.needsYou.deleteTranslation(key, lang);
   }
 
-  saveTranslation(key: string, lang: string, text: string, sourceText = this.ownerAnswerText(key)): void {
-    if (sourceText === null) throw notFound('Answer', key);
-    const body = text.trim();
-    if (!body) throw new AppError('invalid_input', 'Write the translation before saving');
-    this.d.repos.translations.save({ sourceKey: key, lang, sourceText, text: body, approvedAt: this.d.clock.now() });
-    this.d.events.emit('knowledge.updated', {});
-  }
-
-  private ownerReplied(conversationId: number): void {
-    const open = this.d.repos.assistant.openItem(conversationId);
-    this.cancelAuto(conversationId);
-    if (!open) return;
-    this.d.repos.assistant.resolve(open.id, 'sent', this.d.clock.now());
-    this.resolved(open.id);
-    this.emitQueue();
-  }
-
-  private emitQueue(): void {
-    this.d.events.emit('assistant.queue', { open: this.d.repos.assistant.countOpen() });
+  saveTranslation(key: string, lang: string, text: string, sourceText?: string | null): void {
+    this.needsYou.saveTranslation(key, lang, text, sourceText === undefined ? undefined : sourceText);
   }
 
   // ----- audit -------------------------------------------------------------------------------------------------
@@ -900,7 +385,12 @@ export class AssistantService {
 
   /** Resolves when no suggestion, auto turn or summary is running (tests, shutdown). Timers are not waited for. */
   async idle(): Promise<void> {
-    while (this.pending.size) await Promise.all([...this.pending]);
+    for (;;) {
+      // A deferred call (a handoff summary, order reading) would otherwise wait for a timer nobody advances.
+      if (this.model instanceof OllamaChatModel) this.model.release();
+      if (!this.pending.size) return;
+      await Promise.all([...this.pending]);
+    }
   }
 
   /** Deferred background calls (order reading) queue now instead of after their short wait. */
@@ -930,32 +420,5 @@ function snapshot(s: Suggestion): DraftEvent {
     warnings: s.warnings,
     error: s.error,
     forMessageId: s.forMessageId,
-  };
-}
-
-/** Models sometimes wrap the message in quotes or label it; the owner should get just the text. */
-export function cleanDraft(text: string): string {
-  let t = text.trim();
-  t = t.replace(/^(shop|reply|answer|ответ|магазин)\s*:\s*/i, '');
-  if (/^["“«].*["”»]$/su.test(t)) t = t.slice(1, -1).trim();
-  return t;
-}
-
-function auditBase(at: number, conversationId: number, event: NewAudit['event']): NewAudit {
-  return {
-    at,
-    conversationId,
-    event,
-    purpose: null,
-    model: null,
-    promptTokens: null,
-    outputTokens: null,
-    latencyMs: null,
-    promptEvalMs: null,
-    evalMs: null,
-    loadMs: null,
-    reason: null,
-    messageId: null,
-    detail: '',
   };
 }

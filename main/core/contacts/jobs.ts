@@ -2,7 +2,7 @@
 // stops at the next batch boundary. A job never blocks the event loop for longer than one batch.
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
-import { AppError, notFound, type ErrorCode } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
 
 export type { JobKind, JobState } from './job-state';

@@ -7,7 +7,7 @@ import { ContactLanguageSchema, CustomerTextEntrySchema, LanguageTextsOutput } f
 import { CUSTOMER_LANGUAGE_CODES, type CustomerLanguage } from '../../shared/languages';
 
 const id = z.number().int().positive();
-const language = z.enum(CUSTOMER_LANGUAGE_CODES as readonly CustomerLanguage[] as [CustomerLanguage, ...CustomerLanguage[]]);
+const language = z.enum(CUSTOMER_LANGUAGE_CODES as [CustomerLanguage, ...CustomerLanguage[]]);
 
 /** The services these methods call, and nothing else. */
 export interface LanguageApiDeps {

@@ -47,7 +47,7 @@ export function createMediaModule(d: MediaModuleDeps): MediaModule {
   });
   // Erasing a customer (or retention) deletes their media rows with the messages; the files follow here.
   d.domain.on('contact.removed', () => service.sweep());
-  d.backup.addDailyTask(async () => service.sweep());
+  d.backup.addDailyTask(() => service.sweep());
   const backups = new MediaBackups(
     store,
     () => d.backup.dir(),

@@ -11,8 +11,23 @@ import { lineTitle } from './texts';
 const MAX_PRODUCTS = 3;
 /** A product scoring this against the customer's recent words is worth showing the model. */
 const RELEVANT_MIN = 0.3;
+/** …and scoring at least this share of the best match's score. */
+const CLOSE_TO_BEST = 0.8;
 
-function productLine(p: Product, currency: string): string {
+/** Words of a text, lower-cased, for telling which of a product's other names the customer used. */
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
+}
+
+/** A synonym the customer's words use (a shared word start, so "круассаны" finds "круассан"). */
+function usedBy(customerWords: string[], synonym: string): boolean {
+  return wordsOf(synonym).some((w) => customerWords.some((c) => c.slice(0, 5) === w.slice(0, 5)));
+}
+
+function productLine(p: Product, currency: string, customerWords: string[]): string {
   const stock = !p.available || p.stock === 0 ? ' — sold out' : p.stock !== null ? ` — ${p.stock} left` : '';
   const options = p.options.length
     ? `; ${p.options
@@ -22,7 +37,9 @@ function productLine(p: Product, currency: string): string {
         )
         .join('; ')}`
     : '';
-  const also = p.synonyms.length ? ` (also: ${p.synonyms.slice(0, 3).join(', ')})` : '';
+  // Only the other names the customer used: they tie their words to this product; the rest are tokens re-read each turn.
+  const used = p.synonyms.filter((x) => usedBy(customerWords, x)).slice(0, 3);
+  const also = used.length ? ` (also: ${used.join(', ')})` : '';
   return `- ${p.name}${also}: ${formatMoney(p.priceMinor, currency)} per ${p.unit}${options}${stock}`;
 }
 
@@ -74,8 +91,10 @@ export function catalogContext(catalog: CatalogService, currency: () => string):
       // Names come from the cached match index; only the few products shown are read, fresh (price, stock).
       const index = catalog.matchIndex();
       if (!index.size) return null;
-      const ids = index
-        .search(req.customerText, RELEVANT_MIN)
+      // Only products about as likely as the best one: a weak third guess costs every turn its tokens.
+      const found = index.search(req.customerText, RELEVANT_MIN);
+      const ids = found
+        .filter((x) => x.score >= found[0].score * CLOSE_TO_BEST)
         .slice(0, MAX_PRODUCTS)
         .map((x) => x.id);
       if (!ids.length) return null;
@@ -85,13 +104,16 @@ export function catalogContext(catalog: CatalogService, currency: () => string):
       const cur = currency();
       return {
         heading: 'PRODUCTS THE CUSTOMER MAY MEAN',
-        text: shown.map((p) => productLine(p, cur)).join('\n'),
+        text: shown.map((p) => productLine(p, cur, wordsOf(req.customerText))).join('\n'),
         trusted: true,
         sources: shown.slice(0, 3).map((p) => ({ kind: 'catalog', id: `product:${p.id}`, title: p.name })),
       };
     },
   };
 }
+
+const DONE = new Set(['completed', 'cancelled']);
+const RECENT_ORDER_MS = 14 * 86_400_000;
 
 /** The customer's recent orders: part of the conversation's state (they change rarely). */
 export function ordersContext(orders: OrdersService): ContextProvider {
@@ -101,7 +123,11 @@ export function ordersContext(orders: OrdersService): ContextProvider {
     placement: 'conversation',
     maxTokens: 60,
     provide(req: ContextRequest): ContextBlock | null {
-      const list = orders.forContact(req.contactId, 1);
+      // An order still under way, or one from the last days ("is it ready?", "the same as on Monday"): older ones are
+      // history the model does not need on every turn (and re-reads whenever another customer wrote in between).
+      const list = orders
+        .forContact(req.contactId, 1)
+        .filter((o) => !DONE.has(o.status) || req.now - (o.placedAt ?? o.createdAt) <= RECENT_ORDER_MS);
       if (!list.length) return null;
       const lines = list.map(
         (o) =>

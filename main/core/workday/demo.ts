@@ -2,11 +2,10 @@
 // are demo data in the owner's UI language: created in it, and renamed when the owner switches the UI language,
 // as long as the owner has not renamed them (then they are the owner's words and stay as they are).
 import type { Services } from '../services';
-import type { UiLanguage } from '../../shared/ui-languages';
 import { COLORS, DEMO_LABEL_NAMES, DEMO_LABELS_KEY, type DemoLabelKey, type DemoLabelRecord } from './demo-labels';
 
 export function seedWorkdayDemo(s: Services): void {
-  const lang = s.settings.get().preferences.uiLanguage as UiLanguage;
+  const lang = s.settings.get().preferences.uiLanguage;
   const keys = Object.keys(DEMO_LABEL_NAMES) as DemoLabelKey[];
   s.workday.seedDemoLabels(keys.map((k) => ({ name: DEMO_LABEL_NAMES[k][lang] ?? DEMO_LABEL_NAMES[k].en, color: COLORS[k] })));
   const ids = new Map(s.workday.labels().map((l) => [l.name, l.id]));

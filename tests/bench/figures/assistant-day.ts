@@ -2,12 +2,13 @@
 // orders, small talk, a complaint, reminders) run through the real Lavka core against a fake Ollama that records
 // every request; the latency model (../ollama-latency.ts) then charges each request like Ollama's runner would on a
 // CPU laptop. Time is virtual (a fake clock): the day takes seconds, not hours.
+import { writeFileSync } from 'node:fs';
 import type { App } from '../../../main/core/app';
 import { createApp } from '../../../main/core/app';
 import { FakeClock } from '../../helpers/fake-clock';
-import { FakeOllama, callKind, type CallKind, type ChatBody } from '../../helpers/fake-ollama';
+import { FakeOllama, callKind, isReply, type CallKind, type ChatBody } from '../../helpers/fake-ollama';
 import { flush } from '../../helpers/test-app';
-import { DEFER_MS } from '../../../main/core/assistant/ollama';
+import { DEFER_MS } from '../../../main/core/assistant/ollama-chat';
 import { encode, promptTokens, RunnerModel, type Profile } from '../ollama-latency';
 import { figure, percentile, type Figure } from '../report';
 import { Rng } from '../rng';
@@ -71,7 +72,9 @@ const TEXTS: Record<Lang, Record<'question' | 'order' | 'more' | 'smalltalk' | '
 /** What the fake model answers, by call kind: sizes like a real 4B model's answers (they are charged as output). */
 function answer(body: ChatBody, kind: CallKind): string {
   switch (kind) {
-    case 'reply':
+    case 'suggest':
+    case 'free-text':
+    case 'choose':
       return body.format
         ? JSON.stringify({
             reply: 'Yes, we are open until 18:00 today. See you soon!',
@@ -204,7 +207,7 @@ export async function runShopDay(dataDir: string, seed: string, messages: number
       const before = calls.length;
       s.assistant.suggest(r.conversationId!);
       await settle(app, clock);
-      const idx = calls.findIndex((c, i) => i >= before && c.kind === 'reply');
+      const idx = calls.findIndex((c, i) => i >= before && isReply(c.kind));
       if (idx >= 0) result.suggestions.push({ call: idx, messageAt: receivedAt });
       // …reads it and sends it (edited or not) a little later.
       const draft = drafts.get(r.conversationId!);
@@ -292,6 +295,17 @@ export function dayFigures(day: DayResult, profile: Profile, withTargets: boolea
     }),
   );
   // LAVKA_BENCH_DUMP=1 prints every call (kind, tokens, cache, queue) to stderr: where the time of the day went.
+  // LAVKA_BENCH_PROMPTS=FILE writes every request (kind, messages, options) as JSON: what each call re-read.
+  if (process.env.LAVKA_BENCH_PROMPTS && withTargets) {
+    const rows = day.calls.map((c) => ({
+      at: c.at,
+      kind: c.kind,
+      messages: c.body.messages,
+      options: c.body.options,
+      keepAlive: c.body.keep_alive,
+    }));
+    writeFileSync(process.env.LAVKA_BENCH_PROMPTS, JSON.stringify(rows));
+  }
   if (process.env.LAVKA_BENCH_DUMP && withTargets) {
     for (const [i, c] of charges.entries()) {
       const r = day.calls[i];

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeAssistantApp, type AssistantTestApp } from '../../helpers/fake-ollama-app';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
 import { resolveHost } from '../../../main/core/assistant/ollama';
-import type { AssistantStatus, PullState } from '../../../main/core/assistant/types';
+import type { AssistantStatus } from '../../../main/core/assistant/types';
 
 let t: AssistantTestApp | null = null;
 let plain: TestApp | null = null;
@@ -49,7 +49,7 @@ describe('status', () => {
   it('reports not running without throwing, and emits a status event only when the state changes', async () => {
     plain = await makeTestApp({ env: { OLLAMA_HOST: 'http://127.0.0.1:1' } });
     const events: AssistantStatus[] = [];
-    plain.app.services.events.subscribe((e) => e.type === 'assistant.status' && events.push(e.payload as AssistantStatus));
+    plain.app.services.events.subscribe((e) => e.type === 'assistant.status' && events.push(e.payload));
     const a = await plain.call('assistant.status', { refresh: true });
     await plain.call('assistant.status', { refresh: true });
     expect(a).toMatchObject({ state: 'not_running', host: 'http://127.0.0.1:1' });
@@ -68,7 +68,7 @@ describe('status', () => {
 });
 
 describe('download', () => {
-  const pulls = (t: AssistantTestApp) => t.events.filter((e) => e.type === 'assistant.pull').map((e) => e.payload as PullState);
+  const pulls = (t: AssistantTestApp) => t.events.filter((e) => e.type === 'assistant.pull').map((e) => e.payload);
 
   it('streams progress to the end and lists the new model', async () => {
     t = await makeAssistantApp();

@@ -43,7 +43,7 @@ describe('buildTurnContext', () => {
     expect(c.messages[0]).toEqual({ role: 'system', content: a.prefix });
     // Time and the customer live in the variable part only.
     expect(a.prefix).not.toMatch(/Now:|Анна/);
-    expect(c.variable).toMatch(/Now: Monday, 2 March 2026/);
+    expect(c.variable).toMatch(/Now: Mon 2 Mar 2026 \d\d:\d\d, (open|closed)/);
     // A change to the policies changes the prefix (and only then).
     s.knowledge.setShopPolicies({ returns: 'Unopened packaged goods within 7 days.' });
     expect(buildTurnContext(s, conversationOf(t, 'Анна Петрова')).prefix).not.toBe(a.prefix);
@@ -62,7 +62,7 @@ describe('buildTurnContext', () => {
     expect(anna.sources.map((x) => x.title)).toContain('Can I reserve bread for later today?');
     const maria = buildTurnContext(s, conversationOf(t, 'Maria (sandbox)'));
     expect(maria.sources.map((x) => x.id)).toContain('delivery');
-    expect(maria.messages[1].content).toMatch(/TASK \(reply\): the shop's next reply to the customer, in English \(en\), as TEXT\.$/);
+    expect(maria.messages[1].content).toMatch(/TASK \(reply\) in English \(en\), as TEXT\.$/);
   });
 
   it('lets another domain plug in context; trusted blocks ground prices, untrusted ones do not', async () => {

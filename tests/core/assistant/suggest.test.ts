@@ -2,7 +2,6 @@
 // (not a crash or an error loop) when Ollama is missing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeAssistantApp, type AssistantTestApp } from '../../helpers/fake-ollama-app';
-import type { DraftEvent } from '../../../main/core/assistant/types';
 
 let t: AssistantTestApp;
 beforeEach(async () => {
@@ -10,7 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const drafts = () => t.events.filter((e) => e.type === 'assistant.draft').map((e) => e.payload as DraftEvent);
+const drafts = () => t.events.filter((e) => e.type === 'assistant.draft').map((e) => e.payload);
 
 describe('suggestions', () => {
   it('streams a draft for the newest customer message, with the sources it was based on', async () => {

@@ -142,7 +142,7 @@ describe('Telegram channel against a fake Bot API server', () => {
     const { t, tg } = await appWithTelegram(30);
     const seen: ChannelStatus[] = [];
     t.app.services.events.subscribe((e) => {
-      if (e.type === 'channel.status' && (e.payload as ChannelStatus).channel === 'telegram') seen.push(e.payload as ChannelStatus);
+      if (e.type === 'channel.status' && e.payload.channel === 'telegram') seen.push(e.payload);
     });
     tg.failNext('getUpdates', { kind: 'status', status: 502, description: 'Bad Gateway' });
     tg.failNext('getUpdates', { kind: 'drop' });

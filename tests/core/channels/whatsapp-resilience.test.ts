@@ -52,7 +52,7 @@ async function setup(opts: { linked?: boolean; start?: string } = {}): Promise<S
   await t.call('channels.pacing.set', { whatsapp: fast, telegram: fast });
   const notices: EventMap['ui.notify'][] = [];
   t.app.services.events.subscribe((e) => {
-    if (e.type === 'ui.notify') notices.push(e.payload as EventMap['ui.notify']);
+    if (e.type === 'ui.notify') notices.push(e.payload);
   });
   return { t, wa, notices };
 }

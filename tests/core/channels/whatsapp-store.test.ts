@@ -38,7 +38,7 @@ async function connected(): Promise<{ wa: FakeWhatsApp; ch: WhatsAppChannel; t: 
 describe('WhatsApp catch-up when saving fails', () => {
   it('does not move its marker past messages it could not save, and saves them on the next catch-up', async () => {
     const { wa, ch, t } = await connected();
-    const marker = () => t!.app.services.repos.settings.get(WHATSAPP_RUNTIME_KEY);
+    const marker = () => t.app.services.repos.settings.get(WHATSAPP_RUNTIME_KEY);
     const before = marker();
 
     t.clock.advance(60_000);

@@ -59,7 +59,7 @@ describe('the declaration', () => {
   it('refuses a stage put in another stage’s place', () => {
     const { pipeline } = recording();
     const stages = Object.fromEntries(pipeline.stages.map((s) => [s.id, s])) as Record<StageId, InboundStage>;
-    expect(() => new InboundPipeline({ ...stages, orders: stages.greeting } as InboundStages)).toThrow(/greeting.*orders/);
+    expect(() => new InboundPipeline({ ...stages, orders: stages.greeting })).toThrow(/greeting.*orders/);
   });
 });
 

@@ -488,7 +488,8 @@ class StoreFailed extends Error {
 }
 
 function storeFailed(err: unknown): StoreFailed {
-  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const raw = (err as { code?: unknown } | null)?.code;
+  const code = typeof raw === 'string' ? raw : '';
   return new StoreFailed(err instanceof Error ? err.message : String(err), DATABASE_UNAVAILABLE.test(code));
 }
 
