@@ -54,6 +54,19 @@ export class AutoTurns {
     return this.h.autoRuns;
   }
 
+  /** The model could not be asked (Ollama down, no model, an error): the customer's message waits in Needs you. */
+  private holdModelFailure(conversationId: number, messageId: number, err: unknown): void {
+    const kind = failureKind(err);
+    const reason = kind === 'unreachable' || kind === 'no_model' ? 'assistant_unavailable' : 'model_error';
+    this.needsYou.hold(conversationId, messageId, { reason, detail: err instanceof Error ? err.message : String(err) }, '', []);
+  }
+
+  /** A newer message or an owner reply arrived while the model was writing (or Lavka is stopping): drop this answer. */
+  private isStale(conversationId: number, messageId: number, controller: AbortController): boolean {
+    if (controller.signal.aborted || this.stopped) return true;
+    return this.d.repos.assistant.recentTurns(conversationId, 1).at(-1)?.id !== messageId;
+  }
+
   private get stopped(): boolean {
     return this.h.stopped();
   }
@@ -135,24 +148,12 @@ export class AutoTurns {
       });
       raw = r.content;
     } catch (err) {
-      if (controller.signal.aborted) return;
-      const msg = err instanceof Error ? err.message : String(err);
-      const kind = failureKind(err);
-      const unavailable = kind === 'unreachable' || kind === 'no_model';
-      this.needsYou.hold(
-        conversationId,
-        message.id,
-        { reason: unavailable ? 'assistant_unavailable' : 'model_error', detail: msg },
-        '',
-        [],
-      );
+      if (!controller.signal.aborted) this.holdModelFailure(conversationId, message.id, err);
       return;
     } finally {
       if (this.autoRuns.get(conversationId) === controller) this.autoRuns.delete(conversationId);
     }
-    if (controller.signal.aborted || this.stopped) return;
-    // A newer message or an owner reply arrived while the model was writing: this answer is stale.
-    if (this.d.repos.assistant.recentTurns(conversationId, 1).at(-1)?.id !== message.id) return;
+    if (this.isStale(conversationId, message.id, controller)) return;
 
     const parsed = parseModelReply(raw);
     if (!parsed.ok) {
@@ -230,22 +231,12 @@ export class AutoTurns {
       });
       raw = r.content;
     } catch (err) {
-      if (controller.signal.aborted) return;
-      const kind = failureKind(err);
-      const unavailable = kind === 'unreachable' || kind === 'no_model';
-      this.needsYou.hold(
-        conversationId,
-        message.id,
-        { reason: unavailable ? 'assistant_unavailable' : 'model_error', detail: err instanceof Error ? err.message : String(err) },
-        '',
-        [],
-      );
+      if (!controller.signal.aborted) this.holdModelFailure(conversationId, message.id, err);
       return;
     } finally {
       if (this.autoRuns.get(conversationId) === controller) this.autoRuns.delete(conversationId);
     }
-    if (controller.signal.aborted || this.stopped) return;
-    if (this.d.repos.assistant.recentTurns(conversationId, 1).at(-1)?.id !== message.id) return;
+    if (this.isStale(conversationId, message.id, controller)) return;
 
     const parsed = parseChoice(raw);
     if (!parsed.ok) {

@@ -276,19 +276,22 @@ export class OrderCapture {
    */
   private confirm(draft: Order, messageId: number, lang: CustomerLanguage, mode: ChatOrderMode): CaptureResult {
     const items = itemsOf(draft);
-    const rebuilt = buildOrder(
-      {
-        items,
-        fulfilment: draft.fulfilment,
-        address: draft.address,
-        wantedTime: draft.wantedTime,
-        customerText: '',
-        knownAddresses: [],
-        byOwner: true,
-      },
-      catalogFor(this.d.catalog, items),
-      { pickupAddress: this.d.orders.shop().address, settings: this.d.orders.settings() },
-    );
+    // The draft as the catalog prices it now (stock, prices and options may have changed since it was quoted).
+    const rebuild = () =>
+      buildOrder(
+        {
+          items,
+          fulfilment: draft.fulfilment,
+          address: draft.address,
+          wantedTime: draft.wantedTime,
+          customerText: '',
+          knownAddresses: [],
+          byOwner: true,
+        },
+        catalogFor(this.d.catalog, items),
+        { pickupAddress: this.d.orders.shop().address, settings: this.d.orders.settings() },
+      );
+    const rebuilt = rebuild();
     const same = rebuilt.issues.length === 0 && rebuilt.totalMinor === draft.quotedTotalMinor && sameLines(draft, rebuilt.lines);
     if (!same) return this.revise(draft, rebuilt, lang, mode);
     let placed: Order;
@@ -297,19 +300,7 @@ export class OrderCapture {
     } catch (err) {
       if (err instanceof AppError && err.code === 'conflict') {
         // Stock ran out between the check and the placing (another order): tell the customer what changed.
-        const again = buildOrder(
-          {
-            items,
-            fulfilment: draft.fulfilment,
-            address: draft.address,
-            wantedTime: draft.wantedTime,
-            customerText: '',
-            knownAddresses: [],
-            byOwner: true,
-          },
-          catalogFor(this.d.catalog, items),
-          { pickupAddress: this.d.orders.shop().address, settings: this.d.orders.settings() },
-        );
+        const again = rebuild();
         return this.revise(draft, again, lang, mode);
       }
       throw err;
