@@ -120,6 +120,10 @@ export class FakeOllama {
   private lastPrompt = '';
   /** Number of /api/chat requests whose client went away before the answer was complete. */
   aborted = 0;
+  /** Progress lines sent by streamed /api/pull, so a test can act once a download is under way. */
+  pullChunks = 0;
+  /** Number of streamed /api/pull requests whose client went away before the model was complete. */
+  pullsAborted = 0;
 
   async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -287,7 +291,9 @@ export class FakeOllama {
     const digest = 'sha256:6a0746a1ec1aef3e7ec53868f220ff6e389f6f8ef87a01d77c96807de94ca2aa';
     let gone = false;
     res.on('close', () => {
-      if (!res.writableFinished) gone = true;
+      if (res.writableFinished) return;
+      gone = true;
+      this.pullsAborted++;
     });
     if (body.stream === false) {
       await sleep(plan.delayMs);
@@ -306,6 +312,7 @@ export class FakeOllama {
         return void res.end();
       }
       line({ status: `pulling ${digest.slice(7, 19)}`, digest, total: plan.total, completed: Math.round((plan.total * i) / plan.steps) });
+      this.pullChunks++;
     }
     line({ status: 'verifying sha256 digest' });
     line({ status: 'writing manifest' });

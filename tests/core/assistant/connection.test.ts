@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeAssistantApp, type AssistantTestApp } from '../../helpers/fake-ollama-app';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { resolveHost } from '../../../main/core/assistant/ollama';
 import type { AssistantStatus } from '../../../main/core/assistant/types';
 
@@ -75,10 +76,11 @@ describe('download', () => {
     t.ollama.pullPlan = { total: 2_000_000_000, steps: 5, delayMs: 10 };
     await t.call('assistant.pull', { model: 'qwen2.5:1.5b' });
     await expect(t.call('assistant.pull', { model: 'other:1b' })).rejects.toThrow(/conflict: Already downloading qwen2.5:1.5b/);
-    for (let i = 0; i < 50 && !pulls(t).at(-1)?.done; i++) {
-      t.clock.advance(250);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // Progress events are paced by the (fake) clock: step it while the fake server streams the download.
+    await until('download finished', () => {
+      t!.clock.advance(250);
+      return !!pulls(t!).at(-1)?.done;
+    });
     const last = pulls(t).at(-1)!;
     expect(last).toMatchObject({
       model: 'qwen2.5:1.5b',
@@ -98,15 +100,16 @@ describe('download', () => {
     t = await makeAssistantApp();
     t.ollama.pullPlan = { total: 1000, steps: 50, delayMs: 30 };
     await t.call('assistant.pull', { model: 'big:70b' });
-    await new Promise((r) => setTimeout(r, 100));
+    await until('download under way', () => t!.ollama.pullChunks > 0);
     await t.call('assistant.cancelPull');
     expect(await t.call('assistant.pullState')).toMatchObject({ running: false, status: 'cancelled', done: false });
-    await new Promise((r) => setTimeout(r, 100));
+    // The download really stopped: the fake server saw Lavka hang up before the model was complete.
+    await until('the fake server saw the download dropped', () => t!.ollama.pullsAborted === 1);
     expect((await t.call('assistant.status', { refresh: true })).models.map((m) => m.name)).not.toContain('big:70b');
 
     t.ollama.pullPlan = { total: 1000, steps: 3, delayMs: 5, error: 'pull model manifest: file does not exist', failAfter: 1 };
     await t.call('assistant.pull', { model: 'nope:1b' });
-    for (let i = 0; i < 40 && (await t.call('assistant.pullState'))?.running; i++) await new Promise((r) => setTimeout(r, 10));
+    await until('download failed', async () => (await t!.call('assistant.pullState'))?.running === false);
     expect(await t.call('assistant.pullState')).toMatchObject({
       running: false,
       done: false,

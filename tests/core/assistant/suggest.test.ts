@@ -2,6 +2,7 @@
 // (not a crash or an error loop) when Ollama is missing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeAssistantApp, type AssistantTestApp } from '../../helpers/fake-ollama-app';
+import { until } from '../../helpers/until';
 
 let t: AssistantTestApp;
 beforeEach(async () => {
@@ -53,15 +54,15 @@ describe('suggestions', () => {
     t.ollama.replies.push({ content: 'one two three four five six seven eight nine ten', delayMs: 40 });
     const id = await t.say('Tell me about your bread');
     await t.call('assistant.suggest', { conversationId: id });
-    await new Promise((r) => setTimeout(r, 130));
+    await until('the first words written', () => drafts().some((d) => d.text.length > 0));
     await t.call('assistant.cancelSuggestion', { conversationId: id });
     await t.settle();
     const last = drafts().at(-1)!;
     expect(last.done).toBe(true);
     expect(last.error).toBeNull();
     expect(last.text.split(' ').length).toBeLessThan(10);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(t.ollama.aborted).toBe(1);
+    // The fake model sees the request cancelled (its stream closed before the reply was complete).
+    await until('the fake model saw the request cancelled', () => t.ollama.aborted === 1);
     expect(t.app.services.assistant.audit(id).find((a) => a.purpose === 'suggest')).toMatchObject({ event: 'error', detail: 'cancelled' });
   });
 
@@ -69,7 +70,7 @@ describe('suggestions', () => {
     t.ollama.replies.push({ content: 'a b c d e f', delayMs: 2_000 });
     const id = await t.say('Tell me a long story');
     await t.call('assistant.suggest', { conversationId: id });
-    await new Promise((r) => setTimeout(r, 50));
+    await until('the fake model got the request', () => t.assistantChats().length === 1);
     // stop() must abort the stream rather than wait for the 2 s reply: the fake model sees the request cancelled.
     // (Had stop() waited for the reply, the response would have finished and nothing would count as aborted.)
     await t.app.services.assistant.stop();

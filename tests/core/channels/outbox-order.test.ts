@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeTestApp, tempDir, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeTelegram } from '../../helpers/fake-telegram';
 import { DB_FILE } from '../../../main/core/app';
 import { FakeClock } from '../../helpers/fake-clock';
@@ -18,14 +19,6 @@ afterEach(async () => {
 
 const ANNA = { id: 5001, first_name: 'Anna' };
 const BORIS = { id: 5002, first_name: 'Boris' };
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 8_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function boot(dataDir = tempDir(), setup = true, clock?: FakeClock): Promise<TestApp> {
   tg ??= await FakeTelegram.start();

@@ -2,6 +2,7 @@
 // wrote first, survival across a restart, and the queue view the owner watches.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, tempDir, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeClock } from '../../helpers/fake-clock';
 import { FakeWhatsApp } from '../../helpers/fake-whatsapp';
 import { DEFAULT_PACING } from '../../../main/core/channels/pacing';
@@ -11,14 +12,6 @@ afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 async function start(opts: { dataDir?: string; clock?: FakeClock } = {}) {
   const wa = new FakeWhatsApp();

@@ -4,6 +4,7 @@
 // owner's reply and pauses Auto; edits and deletions are reflected; a disabled connection stops replies.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeTelegram } from '../../helpers/fake-telegram';
 
 let t: TestApp | undefined;
@@ -16,14 +17,6 @@ afterEach(async () => {
 
 const OWNER = { id: 7001, first_name: 'Lena', username: 'lena_bakes' };
 const ANNA = { id: 5001, first_name: 'Anna' };
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 8_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function setup(): Promise<{ t: TestApp; tg: FakeTelegram; connection: string }> {
   tg = await FakeTelegram.start();

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeTelegram } from '../../helpers/fake-telegram';
 
 let t: TestApp | undefined;
@@ -16,14 +17,6 @@ afterEach(async () => {
 const ANNA = { id: 5001, first_name: 'Anna' };
 const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(5000, 3)]);
 const VOICE = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(3000, 9)]);
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 8_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function appWithTelegram(): Promise<{ t: TestApp; tg: FakeTelegram }> {
   tg = await FakeTelegram.start();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeTelegram } from '../../helpers/fake-telegram';
 import { DB_FILE } from '../../../main/core/app';
 
@@ -19,14 +20,6 @@ afterEach(async () => {
   await tg?.close();
   t = tg = locker = undefined;
 });
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 8_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('Telegram: store, then confirm', () => {
   it('keeps every update with Telegram while the database is write-locked by another process, then stores each once', async () => {

@@ -1,6 +1,7 @@
 // Telegram end to end: the real grammY inside the real core, talking HTTP to a local fake Bot API server.
 import { afterEach, describe, expect, it } from 'vitest';
 import { flush, makeTestApp, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeTelegram, FAKE_TOKEN } from '../../helpers/fake-telegram';
 import type { ChannelStatus } from '../../../main/core/channels/channel';
 import { ChannelSendError } from '../../../main/core/channels/channel';
@@ -16,14 +17,6 @@ afterEach(async () => {
 });
 
 const ANNA = { id: 5001, first_name: 'Anna', last_name: 'Petrova', username: 'anna_p' };
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 8_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** A core whose Telegram bot points at the fake server (configured the headless way, by environment). */
 async function appWithTelegram(pollTimeoutSeconds = 1): Promise<{ t: TestApp; tg: FakeTelegram }> {
@@ -151,12 +144,15 @@ describe('Telegram channel against a fake Bot API server', () => {
     const down = seen.find((s) => s.state === 'disconnected')!;
     expect(down.detail).toMatch(/502|Bad Gateway|cannot reach Telegram/);
     expect(down.detail).not.toContain(FAKE_TOKEN);
-    for (let i = 0; i < 5 && status().state !== 'connected'; i++) {
+    // Each failed try says "Retrying in N s" and then waits on the (fake) clock: step time once per planned retry.
+    const retries = () => seen.filter((s) => s.state === 'disconnected' && /Retrying in/.test(s.detail ?? '')).length;
+    for (let stepped = 0; stepped < 5 && status().state !== 'connected';) {
+      await until('a retry planned, or reconnected', () => status().state === 'connected' || retries() > stepped);
+      if (status().state === 'connected') break;
+      stepped = retries();
       t.clock.advance(1_000);
-      await until('next try', () => true);
-      await new Promise((r) => setTimeout(r, 50));
     }
-    await until('reconnected', () => status().state === 'connected', 2_000);
+    await until('reconnected', () => status().state === 'connected');
     await until('message after recovery', async () => (await t.call('inbox.list', {})).items.length === 1);
   });
 

@@ -2,6 +2,7 @@
 // the outbox itself: two commits per message) and through real grammY over HTTP to the fake Bot API server.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeTelegram } from '../../helpers/fake-telegram';
 import { systemClock } from '../../../main/core/clock';
 
@@ -12,14 +13,6 @@ afterEach(async () => {
   await tg?.close();
   t = tg = undefined;
 });
-
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('outbox throughput', () => {
   it('sandbox: 2,000 queued replies all leave the outbox, once each (the rate is a bench figure)', async () => {
@@ -43,13 +36,13 @@ describe('outbox throughput', () => {
       env: { LAVKA_TELEGRAM_BOT_TOKEN: tg.token, LAVKA_TELEGRAM_API_ROOT: tg.apiRoot },
       channels: { telegram: { pollTimeoutSeconds: 1 } },
     });
-    await until(() => t!.app.services.hub.isConnected('telegram'), 5_000);
+    await until('telegram connected', () => t!.app.services.hub.isConnected('telegram'));
     tg.customerWrites({ id: 9001, first_name: 'Bulk' }, 'hi');
-    await until(() => !!t!.app.services.repos.contacts.findIdentity('telegram', '9001'), 5_000);
+    await until('the first customer filed', () => !!t!.app.services.repos.contacts.findIdentity('telegram', '9001'));
     const conv = t.app.services.inbox.conversationOfContact(t.app.services.repos.contacts.findIdentity('telegram', '9001')!.contactId)!;
     const started = performance.now();
     for (let i = 0; i < 300; i++) t.app.services.inbox.send(conv, `tg bulk ${i}`);
-    await until(() => tg!.sent.length === 300, 30_000);
+    await until('all 300 replies sent', () => tg!.sent.length === 300, 30_000);
     const seconds = (performance.now() - started) / 1000;
     expect(tg.sent.map((m) => m.text)).toEqual(Array.from({ length: 300 }, (_, i) => `tg bulk ${i}`));
     expect(tg.callsOf('sendMessage')).toBe(300);

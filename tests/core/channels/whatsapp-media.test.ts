@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flush, makeTestApp, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeWhatsApp, downloads } from '../../helpers/fake-whatsapp';
 import { WhatsAppChannel } from '../../../main/core/channels/whatsapp/whatsapp-channel';
 import { makeAssistantApp, autoJson, type AssistantTestApp } from '../../helpers/fake-ollama-app';
@@ -19,14 +20,6 @@ afterEach(async () => {
 const JOHN = '4915112345678@c.us';
 const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(4000, 5)]);
 const VOICE = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(2500, 1)]);
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 async function connectedApp(wa = new FakeWhatsApp()): Promise<{ t: TestApp; wa: FakeWhatsApp }> {
   wa.phone.linked = true;

@@ -2,6 +2,7 @@
 // saved, so messages that could not be saved (the database was busy) are fetched again next time.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeTestApp, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeWhatsApp } from '../../helpers/fake-whatsapp';
 import { WhatsAppChannel } from '../../../main/core/channels/whatsapp/whatsapp-channel';
 import { WHATSAPP_RUNTIME_KEY } from '../../../main/core/channels/settings';
@@ -12,14 +13,6 @@ afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /** A linked WhatsApp whose first catch-up is over. */
 async function connected(): Promise<{ wa: FakeWhatsApp; ch: WhatsAppChannel; t: TestApp }> {

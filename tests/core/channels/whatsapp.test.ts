@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flush, makeTestApp, type TestApp } from '../../helpers/test-app';
+import { until } from '../../helpers/until';
 import { FakeWhatsApp, fakeMessage } from '../../helpers/fake-whatsapp';
 import type { ChannelStatus } from '../../../main/core/channels/channel';
 import { INTERRUPTED_NOTE } from '../../../main/core/channels/outbox';
@@ -16,14 +17,6 @@ afterEach(async () => {
 });
 
 const JOHN = '4915112345678@c.us';
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 async function appWithWhatsApp(opts: { linked?: boolean; dataDir?: string } = {}): Promise<{ t: TestApp; wa: FakeWhatsApp }> {
   const wa = new FakeWhatsApp();
