@@ -61,10 +61,25 @@ export class AutoTurns {
     this.needsYou.hold(conversationId, messageId, { reason, detail: err instanceof Error ? err.message : String(err) }, '', []);
   }
 
-  /** A newer message or an owner reply arrived while the model was writing (or Lavka is stopping): drop this answer. */
-  private isStale(conversationId: number, messageId: number, controller: AbortController): boolean {
-    if (controller.signal.aborted || this.stopped) return true;
-    return this.d.repos.assistant.recentTurns(conversationId, 1).at(-1)?.id !== messageId;
+  /**
+   * One model call of an Auto turn, registered as the conversation's run (a newer message or the owner aborts it).
+   * A failure waits in Needs you; an answer that is stale by the time it comes (a newer message or an owner reply
+   * arrived, or Lavka is stopping) is dropped. Undefined: nothing to go on with.
+   */
+  private async runModel<T>(conversationId: number, messageId: number, call: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+    const controller = new AbortController();
+    this.autoRuns.set(conversationId, controller);
+    let out: T;
+    try {
+      out = await call(controller.signal);
+    } catch (err) {
+      if (!controller.signal.aborted) this.holdModelFailure(conversationId, messageId, err);
+      return undefined;
+    } finally {
+      if (this.autoRuns.get(conversationId) === controller) this.autoRuns.delete(conversationId);
+    }
+    if (controller.signal.aborted || this.stopped) return undefined;
+    return this.d.repos.assistant.recentTurns(conversationId, 1).at(-1)?.id === messageId ? out : undefined;
   }
 
   private get stopped(): boolean {
@@ -131,29 +146,21 @@ export class AutoTurns {
       return;
     }
 
-    const controller = new AbortController();
-    this.autoRuns.set(conversationId, controller);
-    let ctx: TurnContext;
-    let raw: string;
-    try {
-      ctx = this.context(conversationId, 'auto');
+    const got = await this.runModel(conversationId, message.id, async (signal) => {
+      const ctx = this.context(conversationId, 'auto');
       const r = await this.model.chat({
         purpose: 'auto',
         messages: ctx.messages,
         format: MODEL_REPLY_JSON_SCHEMA,
         conversationId,
-        signal: controller.signal,
+        signal,
         maxTokens: 400,
         temperature: 0.2,
       });
-      raw = r.content;
-    } catch (err) {
-      if (!controller.signal.aborted) this.holdModelFailure(conversationId, message.id, err);
-      return;
-    } finally {
-      if (this.autoRuns.get(conversationId) === controller) this.autoRuns.delete(conversationId);
-    }
-    if (this.isStale(conversationId, message.id, controller)) return;
+      return { ctx, raw: r.content };
+    });
+    if (!got) return;
+    const { ctx, raw } = got;
 
     const parsed = parseModelReply(raw);
     if (!parsed.ok) {
@@ -210,33 +217,24 @@ export class AutoTurns {
    * draft, or asks the owner to approve the first translation of an answer into the customer's language.
    */
   private async composedTurn(conversationId: number, message: Message, open: QueueItem | undefined): Promise<void> {
-    const controller = new AbortController();
-    this.autoRuns.set(conversationId, controller);
     const settings = this.settings();
-    let ctx: TurnContext;
-    let options: Map<string, AnswerSource>;
-    let raw: string;
-    try {
-      ctx = this.context(conversationId, 'auto');
-      options = this.answerOptions(ctx);
+    const got = await this.runModel(conversationId, message.id, async (signal) => {
+      const ctx = this.context(conversationId, 'auto');
+      const options = this.answerOptions(ctx);
       const offered: AnswerOption[] = [...options.values()].map((o) => ({ id: o.id, title: o.title }));
       const r = await this.model.chat({
         purpose: 'auto-choose',
         messages: chooseMessages(ctx, offered),
         format: CHOICE_JSON_SCHEMA,
         conversationId,
-        signal: controller.signal,
+        signal,
         maxTokens: 500,
         temperature: 0.1,
       });
-      raw = r.content;
-    } catch (err) {
-      if (!controller.signal.aborted) this.holdModelFailure(conversationId, message.id, err);
-      return;
-    } finally {
-      if (this.autoRuns.get(conversationId) === controller) this.autoRuns.delete(conversationId);
-    }
-    if (this.isStale(conversationId, message.id, controller)) return;
+      return { ctx, options, raw: r.content };
+    });
+    if (!got) return;
+    const { ctx, options, raw } = got;
 
     const parsed = parseChoice(raw);
     if (!parsed.ok) {
