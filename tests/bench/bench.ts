@@ -1,7 +1,7 @@
 // `npm run bench [-- --scale small|default] [--seed S] [--json FILE]`: seeds (or reuses) a synthetic shop, measures
 // Lavka's hot paths against their targets, prints a table and writes the figures as JSON. Exits non-zero only when
 // the bench itself breaks; missed targets are reported, not asserted.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { cachedShop, inboundBatch, SCALES, TIMELINE_END, workingCopy, type Known
 import type { Lang } from './seed-text';
 import { describeMachine, machineInfo } from './machine';
 import { failed, formatMarkdown, formatTable, type Figure } from './report';
+import { asBenchRun, replaceTable } from './readme-table';
 import { ingestFigures } from './figures/ingest';
 import { conversationFigures, inboxFigures, searchFigures } from './figures/reads';
 import { startupFigures } from './figures/startup';
@@ -33,20 +34,24 @@ const USAGE = `Usage: npm run bench -- [--scale small|default] [--seed S] [--jso
   --prompt-tps Ollama latency model: prompt reading speed, tokens/s (default 50; the "slow laptop" profile, 18, is
                always reported beside it)
   --gen-tps    Ollama latency model: answer writing speed, tokens/s (default 10; slow laptop: 6)
-  --keep       keep the working copy of the database after the run`;
+  --keep       keep the working copy of the database after the run
+  --readme     do not measure: rewrite README.md's performance table from bench-results/bench-default.json and
+               bench-results/bench-small.json (those that exist), or from the JSON files named after it`;
 
 function log(s: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       scale: { type: 'string', default: 'default' },
       seed: { type: 'string', default: '1' },
       json: { type: 'string' },
       'cache-dir': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      readme: { type: 'boolean', default: false },
       only: { type: 'string' },
       'prompt-tps': { type: 'string', default: String(DEFAULT_PROFILE.promptTps) },
       'gen-tps': { type: 'string', default: String(DEFAULT_PROFILE.genTps) },
@@ -58,6 +63,10 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(USAGE);
+    return 0;
+  }
+  if (values.readme) {
+    updateReadme(positionals);
     return 0;
   }
   if (values.child === 'export') {
@@ -210,6 +219,17 @@ async function main(): Promise<number> {
   writeFileSync(jsonFile.replace(/\.json$/, '') + '.md', formatMarkdown(figures) + '\n');
   console.log(`Figures written to ${jsonFile} (and .md)`);
   return figures.some((f) => f.error) ? 1 : 0;
+}
+
+/** `--readme`: the README's table from saved runs (the big shop first), so it always shows what a run printed. */
+function updateReadme(files: string[]): void {
+  const wanted = files.length ? files : ['bench-results/bench-default.json', 'bench-results/bench-small.json'].filter((f) => existsSync(f));
+  if (wanted.length === 0)
+    throw new Error('no bench results to show: run `npm run bench` first (it writes bench-results/bench-default.json)');
+  const runs = wanted.map((f) => asBenchRun(JSON.parse(readFileSync(f, 'utf8')), f));
+  const readme = resolve('README.md');
+  writeFileSync(readme, replaceTable(readFileSync(readme, 'utf8'), runs));
+  log(`README.md performance table rewritten from ${wanted.join(', ')}`);
 }
 
 function shopSummary(shop: ShopInfo): string {

@@ -198,6 +198,9 @@ export class ConversationsRepo {
       return this.listOnChannel(filter.channel, cw, cp, limit);
     }
     const order = 'ORDER BY c.last_message_at DESC, c.id DESC';
+    // Pinned rows are few and have their own index; "+" keeps SQLite from walking every conversation of the state
+    // instead (8 ms on the Resolved tab of a 40,000-conversation shop, vs 0.02 ms).
+    const stateCol = pinned ? '+c.state' : 'c.state';
     const and = (extra: string[]) => {
       const all = [...extra, ...where];
       return all.length ? 'WHERE ' + all.join(' AND ') : '';
@@ -211,11 +214,11 @@ export class ConversationsRepo {
         ${and(['cl.label_id = ?', ...stateCond])} ${order} LIMIT ?`;
       idParams = [filter.label, ...states, ...params, limit];
     } else if (states.length > 1) {
-      ids = `${states.map(() => `SELECT c.id, c.last_message_at FROM conversations c ${and(['c.state = ?'])}`).join(' UNION ALL ')}
+      ids = `${states.map(() => `SELECT c.id, c.last_message_at FROM conversations c ${and([`${stateCol} = ?`])}`).join(' UNION ALL ')}
         ORDER BY 2 DESC, 1 DESC LIMIT ?`;
       idParams = [...states.flatMap((st) => [st, ...params]), limit];
     } else {
-      ids = `SELECT c.id FROM conversations c ${and(states.length ? ['c.state = ?'] : [])} ${order} LIMIT ?`;
+      ids = `SELECT c.id FROM conversations c ${and(states.length ? [`${stateCol} = ?`] : [])} ${order} LIMIT ?`;
       idParams = [...states, ...params, limit];
     }
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM (${ids}) p JOIN conversations c ON c.id = p.id JOIN contacts k ON k.id = c.contact_id ${order}`;
