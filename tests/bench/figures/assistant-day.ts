@@ -9,6 +9,7 @@ import { FakeClock } from '../../helpers/fake-clock';
 import { FakeOllama, callKind, isReply, type CallKind, type ChatBody } from '../../helpers/fake-ollama';
 import { flush } from '../../helpers/test-app';
 import { DEFER_MS } from '../../../main/core/assistant/ollama-chat';
+import { SESSION_GAP_MS } from '../../../main/core/assistant/context';
 import { encode, promptTokens, RunnerModel, type Profile } from '../ollama-latency';
 import { figure, percentile, type Figure } from '../report';
 import { Rng } from '../rng';
@@ -125,7 +126,7 @@ export interface DayResult {
 export async function runShopDay(dataDir: string, seed: string, messages: number): Promise<DayResult> {
   const ollama = new FakeOllama();
   await ollama.start();
-  const clock = new FakeClock('2026-11-03T08:00:00Z'); // a Tuesday, 09:00 in Berlin: the shop opens
+  const clock = new FakeClock();
   const calls: Recorded[] = [];
   ollama.script = (body) => {
     const kind = callKind(body);
@@ -135,6 +136,7 @@ export async function runShopDay(dataDir: string, seed: string, messages: number
   };
   const app = createApp({ dataDir, env: { OLLAMA_HOST: ollama.url }, clock, startWorkers: false });
   try {
+    clock.set(dayStart(app));
     await app.start();
     const s = app.services;
     s.assistant.saveSettings({ model: 'qwen3:4b-instruct', defaultMode: 'suggest' });
@@ -220,6 +222,22 @@ export async function runShopDay(dataDir: string, seed: string, messages: number
     await app.close();
     await ollama.stop();
   }
+}
+
+/**
+ * The day starts on the first Tuesday at 08:00 UTC (09:00 in Berlin, the shop opens) at least a night after the
+ * shop's newest message. The figure groups before this one write to the same shop at wall-clock time (the ingest
+ * figure stores its burst at Date.now(), weeks after the seeded timeline): a day dated before those messages would
+ * make them part of each customer's "current visit" (a later message never opens a new visit) and would pick exactly
+ * the conversations they landed in, so the day measured something no shop sees. On the seeded shop alone (timeline
+ * ends Sat 31 Oct 2026) this is Tue 3 Nov 2026, the date the figure always used.
+ */
+function dayStart(app: App): number {
+  const newest = app.services.db.prepare<[], { t: number | null }>('SELECT max(last_message_at) AS t FROM conversations').get()?.t ?? 0;
+  const day = 86_400_000;
+  let t = Math.floor((newest + SESSION_GAP_MS) / day) * day + 8 * 3_600_000;
+  while (t < newest + SESSION_GAP_MS || new Date(t).getUTCDay() !== 2) t += day;
+  return t;
 }
 
 /** Lets every model call the last event started finish; deferred ones (order reading in Suggest) after their wait. */
