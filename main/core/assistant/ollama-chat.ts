@@ -16,6 +16,12 @@ const FIRST_TOKEN_TIMEOUT_MS = 180_000;
 
 /** Calls the owner is waiting for: they go before queued background work (order reading, summaries, warm-up). */
 const INTERACTIVE = new Set(['suggest', 'auto']);
+/**
+ * Background work a draft may stop (see LaneJob.preemptible): order reading ('order-extract', orders/extract.ts),
+ * handoff summaries and reminder wording. Not the warm-up: it loads and reads exactly what the draft needs first,
+ * so stopping it would only redo it; not Auto's own calls: a customer waits for those.
+ */
+const PREEMPTIBLE = new Set(['order-extract', 'summary', 'reminder']);
 
 /** How long a deferred call waits before it queues for the model (the owner's draft request comes within it). */
 export const DEFER_MS = 1_500;
@@ -133,9 +139,8 @@ export class OllamaChatModel implements ChatModel {
 
   chat(req: ChatRequest): Promise<ChatResult> {
     const interactive = INTERACTIVE.has(req.purpose);
-    // The warm-up reads exactly what the draft needs first (model and stable prefix): stopping it would only redo
-    // it. A call that streams its words somewhere cannot start over unseen.
-    const preemptible = !interactive && req.purpose !== 'warmup' && !req.onToken;
+    // A call that streams its words somewhere cannot start over unseen.
+    const preemptible = PREEMPTIBLE.has(req.purpose) && !req.onToken;
     const fn = (preempted: AbortSignal) => this.call(req, preempted);
     // No model picked: fail now rather than after a deferral.
     if (req.defer && this.lane.idle && this.model()) return this.lane.defer(fn, req.signal, preemptible);

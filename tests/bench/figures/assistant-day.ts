@@ -299,18 +299,26 @@ async function reminderRound(app: App, clock: FakeClock, rng: Rng, customers: Cu
   }
 }
 
+/** The calls a draft stops and Lavka restarts after it (PREEMPTIBLE in main/core/assistant/ollama-chat.ts). */
+const BACKGROUND = new Set<CallKind>(['order', 'summary', 'reminder']);
+
 /** Charges the recorded day under one speed profile and turns it into figures. */
 export function dayFigures(day: DayResult, profile: Profile, withTargets: boolean): Figure[] {
   const runner = new RunnerModel(profile);
-  const charges = day.calls.map((c) =>
-    runner.charge({
+  // Played through Lavka's lane: drafts before waiting background work, and a draft stops background work that is
+  // still running at its arrival (main/core/assistant/ollama-chat.ts). The recorded day never overlaps (its clock
+  // is virtual); on a slow laptop the charged one can.
+  const charges = runner.chargeAll(
+    day.calls.map((c) => ({
       at: c.at,
       model: c.body.model,
       numCtx: (c.body.options?.num_ctx as number | undefined) ?? null,
       keepAlive: c.body.keep_alive ?? null,
       promptTokens: c.tokens,
       outputTokens: c.output,
-    }),
+      interactive: isReply(c.kind),
+      preemptible: BACKGROUND.has(c.kind),
+    })),
   );
   // LAVKA_BENCH_DUMP=1 prints every call (kind, tokens, cache, queue) to stderr: where the time of the day went.
   // LAVKA_BENCH_PROMPTS=FILE writes every request (kind, messages, options) as JSON: what each call re-read.
@@ -328,7 +336,7 @@ export function dayFigures(day: DayResult, profile: Profile, withTargets: boolea
     for (const [i, c] of charges.entries()) {
       const r = day.calls[i];
       process.stderr.write(
-        `${new Date(r.at).toISOString().slice(11, 19)} ${r.kind.padEnd(8)} prompt ${r.tokens.length} uncached ${c.uncached} queued ${Math.round(c.queuedMs)} first ${Math.round(c.firstTokenAt - r.at)} out ${r.output} ${
+        `${new Date(r.at).toISOString().slice(11, 19)} ${r.kind.padEnd(8)} prompt ${r.tokens.length} uncached ${c.uncached} queued ${Math.round(c.queuedMs)} first ${Math.round(c.firstTokenAt - r.at)} out ${r.output}${c.preempted ? ` stopped ${c.preempted}×` : ''} ${
           r.kind === 'order'
             ? ((r.body.messages.at(-1)?.content ?? '')
                 .split('\n')
