@@ -120,8 +120,13 @@ export interface TurnContext {
   buildMs: number;
 }
 
-/** Most messages the transcript shows; it starts on a step of TRANSCRIPT_STEP messages so it grows by appending. */
-const MAX_TRANSCRIPT_MESSAGES = 6;
+/**
+ * Most messages the transcript shows (3 to 5: the last exchange and the customer's newest words); it starts on a step
+ * of TRANSCRIPT_STEP messages so it grows by appending. Every line here is re-read whenever the call before was
+ * for another customer (most drafts on a busy day), so the window is short; the order being put together and the
+ * customer's orders carry what came before.
+ */
+const MAX_TRANSCRIPT_MESSAGES = 5;
 const TRANSCRIPT_STEP = 3;
 /**
  * A pause this long starts a new visit: what was said before it (days ago, often stale — "sold out today") is left out
@@ -302,8 +307,13 @@ export function buildConversationState(s: ContextDeps, conversationId: number): 
   if (contactId === undefined) throw new Error(`Conversation ${conversationId} does not exist`);
   const contact = s.repos.contacts.get(contactId);
   const total = s.repos.messages.countIn(conversationId);
-  const first = transcriptStart(total);
-  const window = s.repos.messages.recent(conversationId, Math.max(1, total - first)).map((m) => ({ ...m, body: clipCustomerText(m.body) }));
+  const shown = Math.max(1, total - transcriptStart(total));
+  // A few older messages too: a burst of the customer's that straddles the window's start is shown whole (its
+  // messages never change, so neither does where the window then starts).
+  const fetched = s.repos.messages.recent(conversationId, shown + MAX_PENDING - 1);
+  let from = Math.max(0, fetched.length - shown);
+  while (from > 0 && fetched[from].direction === 'in' && fetched[from - 1].direction === 'in') from--;
+  const window = fetched.slice(from).map((m) => ({ ...m, body: clipCustomerText(m.body) }));
   const history = currentVisit(window.filter((m) => m.channel !== 'system'));
   const lastInbound = [...history].reverse().find((m) => m.direction === 'in') ?? null;
   // The customer's latest words: everything since our last reply (they often write in two or three bursts).
@@ -417,8 +427,8 @@ export function buildTurnContext(s: ContextDeps, conversationId: number, opts: {
   const entries = s.knowledge.retrieve(recentCustomer || (lastInbound?.body ?? ''), KNOWLEDGE_LIMIT);
   const extra = entries.filter((e) => !stable.faqIds.has(e.id));
   if (extra.length) {
-    // One line per entry, laid out like the FAQ in the stable prefix (whose heading says these are the owner's answers).
-    const lines = extra.map((e) => `[K${e.id}] Q: ${truncateToTokens(e.title, 40)} A: ${truncateToTokens(e.body, KNOWLEDGE_ENTRY_TOKENS)}`);
+    // One line per entry, "[K7] question — answer": re-read by every call for this customer, so no Q:/A: labels.
+    const lines = extra.map((e) => `[K${e.id}] ${truncateToTokens(e.title, 40)} — ${truncateToTokens(e.body, KNOWLEDGE_ENTRY_TOKENS)}`);
     turn.push(`FACTS\n${lines.join('\n')}`);
   }
   for (const e of entries) {
