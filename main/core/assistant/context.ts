@@ -185,15 +185,21 @@ const PROFILE_TOPICS: {
   },
 ];
 
-/** Local date/time parts in the shop's time zone: "Tue 3 Nov" and "10:34". */
-function localParts(now: number, timeZone: string): { weekday: (typeof WEEKDAYS)[number]; minutes: number; date: string; time: string } {
-  const { weekday, minutes } = wallClock(now, timeZone);
-  // No year: a chat never needs it, and its four digits are four tokens re-read on every call.
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' })
-    .format(now)
-    .replace(/,/g, '');
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
-  return { weekday, minutes, date, time };
+/** Formatters per time zone: building one costs more than a whole context lookup in SQLite. */
+const formats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; year: Intl.DateTimeFormat }>();
+
+function formatsFor(timeZone: string) {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = {
+      // No year: a chat never needs it, and its four digits are four tokens re-read on every call.
+      date: new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }),
+      time: new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      year: new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }),
+    };
+    formats.set(timeZone, f);
+  }
+  return f;
 }
 
 /** Whether the shop is open at `now` by its opening hours, in its time zone (the one shared answer). */
@@ -201,32 +207,42 @@ export function isOpenAt(b: BusinessProfile, now: number): boolean {
   return isShopOpen({ hours: b.openingHours, timeZone: b.timeZone }, now);
 }
 
-/**
- * "Now: Mon 2 Mar 10:00, open until 18:00." — in the shop's time zone (named with the opening hours in the
- * stable prefix). The prompt carries it in two parts (dayLine, timeLine); the guardrails' grounding whole.
- */
+/** The clock as the model is told it, in the shop's time zone (named with the opening hours in the stable prefix). */
+export interface ShopClock {
+  /**
+   * "Today: Mon 2 Mar, open until 18:00." — the same for every customer until the date or the shop's open/closed
+   * state changes, so it goes before the customer's part and stays in Ollama's cache when the next call is for
+   * someone else.
+   */
+  day: string;
+  /** "Time: 10:34." — the one part that changes every minute: 6 tokens, last before the TASK line. */
+  time: string;
+  /** "Now: Mon 2 Mar 10:00, open until 18:00." — both in one line (the guardrails' grounding). */
+  now: string;
+  year: string;
+}
+
+export function shopClock(b: BusinessProfile, now: number): ShopClock {
+  const f = formatsFor(b.timeZone);
+  const date = f.date.format(now).replace(/,/g, '');
+  const time = f.time.format(now);
+  const state = shopState(b, now);
+  return { day: `Today: ${date}, ${state}.`, time: `Time: ${time}.`, now: `Now: ${date} ${time}, ${state}.`, year: f.year.format(now) };
+}
+
+/** "Now: Mon 2 Mar 10:00, open until 18:00." (see ShopClock). */
 export function nowLine(b: BusinessProfile, now: number): string {
-  const { date, time } = localParts(now, b.timeZone);
-  return `Now: ${date} ${time}, ${shopState(b, now)}.`;
+  return shopClock(b, now).now;
 }
 
-/**
- * "Today: Mon 2 Mar, open until 18:00." — the same for every customer until the date or the shop's open/closed
- * state changes, so it goes before the customer's part and stays in Ollama's cache when the next call is for
- * someone else. The minutes go last (timeLine).
- */
+/** "Today: Mon 2 Mar, open until 18:00." (see ShopClock). */
 export function dayLine(b: BusinessProfile, now: number): string {
-  return `Today: ${localParts(now, b.timeZone).date}, ${shopState(b, now)}.`;
-}
-
-/** "Time: 10:34." — the one part of the clock that changes every minute: 6 tokens, last before the TASK line. */
-export function timeLine(b: BusinessProfile, now: number): string {
-  return `Time: ${localParts(now, b.timeZone).time}.`;
+  return shopClock(b, now).day;
 }
 
 /** "open until 18:00", "closed, opens today at 09:00", "closed, opens on Mon at 09:00". */
 function shopState(b: BusinessProfile, now: number): string {
-  const { weekday, minutes } = localParts(now, b.timeZone);
+  const { weekday, minutes } = wallClock(now, b.timeZone);
   const today = b.openingHours[weekday];
   const openNow = shopOpenAt({ hours: b.openingHours, timeZone: b.timeZone }, now);
   let state: string;
@@ -448,12 +464,13 @@ export function buildTurnContext(s: ContextDeps, conversationId: number, opts: {
   }
 
   // The minutes change every minute: they come last, after everything a call a minute later still finds in the cache.
-  turn.push(timeLine(b, now));
+  const clock = shopClock(b, now);
+  turn.push(clock.time);
   // Grounding keeps the year: a reply that names the date in full is still backed by it.
-  trustedParts.push(`${nowLine(b, now)} Year: ${new Intl.DateTimeFormat('en-GB', { timeZone: b.timeZone, year: 'numeric' }).format(now)}.`);
+  trustedParts.push(`${clock.now} Year: ${clock.year}.`);
 
-  // The day line is the same for every customer (see dayLine): before the customer, it stays cached between them.
-  const variable = `${dayLine(b, now)}\n\n${state.text}\n\n${turn.join('\n\n')}`;
+  // The day line is the same for every customer (see ShopClock): before the customer, it stays cached between them.
+  const variable = `${clock.day}\n\n${state.text}\n\n${turn.join('\n\n')}`;
   const user = `${variable}\n\n${opts.taskText ?? taskLine(opts.task ?? 'suggest', language)}`;
   const prefixTokens = estimateTokens(prefix) + TOKENS_PER_MESSAGE;
   const variableTokens = estimateTokens(user) + TOKENS_PER_MESSAGE;
