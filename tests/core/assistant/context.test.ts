@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, flush, type TestApp } from '../../helpers/test-app';
 import { seedDemo } from '../../../main/core/demo/seed';
-import { buildConversationState, buildTurnContext, stablePrefixOf, transcriptStart } from '../../../main/core/assistant/context';
+import { buildConversationState, buildTurnContext, dayLine, stablePrefixOf, transcriptStart } from '../../../main/core/assistant/context';
 import { orderTask } from '../../../main/core/orders/extract';
 import { reminderTask, summaryTask } from '../../../main/core/assistant/prompts';
 
@@ -43,7 +43,8 @@ describe('buildTurnContext', () => {
     expect(c.messages[0]).toEqual({ role: 'system', content: a.prefix });
     // Time and the customer live in the variable part only.
     expect(a.prefix).not.toMatch(/Now:|Анна/);
-    expect(c.variable).toMatch(/Now: Mon 2 Mar 2026 \d\d:\d\d, (open|closed)/);
+    expect(c.variable).toMatch(/^Today: Mon 2 Mar, (open|closed)/);
+    expect(c.variable).toMatch(/\n\nTime: \d\d:\d\d\.$/);
     // A change to the policies changes the prefix (and only then).
     s.knowledge.setShopPolicies({ returns: 'Unopened packaged goods within 7 days.' });
     expect(buildTurnContext(s, conversationOf(t, 'Анна Петрова')).prefix).not.toBe(a.prefix);
@@ -62,7 +63,7 @@ describe('buildTurnContext', () => {
     expect(anna.sources.map((x) => x.title)).toContain('Can I reserve bread for later today?');
     const maria = buildTurnContext(s, conversationOf(t, 'Maria (sandbox)'));
     expect(maria.sources.map((x) => x.id)).toContain('delivery');
-    expect(maria.messages[1].content).toMatch(/TASK \(reply\) in English \(en\), as TEXT\.$/);
+    expect(maria.messages[1].content).toMatch(/TASK \(reply\) in English, as TEXT\.$/);
   });
 
   it('lets another domain plug in context; trusted blocks ground prices, untrusted ones do not', async () => {
@@ -216,7 +217,53 @@ describe('the stable prefix (what Ollama keeps cached)', () => {
       { clock: s.clock, settings: s.settings, knowledge: s.knowledge, repos: s.repos, assistant: s.assistant },
       a.conversationId!,
     ).text;
-    for (const m of [reply, auto, order, summary]) expect(m[1].content.startsWith(`${state}\n\n`)).toBe(true);
+    const day = dayLine(s.settings.get().business, s.clock.now());
+    for (const m of [reply, auto, order, summary]) expect(m[1].content.startsWith(`${day}\n\n${state}\n\n`)).toBe(true);
+  });
+
+  it('lets a call for another customer re-read only that customer: the card line, their visit, the time and the task', async () => {
+    await demo();
+    const s = t.app.services;
+    const a = await t.call('sandbox.say', { customerKey: 'sb-s1', name: 'Zoë Quartermaine', text: 'Hello!' });
+    const b = await t.call('sandbox.say', { customerKey: 'sb-s2', name: 'Богдан Ковальчук', text: 'Привіт!' });
+    s.contacts.update(s.repos.conversations.contactId(b.conversationId!)!, { notes: 'Pays cash' });
+    const first = buildTurnContext(s, a.conversationId!).messages[1].content;
+    t.clock.advance(4 * 60_000);
+    const next = buildTurnContext(s, b.conversationId!).messages[1].content;
+    let shared = 0;
+    while (first[shared] === next[shared]) shared++;
+    // The date and the shop's open state are the same for everyone: they stay in the cache; the customer's name is
+    // where the calls part.
+    expect(first.slice(0, shared)).toMatch(/^Today: Mon 2 Mar, open until 18:00\.\n\nCUSTOMER: $/);
+    // Only the card fields the owner filled in, on one line; the visit; the minutes; the task. Nothing else.
+    expect(next.slice(shared)).toMatch(
+      /^Богдан Ковальчук; owner's notes: Pays cash\n\nCHAT\nCustomer: Привіт!\n\nTime: \d\d:\d\d\.\n\nTASK \(reply\) in Ukrainian, as TEXT\.$/,
+    );
+  });
+
+  it('keeps a conversation cached across minutes: its next call re-reads from its new message on', async () => {
+    await demo();
+    const s = t.app.services;
+    const a = await t.call('sandbox.say', { customerKey: 'sb-m1', name: 'Minute Customer', text: 'Hello!' });
+    const before = buildTurnContext(s, a.conversationId!).messages[1].content;
+    t.clock.advance(90_000);
+    await t.call('sandbox.say', { customerKey: 'sb-m1', name: 'Minute Customer', text: 'Are you there?' });
+    const after = buildTurnContext(s, a.conversationId!).messages[1].content;
+    expect(after.startsWith(before.slice(0, before.indexOf('\n\nTime: ')))).toBe(true);
+    expect(after).toMatch(/Customer: Hello!\nCustomer: Are you there\?\n\nTime: /);
+  });
+
+  it('shows the customer’s newest burst whole, even where the short window would cut it', async () => {
+    await demo();
+    const s = t.app.services;
+    const deps = { clock: s.clock, settings: s.settings, knowledge: s.knowledge, repos: s.repos, assistant: s.assistant };
+    const a = await t.call('sandbox.say', { customerKey: 'sb-burst', name: 'Burst', text: 'Hello' });
+    s.inbox.send(a.conversationId!, 'Hi! How can we help?', { author: 'owner' });
+    for (const text of ['I would like a cake', 'for Saturday', 'with cherries', 'and a candle'])
+      await t.call('sandbox.say', { customerKey: 'sb-burst', name: 'Burst', text });
+    const state = buildConversationState(deps, a.conversationId!);
+    expect(state.text).toMatch(/Customer: I would like a cake\nCustomer: for Saturday\nCustomer: with cherries\nCustomer: and a candle$/);
+    expect(state.recentCustomer).toBe('I would like a cake\nfor Saturday\nwith cherries\nand a candle');
   });
 
   it('changes only when the owner changes the shop (profile, policies, FAQ, catalog)', async () => {
@@ -246,8 +293,8 @@ describe('the stable prefix (what Ollama keeps cached)', () => {
     expect(appended).toBeGreaterThanOrEqual(18);
     for (let n = 1; n < 60; n++) {
       const start = transcriptStart(n);
-      expect(n - start).toBeGreaterThanOrEqual(Math.min(n, 4));
-      expect(n - start).toBeLessThanOrEqual(6);
+      expect(n - start).toBeGreaterThanOrEqual(Math.min(n, 3));
+      expect(n - start).toBeLessThanOrEqual(5);
     }
   });
 });
