@@ -24,7 +24,7 @@
 // New: their conversation with the shop began in the period; returning: it began before.
 //
 // Percentiles interpolate linearly between neighbours (the median of 1, 2, 3, 4 minutes is 2.5 minutes).
-import type { SpellRow } from './reports-repo';
+import type { Customers, SpellRow, SpellStarts } from './reports-repo';
 import type { HourOfDay } from './period';
 
 export const MIN = 60_000;
@@ -172,4 +172,57 @@ export function resolutionFigures(spells: SpellRow[], from: number, to: number, 
   }
   out.time = stat(times);
   return out;
+}
+
+export interface CustomersFigures {
+  total: number;
+  new: number;
+  returning: number;
+  byChannel: { channel: string; new: number; returning: number }[];
+  byLanguage: { language: string; n: number }[];
+}
+
+/**
+ * Customers who started waiting in [from, to) — the spells may cover more — new or returning, by every channel
+ * they wrote on and by language. Equal counts are listed by name.
+ */
+export function customerFigures(spells: SpellStarts, customers: Customers, from: number, to: number): CustomersFigures {
+  const channelsOf = new Map<number, Set<string>>();
+  for (let i = 0; i < spells.startAt.length; i++) {
+    if (spells.startAt[i] < from || spells.startAt[i] >= to) continue;
+    const id = spells.conversationId[i];
+    let set = channelsOf.get(id);
+    if (!set) channelsOf.set(id, (set = new Set()));
+    set.add(spells.channel[i]);
+  }
+  const channels = new Map<string, { new: number; returning: number }>();
+  const languages = new Map<string, number>();
+  let total = 0;
+  let fresh = 0;
+  for (const [id, set] of channelsOf) {
+    const who = customers.get(id);
+    if (!who) continue;
+    const isNew = who.createdAt >= from;
+    total++;
+    if (isNew) fresh++;
+    for (const ch of set) {
+      let c = channels.get(ch);
+      if (!c) channels.set(ch, (c = { new: 0, returning: 0 }));
+      if (isNew) c.new++;
+      else c.returning++;
+    }
+    languages.set(who.language, (languages.get(who.language) ?? 0) + 1);
+  }
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    total,
+    new: fresh,
+    returning: total - fresh,
+    byChannel: [...channels.entries()]
+      .map(([channel, c]) => ({ channel, ...c }))
+      .sort((a, b) => b.new + b.returning - (a.new + a.returning) || byName(a.channel, b.channel)),
+    byLanguage: [...languages.entries()]
+      .map(([language, n]) => ({ language, n }))
+      .sort((a, b) => b.n - a.n || byName(a.language, b.language)),
+  };
 }
