@@ -3,6 +3,7 @@
 // the others read their own tables through an index on the period's time column.
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
+import { RESOLVED_AFTER } from './figures';
 
 /** The language a customer is written to in. #14a may move it to another column: change it here. */
 const CONTACT_LANGUAGE = `k.language`;
@@ -22,10 +23,10 @@ export interface SpellRow {
   channel: string;
   replyAt: number | null;
   replier: 'owner' | 'assistant' | null;
-  /** When the customer wrote again after that reply (the next spell), if they did. */
-  nextAt: number | null;
-  /** When the shop answered the spell before this one in the conversation, if there was one. */
-  prevReplyAt: number | null;
+  /** The shop had answered the spell before this one at most 7 days earlier: this spell continues that matter. */
+  continues: boolean;
+  /** When the customer wrote again after this spell's reply: within 7 days, later, or not (yet). */
+  wroteAgain: 'within7d' | 'later' | null;
 }
 
 export interface AuditCount {
@@ -100,21 +101,26 @@ export class ReportsRepo {
    */
   spells(r: Range): SpellRow[] {
     // The range is read along the primary key (start_at, start_message_id), so group_concat sees the spells in that order.
-    const c = stmt<[number, number], string[]>(
+    // Each value read costs, so they are few and short: the start as an offset from the range's start; the wait with
+    // who answered in its two low bits (1 owner, 2 assistant); the conversation with the two facts about the spells
+    // around it in its three low bits (1: continues, 2: wrote again later, 4: within 7 days).
+    const c = stmt<[Range & { resolved: number }], string[]>(
       this.db,
-      `SELECT ${numbers('conversation_id')}, ${numbers('start_at')}, ${texts('channel')}, ${numbers('reply_at')},
-         ${numbers(`CASE replier WHEN 'owner' THEN 1 WHEN 'assistant' THEN 2 END`)}, ${numbers('next_at')}, ${numbers('prev_reply_at')}
-       FROM report_spells WHERE start_at >= ? AND start_at < ?`,
+      `SELECT ${numbers(`conversation_id * 8
+           + (prev_reply_at IS NOT NULL AND start_at - prev_reply_at <= :resolved)
+           + CASE WHEN next_at IS NULL THEN 0 WHEN next_at - reply_at > :resolved THEN 2 ELSE 4 END`)},
+         ${numbers('start_at - :from')}, ${texts('channel')},
+         ${numbers(`(reply_at - start_at) * 4 + CASE replier WHEN 'owner' THEN 1 WHEN 'assistant' THEN 2 ELSE 0 END`)}
+       FROM report_spells WHERE start_at >= :from AND start_at < :to`,
     )
       .raw()
-      .get(r.from, r.to)!;
-    const conversation = asNumbers(c[0]);
-    const startAt = asNumbers(c[1]);
-    const channel = asTexts(c[2], conversation.length);
-    const replyAt = asNumbers<number | null>(c[3]);
-    const replier = asNumbers<1 | 2 | null>(c[4]);
-    const nextAt = asNumbers<number | null>(c[5]);
-    const prevReplyAt = asNumbers<number | null>(c[6]);
+      .get({ from: r.from, to: r.to, resolved: RESOLVED_AFTER })!;
+    const packed = asNumbers(c[0]);
+    const start = asNumbers(c[1]);
+    const channel = asTexts(c[2], packed.length);
+    const answer = asNumbers<number | null>(c[3]);
+    const flags = packed.map((x) => x % 8);
+    const conversation = packed.map((x, i) => (x - flags[i]) / 8);
     // Conversation slots in order of first appearance, then each spell's place within them (a counting sort: stable).
     const n = conversation.length;
     const slotOf = new Map<number, number>();
@@ -129,18 +135,25 @@ export class ReportsRepo {
       slot[i] = g;
       sizes[g]++;
     }
-    const next = new Int32Array(sizes.length);
-    for (let g = 1; g < sizes.length; g++) next[g] = next[g - 1] + sizes[g - 1];
+    const place = new Int32Array(sizes.length);
+    for (let g = 1; g < sizes.length; g++) place[g] = place[g - 1] + sizes[g - 1];
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[place[slot[i]]++] = i;
+    // Made in the order they are read later: walking tens of thousands of rows is then a walk along memory.
     const out = new Array<SpellRow>(n);
-    for (let i = 0; i < n; i++) {
-      out[next[slot[i]]++] = {
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      const startAt = r.from + start[i];
+      const a = answer[i];
+      const code = a === null ? 0 : a % 4;
+      out[k] = {
         conversationId: conversation[i],
-        startAt: startAt[i],
+        startAt,
         channel: channel[i],
-        replyAt: replyAt[i],
-        replier: replier[i] === 1 ? 'owner' : replier[i] === 2 ? 'assistant' : null,
-        nextAt: nextAt[i],
-        prevReplyAt: prevReplyAt[i],
+        replyAt: a === null ? null : startAt + (a - code) / 4,
+        replier: code === 1 ? 'owner' : code === 2 ? 'assistant' : null,
+        continues: (flags[i] & 1) !== 0,
+        wroteAgain: flags[i] & 4 ? 'within7d' : flags[i] & 2 ? 'later' : null,
       };
     }
     return out;
@@ -349,20 +362,41 @@ export class ReportsRepo {
     return { conversationId, startAt: asNumbers(c[1]), channel: asTexts(c[2], conversationId.length) };
   }
 
-  /** When these conversations began and their customer's language. A conversation without a contact is left out. */
-  customers(conversationIds: Iterable<number>): Customers {
-    const c = stmt<[string], string[]>(
-      this.db,
-      `SELECT ${numbers('c.id')}, ${numbers('c.created_at')}, ${texts(`coalesce(${CONTACT_LANGUAGE}, '')`)}
-       FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id IN (SELECT value FROM json_each(?))`,
-    )
-      .raw()
-      .get(JSON.stringify([...conversationIds]))!;
+  /**
+   * When these conversations began and their customer's language. A conversation without a contact is left out.
+   * A report's customers are usually most of the shop's: reading the id range they span costs a third of looking
+   * each one up; a sparse set is looked up one by one.
+   */
+  customers(conversationIds: Set<number>): Customers {
+    const out: Customers = new Map();
+    if (conversationIds.size === 0) return out;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const id of conversationIds) {
+      if (id < lo) lo = id;
+      if (id > hi) hi = id;
+    }
+    const columns = `${numbers('c.id')}, ${numbers('c.created_at')}, ${texts(`coalesce(${CONTACT_LANGUAGE}, '')`)}`;
+    const c =
+      conversationIds.size * 4 >= hi - lo
+        ? stmt<[number, number], string[]>(
+            this.db,
+            `SELECT ${columns} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id BETWEEN ? AND ?`,
+          )
+            .raw()
+            .get(lo, hi)!
+        : stmt<[string], string[]>(
+            this.db,
+            `SELECT ${columns} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+          )
+            .raw()
+            .get(JSON.stringify([...conversationIds]))!;
     const ids = asNumbers(c[0]);
     const createdAt = asNumbers(c[1]);
     const language = asTexts(c[2], ids.length);
-    const out: Customers = new Map();
-    for (let i = 0; i < ids.length; i++) out.set(ids[i], { createdAt: createdAt[i], language: language[i] });
+    for (let i = 0; i < ids.length; i++) {
+      if (conversationIds.has(ids[i])) out.set(ids[i], { createdAt: createdAt[i], language: language[i] });
+    }
     return out;
   }
 }
