@@ -24,7 +24,16 @@
 // New: their conversation with the shop began in the period; returning: it began before.
 //
 // Percentiles interpolate linearly between neighbours (the median of 1, 2, 3, 4 minutes is 2.5 minutes).
-import type { Customers, SpellRow, SpellStarts } from './reports-repo';
+import {
+  CONTINUES,
+  REPLIED_BY_ASSISTANT,
+  REPLIED_BY_OWNER,
+  WROTE_AGAIN_LATER,
+  WROTE_AGAIN_WITHIN_7D,
+  type Customers,
+  type SpellStarts,
+  type Spells,
+} from './reports-repo';
 import type { HourOfDay } from './period';
 
 export const MIN = 60_000;
@@ -82,46 +91,46 @@ function statOfSorted(sorted: number[]): Stat {
   return { n: sorted.length, median: percentile(sorted, 50), p90: percentile(sorted, 90) };
 }
 
-const REPLIERS = [null, 'owner', 'assistant'] as const;
-
 /**
  * One pass over the spells (a big shop has tens of thousands a month), then one sort of the period's waits instead
  * of one per group: each wait's sort key also names its group (who answered × hour × channel), so every group
  * receives its waits already in order.
  */
-export function speedFigures(spells: SpellRow[], from: number, to: number, hours: HourOfDay): SpeedFigures {
+export function speedFigures(spells: Spells, from: number, to: number, hours: HourOfDay): SpeedFigures {
   const total = waitsOf();
   const byHour = Array.from({ length: 24 }, waitsOf);
-  const channelIndex = new Map<string, number>();
+  // The period's channels in order of their first spell in it.
+  const channelIndex = new Int32Array(spells.channels.length).fill(-1);
   const byChannel: { channel: string; w: Waits }[] = [];
   const waits: number[] = [];
   /** Per wait: its group, channel × 72 + replier × 24 + hour (replier 0: none, 1: owner, 2: assistant). */
   const groups: number[] = [];
-  for (const s of spells) {
-    if (s.startAt < from || s.startAt >= to) continue;
-    const hour = hours.hour(s.startAt);
-    let c = channelIndex.get(s.channel);
-    if (c === undefined) {
-      channelIndex.set(s.channel, (c = byChannel.length));
-      byChannel.push({ channel: s.channel, w: waitsOf() });
+  for (let i = 0; i < spells.length; i++) {
+    const startAt = spells.startAt[i];
+    if (startAt < from || startAt >= to) continue;
+    const hour = hours.hour(startAt);
+    let c = channelIndex[spells.channel[i]];
+    if (c < 0) {
+      channelIndex[spells.channel[i]] = c = byChannel.length;
+      byChannel.push({ channel: spells.channels[spells.channel[i]], w: waitsOf() });
     }
     total.spells++;
     byHour[hour].spells++;
     byChannel[c].w.spells++;
-    if (s.replyAt === null) continue;
-    const wait = s.replyAt - s.startAt;
-    waits.push(wait);
-    groups.push(c * 72 + (s.replier === 'owner' ? 1 : s.replier === 'assistant' ? 2 : 0) * 24 + hour);
+    const replyAt = spells.replyAt[i];
+    if (Number.isNaN(replyAt)) continue;
+    waits.push(replyAt - startAt);
+    groups.push(c * 72 + spells.replier[i] * 24 + hour);
   }
   const sorted = sortedWaits(waits, groups, 72 * Math.max(1, byChannel.length));
   for (let k = 0; k < sorted.wait.length; k++) {
     const wait = sorted.wait[k];
     const g = sorted.group[k] % 72;
-    const replier = REPLIERS[Math.floor(g / 24)];
+    const replier = Math.floor(g / 24);
     for (const w of [total, byHour[g % 24], byChannel[Math.floor(sorted.group[k] / 72)].w]) {
       w.all.push(wait);
-      if (replier === 'owner') w.owner.push(wait);
-      else if (replier === 'assistant') w.assistant.push(wait);
+      if (replier === REPLIED_BY_OWNER) w.owner.push(wait);
+      else if (replier === REPLIED_BY_ASSISTANT) w.assistant.push(wait);
     }
   }
   const waitStats = (w: Waits) => ({ all: statOfSorted(w.all), owner: statOfSorted(w.owner), assistant: statOfSorted(w.assistant) });
@@ -177,43 +186,42 @@ export interface ResolutionFigures {
  * Matters from waiting spells (sorted by conversation, then time), judged at `now`: a last reply less than 7 days
  * ago, with nothing after, cannot be judged yet.
  */
-export function resolutionFigures(spells: SpellRow[], from: number, to: number, now: number): ResolutionFigures {
+export function resolutionFigures(spells: Spells, from: number, to: number, now: number): ResolutionFigures {
   const out: ResolutionFigures = { matters: 0, resolved: 0, firstContact: 0, reopened: 0, tooEarly: 0, unanswered: 0, time: stat([]) };
+  const { conversationId, startAt, replyAt, flags } = spells;
   const times: number[] = [];
   let i = 0;
   while (i < spells.length) {
-    const first = spells[i];
-    const start = i;
+    const first = i;
     let j = i;
     let reopened = false;
-    // Follow the chain: the next spell continues this matter when it started within 7 days of the reply before it.
-    while (
-      j + 1 < spells.length &&
-      spells[j + 1].conversationId === first.conversationId &&
-      spells[j].replyAt !== null &&
-      spells[j + 1].startAt - spells[j].replyAt! <= RESOLVED_AFTER
-    ) {
-      if (spells[j + 1].startAt - spells[j].replyAt! >= REOPEN_QUIET) reopened = true;
+    // Follow the chain: the next spell continues this matter when it started within 7 days of the reply before it
+    // (a spell still waiting, NaN, continues nothing).
+    while (j + 1 < spells.length && conversationId[j + 1] === conversationId[first] && startAt[j + 1] - replyAt[j] <= RESOLVED_AFTER) {
+      if (startAt[j + 1] - replyAt[j] >= REOPEN_QUIET) reopened = true;
       j++;
     }
-    const last = spells[j];
+    const last = j;
     i = j + 1;
     // A spell that follows a reply within 7 days continues a matter that began before it.
-    if (first.continues || first.startAt < from || first.startAt >= to) continue;
+    if (flags[first] & CONTINUES || startAt[first] < from || startAt[first] >= to) continue;
     out.matters++;
-    if (last.replyAt === null) {
+    if (Number.isNaN(replyAt[last])) {
       out.unanswered++;
       continue;
     }
-    const settled = last.wroteAgain !== null ? last.wroteAgain === 'later' : now - last.replyAt >= RESOLVED_AFTER;
+    const settled =
+      flags[last] & (WROTE_AGAIN_LATER | WROTE_AGAIN_WITHIN_7D)
+        ? (flags[last] & WROTE_AGAIN_LATER) !== 0
+        : now - replyAt[last] >= RESOLVED_AFTER;
     if (!settled) {
       out.tooEarly++;
       continue;
     }
     out.resolved++;
-    if (j === start) out.firstContact++;
+    if (last === first) out.firstContact++;
     if (reopened) out.reopened++;
-    times.push(last.replyAt - first.startAt);
+    times.push(replyAt[last] - startAt[first]);
   }
   out.time = stat(times);
   return out;

@@ -14,20 +14,34 @@ export interface Range {
 }
 
 /**
- * A waiting spell: the customer wrote (one message or several in a row) and waited for the shop. It ends with the
- * first reply by the owner or the assistant (reminders, order notices and system notes are not replies).
+ * Waiting spells, one index per spell, as columns (tens of thousands of objects cost more to make and to collect
+ * than the figures cost to compute). A waiting spell: the customer wrote (one message or several in a row) and
+ * waited for the shop. It ends with the first reply by the owner or the assistant (reminders, order notices and
+ * system notes are not replies).
  */
-export interface SpellRow {
-  conversationId: number;
-  startAt: number;
-  channel: string;
-  replyAt: number | null;
-  replier: 'owner' | 'assistant' | null;
-  /** The shop had answered the spell before this one at most 7 days earlier: this spell continues that matter. */
-  continues: boolean;
-  /** When the customer wrote again after this spell's reply: within 7 days, later, or not (yet). */
-  wroteAgain: 'within7d' | 'later' | null;
+export interface Spells {
+  length: number;
+  conversationId: Float64Array;
+  startAt: Float64Array;
+  /** Index into `channels`: the channel of the spell's first message. */
+  channel: Int32Array;
+  channels: string[];
+  /** The first reply; NaN while the customer waits. */
+  replyAt: Float64Array;
+  /** Who replied: REPLIED_BY_OWNER, REPLIED_BY_ASSISTANT, or 0. */
+  replier: Uint8Array;
+  /** CONTINUES, WROTE_AGAIN_WITHIN_7D, WROTE_AGAIN_LATER: see below. */
+  flags: Uint8Array;
 }
+
+export const REPLIED_BY_OWNER = 1;
+export const REPLIED_BY_ASSISTANT = 2;
+/** The shop had answered the spell before this one at most 7 days earlier: this spell continues that matter. */
+export const CONTINUES = 1;
+/** The customer wrote again after this spell's reply, later than 7 days after it. */
+export const WROTE_AGAIN_LATER = 2;
+/** The customer wrote again within 7 days of this spell's reply. */
+export const WROTE_AGAIN_WITHIN_7D = 4;
 
 export interface AuditCount {
   event: 'auto_sent' | 'held' | 'escalated';
@@ -99,37 +113,36 @@ export class ReportsRepo {
    * Waiting spells that start in [from, to), grouped by conversation (conversations in order of their first spell),
    * each in time order. Read as columns (see `numbers`) in the table's time order, then grouped by counting — no sort.
    */
-  spells(r: Range): SpellRow[] {
+  spells(r: Range): Spells {
     // The range is read along the primary key (start_at, start_message_id), so group_concat sees the spells in that order.
     // Each value read costs, so they are few and short: the start as an offset from the range's start; the wait with
-    // who answered in its two low bits (1 owner, 2 assistant); the conversation with the two facts about the spells
-    // around it in its three low bits (1: continues, 2: wrote again later, 4: within 7 days).
+    // who answered in its two low bits; the conversation with its flags in its three low bits.
     const c = stmt<[Range & { resolved: number }], string[]>(
       this.db,
       `SELECT ${numbers(`conversation_id * 8
-           + (prev_reply_at IS NOT NULL AND start_at - prev_reply_at <= :resolved)
-           + CASE WHEN next_at IS NULL THEN 0 WHEN next_at - reply_at > :resolved THEN 2 ELSE 4 END`)},
+           + ${CONTINUES} * (prev_reply_at IS NOT NULL AND start_at - prev_reply_at <= :resolved)
+           + CASE WHEN next_at IS NULL THEN 0 WHEN next_at - reply_at > :resolved THEN ${WROTE_AGAIN_LATER} ELSE ${WROTE_AGAIN_WITHIN_7D} END`)},
          ${numbers('start_at - :from')}, ${texts('channel')},
-         ${numbers(`(reply_at - start_at) * 4 + CASE replier WHEN 'owner' THEN 1 WHEN 'assistant' THEN 2 ELSE 0 END`)}
+         ${numbers(`coalesce((reply_at - start_at) * 4
+           + CASE replier WHEN 'owner' THEN ${REPLIED_BY_OWNER} WHEN 'assistant' THEN ${REPLIED_BY_ASSISTANT} ELSE 0 END, -1)`)}
        FROM report_spells WHERE start_at >= :from AND start_at < :to`,
     )
       .raw()
       .get({ from: r.from, to: r.to, resolved: RESOLVED_AFTER })!;
     const packed = asNumbers(c[0]);
     const start = asNumbers(c[1]);
-    const channel = asTexts(c[2], packed.length);
-    const answer = asNumbers<number | null>(c[3]);
-    const flags = packed.map((x) => x % 8);
-    const conversation = packed.map((x, i) => (x - flags[i]) / 8);
+    const channelNames = asTexts(c[2], packed.length);
+    const answer = asNumbers(c[3]);
+    const n = packed.length;
     // Conversation slots in order of first appearance, then each spell's place within them (a counting sort: stable).
-    const n = conversation.length;
     const slotOf = new Map<number, number>();
     const slot = new Int32Array(n);
     const sizes: number[] = [];
     for (let i = 0; i < n; i++) {
-      let g = slotOf.get(conversation[i]);
+      const conversation = Math.floor(packed[i] / 8);
+      let g = slotOf.get(conversation);
       if (g === undefined) {
-        slotOf.set(conversation[i], (g = sizes.length));
+        slotOf.set(conversation, (g = sizes.length));
         sizes.push(0);
       }
       slot[i] = g;
@@ -137,24 +150,39 @@ export class ReportsRepo {
     }
     const place = new Int32Array(sizes.length);
     for (let g = 1; g < sizes.length; g++) place[g] = place[g - 1] + sizes[g - 1];
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[place[slot[i]]++] = i;
-    // Made in the order they are read later: walking tens of thousands of rows is then a walk along memory.
-    const out = new Array<SpellRow>(n);
-    for (let k = 0; k < n; k++) {
-      const i = order[k];
+    const out: Spells = {
+      length: n,
+      conversationId: new Float64Array(n),
+      startAt: new Float64Array(n),
+      channel: new Int32Array(n),
+      channels: [],
+      replyAt: new Float64Array(n),
+      replier: new Uint8Array(n),
+      flags: new Uint8Array(n),
+    };
+    const channelIndex = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const k = place[slot[i]]++;
       const startAt = r.from + start[i];
+      const flags = packed[i] % 8;
+      let ch = channelIndex.get(channelNames[i]);
+      if (ch === undefined) {
+        channelIndex.set(channelNames[i], (ch = out.channels.length));
+        out.channels.push(channelNames[i]);
+      }
+      out.conversationId[k] = (packed[i] - flags) / 8;
+      out.startAt[k] = startAt;
+      out.channel[k] = ch;
+      out.flags[k] = flags;
+      // -1 is no reply (a real wait × 4 + who is never -1, even if it were negative).
       const a = answer[i];
-      const code = a === null ? 0 : a % 4;
-      out[k] = {
-        conversationId: conversation[i],
-        startAt,
-        channel: channel[i],
-        replyAt: a === null ? null : startAt + (a - code) / 4,
-        replier: code === 1 ? 'owner' : code === 2 ? 'assistant' : null,
-        continues: (flags[i] & 1) !== 0,
-        wroteAgain: flags[i] & 4 ? 'within7d' : flags[i] & 2 ? 'later' : null,
-      };
+      if (a === -1) {
+        out.replyAt[k] = NaN;
+      } else {
+        const who = ((a % 4) + 4) % 4;
+        out.replier[k] = who;
+        out.replyAt[k] = startAt + (a - who) / 4;
+      }
     }
     return out;
   }
