@@ -240,39 +240,38 @@ export interface CustomersFigures {
  * they wrote on and by language. Equal counts are listed by name.
  */
 export function customerFigures(spells: SpellStarts, customers: Customers, from: number, to: number): CustomersFigures {
-  const channelsOf = new Map<number, Set<string>>();
+  // Who wrote, and on which channels: each (conversation, channel) pair once, as one number.
+  const width = Math.max(1, spells.channels.length);
+  const pairs = new Set<number>();
   for (let i = 0; i < spells.startAt.length; i++) {
     if (spells.startAt[i] < from || spells.startAt[i] >= to) continue;
-    const id = spells.conversationId[i];
-    let set = channelsOf.get(id);
-    if (!set) channelsOf.set(id, (set = new Set()));
-    set.add(spells.channel[i]);
+    pairs.add(spells.conversationId[i] * width + spells.channel[i]);
   }
-  const channels = new Map<string, { new: number; returning: number }>();
+  const perChannel = spells.channels.map(() => ({ new: 0, returning: 0 }));
+  const counted = new Set<number>();
   const languages = new Map<string, number>();
-  let total = 0;
   let fresh = 0;
-  for (const [id, set] of channelsOf) {
+  for (const pair of pairs) {
+    const channel = pair % width;
+    const id = (pair - channel) / width;
     const who = customers.get(id);
     if (!who) continue;
     const isNew = who.createdAt >= from;
-    total++;
+    if (isNew) perChannel[channel].new++;
+    else perChannel[channel].returning++;
+    if (counted.has(id)) continue;
+    counted.add(id);
     if (isNew) fresh++;
-    for (const ch of set) {
-      let c = channels.get(ch);
-      if (!c) channels.set(ch, (c = { new: 0, returning: 0 }));
-      if (isNew) c.new++;
-      else c.returning++;
-    }
     languages.set(who.language, (languages.get(who.language) ?? 0) + 1);
   }
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
-    total,
+    total: counted.size,
     new: fresh,
-    returning: total - fresh,
-    byChannel: [...channels.entries()]
-      .map(([channel, c]) => ({ channel, ...c }))
+    returning: counted.size - fresh,
+    byChannel: spells.channels
+      .map((channel, i) => ({ channel, ...perChannel[i] }))
+      .filter((c) => c.new + c.returning > 0)
       .sort((a, b) => b.new + b.returning - (a.new + a.returning) || byName(a.channel, b.channel)),
     byLanguage: [...languages.entries()]
       .map(([language, n]) => ({ language, n }))

@@ -83,7 +83,9 @@ export interface ReminderRow {
 export interface SpellStarts {
   conversationId: number[];
   startAt: number[];
-  channel: string[];
+  /** Index into `channels`. */
+  channel: Int32Array;
+  channels: string[];
 }
 
 /** Conversations by id: when they began, and the customer's language ('' when not known). */
@@ -101,6 +103,21 @@ const H48 = 48 * 3_600_000;
 const numbers = (expr: string) => `'[' || coalesce(group_concat(coalesce(${expr}, 'null')), '') || ']'`;
 const texts = (expr: string) => `coalesce(group_concat(${expr}, char(31)), '')`;
 const asNumbers = <T extends number | null = number>(column: string): T[] => JSON.parse(column) as T[];
+/** Texts as indexes into their distinct values (in order of first appearance). */
+function dictionary(texts: string[]): { index: Int32Array; names: string[] } {
+  const index = new Int32Array(texts.length);
+  const names: string[] = [];
+  const known = new Map<string, number>();
+  for (let i = 0; i < texts.length; i++) {
+    let k = known.get(texts[i]);
+    if (k === undefined) {
+      known.set(texts[i], (k = names.length));
+      names.push(texts[i]);
+    }
+    index[i] = k;
+  }
+  return { index, names };
+}
 /** `n` tells no rows from one empty text. */
 const asTexts = (column: string, n: number): string[] => (n === 0 ? [] : column.split('\u001f'));
 
@@ -131,7 +148,7 @@ export class ReportsRepo {
       .get({ from: r.from, to: r.to, resolved: RESOLVED_AFTER })!;
     const packed = asNumbers(c[0]);
     const start = asNumbers(c[1]);
-    const channelNames = asTexts(c[2], packed.length);
+    const channel = dictionary(asTexts(c[2], packed.length));
     const answer = asNumbers(c[3]);
     const n = packed.length;
     // Conversation slots in order of first appearance, then each spell's place within them (a counting sort: stable).
@@ -155,24 +172,18 @@ export class ReportsRepo {
       conversationId: new Float64Array(n),
       startAt: new Float64Array(n),
       channel: new Int32Array(n),
-      channels: [],
+      channels: channel.names,
       replyAt: new Float64Array(n),
       replier: new Uint8Array(n),
       flags: new Uint8Array(n),
     };
-    const channelIndex = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const k = place[slot[i]]++;
       const startAt = r.from + start[i];
       const flags = packed[i] % 8;
-      let ch = channelIndex.get(channelNames[i]);
-      if (ch === undefined) {
-        channelIndex.set(channelNames[i], (ch = out.channels.length));
-        out.channels.push(channelNames[i]);
-      }
       out.conversationId[k] = (packed[i] - flags) / 8;
       out.startAt[k] = startAt;
-      out.channel[k] = ch;
+      out.channel[k] = channel.index[i];
       out.flags[k] = flags;
       // -1 is no reply (a real wait × 4 + who is never -1, even if it were negative).
       const a = answer[i];
@@ -380,14 +391,18 @@ export class ReportsRepo {
 
   /** Spells that start in [from, to), in time order (customers who wrote in the range, with repeats). */
   spellStarts(r: Range): SpellStarts {
-    const c = stmt<[number, number], string[]>(
+    const c = stmt<[Range], string[]>(
       this.db,
-      `SELECT ${numbers('conversation_id')}, ${numbers('start_at')}, ${texts('channel')} FROM report_spells WHERE start_at >= ? AND start_at < ?`,
+      `SELECT ${numbers('conversation_id')}, ${numbers('start_at - :from')}, ${texts('channel')}
+       FROM report_spells WHERE start_at >= :from AND start_at < :to`,
     )
       .raw()
-      .get(r.from, r.to)!;
+      .get({ from: r.from, to: r.to })!;
     const conversationId = asNumbers(c[0]);
-    return { conversationId, startAt: asNumbers(c[1]), channel: asTexts(c[2], conversationId.length) };
+    const startAt = asNumbers(c[1]);
+    for (let i = 0; i < startAt.length; i++) startAt[i] += r.from;
+    const { index, names } = dictionary(asTexts(c[2], conversationId.length));
+    return { conversationId, startAt, channel: index, channels: names };
   }
 
   /**
