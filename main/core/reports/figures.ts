@@ -33,7 +33,7 @@ import {
   type Customers,
   type SpellStarts,
   type Spells,
-} from './reports-repo';
+} from './rows';
 import type { HourOfDay } from './period';
 
 export const MIN = 60_000;
@@ -87,6 +87,12 @@ interface Waits {
 
 const waitsOf = (): Waits => ({ spells: 0, all: [], owner: [], assistant: [] });
 
+function add(w: Waits, wait: number, replier: number): void {
+  w.all.push(wait);
+  if (replier === REPLIED_BY_OWNER) w.owner.push(wait);
+  else if (replier === REPLIED_BY_ASSISTANT) w.assistant.push(wait);
+}
+
 function statOfSorted(sorted: number[]): Stat {
   return { n: sorted.length, median: percentile(sorted, 50), p90: percentile(sorted, 90) };
 }
@@ -127,11 +133,9 @@ export function speedFigures(spells: Spells, from: number, to: number, hours: Ho
     const wait = sorted.wait[k];
     const g = sorted.group[k] % 72;
     const replier = Math.floor(g / 24);
-    for (const w of [total, byHour[g % 24], byChannel[Math.floor(sorted.group[k] / 72)].w]) {
-      w.all.push(wait);
-      if (replier === REPLIED_BY_OWNER) w.owner.push(wait);
-      else if (replier === REPLIED_BY_ASSISTANT) w.assistant.push(wait);
-    }
+    add(total, wait, replier);
+    add(byHour[g % 24], wait, replier);
+    add(byChannel[Math.floor(sorted.group[k] / 72)].w, wait, replier);
   }
   const waitStats = (w: Waits) => ({ all: statOfSorted(w.all), owner: statOfSorted(w.owner), assistant: statOfSorted(w.assistant) });
   return {

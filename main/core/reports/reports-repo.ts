@@ -3,7 +3,18 @@
 // the others read their own tables through an index on the period's time column.
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
+import { asNumbers, asTexts, dictionary, numbers, texts } from './columns';
 import { RESOLVED_AFTER } from './figures';
+import {
+  CONTINUES,
+  REPLIED_BY_ASSISTANT,
+  REPLIED_BY_OWNER,
+  WROTE_AGAIN_LATER,
+  WROTE_AGAIN_WITHIN_7D,
+  type Customers,
+  type SpellStarts,
+  type Spells,
+} from './rows';
 
 /** The language a customer is written to in. #14a may move it to another column: change it here. */
 const CONTACT_LANGUAGE = `k.language`;
@@ -12,36 +23,6 @@ export interface Range {
   from: number;
   to: number;
 }
-
-/**
- * Waiting spells, one index per spell, as columns (tens of thousands of objects cost more to make and to collect
- * than the figures cost to compute). A waiting spell: the customer wrote (one message or several in a row) and
- * waited for the shop. It ends with the first reply by the owner or the assistant (reminders, order notices and
- * system notes are not replies).
- */
-export interface Spells {
-  length: number;
-  conversationId: Float64Array;
-  startAt: Float64Array;
-  /** Index into `channels`: the channel of the spell's first message. */
-  channel: Int32Array;
-  channels: string[];
-  /** The first reply; NaN while the customer waits. */
-  replyAt: Float64Array;
-  /** Who replied: REPLIED_BY_OWNER, REPLIED_BY_ASSISTANT, or 0. */
-  replier: Uint8Array;
-  /** CONTINUES, WROTE_AGAIN_WITHIN_7D, WROTE_AGAIN_LATER: see below. */
-  flags: Uint8Array;
-}
-
-export const REPLIED_BY_OWNER = 1;
-export const REPLIED_BY_ASSISTANT = 2;
-/** The shop had answered the spell before this one at most 7 days earlier: this spell continues that matter. */
-export const CONTINUES = 1;
-/** The customer wrote again after this spell's reply, later than 7 days after it. */
-export const WROTE_AGAIN_LATER = 2;
-/** The customer wrote again within 7 days of this spell's reply. */
-export const WROTE_AGAIN_WITHIN_7D = 4;
 
 export interface AuditCount {
   event: 'auto_sent' | 'held' | 'escalated';
@@ -79,47 +60,7 @@ export interface ReminderRow {
   ordered7d: number;
 }
 
-/** Waiting spells of a range as columns: who started waiting, when, and on which channel. */
-export interface SpellStarts {
-  conversationId: number[];
-  startAt: number[];
-  /** Index into `channels`. */
-  channel: Int32Array;
-  channels: string[];
-}
-
-/** Conversations by id: when they began, and the customer's language ('' when not known). */
-export type Customers = Map<number, { createdAt: number; language: string }>;
-
 const H48 = 48 * 3_600_000;
-
-/**
- * Many rows as a few values: better-sqlite3 spends ~0.7 µs on every row it hands over (the bench measured 135 ms CPU
- * for the 81k waiting spells of 180 days as rows), while SQLite joins a column into one text far faster and
- * JSON.parse reads a list of numbers natively (~25 ms for the same spells). `numbers(x)` is a column of numbers or
- * NULLs, `texts(x)` a column of texts (without the unit separator, U+001F); read back with `asNumbers` / `asTexts`.
- * All columns of one query come from the same rows in the same order.
- */
-const numbers = (expr: string) => `'[' || coalesce(group_concat(coalesce(${expr}, 'null')), '') || ']'`;
-const texts = (expr: string) => `coalesce(group_concat(${expr}, char(31)), '')`;
-const asNumbers = <T extends number | null = number>(column: string): T[] => JSON.parse(column) as T[];
-/** Texts as indexes into their distinct values (in order of first appearance). */
-function dictionary(texts: string[]): { index: Int32Array; names: string[] } {
-  const index = new Int32Array(texts.length);
-  const names: string[] = [];
-  const known = new Map<string, number>();
-  for (let i = 0; i < texts.length; i++) {
-    let k = known.get(texts[i]);
-    if (k === undefined) {
-      known.set(texts[i], (k = names.length));
-      names.push(texts[i]);
-    }
-    index[i] = k;
-  }
-  return { index, names };
-}
-/** `n` tells no rows from one empty text. */
-const asTexts = (column: string, n: number): string[] => (n === 0 ? [] : column.split('\u001f'));
 
 const D7 = 7 * 86_400_000;
 
