@@ -1,23 +1,16 @@
 // Figures computed from one read of a period and the one before it: percentiles of every group from one sort, the
 // ends of matters that lie outside what was read, and customers of both periods counted apart.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../helpers/fake-clock';
-import { makeTestApp, type TestApp } from '../../helpers/test-app';
-import { History, MIN } from './history';
+import { describe, expect, it } from 'vitest';
+import { MIN, reportsShop } from './history';
 
 // Europe/Berlin, UTC+1 until 29 March 2026.
 const WEEK = { preset: 'custom', from: '2026-03-23', to: '2026-03-29' } as const;
 
 describe('reports: a period and the one before, from one read', () => {
-  let t: TestApp;
-  let h: History;
-  beforeEach(async () => {
-    t = await makeTestApp({ clock: new FakeClock('2026-03-31T10:00:00Z'), startWorkers: false });
-    h = new History(t.app.services.db);
-  });
-  afterEach(() => t.close());
+  const shop = reportsShop();
 
   it('gives every channel, hour and replier its own median and 90th percentile', async () => {
+    const { t, h } = shop;
     const wait = (name: string, channel: string, at: string, minutes: number | null, who: 'owner' | 'assistant' = 'owner') => {
       const c = h.customer(name, { channel, since: at });
       h.msg(c, at, 'customer');
@@ -76,6 +69,7 @@ describe('reports: a period and the one before, from one read', () => {
   });
 
   it('judges matters by what happened outside the spells it read: an earlier reply, a return weeks later', async () => {
+    const { t, h } = shop;
     // Answered on 20 January, back within 7 days in the week before: that wait continues a matter from before.
     h.chat('P', [
       ['2026-01-20T10:00:00Z', 'customer'],
@@ -110,6 +104,7 @@ describe('reports: a period and the one before, from one read', () => {
   });
 
   it('counts each period’s customers apart: new or returning as of that period, every channel once, ties by name', async () => {
+    const { t, h } = shop;
     const anna = h.customer('Anna', { language: 'en', since: '2026-03-17T10:00:00Z' });
     h.msg(anna, '2026-03-17T10:00:00Z', 'customer');
     h.msg(anna, '2026-03-17T10:05:00Z', 'owner');
