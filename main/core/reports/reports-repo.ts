@@ -139,12 +139,20 @@ export class ReportsRepo {
     return out;
   }
 
-  /** Customers still waiting whose newest message is after `since`: when they started waiting, and how many messages. */
-  waiting(since: number): { startAt: number; messages: number }[] {
-    return stmt<[number], { startAt: number; messages: number }>(
+  /**
+   * Customers still waiting whose newest message is after `since`: how many, their messages, since when the longest
+   * has waited, and how many started waiting before `longAgo`.
+   */
+  waiting(since: number, longAgo: number): { conversations: number; messages: number; oldestSince: number | null; over24h: number } {
+    return stmt<
+      [{ since: number; longAgo: number }],
+      { conversations: number; messages: number; oldestSince: number | null; over24h: number }
+    >(
       this.db,
-      'SELECT start_at AS startAt, messages FROM report_spells WHERE reply_at IS NULL AND last_at >= ?',
-    ).all(since);
+      `SELECT count(*) AS conversations, coalesce(sum(messages), 0) AS messages, min(start_at) AS oldestSince,
+         coalesce(sum(start_at < :longAgo), 0) AS over24h
+       FROM report_spells WHERE reply_at IS NULL AND last_at >= :since`,
+    ).get({ since, longAgo })!;
   }
 
   /** Auto replies, holds and escalations by reason, from the assistant's audit log. */

@@ -149,16 +149,7 @@ export class ReportsService {
   }
 
   waiting(now: number): WaitingNow {
-    const open = this.repo.waiting(now - WAITING_HORIZON);
-    let oldestSince: number | null = null;
-    for (const s of open) if (oldestSince === null || s.startAt < oldestSince) oldestSince = s.startAt;
-    return {
-      conversations: open.length,
-      messages: open.reduce((a, s) => a + s.messages, 0),
-      oldestSince,
-      over24h: open.filter((s) => now - s.startAt > DAY).length,
-      at: now,
-    };
+    return { ...this.repo.waiting(now - WAITING_HORIZON, now - DAY), at: now };
   }
 
   assistant(input: PeriodInput): Section<AssistantFigures> {
