@@ -3,6 +3,18 @@
 // the others read their own tables through an index on the period's time column.
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
+import { asNumbers, asTexts, dictionary, numbers, texts } from './columns';
+import { RESOLVED_AFTER } from './figures';
+import {
+  CONTINUES,
+  REPLIED_BY_ASSISTANT,
+  REPLIED_BY_OWNER,
+  WROTE_AGAIN_LATER,
+  WROTE_AGAIN_WITHIN_7D,
+  type Customers,
+  type SpellStarts,
+  type Spells,
+} from './rows';
 
 /** The language a customer is written to in. #14a may move it to another column: change it here. */
 const CONTACT_LANGUAGE = `k.language`;
@@ -10,24 +22,6 @@ const CONTACT_LANGUAGE = `k.language`;
 export interface Range {
   from: number;
   to: number;
-}
-
-/**
- * A waiting spell: the customer wrote (one message or several in a row) and waited for the shop. It ends with the
- * first reply by the owner or the assistant (reminders, order notices and system notes are not replies).
- */
-export interface SpellRow {
-  conversationId: number;
-  startAt: number;
-  channel: string;
-  replyAt: number | null;
-  replier: 'owner' | 'assistant' | null;
-  /** When the customer wrote again after that reply (the next spell), if they did. */
-  nextAt: number | null;
-  /** When the shop answered the spell before this one in the conversation, if there was one. */
-  prevReplyAt: number | null;
-  /** Customer messages in the spell. */
-  messages: number;
 }
 
 export interface AuditCount {
@@ -66,57 +60,99 @@ export interface ReminderRow {
   ordered7d: number;
 }
 
-export interface CustomerRow {
-  conversationId: number;
-  isNew: number;
-  channels: string;
-  language: string | null;
-}
-
 const H48 = 48 * 3_600_000;
+
 const D7 = 7 * 86_400_000;
 
 export class ReportsRepo {
   constructor(private readonly db: Db) {}
 
   /**
-   * Waiting spells that start in [from, to), grouped by conversation, each in time order. Read as raw rows (half
-   * the cost of better-sqlite3's per-row objects at tens of thousands of rows) in the table's time order, then
-   * grouped in one pass — cheaper than any sort.
+   * Waiting spells that start in [from, to), grouped by conversation (conversations in order of their first spell),
+   * each in time order. Read as columns (see `numbers`) in the table's time order, then grouped by counting — no sort.
    */
-  spells(r: Range): SpellRow[] {
-    type Raw = [number, number, string, number | null, SpellRow['replier'], number | null, number | null, number, number];
-    const rows = stmt<[number, number], Raw>(
+  spells(r: Range): Spells {
+    // The range is read along the primary key (start_at, start_message_id), so group_concat sees the spells in that order.
+    // Each value read costs, so they are few and short: the start as an offset from the range's start; the wait with
+    // who answered in its two low bits; the conversation with its flags in its three low bits.
+    const c = stmt<[Range & { resolved: number }], string[]>(
       this.db,
-      `SELECT conversation_id, start_at, channel, reply_at, replier, next_at, prev_reply_at, messages, start_message_id
-       FROM report_spells WHERE start_at >= ? AND start_at < ? ORDER BY start_at, start_message_id`,
+      `SELECT ${numbers(`conversation_id * 8
+           + ${CONTINUES} * (prev_reply_at IS NOT NULL AND start_at - prev_reply_at <= :resolved)
+           + CASE WHEN next_at IS NULL THEN 0 WHEN next_at - reply_at > :resolved THEN ${WROTE_AGAIN_LATER} ELSE ${WROTE_AGAIN_WITHIN_7D} END`)},
+         ${numbers('start_at - :from')}, ${texts('channel')},
+         ${numbers(`coalesce((reply_at - start_at) * 4
+           + CASE replier WHEN 'owner' THEN ${REPLIED_BY_OWNER} WHEN 'assistant' THEN ${REPLIED_BY_ASSISTANT} ELSE 0 END, -1)`)}
+       FROM report_spells WHERE start_at >= :from AND start_at < :to`,
     )
       .raw()
-      .all(r.from, r.to);
-    const byConversation = new Map<number, SpellRow[]>();
-    for (const x of rows) {
-      let list = byConversation.get(x[0]);
-      if (!list) byConversation.set(x[0], (list = []));
-      list.push({
-        conversationId: x[0],
-        startAt: x[1],
-        channel: x[2],
-        replyAt: x[3],
-        replier: x[4],
-        nextAt: x[5],
-        prevReplyAt: x[6],
-        messages: x[7],
-      });
+      .get({ from: r.from, to: r.to, resolved: RESOLVED_AFTER })!;
+    const packed = asNumbers(c[0]);
+    const start = asNumbers(c[1]);
+    const channel = dictionary(asTexts(c[2], packed.length));
+    const answer = asNumbers(c[3]);
+    const n = packed.length;
+    // Conversation slots in order of first appearance, then each spell's place within them (a counting sort: stable).
+    const slotOf = new Map<number, number>();
+    const slot = new Int32Array(n);
+    const sizes: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const conversation = Math.floor(packed[i] / 8);
+      let g = slotOf.get(conversation);
+      if (g === undefined) {
+        slotOf.set(conversation, (g = sizes.length));
+        sizes.push(0);
+      }
+      slot[i] = g;
+      sizes[g]++;
     }
-    return [...byConversation.values()].flat();
+    const place = new Int32Array(sizes.length);
+    for (let g = 1; g < sizes.length; g++) place[g] = place[g - 1] + sizes[g - 1];
+    const out: Spells = {
+      length: n,
+      conversationId: new Float64Array(n),
+      startAt: new Float64Array(n),
+      channel: new Int32Array(n),
+      channels: channel.names,
+      replyAt: new Float64Array(n),
+      replier: new Uint8Array(n),
+      flags: new Uint8Array(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const k = place[slot[i]]++;
+      const startAt = r.from + start[i];
+      const flags = packed[i] % 8;
+      out.conversationId[k] = (packed[i] - flags) / 8;
+      out.startAt[k] = startAt;
+      out.channel[k] = channel.index[i];
+      out.flags[k] = flags;
+      // -1 is no reply (a real wait × 4 + who is never -1, even if it were negative).
+      const a = answer[i];
+      if (a === -1) {
+        out.replyAt[k] = NaN;
+      } else {
+        const who = ((a % 4) + 4) % 4;
+        out.replier[k] = who;
+        out.replyAt[k] = startAt + (a - who) / 4;
+      }
+    }
+    return out;
   }
 
-  /** Customers still waiting whose newest message is after `since`: when they started waiting, and how many messages. */
-  waiting(since: number): { startAt: number; messages: number }[] {
-    return stmt<[number], { startAt: number; messages: number }>(
+  /**
+   * Customers still waiting whose newest message is after `since`: how many, their messages, since when the longest
+   * has waited, and how many started waiting before `longAgo`.
+   */
+  waiting(since: number, longAgo: number): { conversations: number; messages: number; oldestSince: number | null; over24h: number } {
+    return stmt<
+      [{ since: number; longAgo: number }],
+      { conversations: number; messages: number; oldestSince: number | null; over24h: number }
+    >(
       this.db,
-      'SELECT start_at AS startAt, messages FROM report_spells WHERE reply_at IS NULL AND last_at >= ?',
-    ).all(since);
+      `SELECT count(*) AS conversations, coalesce(sum(messages), 0) AS messages, min(start_at) AS oldestSince,
+         coalesce(sum(start_at < :longAgo), 0) AS over24h
+       FROM report_spells WHERE reply_at IS NULL AND last_at >= :since`,
+    ).get({ since, longAgo })!;
   }
 
   /** Auto replies, holds and escalations by reason, from the assistant's audit log. */
@@ -302,19 +338,57 @@ export class ReportsRepo {
     return out;
   }
 
-  /**
-   * Customers who wrote in the range (started waiting for the shop in it): new (their conversation began in the
-   * range) or returning, the channels they wrote on, and their language.
-   */
-  customers(r: Range): CustomerRow[] {
-    return stmt<[Range], CustomerRow>(
+  /** Spells that start in [from, to), in time order (customers who wrote in the range, with repeats). */
+  spellStarts(r: Range): SpellStarts {
+    const c = stmt<[Range], string[]>(
       this.db,
-      `WITH w AS (
-         SELECT conversation_id, group_concat(DISTINCT channel) AS channels
-         FROM report_spells WHERE start_at >= :from AND start_at < :to GROUP BY conversation_id
-       )
-       SELECT w.conversation_id AS conversationId, c.created_at >= :from AS isNew, w.channels, ${CONTACT_LANGUAGE} AS language
-       FROM w JOIN conversations c ON c.id = w.conversation_id JOIN contacts k ON k.id = c.contact_id`,
-    ).all({ from: r.from, to: r.to });
+      `SELECT ${numbers('conversation_id')}, ${numbers('start_at - :from')}, ${texts('channel')}
+       FROM report_spells WHERE start_at >= :from AND start_at < :to`,
+    )
+      .raw()
+      .get({ from: r.from, to: r.to })!;
+    const conversationId = asNumbers(c[0]);
+    const startAt = asNumbers(c[1]);
+    for (let i = 0; i < startAt.length; i++) startAt[i] += r.from;
+    const { index, names } = dictionary(asTexts(c[2], conversationId.length));
+    return { conversationId, startAt, channel: index, channels: names };
+  }
+
+  /**
+   * When these conversations began and their customer's language. A conversation without a contact is left out.
+   * A report's customers are usually most of the shop's: reading the id range they span costs a third of looking
+   * each one up; a sparse set is looked up one by one.
+   */
+  customers(conversationIds: Set<number>): Customers {
+    const out: Customers = new Map();
+    if (conversationIds.size === 0) return out;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const id of conversationIds) {
+      if (id < lo) lo = id;
+      if (id > hi) hi = id;
+    }
+    const columns = `${numbers('c.id')}, ${numbers('c.created_at')}, ${texts(`coalesce(${CONTACT_LANGUAGE}, '')`)}`;
+    const c =
+      conversationIds.size * 4 >= hi - lo
+        ? stmt<[number, number], string[]>(
+            this.db,
+            `SELECT ${columns} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id BETWEEN ? AND ?`,
+          )
+            .raw()
+            .get(lo, hi)!
+        : stmt<[string], string[]>(
+            this.db,
+            `SELECT ${columns} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+          )
+            .raw()
+            .get(JSON.stringify([...conversationIds]))!;
+    const ids = asNumbers(c[0]);
+    const createdAt = asNumbers(c[1]);
+    const language = asTexts(c[2], ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      if (conversationIds.has(ids[i])) out.set(ids[i], { createdAt: createdAt[i], language: language[i] });
+    }
+    return out;
   }
 }

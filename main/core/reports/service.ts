@@ -2,10 +2,20 @@
 // Definitions live in figures.ts (first response, resolution, containment) and in the repository's comments.
 import type { Clock } from '../clock';
 import type { SettingsService } from '../settings/service';
-import { DAY, resolutionFigures, speedFigures, type ResolutionFigures, type SpeedFigures } from './figures';
+import {
+  DAY,
+  customerFigures,
+  resolutionFigures,
+  speedFigures,
+  type CustomersFigures,
+  type ResolutionFigures,
+  type SpeedFigures,
+} from './figures';
 import { HourOfDay, resolvePeriod, type Period, type PeriodInput } from './period';
 import type { ContainmentRow, ReminderRow, ReportsRepo } from './reports-repo';
 import type { Backlog, SpellsBuilder } from './spells';
+
+export type { CustomersFigures } from './figures';
 
 /** How far after a past period returns on the same matter are followed. */
 const LOOKAHEAD = 30 * DAY;
@@ -81,14 +91,6 @@ export interface RemindersFigures {
   optOuts: number;
 }
 
-export interface CustomersFigures {
-  total: number;
-  new: number;
-  returning: number;
-  byChannel: { channel: string; new: number; returning: number }[];
-  byLanguage: { language: string; n: number }[];
-}
-
 export interface WaitingNow {
   conversations: number;
   messages: number;
@@ -147,16 +149,7 @@ export class ReportsService {
   }
 
   waiting(now: number): WaitingNow {
-    const open = this.repo.waiting(now - WAITING_HORIZON);
-    let oldestSince: number | null = null;
-    for (const s of open) if (oldestSince === null || s.startAt < oldestSince) oldestSince = s.startAt;
-    return {
-      conversations: open.length,
-      messages: open.reduce((a, s) => a + s.messages, 0),
-      oldestSince,
-      over24h: open.filter((s) => now - s.startAt > DAY).length,
-      at: now,
-    };
+    return { ...this.repo.waiting(now - WAITING_HORIZON, now - DAY), at: now };
   }
 
   assistant(input: PeriodInput): Section<AssistantFigures> {
@@ -230,33 +223,20 @@ export class ReportsService {
     );
   }
 
+  /** Both periods from one read of their spells (and of who those customers are). */
   customers(input: PeriodInput): Section<CustomersFigures> {
-    return this.section(input, (p) => {
-      const rows = this.repo.customers(p);
-      const channels = new Map<string, { new: number; returning: number }>();
-      const languages = new Map<string, number>();
-      let fresh = 0;
-      for (const r of rows) {
-        if (r.isNew) fresh++;
-        for (const ch of r.channels.split(',')) {
-          const c = channels.get(ch) ?? { new: 0, returning: 0 };
-          if (r.isNew) c.new++;
-          else c.returning++;
-          channels.set(ch, c);
-        }
-        const lang = r.language ?? '';
-        languages.set(lang, (languages.get(lang) ?? 0) + 1);
-      }
-      return {
-        total: rows.length,
-        new: fresh,
-        returning: rows.length - fresh,
-        byChannel: [...channels.entries()]
-          .map(([channel, c]) => ({ channel, ...c }))
-          .sort((a, b) => b.new + b.returning - (a.new + a.returning)),
-        byLanguage: [...languages.entries()].map(([language, n]) => ({ language, n })).sort((a, b) => b.n - a.n),
-      };
-    });
+    const pair = resolvePeriod(input, this.clock.now(), this.settings.get().business.timeZone);
+    const preparing = this.prepare();
+    const spells = this.repo.spellStarts({ from: pair.previous.from, to: pair.current.to });
+    const customers = this.repo.customers(new Set(spells.conversationId));
+    return {
+      timeZone: pair.timeZone,
+      preparing,
+      period: info(pair.current),
+      previous: info(pair.previous),
+      current: customerFigures(spells, customers, pair.current.from, pair.current.to),
+      prior: customerFigures(spells, customers, pair.previous.from, pair.previous.to),
+    };
   }
 }
 

@@ -1,6 +1,9 @@
 // Hand-built shop histories for the reports tests: rows with exact times, written straight into a real database
 // (the figures are SQL over these tables, so the tests control every timestamp).
+import { afterEach, beforeEach } from 'vitest';
 import type { Db } from '../../../main/core/db/connection';
+import { FakeClock } from '../../helpers/fake-clock';
+import { makeTestApp, type TestApp } from '../../helpers/test-app';
 
 export type Who = 'customer' | 'owner' | 'assistant' | 'system';
 
@@ -113,3 +116,14 @@ export class History {
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
+
+/** For a describe block: a fresh test app at `now` (workers off) and a History on its database for every test. */
+export function reportsShop(now = '2026-03-31T10:00:00Z'): { t: TestApp; h: History } {
+  const shop = {} as { t: TestApp; h: History };
+  beforeEach(async () => {
+    shop.t = await makeTestApp({ clock: new FakeClock(now), startWorkers: false });
+    shop.h = new History(shop.t.app.services.db);
+  });
+  afterEach(() => shop.t.close());
+  return shop;
+}
