@@ -7,7 +7,7 @@ import type { ConversationActivity, ConversationsRepo } from '../db/repos/conver
 import type { MessagesRepo } from '../db/repos/messages-repo';
 import type { InboundMessage } from '../channels/channel';
 import { previewOf } from './preview';
-import type { MessageKind } from './types';
+import type { Message, MessageKind } from './types';
 
 /** Largest message body Lavka stores; anything longer is refused with a clear error instead of bloating the DB. */
 export const MAX_BODY_CHARS = 200_000;
@@ -28,6 +28,12 @@ export interface StoredInbound {
   startDownload: (() => void) | null;
 }
 
+/** A stored group: per message its rows (null: already stored), and the stored messages as read back. */
+export interface StoredGroup {
+  stored: (StoredInbound | null)[];
+  messages: Map<number, Message>;
+}
+
 /** What a group's messages leave to write once, after all of them: senders' last-seen and conversation rows. */
 interface StoreGroup {
   /** identity id → the newest non-empty display name ('' if none came). */
@@ -43,7 +49,7 @@ export class InboundStore {
   private readonly messages: MessagesRepo;
   private readonly media: InboxMedia | null;
   /** Built once: a new transaction function per call costs more than storing a short message. */
-  private readonly tx: Transaction<(msgs: readonly InboundMessage[], now: number) => (StoredInbound | null)[]>;
+  private readonly tx: Transaction<(msgs: readonly InboundMessage[], now: number) => StoredGroup>;
 
   constructor(d: { db: Db; contacts: ContactsRepo; conversations: ConversationsRepo; messages: MessagesRepo; media?: InboxMedia }) {
     this.db = d.db;
@@ -58,8 +64,9 @@ export class InboundStore {
    * Stores the messages in one transaction; null for each one already stored. Each conversation row and each sender's
    * last-seen is written once, after the group's messages, with the result message-by-message updates would give: a
    * busy conversation costs one row update (and one move in each activity index) per burst, not one per message.
+   * The stored messages are read back once, inside the transaction (no second read transaction after the commit).
    */
-  group(msgs: readonly InboundMessage[], now: number): (StoredInbound | null)[] {
+  group(msgs: readonly InboundMessage[], now: number): StoredGroup {
     return this.tx.immediate(msgs, now);
   }
 
@@ -69,12 +76,12 @@ export class InboundStore {
   }
 
   /** The group's rows, inside its transaction. */
-  private storeGroup(msgs: readonly InboundMessage[], now: number): (StoredInbound | null)[] {
+  private storeGroup(msgs: readonly InboundMessage[], now: number): StoredGroup {
     const group: StoreGroup = { seen: new Map(), activity: new Map() };
     const results = msgs.map((m) => this.one(m, now, group));
     for (const [identityId, display] of group.seen) this.contacts.touchIdentity(identityId, now, display || undefined);
     for (const [conversationId, ms] of group.activity) this.conversations.onMessages(conversationId, ms);
-    return results;
+    return { stored: results, messages: this.messages.getMany(results.flatMap((r) => (r ? [r.messageId] : []))) };
   }
 
   /** One message's rows, inside the group's transaction; null when it is already stored. */

@@ -58,6 +58,8 @@ export interface InboxDeps {
   media?: InboxMedia;
   /** Called after an outgoing message is committed, so the outbox can wake up. */
   queued?: () => void;
+  /** Called after every commit of the inbox (the WAL checkpoint runs then, not inside a commit). */
+  committed?: () => void;
   /** Where a committed customer message goes next: the inbound pipeline (inbound/pipeline.ts). */
   inbound?: (e: InboundEvent) => unknown;
 }
@@ -99,9 +101,9 @@ export class InboxService {
    */
   receiveMany(msgs: readonly InboundMessage[]): ReceiveResult[] {
     if (msgs.length === 0) return [];
-    const stored = this.store.group(msgs, this.clock.now());
-    // One read for the whole group; a conversation that got several messages is re-read and announced once, after its last one.
-    const messages = this.messages.getMany(stored.flatMap((r) => (r ? [r.messageId] : [])));
+    const { stored, messages } = this.store.group(msgs, this.clock.now());
+    this.d.committed?.();
+    // A conversation that got several messages is re-read and announced once, after its last one.
     const lastOf = new Map<number, number>();
     stored.forEach((r, i) => r && lastOf.set(r.conversationId, i));
     return stored.map((result, i) => {
@@ -216,6 +218,7 @@ export class InboxService {
     return {
       message,
       afterCommit: () => {
+        this.d.committed?.();
         this.publish(conversationId, message);
         this.d.queued?.();
       },
