@@ -17,6 +17,8 @@ export class IdleCheckpoints {
   private pending: unknown = null;
   private pendingDelay = 0;
   private commits = 0;
+  /** WAL frames the last checkpoint saw (-1: none yet). */
+  private lastLog = -1;
 
   constructor(
     private readonly db: Db,
@@ -43,6 +45,21 @@ export class IdleCheckpoints {
   private run(): void {
     this.pending = null;
     this.commits = 0;
-    if (this.db.open && !this.db.inTransaction) this.db.pragma('wal_checkpoint(PASSIVE)');
+    if (!this.db.open || this.db.inTransaction) return;
+    let r: { log: number } | undefined;
+    try {
+      [r] = this.db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    } catch (err) {
+      // Another process holds the file (a backup tool, a second Lavka refused by the lock): the next commit tries again.
+      console.error('[db] WAL checkpoint failed', err);
+      return;
+    }
+    // Other domains write after the inbox (the inbound pipeline's reactions) without telling: while the WAL keeps
+    // changing, look again after a quiet second; once it stands still, stop until the next commit.
+    if (r && r.log !== this.lastLog) {
+      this.lastLog = r.log;
+      this.pendingDelay = QUIET_MS;
+      this.pending = this.clock.setTimeout(() => this.run(), QUIET_MS);
+    }
   }
 }

@@ -42,4 +42,18 @@ describe('WAL checkpoints after the inbox commits', () => {
     t.clock.advance(0);
     expect(statSync(file).size).toBeGreaterThan(before);
   });
+
+  it('also folds in what other domains write after the inbox, a quiet second later, and then rests', async () => {
+    t = await makeTestApp();
+    const s = t.app.services;
+    const file = s.db.name;
+    s.inbox.receive(message(0));
+    t.clock.advance(1_000);
+    const afterInbox = statSync(file).size;
+    // A reaction elsewhere (here: a large setting) commits without telling the checkpoints.
+    s.db.prepare('INSERT INTO settings(key, value) VALUES (?, ?)').run('test.large', 'x'.repeat(200_000));
+    expect(statSync(file).size).toBe(afterInbox);
+    t.clock.advance(1_000);
+    expect(statSync(file).size).toBeGreaterThan(afterInbox);
+  });
 });
