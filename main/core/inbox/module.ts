@@ -10,6 +10,7 @@ import type { SearchRepo } from '../db/repos/search-repo';
 import type { DomainBus } from '../domain-events';
 import type { EventBus } from '../events';
 import type { InboundEvent } from '../inbound/stage';
+import { IdleCheckpoints } from '../db/checkpoints';
 import { InboxService, type InboxMedia } from './service';
 
 export interface InboxModuleDeps {
@@ -27,6 +28,7 @@ export interface InboxModuleDeps {
 
 export function createInboxModule(d: InboxModuleDeps): { service: InboxService } {
   const { repos } = d;
+  const checkpoints = new IdleCheckpoints(d.db, d.clock);
   const service = new InboxService({
     db: d.db,
     contacts: repos.contacts,
@@ -40,6 +42,8 @@ export function createInboxModule(d: InboxModuleDeps): { service: InboxService }
     media: d.media,
     queued: d.queued,
     inbound: d.inbound,
+    // A message's commit never waits for a WAL checkpoint: it runs right after, once the caller yields.
+    committed: () => checkpoints.committed(),
   });
   return { service };
 }

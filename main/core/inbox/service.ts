@@ -13,10 +13,10 @@ import type { MessageHit, SearchRepo } from '../db/repos/search-repo';
 import type { AckStatus, InboundMessage } from '../channels/channel';
 import type { Author, ConversationSummary, InboxFilter, Message, MessageKind, MessageStatus, Origin } from './types';
 import { previewOf } from './preview';
+import { InboundStore, MAX_BODY_CHARS, type InboxMedia } from './inbound-store';
 import { isMessagingChannel } from '../../shared/addresses';
 
-/** Largest message body Lavka stores; anything longer is refused with a clear error instead of bloating the DB. */
-export const MAX_BODY_CHARS = 200_000;
+export { MAX_BODY_CHARS } from './inbound-store';
 /** Pinned rows shown above the list; more than this is no longer "pinned", it is a second inbox. */
 const MAX_PINNED = 50;
 
@@ -33,12 +33,7 @@ export interface SendOptions {
   mediaId?: number;
 }
 
-/** The media domain, as the inbox uses it (absent where no media is wired). */
-export interface InboxMedia {
-  recordInbound(messageId: number, media: NonNullable<InboundMessage['media']>): () => void;
-  attachInTransaction(mediaId: number, messageId: number): void;
-  kindOf(mediaId: number): MessageKind;
-}
+export type { InboxMedia } from './inbound-store';
 
 /** Whether a message of this origin is someone answering the customer (no origin: the owner writing). */
 function answersCustomer(origin: Origin | undefined): boolean {
@@ -63,6 +58,8 @@ export interface InboxDeps {
   media?: InboxMedia;
   /** Called after an outgoing message is committed, so the outbox can wake up. */
   queued?: () => void;
+  /** Called after every commit of the inbox (the WAL checkpoint runs then, not inside a commit). */
+  committed?: () => void;
   /** Where a committed customer message goes next: the inbound pipeline (inbound/pipeline.ts). */
   inbound?: (e: InboundEvent) => unknown;
 }
@@ -77,6 +74,7 @@ export class InboxService {
   private readonly events: EventBus;
   private readonly clock: Clock;
   private readonly media: InboxMedia | null;
+  private readonly store: InboundStore;
 
   constructor(private readonly d: InboxDeps) {
     this.db = d.db;
@@ -88,6 +86,7 @@ export class InboxService {
     this.events = d.events;
     this.clock = d.clock;
     this.media = d.media ?? null;
+    this.store = new InboundStore(d);
   }
 
   /** Stores one inbound message exactly once. Unknown senders become new contacts. */
@@ -102,15 +101,15 @@ export class InboxService {
    */
   receiveMany(msgs: readonly InboundMessage[]): ReceiveResult[] {
     if (msgs.length === 0) return [];
-    const now = this.clock.now();
-    const stored = this.db.transaction(() => msgs.map((m) => this.store(m, now))).immediate();
-    // A conversation that got several messages of the batch is re-read and announced once, after its last one.
+    const { stored, messages } = this.store.group(msgs, this.clock.now());
+    this.d.committed?.();
+    // A conversation that got several messages is re-read and announced once, after its last one.
     const lastOf = new Map<number, number>();
     stored.forEach((r, i) => r && lastOf.set(r.conversationId, i));
     return stored.map((result, i) => {
       if (!result) return { stored: false };
       result.startDownload?.();
-      const message = this.messages.get(result.messageId)!;
+      const message = messages.get(result.messageId)!;
       this.publish(result.conversationId, message, lastOf.get(result.conversationId) === i);
       // The pipeline answers customers; the owner's own messages (from the phone) only publish, which resolves "Needs you".
       if (result.own) return { stored: true, messageId: result.messageId, conversationId: result.conversationId };
@@ -128,61 +127,6 @@ export class InboxService {
       }
       return { stored: true, messageId: result.messageId, conversationId: result.conversationId };
     });
-  }
-
-  /** One message's rows, inside the caller's transaction; null when it is already stored. */
-  private store(
-    msg: InboundMessage,
-    now: number,
-  ): {
-    messageId: number;
-    conversationId: number;
-    contactId: number;
-    isNewContact: boolean;
-    own: boolean;
-    startDownload: (() => void) | null;
-  } | null {
-    const body = msg.body.length > MAX_BODY_CHARS ? msg.body.slice(0, MAX_BODY_CHARS) : msg.body;
-    const own = msg.fromOwner === true;
-    if (this.messages.existsExternal(msg.channel, msg.externalId)) return null;
-    let identity = this.contacts.findIdentity(msg.channel, msg.from.externalId);
-    let isNewContact = false;
-    if (!identity) {
-      const name = msg.from.display.trim() || msg.from.externalId;
-      const contactId = this.contacts.create({ name }, now);
-      const id = this.contacts.addIdentity(contactId, msg.channel, msg.from.externalId, msg.from.display, now);
-      identity = { id, contactId, channel: msg.channel, externalId: msg.from.externalId, display: msg.from.display, lastSeenAt: now };
-      isNewContact = true;
-    } else {
-      this.contacts.touchIdentity(identity.id, now, msg.from.display || undefined);
-    }
-    // The owner's own message that Lavka is itself still sending (or checking after a crash) is that message, not a new one.
-    if (own && this.messages.unsentCopy(msg.channel, identity.id, msg.kind, body)) return null;
-    const conversationId = this.conversationFor(identity.contactId, msg.channel, msg.at);
-    const messageId = this.messages.insert({
-      conversationId,
-      direction: own ? 'out' : 'in',
-      channel: msg.channel,
-      identityId: identity.id,
-      externalId: msg.externalId,
-      author: own ? 'owner' : 'customer',
-      origin: own ? 'owner' : 'customer',
-      kind: msg.kind,
-      body,
-      status: own ? 'sent' : 'received',
-      createdAt: msg.at,
-    });
-    if (messageId === undefined) return null;
-    this.conversations.onMessage(conversationId, {
-      id: messageId,
-      at: msg.at,
-      preview: previewOf(msg.kind, body),
-      channel: msg.channel,
-      direction: own ? 'out' : 'in',
-      countsUnread: !own,
-    });
-    const startDownload = msg.media && this.media ? this.media.recordInbound(messageId, msg.media) : null;
-    return { messageId, conversationId, contactId: identity.contactId, isNewContact, own, startDownload };
   }
 
   /**
@@ -274,6 +218,7 @@ export class InboxService {
     return {
       message,
       afterCommit: () => {
+        this.d.committed?.();
         this.publish(conversationId, message);
         this.d.queued?.();
       },
@@ -373,7 +318,7 @@ export class InboxService {
 
   /** The contact's conversation; a new one starts at `at` so backfilled history sorts where it belongs. */
   private conversationFor(contactId: number, channel: string, at: number): number {
-    return this.conversations.idForContact(contactId) ?? this.conversations.create(contactId, channel, at);
+    return this.store.conversationFor(contactId, channel, at);
   }
 
   /** Ensures a contact has a conversation (e.g. the owner writes first to an imported contact). */

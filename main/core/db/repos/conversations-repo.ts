@@ -28,6 +28,18 @@ const SUMMARY_COLUMNS = `
 /** How many of the newest conversations a channel-filtered page looks through before switching strategy. */
 const CHANNEL_SCAN_WINDOW = 1000;
 
+/** One message as the inbox row sees it: the newest one shows, customer messages reopen and count as unread. */
+export interface ConversationActivity {
+  id: number;
+  at: number;
+  preview: string;
+  channel: string;
+  direction: Direction;
+  countsUnread: boolean;
+  /** An automatic message (greeting, reminder…) that does not hand the turn to the customer. */
+  keepState?: boolean;
+}
+
 export interface ListCursor {
   at: number;
   id: number;
@@ -67,30 +79,48 @@ export class ConversationsRepo {
     stmt(this.db, 'UPDATE conversations SET last_channel = ? WHERE id = ?').run(channel, conversationId);
   }
 
-  onMessage(
-    conversationId: number,
-    m: { id: number; at: number; preview: string; channel: string; direction: Direction; countsUnread: boolean; keepState?: boolean },
-  ): void {
+  onMessage(conversationId: number, m: ConversationActivity): void {
+    this.onMessages(conversationId, [m]);
+  }
+
+  /**
+   * Several messages of one conversation, in arrival order, applied as ONE row update with the same result as one
+   * onMessage per message (a burst touches the row and its activity indexes once, not once per message).
+   */
+  onMessages(conversationId: number, ms: readonly ConversationActivity[]): void {
+    const last = ms.at(-1);
+    if (!last) return;
+    let at = last.at;
+    let unread = 0;
+    let lastIn = -1;
+    ms.forEach((m, i) => {
+      at = Math.max(at, m.at);
+      if (m.countsUnread) unread++;
+      if (m.direction === 'in') lastIn = i;
+    });
+    // A customer message reopens whatever the state; a later reply of the owner (one that does not keep the state)
+    // hands the turn over. Without a customer message, a reply turns an open conversation into a waiting one.
+    const handsOver = ms.slice(lastIn + 1).some((m) => m.direction === 'out' && !m.keepState);
     stmt(
       this.db,
       `UPDATE conversations SET last_message_id = ?, last_message_at = max(last_message_at, ?), last_preview = ?, last_channel = ?,
-         last_inbound_channel = CASE WHEN ? = 'in' THEN ? ELSE last_inbound_channel END,
+         last_inbound_channel = coalesce(?, last_inbound_channel),
          unread_count = unread_count + ?,
-         -- A customer message reopens whatever the state; the owner's reply on an open one hands the turn over.
-         state = CASE WHEN ? = 'in' THEN 'open' WHEN state = 'open' AND ? = 0 THEN 'waiting' ELSE state END,
-         snoozed_until = CASE WHEN ? = 'in' THEN NULL ELSE snoozed_until END
+         state = CASE WHEN ? = 1 THEN (CASE WHEN ? = 1 THEN 'waiting' ELSE 'open' END)
+                      WHEN state = 'open' AND ? = 1 THEN 'waiting' ELSE state END,
+         snoozed_until = CASE WHEN ? = 1 THEN NULL ELSE snoozed_until END
        WHERE id = ?`,
     ).run(
-      m.id,
-      m.at,
-      m.preview,
-      m.channel,
-      m.direction,
-      m.channel,
-      m.countsUnread ? 1 : 0,
-      m.direction,
-      m.keepState ? 1 : 0,
-      m.direction,
+      last.id,
+      at,
+      last.preview,
+      last.channel,
+      lastIn >= 0 ? ms[lastIn].channel : null,
+      unread,
+      lastIn >= 0 ? 1 : 0,
+      handsOver ? 1 : 0,
+      handsOver ? 1 : 0,
+      lastIn >= 0 ? 1 : 0,
       conversationId,
     );
   }

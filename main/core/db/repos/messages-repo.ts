@@ -98,6 +98,21 @@ export class MessagesRepo {
     return row ? toMessage(row) : undefined;
   }
 
+  /** Several messages by id in one read (a stored burst is announced from one query, not one per message). */
+  getMany(ids: readonly number[]): Map<number, Message> {
+    const out = new Map<number, Message>();
+    if (ids.length === 1) {
+      const m = this.get(ids[0]);
+      if (m) out.set(m.id, m);
+    } else if (ids.length > 1) {
+      const rows = stmt<[string], MessageRow>(this.db, `SELECT ${COLS} FROM messages WHERE id IN (SELECT value FROM json_each(?))`).all(
+        JSON.stringify(ids),
+      );
+      for (const r of rows) out.set(r.id, toMessage(r));
+    }
+    return out;
+  }
+
   byExternal(channel: string, externalId: string): Message | undefined {
     const row = stmt<[string, string], MessageRow>(this.db, `SELECT ${COLS} FROM messages WHERE channel = ? AND external_id = ?`).get(
       channel,
