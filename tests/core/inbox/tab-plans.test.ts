@@ -13,7 +13,7 @@ beforeEach(async () => {
   ran = [];
   const db: Db = t.app.services.db;
   const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => (ran.push(sql), prepare(sql)));
+  db.prepare = (sql: string) => (ran.push(sql), prepare(sql));
 });
 afterEach(async () => t.close());
 
