@@ -1,13 +1,36 @@
 // Inbox: the conversation list, the open conversation, and the customer beside it.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from '../../i18n/react';
 import { useInboxStore } from '../../stores/inbox';
 import { useSandboxStore } from '../../stores/sandbox';
 import { ConversationList } from './ConversationList';
-import { ConversationView } from './ConversationView';
-import { ContactPanel } from './ContactPanel';
-import { SandboxPanel } from '../sandbox/SandboxPanel';
 import { FirstRunChecklist } from '../workday/FirstRunChecklist';
+import { lazyNamed } from '../../reconnect';
+
+// The first screen is the list: the open conversation, the customer panel and the sandbox (with the composer, order
+// and reminder dialogs, date and phone code) are their own chunks, fetched right after the list is painted so the
+// first click finds them loaded.
+const loadConversation = () => import('./ConversationView');
+const loadContactPanel = () => import('./ContactPanel');
+const loadSandbox = () => import('../sandbox/SandboxPanel');
+const ConversationView = lazyNamed(loadConversation, 'ConversationView');
+const ContactPanel = lazyNamed(loadContactPanel, 'ContactPanel');
+const SandboxPanel = lazyNamed(loadSandbox, 'SandboxPanel');
+
+function prefetchPanes(): () => void {
+  let h: ReturnType<typeof setTimeout> | undefined;
+  const f = requestAnimationFrame(
+    () =>
+      (h = setTimeout(() => {
+        // A failed prefetch costs nothing: opening the pane fetches again (and waits for a reconnect).
+        for (const load of [loadConversation, loadContactPanel, loadSandbox]) load().catch(() => {});
+      }, 0)),
+  );
+  return () => {
+    cancelAnimationFrame(f);
+    clearTimeout(h);
+  };
+}
 
 export function InboxScreen() {
   const { t } = useTranslation();
@@ -20,13 +43,16 @@ export function InboxScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(prefetchPanes, []);
 
   return (
     <div className="inbox">
       <ConversationList />
       <main className="conversation-pane">
         {selectedId && selected ? (
-          <ConversationView key={selectedId} conversation={selected} />
+          <Suspense fallback={null}>
+            <ConversationView key={selectedId} conversation={selected} />
+          </Suspense>
         ) : (
           <div className="empty-state">
             <div className="empty-icon" aria-hidden>
@@ -41,8 +67,10 @@ export function InboxScreen() {
           </div>
         )}
       </main>
-      {selected && !sandboxOpen && <ContactPanel contactId={selected.contactId} />}
-      {sandboxOpen && <SandboxPanel />}
+      <Suspense fallback={null}>
+        {selected && !sandboxOpen && <ContactPanel contactId={selected.contactId} />}
+        {sandboxOpen && <SandboxPanel />}
+      </Suspense>
     </div>
   );
 }
