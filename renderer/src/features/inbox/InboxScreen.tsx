@@ -17,6 +17,9 @@ const ConversationView = lazyNamed(loadConversation, 'ConversationView');
 const ContactPanel = lazyNamed(loadContactPanel, 'ContactPanel');
 const SandboxPanel = lazyNamed(loadSandbox, 'SandboxPanel');
 
+// After the first frame and the tasks right behind it (the list's measuring, the tab counts).
+const PREFETCH_AFTER_MS = 300;
+
 function prefetchPanes(): () => void {
   let h: ReturnType<typeof setTimeout> | undefined;
   const f = requestAnimationFrame(
@@ -24,7 +27,7 @@ function prefetchPanes(): () => void {
       (h = setTimeout(() => {
         // A failed prefetch costs nothing: opening the pane fetches again (and waits for a reconnect).
         for (const load of [loadConversation, loadContactPanel, loadSandbox]) load().catch(() => {});
-      }, 0)),
+      }, PREFETCH_AFTER_MS)),
   );
   return () => {
     cancelAnimationFrame(f);
