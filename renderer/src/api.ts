@@ -51,12 +51,33 @@ async function rawCall(name: string, input: unknown): Promise<Envelope<unknown>>
   }
 }
 
+// Answers asked for before the rest of the UI's code has run (renderer/src/first-calls.ts), by method and input. The
+// first call with the same method and input takes its answer; one nobody took within a few seconds is dropped, so a
+// later call never gets an old answer.
+const early = new Map<string, Promise<Envelope<unknown>>>();
+const EARLY_KEEP_MS = 5_000;
+const earlyKey = (name: string, input: unknown) => `${name} ${JSON.stringify(input ?? {})}`;
+
+/** Sends a call now and keeps its answer for the first `call()` with the same method and input (browser only). */
+export function callEarly<K extends MethodName>(name: K, ...args: undefined extends ApiInput<K> ? [ApiInput<K>?] : [ApiInput<K>]): void {
+  if (window.lavka) return; // the desktop window waits for its core process first
+  const key = earlyKey(name, args[0]);
+  early.set(key, rawCall(name, args[0] ?? {}));
+  setTimeout(() => early.delete(key), EARLY_KEEP_MS);
+}
+
 /** Calls a core method; resolves with its value or throws ApiCallError with a stable code and a human message. */
 export async function call<K extends MethodName>(
   name: K,
   ...args: undefined extends ApiInput<K> ? [ApiInput<K>?] : [ApiInput<K>]
 ): Promise<ApiOutput<K>> {
-  const env = await rawCall(name, args[0] ?? {});
+  let pending: Promise<Envelope<unknown>> | undefined;
+  if (early.size > 0) {
+    const key = earlyKey(name, args[0]);
+    pending = early.get(key);
+    early.delete(key);
+  }
+  const env = await (pending ?? rawCall(name, args[0] ?? {}));
   if (!env.ok) throw new ApiCallError(env.error.code, env.error.message, env.error.details, env.error.reason, env.error.params);
   return env.value as ApiOutput<K>;
 }

@@ -20,11 +20,20 @@ function dayKey(ms: number, timeZone?: string): string {
   return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(ms);
 }
 
+// Today's and yesterday's day keys, worked out once a minute rather than for every row of the list.
+let around: { key: string; today: string; yesterday: string } | null = null;
+function todayAndYesterday(now: number, timeZone?: string): { today: string; yesterday: string } {
+  const key = `${timeZone ?? ''}|${Math.floor(now / 60_000)}`;
+  if (around?.key !== key) around = { key, today: dayKey(now, timeZone), yesterday: dayKey(now - 86_400_000, timeZone) };
+  return around;
+}
+
 export function formatListTime(ms: number, timeZone?: string, now = Date.now()): string {
   const lang = i18next.language || 'en';
   const day = dayKey(ms, timeZone);
-  if (day === dayKey(now, timeZone)) return formatTime(ms, timeZone);
-  if (day === dayKey(now - 86_400_000, timeZone)) return i18next.t('common.time.yesterday');
+  const { today, yesterday } = todayAndYesterday(now, timeZone);
+  if (day === today) return formatTime(ms, timeZone);
+  if (day === yesterday) return i18next.t('common.time.yesterday');
   if (now - ms < 6 * 86_400_000) return formatter(lang, { weekday: 'short', timeZone }).format(ms);
   return formatter(lang, { day: 'numeric', month: 'short', timeZone }).format(ms);
 }

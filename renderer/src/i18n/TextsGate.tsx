@@ -1,6 +1,6 @@
 // Holds the window's content until the texts of the UI language are loaded, so no screen ever shows a raw key.
 import { useEffect, useReducer, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './react';
 import { uiTextsLoaded } from './index';
 
 export function TextsGate({ children }: { children: ReactNode }) {

@@ -26,18 +26,26 @@ interface BackupState {
   applyRetention: () => Promise<number>;
 }
 
+let loading: Promise<void> | null = null;
+
 export const useBackupStore = create<BackupState>((set, get) => ({
   status: null,
   list: [],
   privacy: null,
   error: null,
-  async load() {
-    try {
-      const [status, list] = await Promise.all([call('backup.status'), call('backup.list')]);
-      set({ status, list, error: null });
-    } catch (err) {
-      set({ error: errorText(err) });
-    }
+  load() {
+    // The page asks at start and RecoveryGate asks when it mounts: one request answers both.
+    loading ??= (async () => {
+      try {
+        const [status, list] = await Promise.all([call('backup.status'), call('backup.list')]);
+        set({ status, list, error: null });
+      } catch (err) {
+        set({ error: errorText(err) });
+      } finally {
+        loading = null;
+      }
+    })();
+    return loading;
   },
   apply(status) {
     set({ status });

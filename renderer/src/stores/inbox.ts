@@ -2,17 +2,10 @@
 import { create } from 'zustand';
 import { call, type ApiOutput } from '../api';
 import { errorText } from '../i18n/errors';
+import { FIRST_FILTER, PAGE, listParams, type ConversationSummary, type InboxFilter } from './inbox-query';
 
-export type ConversationSummary = ApiOutput<'inbox.get'>;
+export type { ConversationSummary, InboxFilter, StateView } from './inbox-query';
 type SearchHit = ApiOutput<'inbox.search'>['hits'][number];
-export type StateView = 'active' | ConversationSummary['state'] | null;
-export interface InboxFilter {
-  unread: boolean;
-  channel: string | null;
-  /** Which state tab: 'active' (open + waiting) by default; null shows every state. */
-  state: StateView;
-  label: number | null;
-}
 
 interface InboxState {
   items: ConversationSummary[];
@@ -56,19 +49,12 @@ function byActivity(a: ConversationSummary, b: ConversationSummary): number {
   return Number(b.pinned) - Number(a.pinned) || b.lastMessageAt - a.lastMessageAt || b.id - a.id;
 }
 
-const listParams = (f: InboxFilter) => ({
-  unread: f.unread || undefined,
-  channel: f.channel ?? undefined,
-  state: f.state ?? undefined,
-  label: f.label ?? undefined,
-});
-
 export const useInboxStore = create<InboxState>((set, get) => ({
   items: [],
   next: null,
   loading: false,
   error: null,
-  filter: { unread: false, channel: null, state: 'active', label: null },
+  filter: FIRST_FILTER,
   query: '',
   searchResults: null,
   hits: [],
@@ -93,7 +79,7 @@ export const useInboxStore = create<InboxState>((set, get) => ({
     const mine = {
       filter: key,
       settledAt: null as number | null,
-      done: call('inbox.list', { ...listParams(filter), limit: 50 }).then(
+      done: call('inbox.list', { ...listParams(filter), limit: PAGE }).then(
         (page) => {
           mine.settledAt = Date.now();
           set({ items: [...page.pinned, ...page.items], next: page.next, loading: false, error: null });
@@ -113,7 +99,7 @@ export const useInboxStore = create<InboxState>((set, get) => ({
     if (!next || loading) return;
     set({ loading: true });
     try {
-      const page = await call('inbox.list', { ...listParams(filter), cursor: next, limit: 50 });
+      const page = await call('inbox.list', { ...listParams(filter), cursor: next, limit: PAGE });
       const seen = new Set(get().items.map((c) => c.id));
       set({ items: [...get().items, ...page.items.filter((c) => !seen.has(c.id))], next: page.next, loading: false });
     } catch (err) {

@@ -1,7 +1,7 @@
 // Desktop: the window appears at once and says "Starting Lavka…" until the core process is up (or why it could not
 // start). Once it was up, a restart does not unmount the app: the status strip shows the reconnect instead.
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { useCoreStatus } from './useCoreStatus';
 import { desktop } from './bridge';
 

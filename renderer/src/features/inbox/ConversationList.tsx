@@ -1,7 +1,7 @@
 // The left column: search, filters and a virtualized list of conversations (newest activity first).
 import { memo, useEffect, useRef, useState } from 'react';
 import { readPreview } from '../../../../main/shared/message-preview';
-import { useTranslation } from '../../i18n/react';
+import { useTranslation, type UiT } from '../../i18n/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import { useInboxStore, type ConversationSummary } from '../../stores/inbox';
@@ -15,48 +15,23 @@ import { StateTabs } from '../workday/StateTabs';
 import { RowBadges } from '../workday/RowBadges';
 
 const CHANNEL_FILTERS = ['whatsapp', 'telegram', 'sandbox'];
+// The height of a row without badges (.conv-row in styles.css, measured in Chromium). Every row is measured, but one
+// whose height differs from the estimate makes the virtualizer recompute the offsets of all rows after it: at
+// thousands of rows that was the biggest part of a scroll frame.
+const ROW_HEIGHT = 66;
 
 export function ConversationList() {
   const { t } = useTranslation();
-  const { items, searchResults, hits, filter, query, loading, next, error } = useInboxStore(
-    useShallow((s) => ({
-      items: s.items,
-      searchResults: s.searchResults,
-      hits: s.hits,
-      filter: s.filter,
-      query: s.query,
-      loading: s.loading,
-      next: s.next,
-      error: s.error,
-    })),
-  );
-  const { setFilter, search, loadMore, select } = useInboxStore.getState();
-  const selectedId = useInboxStore((s) => s.selectedId);
-  const timeZone = useAppStore((s) => s.settings?.business.timeZone);
+  const { filter, query, error } = useInboxStore(useShallow((s) => ({ filter: s.filter, query: s.query, error: s.error })));
+  const { setFilter, search } = useInboxStore.getState();
   const toggleSandbox = useSandboxStore((s) => s.toggle);
   const [text, setText] = useState(query);
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   // Search as the owner types, a little after they pause.
   useEffect(() => {
     const h = setTimeout(() => void search(text), 200);
     return () => clearTimeout(h);
   }, [text, search]);
-
-  const rows = searchResults ?? items;
-  const snippetFor = (id: number) => hits.find((h) => h.conversationId === id)?.snippet;
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 68,
-    overscan: 10,
-    getItemKey: (i) => rows[i].id,
-  });
-  const virtualItems = virtualizer.getVirtualItems();
-  const lastIndex = virtualItems.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (!searchResults && next && lastIndex >= rows.length - 10) void loadMore();
-  }, [lastIndex, rows.length, next, searchResults, loadMore]);
 
   return (
     <aside className="conversation-list">
@@ -104,57 +79,104 @@ export function ConversationList() {
         </div>
       </div>
       {error && <p className="error-box small">{error}</p>}
-      <div className="list-scroll" ref={scrollRef} data-testid="conversation-list">
-        {rows.length === 0 && !loading && (
-          <p className="muted list-empty">
-            {searchResults
-              ? t('inbox.noResults', { query })
-              : filter.unread || filter.channel || filter.label !== null || (filter.state !== null && filter.state !== 'active')
-                ? t('inbox.noneFiltered')
-                : t('inbox.none')}
-          </p>
-        )}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualItems.map((v) => {
-            const c = rows[v.index];
-            return (
-              <div
-                key={v.key}
-                data-index={v.index}
-                ref={virtualizer.measureElement}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
-              >
-                <Row
-                  c={c}
-                  selected={c.id === selectedId}
-                  onSelect={select}
-                  snippet={searchResults ? snippetFor(c.id) : undefined}
-                  timeZone={timeZone}
-                />
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <ConversationRows />
     </aside>
   );
 }
 
-// Memoised: the list re-renders on every scroll frame, but a row only changes when its conversation does.
+/** The scrolling rows. Its own component: the virtualizer re-renders it on every scroll frame, and the search box,
+ *  tabs and filters above must not re-render with it (they were most of a scroll frame's work at 5,000 rows). */
+function ConversationRows() {
+  const { t } = useTranslation();
+  const { items, searchResults, hits, filter, query, loading, next } = useInboxStore(
+    useShallow((s) => ({
+      items: s.items,
+      searchResults: s.searchResults,
+      hits: s.hits,
+      filter: s.filter,
+      query: s.query,
+      loading: s.loading,
+      next: s.next,
+    })),
+  );
+  const { loadMore, select } = useInboxStore.getState();
+  const selectedId = useInboxStore((s) => s.selectedId);
+  const timeZone = useAppStore((s) => s.settings?.business.timeZone);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const rows = searchResults ?? items;
+  const snippetFor = (id: number) => hits.find((h) => h.conversationId === id)?.snippet;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 5,
+    getItemKey: (i) => rows[i].id,
+    // Rows for a new scroll position render in their own task, not inside the scroll event's: two short tasks a frame
+    // instead of one long one.
+    useFlushSync: false,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (!searchResults && next && lastIndex >= rows.length - 10) void loadMore();
+  }, [lastIndex, rows.length, next, searchResults, loadMore]);
+
+  return (
+    <div className="list-scroll" ref={scrollRef} data-testid="conversation-list">
+      {rows.length === 0 && !loading && (
+        <p className="muted list-empty">
+          {searchResults
+            ? t('inbox.noResults', { query })
+            : filter.unread || filter.channel || filter.label !== null || (filter.state !== null && filter.state !== 'active')
+              ? t('inbox.noneFiltered')
+              : t('inbox.none')}
+        </p>
+      )}
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualItems.map((v) => {
+          const c = rows[v.index];
+          return (
+            <div
+              key={v.key}
+              data-index={v.index}
+              ref={virtualizer.measureElement}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
+            >
+              <Row
+                c={c}
+                t={t}
+                selected={c.id === selectedId}
+                onSelect={select}
+                snippet={searchResults ? snippetFor(c.id) : undefined}
+                timeZone={timeZone}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+// Memoised: the list re-renders on every scroll frame, but a row only changes when its conversation does (or the
+// language: `t` is new then). `t` comes from the list: react-i18next's hook copies the whole i18next instance for each
+// component that mounts, and scrolling mounts rows all the time (a third of the scripting while scrolling).
 const Row = memo(function Row({
   c,
+  t,
   selected,
   onSelect,
   snippet,
   timeZone,
 }: {
   c: ConversationSummary;
+  t: UiT;
   selected: boolean;
   onSelect: (id: number) => void;
   snippet?: string;
   timeZone?: string;
 }) {
-  const { t } = useTranslation();
   const stored = readPreview(c.lastPreview);
   // A photo or voice note is named in the owner's language; the stored preview carries only its kind.
   const shown = stored.kind
@@ -187,7 +209,7 @@ const Row = memo(function Row({
             </span>
           )}
         </span>
-        <RowBadges c={c} timeZone={timeZone} />
+        <RowBadges c={c} t={t} timeZone={timeZone} />
       </span>
     </button>
   );

@@ -1,13 +1,39 @@
 // Inbox: the conversation list, the open conversation, and the customer beside it.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from '../../i18n/react';
 import { useInboxStore } from '../../stores/inbox';
 import { useSandboxStore } from '../../stores/sandbox';
 import { ConversationList } from './ConversationList';
-import { ConversationView } from './ConversationView';
-import { ContactPanel } from './ContactPanel';
-import { SandboxPanel } from '../sandbox/SandboxPanel';
 import { FirstRunChecklist } from '../workday/FirstRunChecklist';
+import { lazyNamed } from '../../reconnect';
+
+// The first screen is the list: the open conversation, the customer panel and the sandbox (with the composer, order
+// and reminder dialogs, date and phone code) are their own chunks, fetched right after the list is painted so the
+// first click finds them loaded.
+const loadConversation = () => import('./ConversationView');
+const loadContactPanel = () => import('./ContactPanel');
+const loadSandbox = () => import('../sandbox/SandboxPanel');
+const ConversationView = lazyNamed(loadConversation, 'ConversationView');
+const ContactPanel = lazyNamed(loadContactPanel, 'ContactPanel');
+const SandboxPanel = lazyNamed(loadSandbox, 'SandboxPanel');
+
+// After the first frame and the tasks right behind it (the list's measuring, the tab counts).
+const PREFETCH_AFTER_MS = 300;
+
+function prefetchPanes(): () => void {
+  let h: ReturnType<typeof setTimeout> | undefined;
+  const f = requestAnimationFrame(
+    () =>
+      (h = setTimeout(() => {
+        // A failed prefetch costs nothing: opening the pane fetches again (and waits for a reconnect).
+        for (const load of [loadConversation, loadContactPanel, loadSandbox]) load().catch(() => {});
+      }, PREFETCH_AFTER_MS)),
+  );
+  return () => {
+    cancelAnimationFrame(f);
+    clearTimeout(h);
+  };
+}
 
 export function InboxScreen() {
   const { t } = useTranslation();
@@ -20,13 +46,16 @@ export function InboxScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(prefetchPanes, []);
 
   return (
     <div className="inbox">
       <ConversationList />
       <main className="conversation-pane">
         {selectedId && selected ? (
-          <ConversationView key={selectedId} conversation={selected} />
+          <Suspense fallback={null}>
+            <ConversationView key={selectedId} conversation={selected} />
+          </Suspense>
         ) : (
           <div className="empty-state">
             <div className="empty-icon" aria-hidden>
@@ -41,8 +70,10 @@ export function InboxScreen() {
           </div>
         )}
       </main>
-      {selected && !sandboxOpen && <ContactPanel contactId={selected.contactId} />}
-      {sandboxOpen && <SandboxPanel />}
+      <Suspense fallback={null}>
+        {selected && !sandboxOpen && <ContactPanel contactId={selected.contactId} />}
+        {sandboxOpen && <SandboxPanel />}
+      </Suspense>
     </div>
   );
 }

@@ -1,11 +1,11 @@
 // What a conversation row shows about the owner's working day: pin, labels, and a state other than open.
-import { useTranslation } from '../../i18n/react';
+import type { UiT } from '../../i18n/react';
 import type { ConversationSummary } from '../../stores/inbox';
 import { useWorkdayStore } from '../../stores/workday';
 import { formatListTime } from '../../components/format';
 
-export function RowBadges({ c, timeZone }: { c: ConversationSummary; timeZone?: string }) {
-  const { t } = useTranslation();
+/** `t` comes from the list (see ConversationList's Row: no translation hook per row). */
+export function RowBadges({ c, t, timeZone }: { c: ConversationSummary; t: UiT; timeZone?: string }) {
   const labels = useWorkdayStore((s) => s.labels);
   const mine = labels.filter((l) => c.labelIds.includes(l.id));
   const state =

@@ -78,7 +78,10 @@ export function startMessageAlerts(): void {
 export function AlertsControls() {
   const { t } = useTranslation();
   const [p, setP] = useState(prefs);
-  const ask = canNotify() && !p.asked && Notification.permission === 'default';
+  // Read once: Notification.permission is a synchronous round trip to the browser process, and this control
+  // re-renders with the inbox list. It changes only through the button below (which hides the question).
+  const [permission] = useState(() => (canNotify() ? Notification.permission : 'denied'));
+  const ask = !p.asked && permission === 'default';
   const update = (next: Partial<AlertPrefs>) => {
     savePrefs(next);
     setP(prefs());

@@ -43,6 +43,12 @@ export function useUnreadTitle(): void {
   useEffect(() => useInboxStore.getState().refreshUnread(), []);
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) ${BASE_TITLE}` : BASE_TITLE;
-    setIcon(unread > 0 ? badgeIcon(unread) : null);
+    // Drawing the icon (canvas text, PNG encoding) costs ~15 ms the first time: after the next frame is painted.
+    let h: ReturnType<typeof setTimeout> | undefined;
+    const f = requestAnimationFrame(() => (h = setTimeout(() => setIcon(unread > 0 ? badgeIcon(unread) : null), 0)));
+    return () => {
+      cancelAnimationFrame(f);
+      clearTimeout(h);
+    };
   }, [unread]);
 }
