@@ -5,13 +5,17 @@ import type { EventBus } from '../events';
 import type { SettingsService } from '../settings/service';
 import { ReportsRepo } from './reports-repo';
 import { ReportsService } from './service';
-import { SpellsBuilder, BATCH } from './spells';
+import { SpellsBuilder } from './spells';
 import { SuggestionTracker } from './suggestions';
 
 export type { ReportsService };
 
+/** Messages read per background slice: ~20 ms of work, so an API call or an arriving message waits at most that. */
+const SLICE_MESSAGES = 1000;
 /** Pause between background slices, so messages arriving meanwhile are stored without waiting. */
-const SLICE_PAUSE_MS = 50;
+const SLICE_PAUSE_MS = 20;
+/** The first slice waits until start-up is over: the first inbox page is served without sharing the process. */
+const START_DELAY_MS = 3000;
 /** Once caught up, look again this often, so opening Reports after a busy week has little left to read. */
 const IDLE_MS = 5 * 60_000;
 
@@ -28,7 +32,7 @@ export function createReportsDomain(d: { db: Db; clock: Clock; events: EventBus;
     if (stopped) return;
     let done = false;
     try {
-      done = spells.catchUp(BATCH);
+      done = spells.catchUp(SLICE_MESSAGES);
     } catch (err) {
       console.error('[reports] reading messages into reports failed', err);
       return;
@@ -39,7 +43,7 @@ export function createReportsDomain(d: { db: Db; clock: Clock; events: EventBus;
     reports: new ReportsService(repo, spells, d.settings, d.clock),
     spells,
     start: () => {
-      if (!stopped && timer === null) timer = d.clock.setTimeout(slice, SLICE_PAUSE_MS);
+      if (!stopped && timer === null) timer = d.clock.setTimeout(slice, START_DELAY_MS);
     },
     stop: () => {
       stopped = true;

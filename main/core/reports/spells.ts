@@ -43,7 +43,7 @@ export interface Backlog {
   total: number;
 }
 
-export const BATCH = 5000;
+const BATCH = 5000;
 
 export class SpellsBuilder {
   constructor(private readonly db: Db) {}
