@@ -82,7 +82,12 @@ export const useInboxStore = create<InboxState>((set, get) => ({
       done: call('inbox.list', { ...listParams(filter), limit: PAGE }).then(
         (page) => {
           mine.settledAt = Date.now();
-          set({ items: [...page.pinned, ...page.items], next: page.next, loading: false, error: null });
+          // The open conversation stays even when this page leaves it out (opened from Contacts or an order, it may not
+          // match the tab): reloading the list must never close what the owner is reading.
+          const { selectedId, items: before } = get();
+          const items = [...page.pinned, ...page.items];
+          const open = selectedId !== null && !items.some((c) => c.id === selectedId) ? before.find((c) => c.id === selectedId) : undefined;
+          set({ items: open ? [...items, open].sort(byActivity) : items, next: page.next, loading: false, error: null });
         },
         (err) => {
           // A failed page is never reused: the next call (a reconnect, the retry button) asks again.
