@@ -38,15 +38,30 @@ beforeEach(() => {
 });
 
 describe('inbox list reload', () => {
-  it('keeps the conversation the owner opened from Contacts when the tab’s page does not include it', async () => {
-    const phoneBook = conversation(7, { state: 'resolved', lastMessageAt: 10 });
-    useInboxStore.getState().select(7);
-    useInboxStore.getState().upsert(phoneBook);
-    pages.push({ pinned: [], items: [conversation(1), conversation(2)], next: null });
-    await useInboxStore.getState().load();
-    const { items, selectedId } = useInboxStore.getState();
-    expect(selectedId).toBe(7);
-    expect(items.map((c) => c.id)).toEqual([2, 1, 7]);
+  it('keeps the conversation the owner opened from Contacts when the same tab reloads without it', async () => {
+    vi.useFakeTimers();
+    try {
+      // The inbox loaded its tab at start…
+      pages.push({ pinned: [], items: [conversation(1), conversation(2)], next: null });
+      await useInboxStore.getState().load();
+      vi.advanceTimersByTime(5_000);
+      // …then the owner opened a phone-book customer from Contacts, and the inbox reloads the same tab.
+      useInboxStore.getState().select(7);
+      useInboxStore.getState().upsert(conversation(7, { state: 'resolved', lastMessageAt: 10 }));
+      pages.push({ pinned: [], items: [conversation(1), conversation(2)], next: null });
+      await useInboxStore.getState().load();
+      const { items, selectedId } = useInboxStore.getState();
+      expect(selectedId).toBe(7);
+      expect(items.map((c) => c.id)).toEqual([2, 1, 7]);
+
+      // Another tab shows exactly its own conversations, even with one open.
+      useInboxStore.setState({ filter: { unread: false, channel: null, state: 'waiting', label: null } });
+      pages.push({ pinned: [], items: [conversation(3)], next: null });
+      await useInboxStore.getState().load();
+      expect(useInboxStore.getState().items.map((c) => c.id)).toEqual([3]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows exactly the page when nothing is open', async () => {

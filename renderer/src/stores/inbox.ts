@@ -74,6 +74,8 @@ export const useInboxStore = create<InboxState>((set, get) => ({
     const { filter } = get();
     const key = JSON.stringify(filter);
     if (lastLoad?.filter === key && (lastLoad.settledAt === null || Date.now() - lastLoad.settledAt < FRESH_MS)) return lastLoad.done;
+    // The same tab loaded again (not another tab or filter): what the owner has open stays in the list.
+    const refresh = lastLoad?.filter === key;
     get().refreshUnread();
     set({ loading: true });
     const mine = {
@@ -82,11 +84,12 @@ export const useInboxStore = create<InboxState>((set, get) => ({
       done: call('inbox.list', { ...listParams(filter), limit: PAGE }).then(
         (page) => {
           mine.settledAt = Date.now();
-          // The open conversation stays even when this page leaves it out (opened from Contacts or an order, it may not
-          // match the tab): reloading the list must never close what the owner is reading.
+          // The open conversation stays when a reload of the same tab leaves it out (opened from Contacts or an order,
+          // it may not match the tab): refreshing the list must never close what the owner is reading.
           const { selectedId, items: before } = get();
           const items = [...page.pinned, ...page.items];
-          const open = selectedId !== null && !items.some((c) => c.id === selectedId) ? before.find((c) => c.id === selectedId) : undefined;
+          const open =
+            refresh && selectedId !== null && !items.some((c) => c.id === selectedId) ? before.find((c) => c.id === selectedId) : undefined;
           set({ items: open ? [...items, open].sort(byActivity) : items, next: page.next, loading: false, error: null });
         },
         (err) => {

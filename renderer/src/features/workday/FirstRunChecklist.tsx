@@ -32,7 +32,10 @@ export function FirstRunChecklist() {
     {
       id: 'knowledge',
       done: list.knowledge.done,
-      text: t('workday.checklist.knowledge', { questions: list.knowledge.questions, wanted: list.knowledge.wanted }),
+      text: t('workday.checklist.knowledge', {
+        questions: Math.min(list.knowledge.questions, list.knowledge.wanted),
+        wanted: list.knowledge.wanted,
+      }),
       open: () => go('knowledge'),
     },
     { id: 'assistant', done: list.assistant.done, text: t('workday.checklist.assistant'), open: () => go('settings', 'assistant') },
