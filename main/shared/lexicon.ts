@@ -113,6 +113,20 @@ function without(words: string[], phrases: readonly Phrase[]): string[] {
   return out;
 }
 
+/**
+ * A clear opt-out phrase with every language's politeness words taken out. It depends only on the lexicons, so it is
+ * worked out once per phrase: done per message, it was half of what the inbound pipeline spent on an ordinary message.
+ */
+const clearCores = new WeakMap<Phrase, string[]>();
+function clearCore(p: Phrase, politeness: readonly Phrase[]): string[] {
+  let core = clearCores.get(p);
+  if (!core) {
+    core = without(p.words, politeness);
+    clearCores.set(p, core);
+  }
+  return core;
+}
+
 export interface EscalationHit {
   kind: EscalationKind;
   lang: CustomerLanguage;
@@ -170,7 +184,7 @@ export function readOptOut(text: string, extraClear: readonly { word: string; la
     }
     for (const lx of all) {
       // Politeness words are dropped from both sides ("dạ" is Vietnamese politeness and Portuguese "da").
-      const hit = lx.clear.find((p) => same(core, without(p.words, politeness)));
+      const hit = lx.clear.find((p) => same(core, clearCore(p, politeness)));
       if (hit && !clearLangs.includes(lx.lang)) {
         clearLangs.push(lx.lang);
         clearPhrase ||= hit.text;
